@@ -1,0 +1,189 @@
+"""The horizon as planners see it: days with their day type, weeks, weekends, shift instances."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+from typing import Any
+
+from .scenario import WEEKDAYS, FieldError, Holidays, Scenario, Shift
+
+
+class DayType(str, Enum):
+    WORKDAY = "workday"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    """A statutory holiday or a day of the holiday break."""
+    IN_LIEU = "in_lieu"
+    """A weekday made a rest day in exchange for a working weekend (调休休息)."""
+    ADJUSTED_WORKDAY = "adjusted_workday"
+    """A Saturday or Sunday that is a working day (调休上班)."""
+
+    @property
+    def is_workday(self) -> bool:
+        return self in (DayType.WORKDAY, DayType.ADJUSTED_WORKDAY)
+
+
+def day_types(days: list[dt.date], spec: Holidays) -> dict[dt.date, tuple[DayType, str]]:
+    """Day type and holiday name (or "") for each day."""
+    out: dict[dt.date, tuple[DayType, str]] = {}
+    country = (spec.country or "").upper()
+    other = None
+    if country and country not in ("CN", "NONE"):
+        import holidays as pyholidays
+
+        try:
+            other = pyholidays.country_holidays(country, years=sorted({d.year for d in days}))
+        except NotImplementedError as exc:
+            raise FieldError("holidays.country", spec.country, "no holiday calendar for this country",
+                             hint="use an ISO 3166 code such as CN, DE, US, or list dates under holidays.add") from exc
+    for d in days:
+        weekend = d.weekday() >= 5
+        kind, name = (DayType.WEEKEND if weekend else DayType.WORKDAY), ""
+        if country == "CN":
+            kind, name = _cn_day(d)
+        elif other is not None and d in other:
+            kind, name = DayType.HOLIDAY, str(other.get(d))
+        if d in spec.add:
+            kind, name = DayType.HOLIDAY, name or "holiday"
+        if d in spec.remove:
+            kind, name = (DayType.WEEKEND if weekend else DayType.WORKDAY), ""
+        if d in spec.workdays:
+            kind = DayType.ADJUSTED_WORKDAY if weekend else DayType.WORKDAY
+        out[d] = (kind, name)
+    return out
+
+
+def _cn_day(d: dt.date) -> tuple[DayType, str]:
+    import chinese_calendar as cc
+
+    try:
+        workday = cc.is_workday(d)
+        _, name = cc.get_holiday_detail(d)
+        in_lieu = cc.is_in_lieu(d)
+    except NotImplementedError as exc:
+        raise FieldError(
+            "holidays.country", "CN", f"chinese-calendar has no holiday data for {d.year}",
+            hint="upgrade chinesecalendar, or set holidays.country: none and list the dates "
+                 "under holidays.add and holidays.workdays") from exc
+    weekend = d.weekday() >= 5
+    if workday:
+        return (DayType.ADJUSTED_WORKDAY if weekend else DayType.WORKDAY), (name or "")
+    if name:
+        return (DayType.IN_LIEU if in_lieu else DayType.HOLIDAY), name
+    return DayType.WEEKEND, ""
+
+
+@dataclass(frozen=True)
+class Day:
+    index: int
+    date: dt.date
+    type: DayType
+    holiday_name: str = ""
+
+    @property
+    def weekday(self) -> str:
+        return WEEKDAYS[self.date.weekday()]
+
+    @property
+    def is_weekend(self) -> bool:
+        """Saturday or Sunday on the calendar (an adjusted workday still counts)."""
+        return self.date.weekday() >= 5
+
+    @property
+    def is_holiday(self) -> bool:
+        return self.type in (DayType.HOLIDAY, DayType.IN_LIEU)
+
+    @property
+    def is_workday(self) -> bool:
+        return self.type.is_workday
+
+
+def matches(day: Day, spec: Any) -> bool:
+    """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays, mon..sun, dates)?"""
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    for item in items:
+        if isinstance(item, dt.date):
+            if day.date == item:
+                return True
+            continue
+        key = str(item).strip().lower()
+        if key == "all":
+            return True
+        if key == "workdays" and day.is_workday:
+            return True
+        if key == "restdays" and not day.is_workday:
+            return True
+        if key == "weekends" and day.is_weekend:
+            return True
+        if key == "holidays" and day.is_holiday:
+            return True
+        if key == day.weekday:
+            return True
+        if key[:1].isdigit() and dt.date.fromisoformat(key) == day.date:
+            return True
+    return False
+
+
+class Calendar:
+    """Days of the horizon, with weeks, weekends and shift instances."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        dates = scenario.horizon.days()
+        types = day_types(dates, scenario.holidays)
+        self.days = [Day(i, d, *types[d]) for i, d in enumerate(dates)]
+        self.index = {d.date: d.index for d in self.days}
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    @property
+    def start(self) -> dt.date:
+        return self.days[0].date
+
+    def day(self, date: dt.date) -> Day:
+        return self.days[self.index[date]]
+
+    @cached_property
+    def weeks(self) -> list[list[int]]:
+        """Day indexes grouped by ISO week (partial weeks at the edges included)."""
+        groups: dict[tuple[int, int], list[int]] = {}
+        for d in self.days:
+            groups.setdefault(d.date.isocalendar()[:2], []).append(d.index)
+        return list(groups.values())
+
+    @cached_property
+    def weekends(self) -> list[list[int]]:
+        """Day indexes of each Saturday/Sunday pair that touches the horizon."""
+        groups: dict[dt.date, list[int]] = {}
+        for d in self.days:
+            if d.is_weekend:
+                sat = d.date - dt.timedelta(days=d.date.weekday() - 5)
+                groups.setdefault(sat, []).append(d.index)
+        return list(groups.values())
+
+    @cached_property
+    def weekend_months(self) -> dict[tuple[int, int], list[int]]:
+        """Weekend numbers (positions in ``weekends``) grouped by the month of their Saturday."""
+        out: dict[tuple[int, int], list[int]] = {}
+        for k, idx in enumerate(self.weekends):
+            first = self.days[idx[0]].date
+            sat = first - dt.timedelta(days=first.weekday() - 5)
+            out.setdefault((sat.year, sat.month), []).append(k)
+        return out
+
+    def shift_runs(self, shift: Shift, day: Day) -> bool:
+        return matches(day, shift.on)
+
+    def interval(self, shift: Shift, day_index: int) -> tuple[int, int]:
+        """Absolute minutes (from the horizon start) of a shift instance, first start to last end."""
+        base = day_index * 24 * 60
+        return base + shift.start_minute, base + shift.end_minute
+
+    def instance(self, shift: Shift, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """Wall-clock start and end of each segment of a shift worked on ``date``."""
+        midnight = dt.datetime.combine(date, dt.time())
+        return [(midnight + dt.timedelta(minutes=s), midnight + dt.timedelta(minutes=e)) for s, e in shift.spans]

@@ -1,0 +1,43 @@
+"""Seats per (day, shift, role) read from the demand lines: the last matching line wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .calendar import Calendar, matches
+from .scenario import Demand, Scenario, limit_value, limit_weight
+
+
+@dataclass(frozen=True)
+class Seats:
+    """Seats of one role (or of everyone, role None) on one shift instance."""
+
+    day: int
+    shift: str
+    role: str | None
+    min: int
+    min_weight: int | None
+    max: int | None
+    max_weight: int | None
+    line: int
+    """Index of the demand line this comes from."""
+
+
+def seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
+    """(day index, shift id, role id or None) → Seats, only where the shift runs."""
+    out: dict[tuple[int, str, str | None], Seats] = {}
+    for i, line in enumerate(scenario.demand):
+        shift = scenario.shift_by_id[line.shift]
+        for day in calendar.days:
+            if matches(day, line.days) and calendar.shift_runs(shift, day):
+                out[(day.index, line.shift, line.role)] = _seats(day.index, line, i, scenario)
+    return out
+
+
+def _seats(day: int, line: Demand, index: int, scenario: Scenario) -> Seats:
+    lo = int(round(limit_value(line.min) or 0))
+    if line.max is None:
+        hi, hi_w = lo, scenario.rules.overstaffing_weight
+    else:
+        hi, hi_w = int(round(limit_value(line.max))), limit_weight(line.max)
+    return Seats(day, line.shift, line.role, lo, limit_weight(line.min), hi, hi_w, index)

@@ -1,0 +1,124 @@
+"""Scenario files (YAML or JSON) → Scenario, with errors that name file, field and value."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .scenario import FieldError, Scenario
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false, so ``on:`` and ``off:`` stay words."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def read_yaml(text: str):
+    return yaml.load(text, Loader=_Loader)
+
+
+class ScenarioError(Exception):
+    """Bad input: names the file, the field, the value and what to do about it."""
+
+    def __init__(self, file: str, field: str, value: Any, message: str, hint: str = "") -> None:
+        self.file, self.field, self.value, self.message, self.hint = file, field, value, message, hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        value = "" if self.value is None else f" = {self.value!r}"
+        text = f"{where}{value}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+def _field_path(loc: tuple[Any, ...], data: Any) -> tuple[str, Any]:
+    """Render a pydantic location as ``staff[3].roles`` and find the offending value."""
+    parts: list[str] = []
+    value = data
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif isinstance(item, str) and not item.startswith(("function-", "tagged-union", "union[")) \
+                and item not in ("float", "Soft", "str", "date", "list[union[str,date]]", "function-after"):
+            parts.append(f".{item}" if parts else item)
+        else:
+            continue
+        try:
+            value = value[item]
+        except (KeyError, IndexError, TypeError):
+            pass
+    return "".join(parts), value
+
+
+def scenario_from_dict(data: Any, source: str = "<scenario>") -> Scenario:
+    if not isinstance(data, dict):
+        raise ScenarioError(source, "", None, "the file must hold a mapping of scenario fields")
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        ctx_err = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_err, FieldError):
+            raise ScenarioError(source, ctx_err.field, ctx_err.value, ctx_err.message, ctx_err.hint) from None
+        field, value = _field_path(tuple(err["loc"]), data)
+        msg = err["msg"].removeprefix("Value error, ")
+        hint = ""
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+            hint = "see docs/scenario.md for the fields a scenario may have"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+            value = None
+        return_value = value if not isinstance(value, (dict, list)) else None
+        raise ScenarioError(source, field, return_value, msg, hint) from None
+    except FieldError as exc:  # raised outside pydantic's wrapper
+        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint) from None
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read a YAML or JSON scenario file."""
+    path = Path(path)
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError(name, "", None, "file not found") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(name, "", None, "file is not UTF-8 text") from None
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else read_yaml(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ScenarioError(name, where, None, f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: "
+                            f"{getattr(exc, 'problem', None) or exc}") from None
+    scenario = scenario_from_dict(data, name)
+    _check_calendar(scenario, name)
+    return scenario
+
+
+def _check_calendar(scenario: Scenario, source: str) -> None:
+    from .calendar import Calendar
+
+    try:
+        Calendar(scenario)
+    except FieldError as exc:
+        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint) from None
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """The scenario as YAML text (round-trips through load)."""
+    data = scenario.model_dump(mode="json", exclude_defaults=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

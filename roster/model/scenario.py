@@ -1,0 +1,454 @@
+"""The planners' world: a scenario file as frozen pydantic models.
+
+No solver imports here. Field names follow the scenario file (docs/scenario.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_KEYWORDS = ("all", "workdays", "restdays", "weekends", "holidays", *WEEKDAYS)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Soft(Frozen):
+    """A rule value that may be broken at a cost: ``{value: 3, weight: 100}``."""
+
+    value: float
+    weight: int = Field(ge=0)
+
+
+Limit = Union[float, Soft]
+"""A hard number, or a soft one with a weight."""
+
+
+def limit_value(limit: Limit | None) -> float | None:
+    if limit is None:
+        return None
+    return limit.value if isinstance(limit, Soft) else float(limit)
+
+
+def limit_weight(limit: Limit | None) -> int | None:
+    """The penalty weight of a soft limit; ``None`` means hard."""
+    return limit.weight if isinstance(limit, Soft) else None
+
+
+def parse_minutes(text: str) -> int:
+    """``"08:30"`` → 510. ``"24:00"`` is allowed as the end of a day."""
+    m = _TIME.match(str(text).strip())
+    if not m:
+        raise ValueError(f"time {text!r} is not HH:MM")
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 24 or mi > 59 or (h == 24 and mi):
+        raise ValueError(f"time {text!r} is not a time of day")
+    return h * 60 + mi
+
+
+class Role(Frozen):
+    id: str
+    name: str = ""
+    covers: tuple[str, ...] = ()
+    """Roles whose seats this role may also fill (transitive)."""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Shift(Frozen):
+    """A shift type. Times are wall-clock; an end at or before the start ends the next day."""
+
+    id: str
+    name: str = ""
+    start: str | None = None
+    end: str | None = None
+    segments: tuple[tuple[str, str], ...] | None = None
+    on: Any = "all"
+    """Days on which the shift runs (same forms as ``demand.days``)."""
+    night: bool | None = None
+    """Counts as a night for fairness; default: the shift crosses midnight."""
+    minutes: int | None = None
+    """Paid length; default: the sum of the segments."""
+
+    @model_validator(mode="after")
+    def _check_times(self) -> Shift:
+        if self.segments is None and (self.start is None or self.end is None):
+            raise ValueError("give either start and end, or segments")
+        if self.segments is not None and (self.start is not None or self.end is not None):
+            raise ValueError("give either start and end, or segments, not both")
+        _ = self.spans  # validates the times
+        return self
+
+    @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Worked intervals in minutes from 00:00 of the shift's day (may pass 1440).
+
+        Times run forward and may cross midnight once; a shift spans at most 16 hours.
+        """
+        raw = self.segments if self.segments is not None else ((self.start, self.end),)
+        day, last, wraps = 0, -1, 0
+        points: list[int] = []
+        for a, b in raw:
+            for text in (a, b):
+                m = parse_minutes(text)
+                if m == 24 * 60:
+                    m = 0 if points else m
+                if points and m + day <= last:
+                    day += 24 * 60
+                    wraps += 1
+                last = m + day
+                points.append(last)
+        if wraps > 1:
+            raise ValueError("times must run forward and may cross midnight only once")
+        spans = tuple(zip(points[::2], points[1::2]))
+        if any(e == s for s, e in spans):
+            raise ValueError("a segment has no length (start equals end)")
+        if points[-1] - points[0] > 16 * 60:
+            if len(raw) > 1:
+                raise ValueError("segments overlap or are out of order (each must start after the previous ends)")
+            raise ValueError(
+                f"the shift would last {(points[-1] - points[0]) / 60:g} h over midnight; "
+                "an end before the start means the next day - check the times")
+        return spans
+
+    @property
+    def start_minute(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end_minute(self) -> int:
+        return self.spans[-1][1]
+
+    @property
+    def paid_minutes(self) -> int:
+        return self.minutes if self.minutes is not None else sum(e - s for s, e in self.spans)
+
+    @property
+    def is_night(self) -> bool:
+        return self.night if self.night is not None else self.end_minute > 24 * 60
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+    def times_text(self) -> str:
+        def fmt(m: int) -> str:
+            return f"{m // 60 % 24:02d}:{m % 60:02d}"
+
+        return " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+
+
+class PersonRules(Frozen):
+    """Rule values that may be set for everyone (``rules:``) or per person (staff entry)."""
+
+    min_rest_hours: Limit | None = None
+    max_consecutive_work_days: Limit | None = None
+    min_consecutive_work_days: Limit | None = None
+    min_consecutive_days_off: Limit | None = None
+    max_hours_per_week: Limit | None = None
+    max_hours_total: Limit | None = None
+    min_hours_total: Limit | None = None
+    max_shifts: dict[str, int] | None = None
+    max_weekends: Limit | None = None
+    max_weekends_per_month: Limit | None = None
+    forbidden_sequences: tuple[tuple[str, str], ...] | None = None
+    forbidden_sequences_weight: int | None = None
+
+
+class Rules(PersonRules):
+    """Scenario-wide rule values with the seed defaults."""
+
+    min_rest_hours: Limit | None = 12
+    max_consecutive_work_days: Limit | None = 6
+    min_consecutive_days_off: Limit | None = 1
+    max_hours_per_week: Limit | None = 40
+    forbidden_sequences: tuple[tuple[str, str], ...] | None = ()
+    overstaffing_weight: int = Field(default=1, ge=0)
+    """Cost of each head above ``min`` where a demand line gives no ``max``."""
+
+
+class Staff(PersonRules):
+    id: str
+    name: str = ""
+    roles: tuple[str, ...] = Field(min_length=1)
+    hired: dt.date | None = None
+    cannot: tuple[str, ...] = ()
+    """Shift ids this person never works."""
+    days_off: tuple[dt.date, ...] = ()
+    """Dates this person never works (fixed days off)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} {self.name}".strip()
+
+
+class Demand(Frozen):
+    """Seats of a role on a shift; the last line matching a (day, shift, role) wins."""
+
+    shift: str
+    role: str | None = None
+    """``None`` counts everyone on the shift, whatever their role."""
+    min: Limit = 0
+    max: Limit | None = None
+    days: Any = "all"
+
+
+class Leave(Frozen):
+    staff: str
+    type: str = "annual"
+    start: dt.date
+    end: dt.date
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _order(self) -> Leave:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Request(Frozen):
+    """A wish: ``shift`` alone = wants that shift; ``off`` alone = wants the day off;
+    ``shift`` and ``off`` = wants not that shift."""
+
+    staff: str
+    date: dt.date
+    shift: str | None = None
+    off: bool = False
+    weight: int = Field(default=1, ge=0)
+
+    @model_validator(mode="after")
+    def _what(self) -> Request:
+        if self.shift is None and not self.off:
+            raise ValueError("a request needs a shift, or off: true")
+        return self
+
+
+class Fixed(Frozen):
+    """A pinned cell: this person works this shift (or is off) on this date."""
+
+    staff: str
+    date: dt.date
+    shift: str | None = None
+    off: bool = False
+    role: str | None = None
+
+    @model_validator(mode="after")
+    def _what(self) -> Fixed:
+        if (self.shift is None) == (not self.off):
+            raise ValueError("a fixed cell needs exactly one of shift or off: true")
+        return self
+
+
+class Horizon(Frozen):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _order(self) -> Horizon:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if (self.end - self.start).days > 400:
+            raise ValueError("horizon is longer than 400 days")
+        return self
+
+    def days(self) -> list[dt.date]:
+        n = (self.end - self.start).days + 1
+        return [self.start + dt.timedelta(days=i) for i in range(n)]
+
+
+class Holidays(Frozen):
+    country: str | None = None
+    """``CN`` uses chinese-calendar (with adjusted workdays); other codes use ``holidays``."""
+    add: tuple[dt.date, ...] = ()
+    """Extra holidays (rest days)."""
+    remove: tuple[dt.date, ...] = ()
+    """Dates that are not holidays after all."""
+    workdays: tuple[dt.date, ...] = ()
+    """Weekend dates that are working days (adjusted workdays, 调休上班)."""
+
+
+class Fairness(Frozen):
+    nights: int = Field(default=0, ge=0)
+    weekends: int = Field(default=0, ge=0)
+    holidays: int = Field(default=0, ge=0)
+    hours: int = Field(default=0, ge=0)
+
+
+class Scenario(Frozen):
+    name: str = "scenario"
+    horizon: Horizon
+    timezone: str = "Asia/Shanghai"
+    holidays: Holidays = Holidays()
+    roles: tuple[Role, ...] = Field(min_length=1)
+    shifts: tuple[Shift, ...] = Field(min_length=1)
+    staff: tuple[Staff, ...] = Field(min_length=1)
+    demand: tuple[Demand, ...] = ()
+    leave: tuple[Leave, ...] = ()
+    requests: tuple[Request, ...] = ()
+    fixed: tuple[Fixed, ...] = ()
+    rules: Rules = Rules()
+    fairness: Fairness = Fairness()
+
+    # ---- look-ups -------------------------------------------------------
+    @cached_property
+    def role_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def shift_by_id(self) -> dict[str, Shift]:
+        return {s.id: s for s in self.shifts}
+
+    @cached_property
+    def staff_by_id(self) -> dict[str, Staff]:
+        return {s.id: s for s in self.staff}
+
+    @cached_property
+    def fillable(self) -> dict[str, frozenset[str]]:
+        """Role id → every role whose seats it may fill (itself included, transitive)."""
+        out: dict[str, frozenset[str]] = {}
+        for role in self.roles:
+            seen, stack = {role.id}, list(role.covers)
+            while stack:
+                r = stack.pop()
+                if r not in seen:
+                    seen.add(r)
+                    stack.extend(self.role_by_id[r].covers)
+            out[role.id] = frozenset(seen)
+        return out
+
+    def seats_for(self, staff: Staff) -> frozenset[str]:
+        """Every role whose seat this person may take."""
+        return frozenset().union(*(self.fillable[r] for r in staff.roles))
+
+    def rules_for(self, staff_id: str) -> Rules:
+        """Scenario rules with this person's overrides applied."""
+        person = self.staff_by_id[staff_id]
+        override = {k: v for k, v in person.model_dump(include=set(PersonRules.model_fields)).items() if v is not None}
+        if not override:
+            return self.rules
+        return self.rules.model_copy(update={k: getattr(person, k) for k in override})
+
+    # ---- integrity ------------------------------------------------------
+    @model_validator(mode="after")
+    def _references(self) -> Scenario:
+        _unique("roles", [r.id for r in self.roles])
+        _unique("shifts", [s.id for s in self.shifts])
+        _unique("staff", [s.id for s in self.staff])
+        roles = {r.id for r in self.roles}
+        shifts = {s.id for s in self.shifts}
+        staff = {s.id for s in self.staff}
+        for i, r in enumerate(self.roles):
+            for c in r.covers:
+                _known(f"roles[{i}].covers", c, roles, "role")
+        for i, s in enumerate(self.shifts):
+            check_days(f"shifts[{i}].on", s.on)
+        for i, p in enumerate(self.staff):
+            for r in p.roles:
+                _known(f"staff[{i}].roles", r, roles, "role")
+            for c in p.cannot:
+                _known(f"staff[{i}].cannot", c, shifts, "shift")
+            for k in p.max_shifts or {}:
+                _known(f"staff[{i}].max_shifts", k, shifts, "shift")
+            for j, seq in enumerate(p.forbidden_sequences or ()):
+                for c in seq:
+                    _known(f"staff[{i}].forbidden_sequences[{j}]", c, shifts, "shift")
+            for d in p.days_off:
+                _inside(f"staff[{i}].days_off", d, self.horizon)
+        for k in self.rules.max_shifts or {}:
+            _known("rules.max_shifts", k, shifts, "shift")
+        for j, seq in enumerate(self.rules.forbidden_sequences or ()):
+            for c in seq:
+                _known(f"rules.forbidden_sequences[{j}]", c, shifts, "shift")
+        for i, d in enumerate(self.demand):
+            _known(f"demand[{i}].shift", d.shift, shifts, "shift")
+            if d.role is not None:
+                _known(f"demand[{i}].role", d.role, roles, "role")
+            check_days(f"demand[{i}].days", d.days)
+            lo, hi = limit_value(d.min), limit_value(d.max)
+            if lo is not None and lo < 0:
+                raise FieldError(f"demand[{i}].min", lo, "seats cannot be negative")
+            if hi is not None and lo is not None and hi < lo:
+                raise FieldError(f"demand[{i}].max", hi, f"max is below min {lo:g}")
+        for i, lv in enumerate(self.leave):
+            _known(f"leave[{i}].staff", lv.staff, staff, "staff")
+            if lv.end < self.horizon.start or lv.start > self.horizon.end:
+                raise FieldError(f"leave[{i}].start", str(lv.start),
+                                 f"leave {lv.start}..{lv.end} lies outside the horizon "
+                                 f"{self.horizon.start}..{self.horizon.end}")
+        for i, rq in enumerate(self.requests):
+            _known(f"requests[{i}].staff", rq.staff, staff, "staff")
+            _inside(f"requests[{i}].date", rq.date, self.horizon)
+            if rq.shift is not None:
+                _known(f"requests[{i}].shift", rq.shift, shifts, "shift")
+        for i, fx in enumerate(self.fixed):
+            _known(f"fixed[{i}].staff", fx.staff, staff, "staff")
+            _inside(f"fixed[{i}].date", fx.date, self.horizon)
+            if fx.shift is not None:
+                _known(f"fixed[{i}].shift", fx.shift, shifts, "shift")
+            if fx.role is not None:
+                _known(f"fixed[{i}].role", fx.role, roles, "role")
+        return self
+
+
+class FieldError(ValueError):
+    """A problem with one field of the scenario (turned into ScenarioError by the loader)."""
+
+    def __init__(self, field: str, value: Any, message: str, hint: str = "") -> None:
+        super().__init__(f"{field} = {value!r}: {message}")
+        self.field, self.value, self.message, self.hint = field, value, message, hint
+
+
+def _unique(field: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for i, x in enumerate(ids):
+        if x in seen:
+            raise FieldError(f"{field}[{i}].id", x, f"duplicate id {x!r}")
+        seen.add(x)
+
+
+def _known(field: str, value: str, known: set[str], what: str) -> None:
+    if value not in known:
+        raise FieldError(field, value, f"unknown {what} {value!r}",
+                         hint=f"known {what} ids: {', '.join(sorted(known))}")
+
+
+def _inside(field: str, day: dt.date, horizon: Horizon) -> None:
+    if not horizon.start <= day <= horizon.end:
+        raise FieldError(field, str(day), f"date lies outside the horizon {horizon.start}..{horizon.end}")
+
+
+DaySpec = Union[str, dt.date, list[Union[str, dt.date]]]
+
+
+def check_days(field: str, spec: Any) -> None:
+    """Raise FieldError if ``spec`` is not a valid day selector."""
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    for item in items:
+        if isinstance(item, dt.date):
+            continue
+        if isinstance(item, str):
+            key = item.strip().lower()
+            if key in DAY_KEYWORDS:
+                continue
+            try:
+                dt.date.fromisoformat(key)
+                continue
+            except ValueError:
+                pass
+        raise FieldError(field, item, "not a day selector",
+                         hint="use all, workdays, restdays, weekends, holidays, mon..sun or YYYY-MM-DD")
+
+
+

@@ -1,0 +1,14 @@
+"""One module per rule family; each exposes ``add(ctx)``. ``FAMILIES`` is the registry, in build order."""
+
+from . import coverage, fairness, fixed, hours, requests, rest, sequences, weekends
+
+FAMILIES = {
+    "coverage": coverage.add,
+    "rest": rest.add,
+    "sequences": sequences.add,
+    "hours": hours.add,
+    "weekends": weekends.add,
+    "fixed": fixed.add,
+    "requests": requests.add,
+    "fairness": fairness.add,
+}

@@ -1,0 +1,31 @@
+"""Seats per shift and role, with role substitution (a role fills the seats of the roles it covers)."""
+
+from __future__ import annotations
+
+from ..context import Context, Label
+
+
+def add(ctx: Context) -> None:
+    v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
+    by_seat: dict[tuple[int, int, str], list] = {}
+    for (p, d, s, r), var in v.x.items():
+        by_seat.setdefault((d, s, r), []).append(var)
+    by_shift: dict[tuple[int, int], list] = {}
+    for (p, d, s), var in v.y.items():
+        by_shift.setdefault((d, s), []).append(var)
+    shift_index = {sid: i for i, sid in enumerate(v.shifts)}
+    for (d, sid, role), seats in v.seats.items():
+        s = shift_index[sid]
+        people = by_seat.get((d, s, role), []) if role is not None else by_shift.get((d, s), [])
+        date = cal.days[d].date
+        shift = sc.shift_by_id[sid]
+        rname = sc.role_by_id[role].label if role else "staff"
+        key = (d, sid, role)
+        if seats.min > 0:
+            label = Label("coverage", key, f"{date} {sid}: at least {seats.min} {role or 'staff'} on duty",
+                          f"{date} {shift.label}: {rname} 至少 {seats.min} 人")
+            ctx.at_least(sum(people), seats.min, seats.min_weight, "coverage_shortfall", label, ub=seats.min)
+        if seats.max is not None and len(people) > seats.max:
+            label = Label("coverage_max", key, f"{date} {sid}: at most {seats.max} {role or 'staff'} on duty",
+                          f"{date} {shift.label}: {rname} 至多 {seats.max} 人")
+            ctx.at_most(sum(people), seats.max, seats.max_weight, "overstaffing", label, ub=len(people))

@@ -1,0 +1,24 @@
+"""Wishes: a shift on a day, a day off, or not a given shift; each costs its weight when not met."""
+
+from __future__ import annotations
+
+from ..context import Context
+
+
+def add(ctx: Context) -> None:
+    v, cal = ctx.vars, ctx.calendar
+    for rq in ctx.scenario.requests:
+        p, d = v.staff.index(rq.staff), cal.index[rq.date]
+        if rq.shift is not None:
+            var = v.on(p, d, v.shifts.index(rq.shift))
+            if rq.off:  # wants not that shift
+                if var is not None:
+                    ctx.penalise("requests", rq.weight, var)
+            elif var is None:
+                ctx.penalise("requests", rq.weight, 1)
+            else:
+                ctx.penalise("requests", rq.weight, 1 - var)
+        else:
+            var = v.works(p, d)
+            if var is not None:
+                ctx.penalise("requests", rq.weight, var)
