@@ -1,0 +1,29 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-all app bench lint clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[app,test,dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/roster solve scenarios/callcenter_95598.yaml --out out --time-limit 60 --quiet
+
+test: $(STAMP)
+	$(PY) -m pytest -q -m "not slow" -n 2
+
+test-all: $(STAMP)
+	$(PY) -m pytest -q -n 2
+
+app: $(STAMP)
+	$(VENV)/bin/streamlit run app_streamlit.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check roster tests
+
+clean:
+	rm -rf $(VENV) out

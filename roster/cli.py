@@ -1,0 +1,117 @@
+"""The `roster` command line. It only calls the library; it holds no rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from roster.model.load import ScenarioError, load_scenario
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Roster generator and staffing optimizer.")
+
+
+def fail(exc: ScenarioError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(2)
+
+
+def read_roster(path: Path, scenario=None):
+    """A roster from CSV (and the formats the io package knows)."""
+    from roster.io import readers
+
+    return readers.read_any(path, scenario)
+
+
+@app.command()
+def solve(
+    scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
+    out: Path = typer.Option(Path("out"), "--out", help="folder for roster.xlsx, roster.csv, result.json"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds"),
+    seed: int = typer.Option(0, "--seed"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="solver threads (default: 4 per core)"),
+    quiet: bool = typer.Option(False, "--quiet", help="no progress lines"),
+) -> None:
+    """Solve a scenario and write the monthly shift table."""
+    from roster.export.excel import write_month_grid
+    from roster.export.result_json import write_result_json
+    from roster.io.roster_csv import write_roster_csv
+    from roster.report import person_summary
+    from roster.solver import solve as run
+    from roster.validate import validate
+
+    try:
+        sc = load_scenario(scenario)
+    except ScenarioError as exc:
+        fail(exc)
+
+    def progress(p) -> None:
+        if not quiet:
+            typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
+
+    result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress)
+    typer.echo(f"{sc.name}: {result.status}")
+    if not result.feasible:
+        typer.echo("no roster meets every hard rule; run `roster explain` for the reason", err=True)
+        raise typer.Exit(1)
+    out.mkdir(parents=True, exist_ok=True)
+    write_month_grid(sc, result.roster, out / "roster.xlsx")
+    write_roster_csv(result.roster, out / "roster.csv")
+    write_result_json(sc, result, out / "result.json")
+    typer.echo(f"objective {result.objective:g}  bound {result.bound:g}  gap {result.gap:.2%}  "
+               f"{result.seconds:.1f}s")
+    typer.echo("terms: " + ", ".join(f"{k}={v}" for k, v in result.terms.items()))
+    typer.echo(person_summary(sc, result.roster).to_string(index=False))
+    report = validate(sc, result.roster)
+    typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
+    typer.echo(f"wrote {out / 'roster.xlsx'}, {out / 'roster.csv'}, {out / 'result.json'}")
+
+
+@app.command("validate")
+def validate_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file"),
+    roster_file: Path = typer.Argument(..., metavar="ROSTER", help="roster (CSV with date,staff_id,shift[,role])"),
+    lang: str = typer.Option("en", "--lang", help="en or zh"),
+) -> None:
+    """Check a roster against every rule; exit code 1 if a hard rule is broken."""
+    from roster.validate import validate
+
+    try:
+        sc = load_scenario(scenario)
+        roster = read_roster(roster_file, sc)
+    except ScenarioError as exc:
+        fail(exc)
+    report = validate(sc, roster)
+    for v in report.violations:
+        text = v.zh if lang == "zh" and v.zh else v.text
+        typer.echo(f"{'HARD' if v.hard else f'soft {v.cost:>4}'}  {text}")
+    typer.echo(f"{len(report.hard)} hard violations, {len(report.soft)} soft ones costing {report.cost}")
+    if report.hard:
+        raise typer.Exit(1)
+
+
+def _load_command_modules() -> None:
+    import importlib
+    import pkgutil
+
+    from roster import commands
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(commands.__path__)):
+        importlib.import_module(f"roster.commands.{mod}")
+
+
+_load_command_modules()
+
+
+def main() -> None:
+    try:
+        app()
+    except ScenarioError as exc:  # a command that forgot to catch it still gets no traceback
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+"""Independent checker: every broken hard rule and the cost of every soft one, in plain words.
+
+Imports roster.model only, never the solver: it is the oracle the solver is tested against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model.availability import leave_minutes
+from .model.calendar import Calendar, matches
+from .model.demand import seats_table
+from .model.fairness import counts_towards, fair_bands
+from .model.roster import Assignment, Roster
+from .model.scenario import Scenario, limit_value, limit_weight
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    """The rule family / objective term (coverage_shortfall, rest, leave, ...)."""
+    hard: bool
+    text: str
+    zh: str = ""
+    cost: int = 0
+    """Penalty for a soft rule (0 for hard ones)."""
+    staff: str | None = None
+    date: dt.date | None = None
+
+    def __str__(self) -> str:
+        return f"[{'hard' if self.hard else f'soft {self.cost}'}] {self.text}"
+
+
+@dataclass
+class Report:
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def hard(self) -> list[Violation]:
+        return [v for v in self.violations if v.hard]
+
+    @property
+    def soft(self) -> list[Violation]:
+        return [v for v in self.violations if not v.hard]
+
+    @property
+    def ok(self) -> bool:
+        return not self.hard
+
+    @property
+    def cost(self) -> int:
+        return sum(v.cost for v in self.soft)
+
+    def costs(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for v in self.soft:
+            out[v.rule] += v.cost
+        return dict(out)
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, roster: Roster, calendar: Calendar | None) -> None:
+        self.sc = scenario
+        self.cal = calendar or Calendar(scenario)
+        self.roster = roster
+        self.out: list[Violation] = []
+        self.work: dict[str, dict[dt.date, Assignment]] = defaultdict(dict)
+
+    def add(self, rule: str, limit, text: str, zh: str, units: int = 1, staff=None, date=None,
+            hard: bool | None = None) -> None:
+        weight = _weight_of(limit) if hard is None else (None if hard else 0)
+        if weight is None:
+            self.out.append(Violation(rule, True, text, zh, 0, staff, date))
+        elif weight * units:
+            self.out.append(Violation(rule, False, text, zh, weight * units, staff, date))
+
+    # ---- the roster itself ----------------------------------------------
+    def integrity(self) -> list[Assignment]:
+        sc, cal = self.sc, self.cal
+        good = []
+        for a in self.roster:
+            who = a.staff
+            if who not in sc.staff_by_id:
+                self.add("roster", None, f"{a.date} {a.shift}: unknown staff {who!r}", f"未知人员 {who}", hard=True)
+                continue
+            if a.shift not in sc.shift_by_id:
+                self.add("roster", None, f"{who} {a.date}: unknown shift {a.shift!r}", f"未知班次 {a.shift}",
+                         staff=who, date=a.date, hard=True)
+                continue
+            if a.date not in cal.index:
+                self.add("roster", None, f"{who} {a.date} {a.shift}: date outside the horizon",
+                         f"{who} {a.date} 不在排班期内", staff=who, date=a.date, hard=True)
+                continue
+            if a.date in self.work[who]:
+                self.add("one_shift_a_day", None,
+                         f"{who} {a.date}: two shifts on one day ({self.work[who][a.date].shift} and {a.shift})",
+                         f"{who} {a.date} 一天两个班", staff=who, date=a.date, hard=True)
+                continue
+            shift = sc.shift_by_id[a.shift]
+            if not matches(cal.day(a.date), shift.on):
+                self.add("shift_days", None, f"{who} {a.date}: shift {a.shift} does not run that day",
+                         f"{who} {a.date}: {shift.label}当天不开班", staff=who, date=a.date, hard=True)
+            person = sc.staff_by_id[who]
+            if a.shift in person.cannot:
+                self.add("cannot", None, f"{who} {a.date}: {who} cannot work {a.shift}",
+                         f"{who} {a.date}: 不能上{shift.label}", staff=who, date=a.date, hard=True)
+            if a.role is not None and a.role not in sc.seats_for(person):
+                self.add("role", None, f"{who} {a.date} {a.shift}: cannot take a {a.role} seat "
+                         f"(roles {', '.join(person.roles)})", f"{who} {a.date}: 不能担任 {a.role}",
+                         staff=who, date=a.date, hard=True)
+            if a.date in person.days_off:
+                self.add("days_off", None, f"{who} {a.date}: works {a.shift} on a fixed day off",
+                         f"{who} {a.date}: 固定休息日上班", staff=who, date=a.date, hard=True)
+            self.work[who][a.date] = a
+            good.append(a)
+        return good
+
+    def minutes(self, a: Assignment) -> tuple[int, int]:
+        shift = self.sc.shift_by_id[a.shift]
+        base = (a.date - self.cal.start).days * 1440
+        return base + shift.start_minute, base + shift.end_minute
+
+    def leave(self) -> None:
+        for who, blocks in leave_minutes(self.sc, self.cal).items():
+            for a in self.work[who].values():
+                s, e = self.minutes(a)
+                for b0, b1, kind in blocks:
+                    if s < b1 and b0 < e:
+                        self.add("leave", None, f"{who} {a.date}: works {a.shift} during {kind} leave",
+                                 f"{who} {a.date}: 休假({kind})期间上{a.shift}", staff=who, date=a.date, hard=True)
+                        break
+
+    # ---- coverage -------------------------------------------------------
+    def coverage(self, items: list[Assignment]) -> None:
+        sc, cal = self.sc, self.cal
+        seats = seats_table(sc, cal)
+        count: dict[tuple[int, str, str | None], int] = defaultdict(int)
+        unseated = []
+        for a in items:
+            d = cal.index[a.date]
+            count[(d, a.shift, None)] += 1
+            if a.role is None:
+                unseated.append((d, a))
+            else:
+                count[(d, a.shift, a.role)] += 1
+        for d, a in unseated:  # a hand-made roster without roles: seat people where seats are short
+            options = [r for r in sorted(sc.seats_for(sc.staff_by_id[a.staff])) if (d, a.shift, r) in seats]
+            if options:
+                best = max(options, key=lambda r: (seats[(d, a.shift, r)].min - count[(d, a.shift, r)],
+                                                   r in sc.staff_by_id[a.staff].roles))
+                count[(d, a.shift, best)] += 1
+        for (d, sid, role), st in seats.items():
+            n = count[(d, sid, role)]
+            date, who = cal.days[d].date, (role or "staff")
+            zh_role = sc.role_by_id[role].label if role else "人员"
+            zh_shift = sc.shift_by_id[sid].label
+            if n < st.min:
+                self.add("coverage_shortfall", None if st.min_weight is None else _soft(st.min_weight),
+                         f"{date} {sid}: {who} seats {n} of {st.min}", f"{date} {zh_shift}: {zh_role} {n}/{st.min} 人",
+                         units=st.min - n, date=date)
+            if st.max is not None and n > st.max:
+                self.add("overstaffing", None if st.max_weight is None else _soft(st.max_weight),
+                         f"{date} {sid}: {n} {who} on duty, at most {st.max}",
+                         f"{date} {zh_shift}: {zh_role} {n} 人, 至多 {st.max}", units=n - st.max, date=date)
+        for (d, sid, role), n in count.items():
+            if role is not None and n and (d, sid, role) not in seats:
+                date = cal.days[d].date
+                self.add("coverage", None, f"{date} {sid}: {n} {role} on duty but the shift has no {role} seat",
+                         f"{date} {sid}: 无 {role} 岗位却有 {n} 人", date=date, hard=True)
+
+    # ---- per person -----------------------------------------------------
+    def person(self, who: str) -> None:
+        sc, cal = self.sc, self.cal
+        rules = sc.rules_for(who)
+        mine = sorted(self.work[who].values(), key=lambda a: a.date)
+        spans = [(self.minutes(a), a) for a in mine]
+        rest = limit_value(rules.min_rest_hours)
+        if rest:
+            for i, ((_, end), a) in enumerate(spans):
+                for (start, _), b in spans[i + 1:]:
+                    if start - end < rest * 60:
+                        gap = (start - end) / 60
+                        self.add("rest", rules.min_rest_hours,
+                                 f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least {rest:g}",
+                                 f"{who} {a.date} {a.shift}→{b.date} {b.shift}: 休息 {gap:g} 小时, 应至少 {rest:g}",
+                                 staff=who, date=b.date)
+        forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
+        weight = rules.forbidden_sequences_weight
+        for a in mine:
+            nxt = self.work[who].get(a.date + dt.timedelta(days=1))
+            if nxt and (a.shift, nxt.shift) in forbidden:
+                self.add("sequence", None if weight is None else _soft(weight),
+                         f"{who} {a.date}: {a.shift} followed by {nxt.shift} the next day is not allowed",
+                         f"{who} {a.date}: {a.shift} 次日不可接 {nxt.shift}", staff=who, date=nxt.date)
+        self.runs(who, rules)
+        self.hours(who, rules, mine)
+        self.weekends(who, rules, mine)
+
+    def runs(self, who: str, rules) -> None:
+        days = [d.date for d in self.cal.days]
+        worked = [d in self.work[who] for d in days]
+        runs: list[tuple[bool, int, int]] = []  # (working?, first index, length)
+        for i, w in enumerate(worked):
+            if runs and runs[-1][0] == w:
+                runs[-1] = (w, runs[-1][1], runs[-1][2] + 1)
+            else:
+                runs.append((w, i, 1))
+        most = limit_value(rules.max_consecutive_work_days)
+        for w, i, n in runs:
+            inside = i > 0 and i + n < len(days)
+            if w and most is not None and n > most:
+                self.add("max_consecutive", rules.max_consecutive_work_days,
+                         f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most {most:g}",
+                         f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=int(n - most), staff=who,
+                         date=days[i])
+            for kind, limit, zh in ((True, rules.min_consecutive_work_days, "上班"),
+                                    (False, rules.min_consecutive_days_off, "休息")):
+                least = limit_value(limit)
+                if w == kind and inside and least and n < least:
+                    what = "work days" if kind else "days off"
+                    self.add("min_consecutive_work" if kind else "min_consecutive_off", limit,
+                             f"{who}: only {n} {what} in a row from {days[i]}, at least {least:g}",
+                             f"{who}: {days[i]} 起连续{zh}仅 {n} 天, 至少 {least:g}", staff=who, date=days[i])
+
+    def hours(self, who: str, rules, mine: list[Assignment]) -> None:
+        sc = self.sc
+        minutes = {a.date: sc.shift_by_id[a.shift].paid_minutes for a in mine}
+        week_cap = limit_value(rules.max_hours_per_week)
+        if week_cap is not None:
+            weeks: dict[tuple[int, int], int] = defaultdict(int)
+            for d, m in minutes.items():
+                weeks[d.isocalendar()[:2]] += m
+            for (year, week), m in sorted(weeks.items()):
+                if m > week_cap * 60:
+                    monday = dt.date.fromisocalendar(year, week, 1)
+                    self.add("hours_week", rules.max_hours_per_week,
+                             f"{who}: {m / 60:g} h in the week of {monday}, at most {week_cap:g}",
+                             f"{who}: {monday} 所在周 {m / 60:g} 小时, 至多 {week_cap:g}",
+                             units=int(m - week_cap * 60), staff=who, date=monday)
+        total = sum(minutes.values())
+        most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
+        if most is not None and total > round(most * 60):
+            self.add("hours_total", rules.max_hours_total, f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
+                     f"{who}: 排班期 {total / 60:g} 小时, 至多 {most:g}", units=int(total - round(most * 60)), staff=who)
+        if least and total < round(least * 60):
+            self.add("hours_total", rules.min_hours_total, f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
+                     f"{who}: 排班期 {total / 60:g} 小时, 至少 {least:g}", units=int(round(least * 60) - total), staff=who)
+        for shift_id, cap in (rules.max_shifts or {}).items():
+            n = sum(1 for a in mine if a.shift == shift_id)
+            if n > cap:
+                self.add("max_shifts", None, f"{who}: {n} {shift_id} shifts, at most {cap}",
+                         f"{who}: {shift_id} 班 {n} 个, 至多 {cap}", staff=who, hard=True)
+
+    def weekends(self, who: str, rules, mine: list[Assignment]) -> None:
+        saturdays = sorted({a.date - dt.timedelta(days=a.date.weekday() - 5) for a in mine if a.date.weekday() >= 5})
+        total = limit_value(rules.max_weekends)
+        if total is not None and len(saturdays) > total:
+            self.add("weekends", rules.max_weekends, f"{who}: works {len(saturdays)} weekends, at most {total:g}",
+                     f"{who}: 上班周末 {len(saturdays)} 个, 至多 {total:g}", units=int(len(saturdays) - total), staff=who)
+        monthly = limit_value(rules.max_weekends_per_month)
+        if monthly is not None:
+            per: dict[tuple[int, int], int] = defaultdict(int)
+            for sat in saturdays:
+                per[(sat.year, sat.month)] += 1
+            for (y, m), n in sorted(per.items()):
+                if n > monthly:
+                    self.add("weekends", rules.max_weekends_per_month,
+                             f"{who}: works {n} weekends in {y}-{m:02d}, at most {monthly:g}",
+                             f"{who}: {y}年{m}月上班周末 {n} 个, 至多 {monthly:g}", units=int(n - monthly), staff=who)
+
+    # ---- wishes, pins, fairness -----------------------------------------
+    def fixed(self) -> None:
+        for f in self.sc.fixed:
+            a = self.work[f.staff].get(f.date)
+            if f.off and a is not None:
+                self.add("fixed", None, f"{f.staff} {f.date}: pinned off but works {a.shift}",
+                         f"{f.staff} {f.date}: 固定休息却上{a.shift}", staff=f.staff, date=f.date, hard=True)
+            if f.shift is not None and (a is None or a.shift != f.shift):
+                self.add("fixed", None, f"{f.staff} {f.date}: pinned to {f.shift} but has {a.shift if a else 'off'}",
+                         f"{f.staff} {f.date}: 固定{f.shift}却为{a.shift if a else '休'}", staff=f.staff,
+                         date=f.date, hard=True)
+
+    def requests(self) -> None:
+        for rq in self.sc.requests:
+            a = self.work[rq.staff].get(rq.date)
+            if rq.shift is not None and rq.off:
+                broken, what = a is not None and a.shift == rq.shift, f"wished not to work {rq.shift}"
+            elif rq.shift is not None:
+                broken, what = a is None or a.shift != rq.shift, f"wished to work {rq.shift}"
+            else:
+                broken, what = a is not None, "wished the day off"
+            if broken:
+                self.add("requests", _soft(rq.weight), f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
+                         f"{rq.staff} {rq.date}: 愿望未满足", staff=rq.staff, date=rq.date)
+
+    def fairness(self) -> None:
+        sc, cal = self.sc, self.cal
+        weights = sc.fairness.model_dump()
+        for kind, bands in fair_bands(sc, cal).items():
+            unit = 60 if kind == "hours" else 1
+            for who, band in bands.items():
+                count = sum(counts_towards(kind, sc, cal, cal.index[a.date], a.shift)
+                            for a in self.work[who].values())
+                dev = max(0, count - band.hi, band.lo - count)
+                if dev:
+                    shown = (count / 60, band.lo / 60, band.hi / 60) if unit == 60 else (count, band.lo, band.hi)
+                    self.add(f"fairness_{kind}", _soft(weights[kind]),
+                             f"{who}: {kind} {shown[0]:g}, fair share {shown[1]:g}..{shown[2]:g}",
+                             f"{who}: {kind} {shown[0]:g}, 合理范围 {shown[1]:g}..{shown[2]:g}",
+                             units=math.ceil(dev / unit), staff=who)
+
+
+class _soft:
+    """A stand-in limit carrying only a weight (for rules whose weight sits elsewhere)."""
+
+    def __init__(self, weight: int) -> None:
+        self.weight = weight
+
+
+def _weight_of(limit) -> int | None:
+    return limit.weight if isinstance(limit, _soft) else limit_weight(limit)
+
+
+def validate(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> Report:
+    """Check a roster against every rule of the scenario."""
+    chk = _Checker(scenario, roster, calendar)
+    items = chk.integrity()
+    chk.leave()
+    chk.coverage(items)
+    for person in scenario.staff:
+        chk.person(person.id)
+    chk.fixed()
+    chk.requests()
+    chk.fairness()
+    return Report(chk.out)
