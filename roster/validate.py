@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .model.availability import leave_minutes
 from .model.calendar import Calendar, matches
 from .model.demand import seats_table
-from .model.fairness import counts_towards, fair_bands
+from .model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
 from .model.roster import Assignment, Roster
 from .model.scenario import Scenario, limit_value, limit_weight
 
@@ -177,16 +177,19 @@ class _Checker:
         rules = sc.rules_for(who)
         mine = sorted(self.work[who].values(), key=lambda a: a.date)
         spans = [(self.minutes(a), a) for a in mine]
-        rest = limit_value(rules.min_rest_hours)
-        if rest:
-            for i, ((_, end), a) in enumerate(spans):
-                for (start, _), b in spans[i + 1:]:
-                    if start - end < rest * 60:
-                        gap = (start - end) / 60
-                        self.add("rest", rules.min_rest_hours,
-                                 f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least {rest:g}",
-                                 f"{who} {a.date} {a.shift}→{b.date} {b.shift}: 休息 {gap:g} 小时, 应至少 {rest:g}",
-                                 staff=who, date=b.date)
+        rest = limit_value(rules.min_rest_hours) or 0
+        for i, ((_, end), a) in enumerate(spans):
+            for (start, _), b in spans[i + 1:]:
+                if start < end:
+                    self.add("overlap", None, f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
+                             f"{who} {a.date} {a.shift} 与 {b.date} {b.shift} 时间重叠", staff=who, date=b.date,
+                             hard=True)
+                elif start - end < rest * 60:
+                    gap = (start - end) / 60
+                    self.add("rest", rules.min_rest_hours,
+                             f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least {rest:g}",
+                             f"{who} {a.date} {a.shift}→{b.date} {b.shift}: 休息 {gap:g} 小时, 应至少 {rest:g}",
+                             staff=who, date=b.date)
         forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
         weight = rules.forbidden_sequences_weight
         for a in mine:
@@ -300,17 +303,23 @@ class _Checker:
         sc, cal = self.sc, self.cal
         weights = sc.fairness.model_dump()
         for kind, bands in fair_bands(sc, cal).items():
-            unit = 60 if kind == "hours" else 1
             for who, band in bands.items():
                 count = sum(counts_towards(kind, sc, cal, cal.index[a.date], a.shift)
                             for a in self.work[who].values())
                 dev = max(0, count - band.hi, band.lo - count)
                 if dev:
-                    shown = (count / 60, band.lo / 60, band.hi / 60) if unit == 60 else (count, band.lo, band.hi)
                     self.add(f"fairness_{kind}", _soft(weights[kind]),
-                             f"{who}: {kind} {shown[0]:g}, fair share {shown[1]:g}..{shown[2]:g}",
-                             f"{who}: {kind} {shown[0]:g}, 合理范围 {shown[1]:g}..{shown[2]:g}",
-                             units=math.ceil(dev / unit), staff=who)
+                             f"{who}: {count} {kind}, fair share {band.lo}..{band.hi}",
+                             f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev, staff=who)
+        for group in hour_groups(sc, cal):
+            minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in self.work[who].values())
+                       for who in group.share}
+            for who, dev in hours_deviation(minutes, group).items():
+                if dev:
+                    peers = ", ".join(sorted(group.share))
+                    self.add("fairness_hours", _soft(weights["hours"]),
+                             f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among peers ({peers})",
+                             f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
 
 
 class _soft:

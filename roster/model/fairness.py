@@ -1,8 +1,13 @@
-"""Fair shares: each person's band of nights, weekend shifts, holiday shifts and hours.
+"""Fair shares of nights, weekend shifts, holiday shifts and hours.
 
-A share is the demanded total split in proportion to the days a person can work that kind of
-duty (and, for hours, to their weekly hour limit). Inside the band costs nothing; each unit
-outside costs the fairness weight. Solver and validator both measure against these bands.
+Nights, weekend and holiday shifts: the demanded total is split among everyone who can do that
+duty, in proportion to the days they can do it; each person's band is [floor, ceil] of their share
+and every duty outside it costs the fairness weight.
+
+Hours: people with the same roles are peers; each person's share of their peer group's actual
+hours is in proportion to their available days (times their weekly-hour limit relative to the
+scenario's). Within one median shift of that share costs nothing; each hour beyond costs the
+weight. Solver and validator both measure against these definitions.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
     shift_ids = [s.id for s in scenario.shifts]
     global_week = limit_value(scenario.rules.max_hours_per_week)
     out: dict[str, dict[str, Band]] = {}
-    for kind in KINDS:
+    for kind in KINDS[:3]:
         if not weights.get(kind):
             continue
         total = sum(n * counts_towards(kind, scenario, calendar, d, s) for (d, s), n in need.items())
@@ -66,20 +71,50 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         for (p, d, s) in ok:
             if counts_towards(kind, scenario, calendar, d, shift_ids[s]):
                 avail.setdefault(p, set()).add(d)  # type: ignore[arg-type]
-        share: dict[int, float] = {}
-        for p, days in avail.items():
-            factor = 1.0
-            if kind == "hours" and global_week:
-                mine = limit_value(scenario.rules_for(scenario.staff[p].id).max_hours_per_week)
-                factor = (mine or global_week) / global_week
-            share[p] = len(days) * factor  # type: ignore[arg-type]
-        whole = sum(share.values())
+        whole = sum(len(days) for days in avail.values())  # type: ignore[misc]
         if not whole:
             continue
-        bands: dict[str, Band] = {}
-        slack = median(s.paid_minutes for s in scenario.shifts) / 2 if kind == "hours" else 0
-        for p, a in share.items():
-            e = total * a / whole
-            bands[scenario.staff[p].id] = Band(math.floor(e - slack), math.ceil(e + slack))
-        out[kind] = bands
+        out[kind] = {scenario.staff[p].id: Band(math.floor(total * len(days) / whole),  # type: ignore[arg-type]
+                                                math.ceil(total * len(days) / whole))  # type: ignore[arg-type]
+                     for p, days in avail.items()}
+    return out
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """People with the same roles; ``share`` weights each one's part of the group's hours."""
+
+    share: dict[str, int]
+    slack: int
+    """Minutes either side of the share that cost nothing (one median shift)."""
+
+
+def hour_groups(scenario: Scenario, calendar: Calendar) -> list[PeerGroup]:
+    """Peer groups for hours fairness (groups of one are left out: nobody to compare with)."""
+    if not scenario.fairness.hours:
+        return []
+    days: dict[int, set[int]] = {}
+    for (p, d, _s) in allowed(scenario, calendar):
+        days.setdefault(p, set()).add(d)
+    global_week = limit_value(scenario.rules.max_hours_per_week)
+    groups: dict[tuple[str, ...], dict[str, int]] = {}
+    for p, person in enumerate(scenario.staff):
+        if p not in days:
+            continue
+        factor = 1.0
+        if global_week:
+            factor = (limit_value(scenario.rules_for(person.id).max_hours_per_week) or global_week) / global_week
+        groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = int(round(len(days[p]) * factor * 100))
+    slack = int(median(s.paid_minutes for s in scenario.shifts))
+    return [PeerGroup(share, slack) for share in groups.values() if len(share) > 1]
+
+
+def hours_deviation(minutes: dict[str, int], group: PeerGroup) -> dict[str, int]:
+    """Hours (rounded up) each person lies outside their share of the group's actual hours."""
+    whole = sum(group.share.values())
+    total = sum(minutes.get(p, 0) for p in group.share)
+    out = {}
+    for p, a in group.share.items():
+        gap = abs(whole * minutes.get(p, 0) - a * total) - whole * group.slack
+        out[p] = max(0, math.ceil(gap / (whole * 60)))
     return out

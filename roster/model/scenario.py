@@ -176,6 +176,8 @@ class Rules(PersonRules):
     forbidden_sequences: tuple[tuple[str, str], ...] | None = ()
     overstaffing_weight: int = Field(default=1, ge=0)
     """Cost of each head above ``min`` where a demand line gives no ``max``."""
+    swap_notice_days: int = Field(default=1, ge=0)
+    """Days ahead a shift swap must be asked for (1: the day before; same-day swaps are refused)."""
 
 
 class Staff(PersonRules):
@@ -251,6 +253,49 @@ class Fixed(Frozen):
         return self
 
 
+class Worked(Frozen):
+    """One shift of the previous roster (see ``History``)."""
+
+    date: dt.date
+    staff: str
+    shift: str
+    role: str | None = None
+
+
+class History(Frozen):
+    """The tail of the previous roster: what people worked on the days just before the horizon.
+
+    Rules that look back (rest, forbidden sequences, consecutive days, hours per week, weekends
+    per month) count these shifts. A day of the tail with no shift for a person is a day off.
+    In a file: ``history: {roster: december.csv}`` (read by the loader), ``history: {worked:
+    [...], days: 7}`` or just the list ``history: [{date, staff, shift}, ...]``.
+    """
+
+    days: int | None = Field(default=None, ge=1, le=62)
+    """How many days before the horizon start the tail covers; default: from its first shift."""
+    worked: tuple[Worked, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _list(cls, data: Any) -> Any:
+        return {"worked": data} if isinstance(data, (list, tuple)) else data
+
+    def first_day(self, start: dt.date) -> dt.date:
+        """The first day the tail covers, for a horizon starting on ``start``."""
+        if self.days is not None:
+            return start - dt.timedelta(days=self.days)
+        return min((w.date for w in self.worked), default=start)
+
+    def shifts(self, start: dt.date) -> dict[str, dict[dt.date, Worked]]:
+        """Per person, date → shift worked, for the covered days before ``start``."""
+        first = self.first_day(start)
+        out: dict[str, dict[dt.date, Worked]] = {}
+        for w in self.worked:
+            if first <= w.date < start:
+                out.setdefault(w.staff, {})[w.date] = w
+        return out
+
+
 class Horizon(Frozen):
     start: dt.date
     end: dt.date
@@ -298,6 +343,7 @@ class Scenario(Frozen):
     leave: tuple[Leave, ...] = ()
     requests: tuple[Request, ...] = ()
     fixed: tuple[Fixed, ...] = ()
+    history: History | None = None
     rules: Rules = Rules()
     fairness: Fairness = Fairness()
 
@@ -399,6 +445,21 @@ class Scenario(Frozen):
                 _known(f"fixed[{i}].shift", fx.shift, shifts, "shift")
             if fx.role is not None:
                 _known(f"fixed[{i}].role", fx.role, roles, "role")
+        if self.history is not None:
+            seen_cells: set[tuple[str, dt.date]] = set()
+            for i, w in enumerate(self.history.worked):
+                _known(f"history.worked[{i}].staff", w.staff, staff, "staff")
+                _known(f"history.worked[{i}].shift", w.shift, shifts, "shift")
+                if w.role is not None:
+                    _known(f"history.worked[{i}].role", w.role, roles, "role")
+                if w.date >= self.horizon.start:
+                    raise FieldError(f"history.worked[{i}].date", str(w.date),
+                                     f"history lies before the horizon start {self.horizon.start}",
+                                     hint="the history is the tail of the previous roster")
+                if (w.staff, w.date) in seen_cells:
+                    raise FieldError(f"history.worked[{i}].date", str(w.date),
+                                     f"{w.staff} has two shifts on {w.date} in the history")
+                seen_cells.add((w.staff, w.date))
         return self
 
 

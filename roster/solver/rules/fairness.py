@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
-from ...model.fairness import counts_towards, fair_bands
+from ...model.fairness import counts_towards, fair_bands, hour_groups
 from ..context import Context
 
 
 def add(ctx: Context) -> None:
     v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
     weights = sc.fairness.model_dump()
+    index = {sid: p for p, sid in enumerate(v.staff)}
     for kind, bands in fair_bands(sc, cal).items():
-        unit = 60 if kind == "hours" else 1
         for p, sid in enumerate(v.staff):
             band = bands.get(sid)
             if band is None:
                 continue
-            terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var)
-                     for d, s, var in v.mine.get(p, [])]
+            terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var) for d, s, var in v.mine.get(p, [])]
             count = sum(c * var for c, var in terms if c)
-            top = sum(c for c, _ in terms)
-            dev = ctx.model.NewIntVar(0, max(top, band.lo) // unit + 1, f"fair:{kind}:{sid}")
-            ctx.model.Add(unit * dev >= count - band.hi)
-            ctx.model.Add(unit * dev >= band.lo - count)
+            dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo), f"fair:{kind}:{sid}")
+            ctx.model.Add(dev >= count - band.hi)
+            ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(f"fairness_{kind}", weights[kind], dev)
+    minutes = [s.paid_minutes for s in sc.shifts]
+    for group in hour_groups(sc, cal):
+        whole = sum(group.share.values())
+        mins = {sid: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sid], [])) for sid in group.share}
+        total = sum(mins.values())
+        for sid, a in group.share.items():
+            most = sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], []))
+            dev = ctx.model.NewIntVar(0, most // 60 + 1, f"fair:hours:{sid}")
+            # whole * 60 * dev >= |whole * mine - a * total| - whole * slack
+            ctx.model.Add(whole * 60 * dev >= whole * mins[sid] - a * total - whole * group.slack)
+            ctx.model.Add(whole * 60 * dev >= a * total - whole * mins[sid] - whole * group.slack)
+            ctx.penalise("fairness_hours", weights["hours"], dev)

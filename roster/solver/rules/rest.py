@@ -10,25 +10,35 @@ def add(ctx: Context) -> None:
     v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
     shifts = sc.shifts
     n = len(cal)
+    latest_end = max(s.end_minute for s in shifts)
+    earliest_start = min(s.start_minute for s in shifts)
     for p, sid in enumerate(v.staff):
         rules = sc.rules_for(sid)
         rest = limit_value(rules.min_rest_hours) or 0
         rest_w = limit_weight(rules.min_rest_hours)
         forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
+        # a shift k days later can clash only if it starts before the latest end plus the rest
+        reach = max(1, -(-(latest_end + int(rest * 60) - earliest_start) // 1440) - 1) if rest else 1
         seq_w = rules.forbidden_sequences_weight
         for d in range(n):
             for s in v.by_day.get((p, d), []):
                 a = v.y[(p, d, s)]
                 end = cal.interval(shifts[s], d)[1]
-                for k in (1, 2):
-                    later = [t for t in v.by_day.get((p, d + k), [])
-                             if cal.interval(shifts[t], d + k)[0] - end < rest * 60]
-                    if later:
-                        date = cal.days[d].date
+                for k in range(1, reach + 1):
+                    gaps = [(t, cal.interval(shifts[t], d + k)[0] - end) for t in v.by_day.get((p, d + k), [])]
+                    overlap = [t for t, g in gaps if g < 0]
+                    short = [t for t, g in gaps if 0 <= g < rest * 60]
+                    date = cal.days[d].date
+                    if overlap:
+                        label = Label("overlap", (sid, d, shifts[s].id, k),
+                                      f"{sid} {date} {shifts[s].id}: the next shift would start before it ends",
+                                      f"{sid} {date} {shifts[s].label}未结束不能上下一个班")
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in overlap), 1, None, "overlap", label)
+                    if short:
                         label = Label("rest", (sid, d, shifts[s].id, k),
                                       f"{sid} {date} {shifts[s].id}: at least {rest:g} h rest before the next shift",
                                       f"{sid} {date} {shifts[s].label}后至少休息 {rest:g} 小时")
-                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in later), 1, rest_w, "rest", label, ub=1)
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in short), 1, rest_w, "rest", label, ub=1)
                 if forbidden and d + 1 < n:
                     nxt = [t for t in v.by_day.get((p, d + 1), []) if (shifts[s].id, shifts[t].id) in forbidden]
                     if nxt:

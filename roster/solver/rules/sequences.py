@@ -54,8 +54,6 @@ def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool) -> N
                 clause.append(w.Not() if want_work else w)
             if not possible:
                 continue
-            if not clause:
-                continue  # fixed by leave or days off; nothing the solver can change
             label = Label(family, (sid, d, length),
                           f"{sid}: at least {least:g} {kind} in a row (run of {length} from {cal.days[d].date})",
                           f"{sid}: 连续{zh}至少 {least:g} 天 ({cal.days[d].date}起仅 {length} 天)")

@@ -1,0 +1,90 @@
+"""`roster bench curtois|generated|check`: benchmarks of the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from roster.cli import app, fail
+from roster.model.load import ScenarioError
+
+bench = typer.Typer(no_args_is_help=True, help="Benchmarks: Curtois & Qu instances, a generated call centre.")
+app.add_typer(bench, name="bench")
+
+
+@bench.command("curtois")
+def curtois(
+    instances: str = typer.Option("1-7", "--instances", help="instance numbers, e.g. 1-7 or 1,3,13-19"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per instance"),
+    out: Path = typer.Option(Path("bench/results/curtois.csv"), "--out", help="results table (CSV)"),
+    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    folder: Optional[Path] = typer.Option(None, "--dir", help="folder with InstanceN.txt (default: "
+                                          "$ROSTER_CURTOIS_DIR or ../shared/benchmarks/curtois)"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Solve Curtois & Qu instances; print and save objective, bound, best known and times."""
+    from roster.bench.curtois import format_table, parse_range, run_instance, write_csv
+
+    try:
+        numbers = parse_range(instances)
+    except ValueError as exc:
+        fail(ScenarioError("command line", "--instances", instances, str(exc), hint="e.g. 1-7 or 1,3,13-19"))
+    rows = []
+    for n in numbers:
+        try:
+            row = run_instance(n, time_limit, workers, out_dir=out.parent / "solutions", folder=folder, seed=seed)
+        except ScenarioError as exc:
+            fail(exc)
+        rows.append(row)
+        typer.echo(f"Instance{n}: {row.status} objective {row.objective} (best known {row.best_known}) "
+                   f"in {row.seconds:.1f}s", err=True)
+        write_csv(rows, out)
+    typer.echo(format_table(rows))
+    typer.echo(f"table: {out}; solutions: {out.parent / 'solutions'}")
+
+
+@bench.command("check")
+def check(
+    instance: Path = typer.Argument(..., help="an InstanceN.txt file"),
+    solution: Path = typer.Argument(..., help="CSV staff_id,day,shift_id"),
+) -> None:
+    """Score a solution of a Curtois & Qu instance and list its hard violations."""
+    from roster.io.curtois_eval import evaluate_files
+
+    try:
+        ev = evaluate_files(instance, solution)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(f"objective {ev.objective}  " + "  ".join(f"{k} {v}" for k, v in ev.terms.items()))
+    for line in ev.violations:
+        typer.echo(f"hard: {line}")
+    typer.echo("feasible" if ev.feasible else f"{len(ev.violations)} hard violation(s)")
+    if not ev.feasible:
+        raise typer.Exit(1)
+
+
+@bench.command("generated")
+def generated(
+    sizes: str = typer.Option("50,100,200,500", "--sizes", help="staff counts, comma-separated"),
+    checkpoints: str = typer.Option("30,60,120", "--at", help="seconds at which to report the gap"),
+    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    out: Path = typer.Option(Path("bench/results/generated.csv"), "--out", help="results table (CSV)"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """A generated call centre (31 days, 5 shifts, 3 roles, leave, requests) at growing sizes."""
+    from roster.bench.generated import format_table, run_sizes, write_csv
+
+    try:
+        counts = [int(x) for x in sizes.split(",") if x.strip()]
+        marks = [float(x) for x in checkpoints.split(",") if x.strip()]
+    except ValueError:
+        fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}", "not a list of numbers"))
+    if not counts or min(counts) < 10:
+        fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 10"))
+    rows = run_sizes(counts, marks, workers=workers, seed=seed,
+                     on_row=lambda r: typer.echo(f"{r['staff']} staff done", err=True))
+    write_csv(rows, marks, out)
+    typer.echo(format_table(rows, marks))
+    typer.echo(f"table: {out}")

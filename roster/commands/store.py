@@ -1,0 +1,103 @@
+"""`roster store list|show|export|save`: the saved scenarios the app works with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from roster.cli import app, fail
+from roster.model.load import ScenarioError
+
+store_app = typer.Typer(no_args_is_help=True, help="Saved scenarios, versions and rosters (SQLite).")
+app.add_typer(store_app, name="store")
+
+DB_OPTION = typer.Option(None, "--db", help="store file (default: $ROSTER_DB or roster.db)")
+
+
+def _open(db: Optional[Path]):
+    from roster.store import Store
+
+    try:
+        return Store(db)
+    except ScenarioError as exc:
+        fail(exc)
+
+
+@store_app.command("list")
+def list_cmd(db: Optional[Path] = DB_OPTION) -> None:
+    """Every saved version: scenario, version, date, rosters, note."""
+    store = _open(db)
+    versions = store.versions()
+    if not versions:
+        typer.echo(f"{store.path}: no saved scenarios")
+        return
+    for v in versions:
+        typer.echo(f"{v.scenario}\tv{v.number}\t{v.created}\t{v.rosters} roster(s)\t{v.note}")
+
+
+@store_app.command("show")
+def show_cmd(
+    name: str = typer.Argument(..., help="scenario name"),
+    version: Optional[int] = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    db: Optional[Path] = DB_OPTION,
+) -> None:
+    """Print a saved version as YAML, with its rosters."""
+    store = _open(db)
+    try:
+        v = store.version(name, version)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(f"# {v.label}  saved {v.created}  {v.note}".rstrip())
+    for r in store.rosters(v.id):
+        objective = "" if r.objective is None else f"  objective {r.objective:g}"
+        typer.echo(f"# roster {r.id}: {r.status}{objective}  {len(r.roster)} shifts  {r.created}")
+    typer.echo(store.scenario_text(v.id), nl=False)
+
+
+@store_app.command("export")
+def export_cmd(
+    name: str = typer.Argument(..., help="scenario name"),
+    out: Path = typer.Option(Path("out"), "--out", help="folder to write into"),
+    version: Optional[int] = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    db: Optional[Path] = DB_OPTION,
+) -> None:
+    """Write a saved version as scenario.yaml, and its newest roster as roster.xlsx and roster.csv."""
+    from roster.export.excel import write_month_grid
+    from roster.io.roster_csv import write_roster_csv
+
+    store = _open(db)
+    try:
+        v = store.version(name, version)
+        scenario = store.load_scenario(v.id)
+    except ScenarioError as exc:
+        fail(exc)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scenario.yaml").write_text(store.scenario_text(v.id), encoding="utf-8")
+    written = [out / "scenario.yaml"]
+    saved = store.latest_roster(v.id)
+    if saved is not None:
+        write_month_grid(scenario, saved.roster, out / "roster.xlsx")
+        write_roster_csv(saved.roster, out / "roster.csv")
+        written += [out / "roster.xlsx", out / "roster.csv"]
+    typer.echo(f"{v.label}: wrote " + ", ".join(str(p) for p in written))
+
+
+@store_app.command("save")
+def save_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
+    name: Optional[str] = typer.Option(None, "--name", help="save under this name (default: the scenario's name)"),
+    note: str = typer.Option("", "--note"),
+    db: Optional[Path] = DB_OPTION,
+) -> None:
+    """Save a scenario file as a new version."""
+    from roster.model.load import load_scenario
+
+    store = _open(db)
+    try:
+        sc = load_scenario(scenario)
+    except ScenarioError as exc:
+        fail(exc)
+    v = store.save_scenario(sc, name, note)
+    typer.echo(f"saved {v.label}")
