@@ -68,6 +68,18 @@ class _Checker:
         self.roster = roster
         self.out: list[Violation] = []
         self.work: dict[str, dict[dt.date, Assignment]] = defaultdict(dict)
+        self.past: dict[str, list[Assignment]] = defaultdict(list)
+        """Shifts of the history (before the horizon): worked days the rules look back on."""
+        self.past_days: list[dt.date] = []
+        hist = scenario.history
+        if hist is not None:
+            start = self.cal.start
+            first = start - dt.timedelta(days=hist.days) if hist.days is not None else \
+                min((w.date for w in hist.worked), default=start)
+            self.past_days = [first + dt.timedelta(days=i) for i in range((start - first).days)]
+            for w in sorted(hist.worked, key=lambda w: w.date):
+                if first <= w.date < start:
+                    self.past[w.staff].append(Assignment(w.date, w.staff, w.shift, w.role))
 
     def add(self, rule: str, limit, text: str, zh: str, units: int = 1, staff=None, date=None,
             hard: bool | None = None) -> None:
@@ -166,7 +178,7 @@ class _Checker:
                          f"{date} {sid}: {n} {who} on duty, at most {st.max}",
                          f"{date} {zh_shift}: {zh_role} {n} 人, 至多 {st.max}", units=n - st.max, date=date)
         for (d, sid, role), n in count.items():
-            if role is not None and n and (d, sid, role) not in seats:
+            if role is not None and n and (d, sid, role) not in seats and (d, sid, None) not in seats:
                 date = cal.days[d].date
                 self.add("coverage", None, f"{date} {sid}: {n} {role} on duty but the shift has no {role} seat",
                          f"{date} {sid}: 无 {role} 岗位却有 {n} 人", date=date, hard=True)
@@ -176,10 +188,12 @@ class _Checker:
         sc, cal = self.sc, self.cal
         rules = sc.rules_for(who)
         mine = sorted(self.work[who].values(), key=lambda a: a.date)
-        spans = [(self.minutes(a), a) for a in mine]
+        spans = [(self.minutes(a), a) for a in [*self.past[who], *mine]]
         rest = limit_value(rules.min_rest_hours) or 0
         for i, ((_, end), a) in enumerate(spans):
             for (start, _), b in spans[i + 1:]:
+                if b.date < cal.start:  # both in the history: the past is not judged
+                    continue
                 if start < end:
                     self.add("overlap", None, f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
                              f"{who} {a.date} {a.shift} 与 {b.date} {b.shift} 时间重叠", staff=who, date=b.date,
@@ -192,7 +206,7 @@ class _Checker:
                              staff=who, date=b.date)
         forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
         weight = rules.forbidden_sequences_weight
-        for a in mine:
+        for a in [*self.past[who], *mine]:
             nxt = self.work[who].get(a.date + dt.timedelta(days=1))
             if nxt and (a.shift, nxt.shift) in forbidden:
                 self.add("sequence", None if weight is None else _soft(weight),
@@ -203,8 +217,10 @@ class _Checker:
         self.weekends(who, rules, mine)
 
     def runs(self, who: str, rules) -> None:
-        days = [d.date for d in self.cal.days]
-        worked = [d in self.work[who] for d in days]
+        h = len(self.past_days)  # history days come first; a run wholly in them is not judged
+        days = [*self.past_days, *(d.date for d in self.cal.days)]
+        before = {a.date for a in self.past[who]}
+        worked = [d in self.work[who] or d in before for d in days]
         runs: list[tuple[bool, int, int]] = []  # (working?, first index, length)
         for i, w in enumerate(worked):
             if runs and runs[-1][0] == w:
@@ -213,11 +229,15 @@ class _Checker:
                 runs.append((w, i, 1))
         most = limit_value(rules.max_consecutive_work_days)
         for w, i, n in runs:
+            if i + n <= h:
+                continue
             inside = i > 0 and i + n < len(days)
-            if w and most is not None and n > most:
+            # rows of most + 1 days that lie wholly in the history are the past's, not this roster's
+            units = int(n - most - max(0, min(h - i, n) - most)) if most is not None else 0
+            if w and most is not None and n > most and units > 0:
                 self.add("max_consecutive", rules.max_consecutive_work_days,
                          f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most {most:g}",
-                         f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=int(n - most), staff=who,
+                         f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=units, staff=who,
                          date=days[i])
             for kind, limit, zh in ((True, rules.min_consecutive_work_days, "上班"),
                                     (False, rules.min_consecutive_days_off, "休息")):
@@ -236,6 +256,10 @@ class _Checker:
             weeks: dict[tuple[int, int], int] = defaultdict(int)
             for d, m in minutes.items():
                 weeks[d.isocalendar()[:2]] += m
+            first_week = self.cal.start.isocalendar()[:2]
+            for a in self.past[who]:  # the week that straddles the horizon start counts the history too
+                if a.date.isocalendar()[:2] == first_week:
+                    weeks[a.date.isocalendar()[:2]] += sc.shift_by_id[a.shift].paid_minutes
             for (year, week), m in sorted(weeks.items()):
                 if m > week_cap * 60:
                     monday = dt.date.fromisocalendar(year, week, 1)

@@ -62,9 +62,11 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> tuple[str, Any]:
     return "".join(parts), value
 
 
-def scenario_from_dict(data: Any, source: str = "<scenario>") -> Scenario:
+def scenario_from_dict(data: Any, source: str = "<scenario>", base: Path | None = None) -> Scenario:
+    """Validate scenario fields; ``base`` is the folder that relative file names (history) start from."""
     if not isinstance(data, dict):
         raise ScenarioError(source, "", None, "the file must hold a mapping of scenario fields")
+    data = _read_history(data, source, base or Path("."))
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
@@ -81,6 +83,10 @@ def scenario_from_dict(data: Any, source: str = "<scenario>") -> Scenario:
         elif err["type"] == "missing":
             msg = "required field is missing"
             value = None
+        elif err["type"] == "too_short":
+            msg = "needs at least one entry"
+        if isinstance(value, dict) and "id" in value:
+            field = f"{field} (id {value['id']})"
         return_value = value if not isinstance(value, (dict, list)) else None
         raise ScenarioError(source, field, return_value, msg, hint) from None
     except FieldError as exc:  # raised outside pydantic's wrapper
@@ -104,9 +110,42 @@ def load_scenario(path: str | Path) -> Scenario:
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ScenarioError(name, where, None, f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: "
                             f"{getattr(exc, 'problem', None) or exc}") from None
-    scenario = scenario_from_dict(data, name)
+    scenario = scenario_from_dict(data, name, path.parent)
     _check_calendar(scenario, name)
     return scenario
+
+
+def _read_history(data: dict, source: str, base: Path) -> dict:
+    """``history: {roster: file.csv}`` → the shifts of that roster as ``history.worked``.
+
+    Rows of people not in the scenario (they have left) are skipped.
+    """
+    hist = data.get("history")
+    if not isinstance(hist, dict) or "roster" not in hist:
+        return data
+    from roster.io.roster_csv import read_roster_csv
+
+    rest = {k: v for k, v in hist.items() if k != "roster"}
+    if rest.get("worked"):
+        raise ScenarioError(source, "history.worked", None, "give either history.roster or history.worked, not both")
+    name = hist["roster"]
+    if not isinstance(name, str) or not name.strip():
+        raise ScenarioError(source, "history.roster", name, "expected the name of a roster CSV file")
+    file = Path(name) if Path(name).is_absolute() else base / name
+    if not file.is_file():
+        raise ScenarioError(source, "history.roster", name, f"file not found ({file})",
+                            hint="the path is relative to the scenario file")
+    staff = {str(s.get("id")) for s in data.get("staff") or [] if isinstance(s, dict)}
+    shifts = {str(s.get("id")) for s in data.get("shifts") or [] if isinstance(s, dict)}
+    worked = []
+    for a in read_roster_csv(file):
+        if a.staff not in staff:
+            continue
+        if a.shift not in shifts:
+            raise ScenarioError(str(file), "column shift", a.shift, f"unknown shift {a.shift!r} for {a.staff} on {a.date}",
+                                hint=f"known shift ids: {', '.join(sorted(shifts))}")
+        worked.append({"date": a.date, "staff": a.staff, "shift": a.shift, "role": a.role})
+    return {**data, "history": {**rest, "worked": worked}}
 
 
 def _check_calendar(scenario: Scenario, source: str) -> None:

@@ -1,0 +1,38 @@
+from tests.conftest import roster_of, run, tiny
+from roster.validate import validate
+
+ONE = [{"id": "A", "roles": ["agent"]}]
+
+
+def test_six_day_shifts_break_forty_hours():
+    sc = tiny(staff=ONE, demand=[{"shift": "D", "role": "agent", "min": 1, "days": ["mon", "tue", "wed", "thu", "fri", "sat"]}])
+    assert run(sc).status == "INFEASIBLE"
+    report = validate(sc, roster_of(*[(f"2026-12-{d:02d}", "A", "D", None) for d in range(7, 13)]))
+    assert [v.text for v in report.hard] == ["A: 48 h in the week of 2026-12-07, at most 40"]
+
+
+def test_per_person_override_of_weekly_hours():
+    sc = tiny(staff=[{"id": "A", "roles": ["agent"], "max_hours_per_week": 24}, {"id": "B", "roles": ["agent"]}],
+              demand=[{"shift": "D", "role": "agent", "min": 1, "max": 1, "days": ["mon", "tue", "wed", "thu", "fri", "sat"]}],
+              requests=[{"staff": "A", "date": f"2026-12-{d:02d}", "shift": "D", "weight": 1} for d in range(7, 13)])
+    r = run(sc)
+    assert sum(1 for a in r.roster if a.staff == "A") == 3
+
+
+def test_total_hours_min_and_max():
+    sc = tiny(staff=[{"id": "A", "roles": ["agent"], "min_hours_total": 24, "max_hours_total": 24}],
+              demand=[{"shift": "D", "role": "agent", "min": 0, "max": 1}])
+    r = run(sc)
+    assert len(r.roster) == 3
+    report = validate(sc, roster_of(("2026-12-07", "A", "D", None)))
+    assert [v.text for v in report.hard] == ["A: 8 h in the horizon, at least 24"]
+
+
+def test_max_shifts_of_a_type():
+    sc = tiny(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"N": 1}}],
+              demand=[{"shift": "N", "role": "agent", "min": 1, "days": ["mon", "thu"]}])
+    assert run(sc).status == "INFEASIBLE"
+    sc0 = tiny(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"N": 0}}, {"id": "B", "roles": ["agent"]}],
+               demand=[{"shift": "N", "role": "agent", "min": 1, "days": ["mon"]}])
+    r = run(sc0)
+    assert [a.staff for a in r.roster] == ["B"]
