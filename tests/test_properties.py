@@ -1,0 +1,100 @@
+"""Property: every roster the solver returns passes the validator, and its cost is the objective."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from roster.model.load import scenario_from_dict
+from roster.solver import solve
+from roster.validate import validate
+
+SHIFT_POOL = [
+    {"id": "D", "start": "08:00", "end": "16:00"},
+    {"id": "E", "start": "14:00", "end": "22:00"},
+    {"id": "N", "start": "22:00", "end": "08:00"},
+    {"id": "O", "segments": [["08:30", "12:00"], ["14:30", "17:30"]], "on": "workdays"},
+]
+START = dt.date(2026, 9, 28)  # a Monday before the National Day holiday
+
+
+def limit(draw, values, soft_weight=True):
+    v = draw(st.sampled_from(values))
+    if v is not None and soft_weight and draw(st.booleans()):
+        return {"value": v, "weight": draw(st.integers(1, 20))}
+    return v
+
+
+@st.composite
+def scenarios(draw):
+    days = draw(st.integers(5, 12))
+    end = START + dt.timedelta(days=days - 1)
+    shifts = draw(st.lists(st.sampled_from(SHIFT_POOL), min_size=1, max_size=3, unique_by=lambda s: s["id"]))
+    ids = [s["id"] for s in shifts]
+    roles = [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}]
+    n = draw(st.integers(2, 6))
+    staff = []
+    for i in range(n):
+        person = {"id": f"P{i}", "roles": [draw(st.sampled_from(["agent", "lead"]))]}
+        if draw(st.booleans()):
+            person["cannot"] = draw(st.lists(st.sampled_from(ids), max_size=1))
+        if draw(st.integers(0, 4)) == 0:
+            person["max_hours_per_week"] = draw(st.sampled_from([16, 24, 32]))
+        staff.append(person)
+    demand = []
+    for s in ids:
+        for role in ("agent", "lead"):
+            if draw(st.booleans()):
+                lo = draw(st.integers(0, 2))
+                line = {"shift": s, "role": role, "min": {"value": lo, "weight": draw(st.integers(1, 100))}
+                        if draw(st.booleans()) else lo}
+                if draw(st.booleans()):
+                    line["max"] = lo + draw(st.integers(0, 1))
+                if draw(st.booleans()):
+                    line["days"] = draw(st.sampled_from(["workdays", "weekends", ["mon", "fri"], "all"]))
+                demand.append(line)
+    leave, requests = [], []
+    for i in range(draw(st.integers(0, 2))):
+        a = START + dt.timedelta(days=draw(st.integers(0, days - 1)))
+        leave.append({"staff": f"P{draw(st.integers(0, n - 1))}", "type": "annual", "start": str(a),
+                      "end": str(min(end, a + dt.timedelta(days=draw(st.integers(0, 2)))))})
+    for i in range(draw(st.integers(0, 4))):
+        rq = {"staff": f"P{draw(st.integers(0, n - 1))}",
+              "date": str(START + dt.timedelta(days=draw(st.integers(0, days - 1)))),
+              "weight": draw(st.integers(1, 9))}
+        kind = draw(st.sampled_from(["off", "shift", "not"]))
+        if kind != "off":
+            rq["shift"] = draw(st.sampled_from(ids))
+        if kind != "shift":
+            rq["off"] = True
+        requests.append(rq)
+    rules = {
+        "min_rest_hours": limit(draw, [None, 8, 12]),
+        "max_consecutive_work_days": limit(draw, [None, 3, 5]),
+        "min_consecutive_days_off": limit(draw, [None, 1, 2]),
+        "min_consecutive_work_days": limit(draw, [None, 2]),
+        "max_hours_per_week": limit(draw, [None, 24, 40]),
+        "max_weekends": limit(draw, [None, 1]),
+        "forbidden_sequences": draw(st.sampled_from([[], [[ids[-1], ids[0]]]])),
+    }
+    fairness = {k: draw(st.sampled_from([0, 1, 5])) for k in ("nights", "weekends", "holidays", "hours")}
+    return scenario_from_dict({
+        "name": "generated", "horizon": {"start": str(START), "end": str(end)},
+        "holidays": {"country": "CN"}, "roles": roles, "shifts": shifts, "staff": staff,
+        "demand": demand, "leave": leave, "requests": requests, "rules": rules, "fairness": fairness,
+    }, "generated.yaml")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_solver_rosters_pass_the_validator(scenario):
+    result = solve(scenario, time_limit=5, workers=2, seed=0)
+    assert result.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN")
+    event(result.status)
+    if result.feasible:
+        report = validate(scenario, result.roster)
+        assert report.hard == [], [str(v) for v in report.hard]
+        assert report.cost == round(result.objective), (report.costs(), result.terms)
+        assert report.costs() == {k: v for k, v in result.terms.items() if v}
