@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -31,7 +30,7 @@ def solve(
     out: Path = typer.Option(Path("out"), "--out", help="folder for roster.xlsx, roster.csv, result.json"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds"),
     seed: int = typer.Option(0, "--seed"),
-    workers: Optional[int] = typer.Option(None, "--workers", help="solver threads (default: 4 per core)"),
+    workers: int | None = typer.Option(None, "--workers", help="solver threads (default: 4 per core)"),
     quiet: bool = typer.Option(False, "--quiet", help="no progress lines"),
 ) -> None:
     """Solve a scenario and write the monthly shift table."""

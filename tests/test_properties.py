@@ -56,11 +56,11 @@ def scenarios(draw):
                     line["days"] = draw(st.sampled_from(["workdays", "weekends", ["mon", "fri"], "all"]))
                 demand.append(line)
     leave, requests = [], []
-    for i in range(draw(st.integers(0, 2))):
+    for _ in range(draw(st.integers(0, 2))):
         a = START + dt.timedelta(days=draw(st.integers(0, days - 1)))
         leave.append({"staff": f"P{draw(st.integers(0, n - 1))}", "type": "annual", "start": str(a),
                       "end": str(min(end, a + dt.timedelta(days=draw(st.integers(0, 2)))))})
-    for i in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 4))):
         rq = {"staff": f"P{draw(st.integers(0, n - 1))}",
               "date": str(START + dt.timedelta(days=draw(st.integers(0, days - 1)))),
               "weight": draw(st.integers(1, 9))}

@@ -61,7 +61,6 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         need[key] = max(need.get(key, 0), n)
     ok = allowed(scenario, calendar)
     shift_ids = [s.id for s in scenario.shifts]
-    global_week = limit_value(scenario.rules.max_hours_per_week)
     out: dict[str, dict[str, Band]] = {}
     for kind in KINDS[:3]:
         if not weights.get(kind):

@@ -18,15 +18,26 @@ class Assignment:
     post: str | None = None
 
 
+@dataclass(frozen=True, order=True)
+class LeaveDay:
+    """A whole day of leave the roster plans (placed from a leave wish); the person works no shift then."""
+
+    date: dt.date
+    staff: str
+    type: str
+
+
 @dataclass(frozen=True)
 class Roster:
     """A set of assignments; at most one shift per person per day is the solver's rule, not a type rule."""
 
     assignments: tuple[Assignment, ...] = field(default_factory=tuple)
+    leave: tuple[LeaveDay, ...] = field(default_factory=tuple)
+    """Leave days the roster places (from ``leave_wishes``); scenario leave is not repeated here."""
 
     @classmethod
-    def of(cls, items: Iterable[Assignment]) -> Roster:
-        return cls(tuple(sorted(items)))
+    def of(cls, items: Iterable[Assignment], leave: Iterable[LeaveDay] = ()) -> Roster:
+        return cls(tuple(sorted(items)), tuple(sorted(leave)))
 
     def __iter__(self) -> Iterator[Assignment]:
         return iter(self.assignments)

@@ -1,5 +1,5 @@
-from tests.conftest import roster_of, run, tiny
 from roster.validate import validate
+from tests.conftest import roster_of, run, tiny
 
 
 def test_hard_seats_filled_exactly():

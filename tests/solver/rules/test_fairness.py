@@ -1,8 +1,7 @@
 from collections import Counter
 
-from tests.conftest import run, tiny
 from roster.validate import validate
-from tests.conftest import roster_of
+from tests.conftest import roster_of, run, tiny
 
 FOUR = [{"id": x, "roles": ["agent"]} for x in "ABCD"]
 TWO_WEEKS = {"start": "2026-12-07", "end": "2026-12-20"}

@@ -1,5 +1,5 @@
-from tests.conftest import roster_of, run, tiny
 from roster.validate import validate
+from tests.conftest import roster_of, run, tiny
 
 
 def test_nobody_works_during_leave():

@@ -1,5 +1,5 @@
-from tests.conftest import roster_of, run, tiny
 from roster.validate import validate
+from tests.conftest import roster_of, run, tiny
 
 TWO_WEEKS = {"start": "2026-12-07", "end": "2026-12-20"}
 
