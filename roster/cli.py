@@ -36,6 +36,7 @@ def solve(
     """Solve a scenario and write the monthly shift table."""
     from roster.export.excel import write_month_grid
     from roster.export.result_json import write_result_json
+    from roster.infeasible import echo_reasons
     from roster.io.roster_csv import write_roster_csv
     from roster.report import person_summary
     from roster.solver import solve as run
@@ -52,8 +53,12 @@ def solve(
 
     result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress)
     typer.echo(f"{sc.name}: {result.status}")
-    if not result.feasible:
+    if result.status == "INFEASIBLE":
+        echo_reasons(sc)
         typer.echo("no roster meets every hard rule; run `roster explain` for the reason", err=True)
+        raise typer.Exit(1)
+    if not result.feasible:
+        typer.echo(f"no roster found within {time_limit:g} s; try a longer --time-limit", err=True)
         raise typer.Exit(1)
     out.mkdir(parents=True, exist_ok=True)
     write_month_grid(sc, result.roster, out / "roster.xlsx")

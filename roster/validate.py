@@ -6,14 +6,14 @@ Imports roster.model only, never the solver: it is the oracle the solver is test
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model.availability import leave_minutes
+from .model.availability import leave_minutes, post_periods, why_not, wish_days
 from .model.calendar import Calendar, matches
 from .model.demand import seats_table
 from .model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
+from .model.posts import duty_role, post_gaps
 from .model.roster import Assignment, Roster
 from .model.scenario import Scenario, limit_value, limit_weight
 
@@ -155,7 +155,8 @@ class _Checker:
             d = cal.index[a.date]
             count[(d, a.shift, None)] += 1
             if a.role is None:
-                unseated.append((d, a))
+                if a.post is None:  # post duty without a role fills no seat
+                    unseated.append((d, a))
             else:
                 count[(d, a.shift, a.role)] += 1
         for d, a in unseated:  # a hand-made roster without roles: seat people where seats are short
@@ -229,7 +230,7 @@ class _Checker:
                 runs.append((w, i, 1))
         most = limit_value(rules.max_consecutive_work_days)
         for w, i, n in runs:
-            if i + n <= h:
+            if i + n < h:  # wholly in the history, and so is the day after it
                 continue
             inside = i > 0 and i + n < len(days)
             # rows of most + 1 days that lie wholly in the history are the past's, not this roster's
@@ -290,7 +291,11 @@ class _Checker:
         monthly = limit_value(rules.max_weekends_per_month)
         if monthly is not None:
             per: dict[tuple[int, int], int] = defaultdict(int)
-            for sat in saturdays:
+            # weekends worked in the history count towards the months of this roster's weekends
+            months = {(s.year, s.month) for s in (d.date - dt.timedelta(days=d.date.weekday() - 5)
+                                                  for d in self.cal.days if d.date.weekday() >= 5)}
+            earlier = {a.date - dt.timedelta(days=a.date.weekday() - 5) for a in self.past[who] if a.date.weekday() >= 5}
+            for sat in set(saturdays) | {s for s in earlier if (s.year, s.month) in months}:
                 per[(sat.year, sat.month)] += 1
             for (y, m), n in sorted(per.items()):
                 if n > monthly:
@@ -346,6 +351,131 @@ class _Checker:
                              f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
 
 
+    # ---- A/B posts and planned leave --------------------------------------
+    def posts(self) -> None:
+        """Each opening period manned by exactly one holder who works that shift; A on duty means
+        A mans the post; a backup only when A is not on duty; one post at a time; counts_toward."""
+        sc, cal = self.sc, self.cal
+        by_id = {p.id: p for p in sc.posts}
+        seats = seats_table(sc, cal)
+        periods = {(sc.posts[k].id, cal.days[d].date, sc.shifts[s].id) for k, d, s in post_periods(sc, cal)}
+        manned: dict[tuple[str, dt.date, str], list[str]] = defaultdict(list)
+        posts_at: dict[tuple[str, dt.date], set[str]] = defaultdict(set)
+        for a in self.roster:
+            if a.post is None:
+                continue
+            post = by_id.get(a.post)
+            if post is None:
+                self.add("posts", None, f"{a.staff} {a.date}: unknown post {a.post!r}", f"未知岗位 {a.post}",
+                         staff=a.staff, date=a.date, hard=True)
+                continue
+            posts_at[(a.staff, a.date)].add(a.post)
+            if (a.post, a.date, a.shift) not in periods:
+                self.add("posts", None, f"{a.staff} {a.date}: post {post.label} is not open on {a.shift}",
+                         f"{a.staff} {a.date}: {post.label} {a.shift} 不开岗", staff=a.staff, date=a.date, hard=True)
+                continue
+            if a.staff not in post.holders:
+                self.add("posts", None, f"{a.staff} {a.date} {a.shift}: not a holder of post {post.label}",
+                         f"{a.staff} {a.date}: 不是 {post.label} 的岗位人员", staff=a.staff, date=a.date, hard=True)
+                continue
+            role = duty_role(post, seats, cal.index[a.date], a.shift)
+            if a.role != role:
+                self.add("posts", None, f"{a.staff} {a.date} {a.shift}: duty on post {post.label} counts toward "
+                         f"{role or 'no'} seats, the roster gives role {a.role or 'none'}",
+                         f"{a.staff} {a.date}: {post.label} 岗计入 {role or '无'} 席位, 排班为 {a.role}",
+                         staff=a.staff, date=a.date, hard=True)
+            manned[(a.post, a.date, a.shift)].append(a.staff)
+        for (who, date), ps in sorted(posts_at.items()):
+            if len(ps) > 1:
+                self.add("posts", None, f"{who} {date}: mans {len(ps)} posts at once ({', '.join(sorted(ps))})",
+                         f"{who} {date}: 同时在 {len(ps)} 个岗位", staff=who, date=date, hard=True)
+        gaps = {(g.post, g.date, g.shift): g for g in post_gaps(sc, cal)}
+        for pid, date, sid in sorted(periods):
+            post, holders = by_id[pid], manned.get((pid, date, sid), [])
+            if not holders:
+                gap = gaps.get((pid, date, sid))
+                if gap is not None:
+                    text, zh = gap.text(sc), gap.zh(sc)
+                else:
+                    doing = ", ".join(self._doing(h, date, sid) for h in post.holders)
+                    text = f"{date} {sid}: post {post.label} has no holder on duty: {doing}"
+                    zh = f"{date} {sc.shift_by_id[sid].label}: {post.label} 无人在岗: {doing}"
+                self.add("posts", None, text, zh, date=date, hard=True)
+            elif len(holders) > 1:
+                self.add("posts", None, f"{date} {sid}: post {post.label} manned by {len(holders)} holders "
+                         f"({', '.join(holders)}), exactly one", f"{date} {sid}: {post.label} 有 {len(holders)} 人在岗",
+                         date=date, hard=True)
+            a_cell = self.work[post.a].get(date)
+            a_on = a_cell is not None and a_cell.shift == sid
+            if a_on and a_cell.post != pid:
+                self.add("posts", None, f"{date} {sid}: {post.a} works {sid} but is not on post {post.label}",
+                         f"{date} {sid}: {post.a} 上班却不在 {post.label} 岗", staff=post.a, date=date, hard=True)
+            for h in holders:
+                if h == post.a or h not in post.backups:
+                    continue
+                if a_on:
+                    self.add("posts", None, f"{date} {sid}: {h} mans post {post.label} while {post.a} is on duty",
+                             f"{date} {sid}: {post.a} 在岗时 {h} 顶 {post.label} 岗", staff=h, date=date, hard=True)
+                rank = post.backups.index(h) + 1
+                self.add("posts", _soft(post.backup_weight), f"{date} {sid}: backup {h} mans post {post.label}",
+                         f"{date} {sid}: 备岗 {h} 顶 {post.label} 岗", units=rank, staff=h, date=date)
+
+    def _doing(self, who: str, date: dt.date, shift: str) -> str:
+        cell = self.work[who].get(date)
+        if cell is None:
+            why = why_not(self.sc, self.cal, self.sc.staff_by_id[who], self.cal.index[date],
+                          [s.id for s in self.sc.shifts].index(shift))
+            return why or f"{who} off"
+        if cell.post is not None:
+            return f"{who} on post {cell.post}"
+        return f"{who} works {cell.shift}"
+
+    def planned_leave(self) -> None:
+        """Leave days the roster places: no work during them, and each leave wish gets exactly its days
+        inside its window (days are matched to wishes earliest window end first)."""
+        sc, cal = self.sc, self.cal
+        seen: set[tuple[str, dt.date]] = set()
+        placed: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
+        for lv in self.roster.leave:
+            if lv.staff not in sc.staff_by_id or lv.date not in cal.index:
+                self.add("leave_wishes", None, f"{lv.staff} {lv.date}: planned leave for unknown staff or outside "
+                         "the horizon", f"{lv.staff} {lv.date}: 无效的休假安排", hard=True)
+                continue
+            if (lv.staff, lv.date) in seen:
+                self.add("leave_wishes", None, f"{lv.staff} {lv.date}: two planned leave days on one date",
+                         f"{lv.staff} {lv.date}: 同一天两次休假", staff=lv.staff, date=lv.date, hard=True)
+                continue
+            seen.add((lv.staff, lv.date))
+            lo = (lv.date - cal.start).days * 1440
+            for day in (lv.date - dt.timedelta(days=1), lv.date):
+                a = self.work[lv.staff].get(day)
+                if a is not None and self.minutes(a)[0] < lo + 1440 and lo < self.minutes(a)[1]:
+                    self.add("leave_wishes", None, f"{lv.staff} {lv.date}: works {a.shift} ({a.date}) during "
+                             f"planned {lv.type} leave", f"{lv.staff} {lv.date}: 计划休假({lv.type})期间上{a.shift}",
+                             staff=lv.staff, date=lv.date, hard=True)
+            placed[(lv.staff, lv.type)].append(lv.date)
+        open_days = {i: {cal.days[d].date for d in wish_days(sc, cal, i)} for i in range(len(sc.leave_wishes))}
+        got = [0] * len(sc.leave_wishes)
+        for (who, kind), dates in sorted(placed.items()):
+            wishes = sorted((w.window.end, i) for i, w in enumerate(sc.leave_wishes)
+                            if w.staff == who and w.type == kind)
+            for date in sorted(dates):
+                for _, i in wishes:
+                    if date in open_days[i] and got[i] < sc.leave_wishes[i].days:
+                        got[i] += 1
+                        break
+                else:
+                    self.add("leave_wishes", None, f"{who} {date}: planned {kind} leave that no leave wish asks for "
+                             "(outside every window, on a day the type does not count, or one too many)",
+                             f"{who} {date}: 无对应愿望的{kind}假", staff=who, date=date, hard=True)
+        for i, w in enumerate(sc.leave_wishes):
+            if got[i] != w.days:
+                self.add("leave_wishes", None, f"{w.staff}: {got[i]} of {w.days} {w.type} leave days placed in "
+                         f"{w.window.start}..{w.window.end}",
+                         f"{w.staff}: {w.window.start}..{w.window.end} 内{w.type}假安排 {got[i]}/{w.days} 天",
+                         staff=w.staff, hard=True)
+
+
 class _soft:
     """A stand-in limit carrying only a weight (for rules whose weight sits elsewhere)."""
 
@@ -366,6 +496,8 @@ def validate(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
     for person in scenario.staff:
         chk.person(person.id)
     chk.fixed()
+    chk.posts()
+    chk.planned_leave()
     chk.requests()
     chk.fairness()
     return Report(chk.out)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -16,7 +15,7 @@ app.add_typer(store_app, name="store")
 DB_OPTION = typer.Option(None, "--db", help="store file (default: $ROSTER_DB or roster.db)")
 
 
-def _open(db: Optional[Path]):
+def _open(db: Path | None):
     from roster.store import Store
 
     try:
@@ -26,7 +25,7 @@ def _open(db: Optional[Path]):
 
 
 @store_app.command("list")
-def list_cmd(db: Optional[Path] = DB_OPTION) -> None:
+def list_cmd(db: Path | None = DB_OPTION) -> None:
     """Every saved version: scenario, version, date, rosters, note."""
     store = _open(db)
     versions = store.versions()
@@ -40,8 +39,8 @@ def list_cmd(db: Optional[Path] = DB_OPTION) -> None:
 @store_app.command("show")
 def show_cmd(
     name: str = typer.Argument(..., help="scenario name"),
-    version: Optional[int] = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
-    db: Optional[Path] = DB_OPTION,
+    version: int | None = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    db: Path | None = DB_OPTION,
 ) -> None:
     """Print a saved version as YAML, with its rosters."""
     store = _open(db)
@@ -60,8 +59,8 @@ def show_cmd(
 def export_cmd(
     name: str = typer.Argument(..., help="scenario name"),
     out: Path = typer.Option(Path("out"), "--out", help="folder to write into"),
-    version: Optional[int] = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
-    db: Optional[Path] = DB_OPTION,
+    version: int | None = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    db: Path | None = DB_OPTION,
 ) -> None:
     """Write a saved version as scenario.yaml, and its newest roster as roster.xlsx and roster.csv."""
     from roster.export.excel import write_month_grid
@@ -87,9 +86,9 @@ def export_cmd(
 @store_app.command("save")
 def save_cmd(
     scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
-    name: Optional[str] = typer.Option(None, "--name", help="save under this name (default: the scenario's name)"),
+    name: str | None = typer.Option(None, "--name", help="save under this name (default: the scenario's name)"),
     note: str = typer.Option("", "--note"),
-    db: Optional[Path] = DB_OPTION,
+    db: Path | None = DB_OPTION,
 ) -> None:
     """Save a scenario file as a new version."""
     from roster.model.load import load_scenario

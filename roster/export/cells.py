@@ -46,15 +46,42 @@ def parse_code(text: str, shift_ids: set[str] | None = None) -> tuple[str, str |
     return text, None
 
 
-def leave_by_day(scenario: Scenario) -> dict[tuple[str, dt.date], str]:
-    """(staff, date) → leave type for every leave day inside the horizon."""
+def leave_by_day(scenario: Scenario, roster: Roster | None = None) -> dict[tuple[str, dt.date], str]:
+    """(staff, date) → leave type for every leave day inside the horizon: the scenario's leave
+    and, given a roster, the leave days it places (from leave wishes)."""
     out: dict[tuple[str, dt.date], str] = {}
     for lv in scenario.leave:
         day = max(lv.start, scenario.horizon.start)
         while day <= min(lv.end, scenario.horizon.end):
             out[(lv.staff, day)] = lv.type
             day += dt.timedelta(days=1)
+    for lv in getattr(roster, "leave", ()) or ():
+        out.setdefault((lv.staff, lv.date), lv.type)
     return out
+
+
+def leave_types(scenario: Scenario) -> set[str]:
+    """Every leave type a cell may show: the policy's types and those the scenario uses."""
+    policy = getattr(scenario, "leave_policy", None)
+    return set(getattr(policy, "types", {}) or {}) | {lv.type for lv in scenario.leave}
+
+
+def leave_labels(scenario: Scenario) -> dict[str, str]:
+    """Leave type → the word a cell shows (the policy's name, e.g. 年假, else the type id)."""
+    policy = getattr(scenario, "leave_policy", None)
+    types = getattr(policy, "types", {}) or {}
+    out = {t: (getattr(types.get(t), "name", "") or t) for t in leave_types(scenario)}
+    words = list(out.values())
+    return {t: (w if words.count(w) == 1 else t) for t, w in out.items()}
+
+
+def planned_only(scenario: Scenario, roster: Roster) -> Roster:
+    """Drop leave days read back from a file that are the scenario's own leave, not planned ones."""
+    leave = getattr(roster, "leave", ()) or ()
+    if not leave:
+        return roster
+    own = leave_by_day(scenario)
+    return Roster.of(roster.assignments, [lv for lv in leave if (lv.staff, lv.date) not in own])
 
 
 def first_by_day(roster: Roster) -> dict[tuple[str, dt.date], Assignment]:

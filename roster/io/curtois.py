@@ -9,7 +9,7 @@ instance                   scenario
 days off                   ``staff.days_off`` (hard)
 shift-on request           request ``shift`` (cost = weight when not given that shift)
 shift-off request          request ``shift`` + ``off: true`` (cost = weight when given it)
-cover                      demand line per (date, shift), soft ``min`` {value, 100} and soft
+cover                      demand lines (shift, dates) with soft ``min`` {value, 100} and soft
                            ``max`` {value, 1}, for the one role ``nurse``
 max shifts per type        ``staff.max_shifts`` (0 = never works that shift)
 min/max total minutes      ``staff.min_hours_total`` / ``max_hours_total`` (minutes / 60)
@@ -303,10 +303,14 @@ def to_scenario(inst: Instance, start: dt.date = START) -> Scenario:
         )
         for e in inst.staff
     )
+    # one demand line per (shift, requirement, weights) listing its dates: the same seats as one line
+    # per cover row, and far fewer lines to match against the calendar
+    groups: dict[tuple[str, int, int, int], list[dt.date]] = {}
+    for c in inst.cover:
+        groups.setdefault((c.shift, c.requirement, c.weight_under, c.weight_over), []).append(date(c.day))
     demand = tuple(
-        Demand(shift=c.shift, role=ROLE, days=[date(c.day)], min=Soft(value=c.requirement, weight=c.weight_under),
-               max=Soft(value=c.requirement, weight=c.weight_over))
-        for c in inst.cover
+        Demand(shift=sid, role=ROLE, days=dates, min=Soft(value=req, weight=under), max=Soft(value=req, weight=over))
+        for (sid, req, under, over), dates in groups.items()
     )
     requests = tuple(
         [Request(staff=r.staff, date=date(r.day), shift=r.shift, weight=r.weight) for r in inst.on_requests]

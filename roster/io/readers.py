@@ -1,4 +1,9 @@
-"""Read a roster from any format the project knows, chosen by file suffix."""
+"""Read a roster from any format the project knows, chosen by suffix and content.
+
+``.csv``: the roster CSV or the long attendance CSV; ``.xlsx``/``.xlsm``: the month grid (a
+``staff_id`` header) or a DingTalk-style / WeCom-style template (a ``姓名`` header); ``.ics``:
+the iCalendar export; ``.json``: the result JSON.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,48 @@ from roster.model.roster import Roster
 
 from .roster_csv import read_roster_csv
 
+KNOWN = ".csv, .xlsx (month grid or DingTalk/WeCom template), .ics, .json"
 
-def read_any(path: str | Path, scenario=None) -> Roster:
-    path = Path(path)
+
+def read_any(path: str | Path, scenario=None, mapping=None) -> Roster:
+    """A roster from ``path``; ``mapping`` (a ShiftMapping) reads attendance templates.
+
+    With a scenario, shifts read without a seat role (grids, templates) get one (``seat_roles``)
+    and leave days that are the scenario's own leave are dropped (the roster keeps planned leave).
+    """
+    roster = _read(Path(path), scenario, mapping)
+    if scenario is None:
+        return roster
+    from roster.export.cells import planned_only
+
+    from .seating import seat_roles
+
+    return planned_only(scenario, seat_roles(scenario, roster))
+
+
+def _read(path: Path, scenario, mapping) -> Roster:
     suffix = path.suffix.lower()
+    if not path.exists():
+        raise ScenarioError(str(path), "", None, "file not found")
     if suffix == ".csv":
         return read_roster_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        from .grid import is_grid, read_grid
+        from .templates import is_template, read_template
+
+        if is_grid(path):
+            return read_grid(path, scenario)
+        if is_template(path):
+            return read_template(path, scenario, mapping)
+        raise ScenarioError(str(path), "", None, "neither a month grid nor an attendance template",
+                            hint="the grid has a staff_id header row; a template has 姓名 and 工号/账号 columns")
+    if suffix == ".ics":
+        from .ical import read_ical
+
+        return read_ical(path)
+    if suffix == ".json":
+        from .result_json import read_result_json
+
+        return read_result_json(path)
     raise ScenarioError(str(path), "", None, f"cannot read a roster from a {suffix or 'suffix-less'} file",
-                        hint="use a .csv with columns date,staff_id,shift")
+                        hint=f"readable formats: {KNOWN}")

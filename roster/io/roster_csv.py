@@ -1,4 +1,10 @@
-"""Rosters as CSV: one row per worked shift, columns date, staff_id, shift[, role][, post]."""
+"""Rosters as CSV: one row per worked shift, columns date, staff_id, shift[, role][, post].
+
+A roster that places leave days (from leave wishes) adds a column ``leave``: such a day is a row
+with an empty shift and the leave type. The reader also takes the long attendance CSV
+(``roster.export.attendance``): a row per person per day, where a row with an empty shift is a
+day off, or a day of leave when ``leave_type`` is filled.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,14 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from roster.export.cells import safe_text, unsafe_text
 from roster.model.load import ScenarioError
-from roster.model.roster import Assignment, Roster
+from roster.model.roster import Assignment, LeaveDay, Roster
 
 REQUIRED = ("date", "staff_id", "shift")
+COLUMNS = ("date", "staff_id", "shift", "role", "post")
+DAY_ROW_MARKERS = ("planned_hours", "leave_type")
+"""Columns that mark a CSV with a row per person per day (empty shift = day off)."""
 
 
 def read_roster_csv(path: str | Path) -> Roster:
@@ -21,28 +31,51 @@ def read_roster_csv(path: str | Path) -> Roster:
     except FileNotFoundError:
         raise ScenarioError(name, "", None, "file not found") from None
     with handle:
-        reader = csv.DictReader(handle)
-        columns = [c.strip() for c in reader.fieldnames or []]
-        missing = [c for c in REQUIRED if c not in columns]
-        if missing:
-            raise ScenarioError(name, "header", ",".join(columns), f"missing column(s) {', '.join(missing)}",
-                                hint="a roster CSV needs the columns date,staff_id,shift (role and post optional)")
-        out = []
-        for row_no, row in enumerate(reader, start=2):
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            if not any(row.values()):
+        try:
+            text = handle.read()
+        except UnicodeDecodeError:
+            raise ScenarioError(name, "", None, "file is not UTF-8 text",
+                                hint="save the CSV as UTF-8 (with or without BOM)") from None
+    reader = csv.DictReader(text.splitlines())
+    columns = [c.strip() for c in reader.fieldnames or []]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ScenarioError(name, "header", ",".join(columns), f"missing column(s) {', '.join(missing)}",
+                            hint="a roster CSV needs the columns date,staff_id,shift (role and post optional)")
+    day_rows = any(c in columns for c in DAY_ROW_MARKERS)
+    leave_col = "leave" if "leave" in columns else "leave_type" if "leave_type" in columns else None
+    out, leave = [], []
+    for row_no, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): unsafe_text((v or "").strip()) for k, v in row.items() if k is not None}
+        if not any(row.values()):
+            continue
+        try:
+            date = dt.date.fromisoformat(row["date"])
+        except ValueError:
+            raise ScenarioError(name, f"row {row_no}, column date", row["date"], "not a date (YYYY-MM-DD)") from None
+        if not row["staff_id"]:
+            raise ScenarioError(name, f"row {row_no}, column staff_id", row["staff_id"], "empty")
+        if not row["shift"]:
+            if leave_col and row.get(leave_col):
+                leave.append(LeaveDay(date, row["staff_id"], row[leave_col]))
                 continue
-            try:
-                date = dt.date.fromisoformat(row["date"])
-            except ValueError:
-                raise ScenarioError(name, f"row {row_no}, column date", row["date"], "not a date (YYYY-MM-DD)") from None
-            for col in ("staff_id", "shift"):
-                if not row[col]:
-                    raise ScenarioError(name, f"row {row_no}, column {col}", row[col], "empty")
-            out.append(Assignment(date, row["staff_id"], row["shift"], row.get("role") or None,
-                                  row.get("post") or None))
-    return Roster.of(out)
+            if day_rows:
+                continue
+            raise ScenarioError(name, f"row {row_no}, column shift", row["shift"], "empty",
+                                hint="list worked shifts only; a day off has no row")
+        out.append(Assignment(date, row["staff_id"], row["shift"], row.get("role") or None,
+                              row.get("post") or None))
+    return Roster.of(out, leave)
 
 
-def write_roster_csv(roster: Roster, path: str | Path) -> None:
-    roster.to_frame().to_csv(path, index=False)
+def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False) -> None:
+    """One row per worked shift; text that a spreadsheet could run as a formula is made inert."""
+    with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        leave = getattr(roster, "leave", ()) or ()
+        out.writerow(COLUMNS + (("leave",) if leave else ()))
+        for a in roster:
+            row = [a.date.isoformat(), *(safe_text(v or "") for v in (a.staff, a.shift, a.role, a.post))]
+            out.writerow(row + ([""] if leave else []))
+        for lv in leave:
+            out.writerow([lv.date.isoformat(), safe_text(lv.staff), "", "", "", safe_text(lv.type)])

@@ -2,22 +2,93 @@
 
 Leave, fixed days off, cannot-work shifts, zero shift limits, pins and seat roles decide it.
 The solver creates variables only for these; fair shares are measured against them.
+A/B post holders may also work a post's shift where no seat of theirs exists (``post_duties``).
 """
 
 from __future__ import annotations
 
-from .calendar import Calendar
+from .calendar import Calendar, matches
 from .demand import Seats, seats_table
-from .scenario import Scenario
+from .scenario import Scenario, Staff
 
 
 def leave_minutes(scenario: Scenario, calendar: Calendar) -> dict[str, list[tuple[int, int, str]]]:
-    """Per person, leave as absolute minute intervals from the horizon start, with the leave type."""
+    """Per person, leave as absolute minute intervals from the horizon start, with the leave type.
+
+    A half day blocks 00:00-12:00 (``am``) or 12:00-24:00 (``pm``) of its date.
+    """
     out: dict[str, list[tuple[int, int, str]]] = {}
     for lv in scenario.leave:
         a = (lv.start - calendar.start).days * 1440
         b = ((lv.end - calendar.start).days + 1) * 1440
+        if lv.half == "am":
+            b = a + 720
+        elif lv.half == "pm":
+            a += 720
         out.setdefault(lv.staff, []).append((a, b, lv.type))
+    return out
+
+
+def why_not(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shift: int,
+            leave: dict[str, list[tuple[int, int, str]]] | None = None) -> str | None:
+    """Why a person may not work a shift on a day, in words (None: nothing in the scenario stops it).
+
+    Seats are not considered here; the reason names the first of: the shift does not run, a fixed
+    day off, a pinned day off or other shift, leave (with its type), cannot work the shift, a zero
+    shift limit.
+    """
+    sh = scenario.shifts[shift]
+    date = calendar.days[day].date
+    if not calendar.shift_runs(sh, calendar.days[day]):
+        return f"shift {sh.id} does not run on {date}"
+    if date in person.days_off:
+        return f"{person.id} has a fixed day off"
+    pin = _pins(scenario).get((person.id, date))
+    if pin is not None and pin.off:
+        return f"{person.id} is pinned off"
+    if pin is not None and pin.shift != sh.id:
+        return f"{person.id} is pinned to {pin.shift}"
+    blocks = (leave if leave is not None else leave_minutes(scenario, calendar)).get(person.id, [])
+    a, b = calendar.interval(sh, day)
+    for s0, e, kind in blocks:
+        if a < e and s0 < b:
+            return f"{person.id} on {kind} leave"
+    if sh.id in person.cannot:
+        return f"{person.id} cannot work {sh.id}"
+    if (scenario.rules_for(person.id).max_shifts or {}).get(sh.id) == 0:
+        return f"{person.id} may work no {sh.id} shifts"
+    return None
+
+
+def _pins(scenario: Scenario) -> dict:
+    return {(f.staff, f.date): f for f in scenario.fixed}
+
+
+def post_periods(scenario: Scenario, calendar: Calendar) -> list[tuple[int, int, int]]:
+    """Opening periods (post index, day index, shift index): the day matches ``days`` and the shift runs."""
+    shift_index = {s.id: i for i, s in enumerate(scenario.shifts)}
+    out = []
+    for k, post in enumerate(scenario.posts):
+        for day in calendar.days:
+            if not matches(day, post.days):
+                continue
+            for sid in post.shifts:
+                if calendar.shift_runs(scenario.shift_by_id[sid], day):
+                    out.append((k, day.index, shift_index[sid]))
+    return out
+
+
+def post_duties(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int], list[int]]:
+    """(post, day, shift) → person indexes of the holders who may man it (A first, then backups).
+
+    Every opening period is a key, with an empty list when no holder may work it.
+    """
+    staff_index = {p.id: i for i, p in enumerate(scenario.staff)}
+    leave = leave_minutes(scenario, calendar)
+    out: dict[tuple[int, int, int], list[int]] = {}
+    for k, d, s in post_periods(scenario, calendar):
+        out[(k, d, s)] = [staff_index[h] for h in scenario.posts[k].holders
+                          if why_not(scenario, calendar, scenario.staff_by_id[h], d, s, leave) is None]
     return out
 
 
@@ -63,4 +134,26 @@ def allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int]
                     roles = [r for r in roles if r == pin.role]
                 if roles:
                     out[(p, day.index, s)] = roles
+    return out
+
+
+def wish_days(scenario: Scenario, calendar: Calendar, wish: int) -> list[int]:
+    """Day indexes where the solver may place leave wish ``wish``: inside its window and the horizon,
+    on a day its type counts (working days for ``workdays`` types), not already leave, a fixed day
+    off or a pinned day."""
+    w = scenario.leave_wishes[wish]
+    person = scenario.staff_by_id[w.staff]
+    counting = scenario.leave_policy.types[w.type].counting
+    pins = {f.date for f in scenario.fixed if f.staff == w.staff}
+    blocks = leave_minutes(scenario, calendar).get(w.staff, [])
+    on_leave = {d for a, b, _ in blocks for d in range(a // 1440, (b - 1) // 1440 + 1)}
+    out = []
+    for day in calendar.days:
+        if not w.window.start <= day.date <= w.window.end:
+            continue
+        if counting == "workdays" and not day.is_workday:
+            continue
+        if day.date in person.days_off or day.date in pins or day.index in on_leave:
+            continue
+        out.append(day.index)
     return out

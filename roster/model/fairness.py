@@ -103,7 +103,7 @@ def hour_groups(scenario: Scenario, calendar: Calendar) -> list[PeerGroup]:
         factor = 1.0
         if global_week:
             factor = (limit_value(scenario.rules_for(person.id).max_hours_per_week) or global_week) / global_week
-        groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = int(round(len(days[p]) * factor * 100))
+        groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = int(round(len(days[p]) * factor * 4))
     slack = int(median(s.paid_minutes for s in scenario.shifts))
     return [PeerGroup(share, slack) for share in groups.values() if len(share) > 1]
 

@@ -112,7 +112,22 @@ def load_scenario(path: str | Path) -> Scenario:
                             f"{getattr(exc, 'problem', None) or exc}") from None
     scenario = scenario_from_dict(data, name, path.parent)
     _check_calendar(scenario, name)
+    if scenario.demand_from is not None:
+        scenario = _forecast_demand(scenario, name, path.parent)
     return scenario
+
+
+def _forecast_demand(scenario: Scenario, source: str, base: Path) -> Scenario:
+    """Append the demand lines that ``demand_from`` computes from its call forecast."""
+    from roster.erlang import forecast_demand
+
+    try:
+        lines = forecast_demand(scenario, base)
+    except FieldError as exc:
+        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint) from None
+    data = scenario.model_dump()
+    data["demand"] = [*data["demand"], *lines]
+    return scenario_from_dict(data, source, base)
 
 
 def _read_history(data: dict, source: str, base: Path) -> dict:

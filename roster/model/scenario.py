@@ -9,9 +9,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .leave_policy import LeavePolicy
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_KEYWORDS = ("all", "workdays", "restdays", "weekends", "holidays", *WEEKDAYS)
@@ -212,12 +214,83 @@ class Leave(Frozen):
     start: dt.date
     end: dt.date
     note: str = ""
+    half: Literal["am", "pm"] | None = None
+    """A half day (one date only): ``am`` is away until 12:00, ``pm`` from 12:00."""
+    extras: tuple[str, ...] = ()
+    """Names from the leave type's extras/alternatives (``late``, ``extra_baby``…)."""
 
     @model_validator(mode="after")
     def _order(self) -> Leave:
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.half is not None and self.end != self.start:
+            raise ValueError("a half day leave starts and ends on the same date")
         return self
+
+
+class Window(Frozen):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _order(self) -> Window:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class LeaveWish(Frozen):
+    """Leave the solver places: ``days`` days of ``type`` inside ``window``, where coverage allows."""
+
+    staff: str
+    type: str = "annual"
+    days: int = Field(ge=1)
+    window: Window
+
+
+class LeaveBalance(Frozen):
+    """Days of a leave type a person has left at the start of the horizon."""
+
+    staff: str
+    type: str
+    days: float = Field(ge=0)
+
+
+class Post(Frozen):
+    """An A/B post: a window or desk manned by exactly one holder in each opening period.
+
+    A mans it whenever A works the post's shift; otherwise a backup (B, then the next) does.
+    """
+
+    id: str
+    name: str = ""
+    shift: str | tuple[str, ...]
+    days: Any = "all"
+    """Opening days (a day selector); a period opens when the day matches and the shift runs."""
+    a: str
+    b: str | tuple[str, ...]
+    """Backup holders in order of preference."""
+    counts_toward: str | None = None
+    """A role whose seats post duty also fills (``None``: post duty fills no seat)."""
+    backup_weight: int = Field(default=10, ge=0)
+    """Cost of each period manned by a backup: the weight times the backup's place (1, 2, …)."""
+
+    @property
+    def shifts(self) -> tuple[str, ...]:
+        return (self.shift,) if isinstance(self.shift, str) else tuple(self.shift)
+
+    @property
+    def backups(self) -> tuple[str, ...]:
+        return (self.b,) if isinstance(self.b, str) else tuple(self.b)
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        """A first, then the backups in order."""
+        return (self.a, *self.backups)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
 
 
 class Request(Frozen):
@@ -331,6 +404,23 @@ class Fairness(Frozen):
     hours: int = Field(default=0, ge=0)
 
 
+class DemandFrom(Frozen):
+    """Seats of one role computed from a call forecast with Erlang C (see roster.erlang)."""
+
+    forecast: str
+    """CSV file (interval, calls[, date | weekday]), relative to the scenario file."""
+    aht_seconds: float = Field(gt=0)
+    service_level: float = Field(default=0.8, gt=0, lt=1)
+    answer_seconds: float = Field(default=20, ge=0)
+    shrinkage: float = Field(default=0.0, ge=0, lt=1)
+    role: str = "agent"
+    shifts: tuple[str, ...] | None = None
+    """Shifts that take the seats (default: every shift)."""
+    interval_minutes: int = Field(default=30, gt=0, le=1440)
+    max_extra: int | None = Field(default=None, ge=0)
+    """Seats allowed above the computed need; none given: each one above costs overstaffing."""
+
+
 class Scenario(Frozen):
     name: str = "scenario"
     horizon: Horizon
@@ -340,9 +430,16 @@ class Scenario(Frozen):
     shifts: tuple[Shift, ...] = Field(min_length=1)
     staff: tuple[Staff, ...] = Field(min_length=1)
     demand: tuple[Demand, ...] = ()
+    demand_from: DemandFrom | None = None
+    """Demand lines from a call forecast, added after ``demand`` by the loader."""
     leave: tuple[Leave, ...] = ()
     requests: tuple[Request, ...] = ()
     fixed: tuple[Fixed, ...] = ()
+    posts: tuple[Post, ...] = ()
+    leave_policy: LeavePolicy = LeavePolicy()
+    leave_balances: tuple[LeaveBalance, ...] | str = ()
+    """Opening balances, inline or a CSV file (staff,type,days) read by roster.model.ledger."""
+    leave_wishes: tuple[LeaveWish, ...] = ()
     history: History | None = None
     rules: Rules = Rules()
     fairness: Fairness = Fairness()
@@ -454,13 +551,64 @@ class Scenario(Frozen):
                     _known(f"history.worked[{i}].role", w.role, roles, "role")
                 if w.date >= self.horizon.start:
                     raise FieldError(f"history.worked[{i}].date", str(w.date),
-                                     f"history lies before the horizon start {self.horizon.start}",
+                                     f"a history shift must lie before the horizon start {self.horizon.start}",
                                      hint="the history is the tail of the previous roster")
                 if (w.staff, w.date) in seen_cells:
                     raise FieldError(f"history.worked[{i}].date", str(w.date),
                                      f"{w.staff} has two shifts on {w.date} in the history")
                 seen_cells.add((w.staff, w.date))
+        self._check_posts(roles, shifts, staff)
+        self._check_leave_types(staff)
         return self
+
+    def _check_posts(self, roles: set[str], shifts: set[str], staff: set[str]) -> None:
+        _unique("posts", [p.id for p in self.posts])
+        for i, post in enumerate(self.posts):
+            if not post.shifts:
+                raise FieldError(f"posts[{i}].shift", [], "a post needs at least one shift")
+            for s in post.shifts:
+                _known(f"posts[{i}].shift", s, shifts, "shift")
+            check_days(f"posts[{i}].days", post.days)
+            _known(f"posts[{i}].a", post.a, staff, "staff")
+            if not post.backups:
+                raise FieldError(f"posts[{i}].b", [], "a post needs at least one backup holder")
+            for b in post.backups:
+                _known(f"posts[{i}].b", b, staff, "staff")
+            if len(set(post.holders)) != len(post.holders):
+                raise FieldError(f"posts[{i}].b", list(post.backups), "a holder is listed twice (A or a backup)")
+            if post.counts_toward is not None:
+                _known(f"posts[{i}].counts_toward", post.counts_toward, roles, "role")
+                for h in post.holders:
+                    if post.counts_toward not in self.seats_for(self.staff_by_id[h]):
+                        raise FieldError(f"posts[{i}].counts_toward", post.counts_toward,
+                                         f"holder {h} cannot take a {post.counts_toward} seat",
+                                         hint="give the holder that role, or drop counts_toward")
+
+    def _check_leave_types(self, staff: set[str]) -> None:
+        types = set(self.leave_policy.types)
+        hint = "leave types come from leave_policy.types"
+        for i, lv in enumerate(self.leave):
+            _known(f"leave[{i}].type", lv.type, types, "leave type")
+            kind = self.leave_policy.types[lv.type]
+            if lv.half is not None and not kind.half_days:
+                raise FieldError(f"leave[{i}].half", lv.half, f"{lv.type} leave cannot be taken in half days", hint)
+            for x in lv.extras:
+                if x not in kind.extras and x not in kind.alternatives:
+                    _known(f"leave[{i}].extras", x, set(kind.extras) | set(kind.alternatives), f"{lv.type} extra")
+        for i, w in enumerate(self.leave_wishes):
+            _known(f"leave_wishes[{i}].staff", w.staff, staff, "staff")
+            _known(f"leave_wishes[{i}].type", w.type, types, "leave type")
+            if w.window.end < self.horizon.start or w.window.start > self.horizon.end:
+                raise FieldError(f"leave_wishes[{i}].window", f"{w.window.start}..{w.window.end}",
+                                 f"window lies outside the horizon {self.horizon.start}..{self.horizon.end}")
+        if not isinstance(self.leave_balances, str):
+            for i, bal in enumerate(self.leave_balances):
+                _known(f"leave_balances[{i}].staff", bal.staff, staff, "staff")
+                _known(f"leave_balances[{i}].type", bal.type, types, "leave type")
+        if self.leave or self.leave_wishes:
+            from .ledger import check_ledger  # needs the calendar, which imports this module
+
+            check_ledger(self)
 
 
 class FieldError(ValueError):

@@ -63,7 +63,7 @@ class Context:
             self._hard(self.model.Add(expr <= value), label)
             return
         slack = self.model.NewIntVar(0, ub if ub is not None else 10**6, f"over:{label.family}:{label.key}")
-        self.model.Add(expr - slack <= value)
+        self.model.AddMaxEquality(slack, [expr - value, 0])  # exact, so every solution's cost is true
         self.penalise(term, weight, slack)
 
     def at_least(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str, label: Label,
@@ -73,7 +73,7 @@ class Context:
             self._hard(self.model.Add(expr >= value), label)
             return
         slack = self.model.NewIntVar(0, ub if ub is not None else max(value, 0), f"under:{label.family}:{label.key}")
-        self.model.Add(expr + slack >= value)
+        self.model.AddMaxEquality(slack, [value - expr, 0])
         self.penalise(term, weight, slack)
 
     def clause(self, literals: list, weight: int | None, term: str, label: Label) -> None:
@@ -83,4 +83,6 @@ class Context:
             return
         broken = self.model.NewBoolVar(f"broken:{label.family}:{label.key}")
         self.model.AddBoolOr([*literals, broken])
+        for lit in literals:  # broken exactly when no literal holds
+            self.model.AddImplication(lit, broken.Not())
         self.penalise(term, weight, broken)

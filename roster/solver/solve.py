@@ -12,7 +12,8 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.model.calendar import Calendar
-from roster.model.roster import Assignment, Roster
+from roster.model.posts import duty_role
+from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Scenario
 
 from .context import Context
@@ -41,6 +42,8 @@ class Result:
     first_solution_seconds: float | None = None
     best_solution_seconds: float | None = None
     history: list[Progress] = field(default_factory=list)
+    bounds: list[Progress] = field(default_factory=list)
+    """Each improvement of the best bound (objective: the best roster's cost at that time, or inf)."""
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -73,6 +76,11 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.start, self.on_progress, self.stop = start, on_progress, stop
         self.history: list[Progress] = []
+        self.bounds: list[Progress] = []
+
+    def on_bound(self, bound: float) -> None:
+        best = self.history[-1].objective if self.history else float("inf")
+        self.bounds.append(Progress(time.perf_counter() - self.start, best, bound))
 
     def on_solution_callback(self) -> None:
         p = Progress(time.perf_counter() - self.start, self.ObjectiveValue(), self.BestObjectiveBound())
@@ -99,10 +107,12 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     if deterministic_time is not None:
         prm.max_deterministic_time = float(deterministic_time)
     prm.random_seed = int(seed)
-    prm.num_workers = int(workers or max(os.cpu_count() or 1, 1) * 4)
+    prm.num_workers = portfolio_size(workers)
     prm.relative_gap_limit = float(gap_limit)
     prm.log_search_progress = log
+    tune(prm, len(ctx.model.Proto().variables))
     watcher = _Watcher(time.perf_counter(), on_progress, stop)
+    solver.best_bound_callback = watcher.on_bound
     done = threading.Event()
     if stop is not None:
         threading.Thread(target=_stop_when, args=(stop, done, solver), daemon=True).start()
@@ -111,7 +121,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     finally:
         done.set()
     status = solver.StatusName(code)
-    result = Result(status=status, roster=Roster(), seconds=time.perf_counter() - t0, history=watcher.history)
+    result = Result(status=status, roster=Roster(), seconds=time.perf_counter() - t0, history=watcher.history,
+                    bounds=watcher.bounds)
     result.stats = {
         "variables": len(ctx.model.Proto().variables), "constraints": len(ctx.model.Proto().constraints),
         "build_seconds": round(build_seconds, 3), "workers": prm.num_workers, "seed": seed,
@@ -129,6 +140,34 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     return result
 
 
+FEW_WORKERS = 4
+"""Below this many workers CP-SAT runs one or two full-search threads next to its LNS threads."""
+MAX_LP_VARIABLES = 300_000
+"""Above this model size the full linear relaxation costs more than its bound is worth."""
+
+
+def tune(prm, variables: int) -> None:
+    """CP-SAT parameters per model size and worker count (measured in bench/README.md).
+
+    With few workers the full-search thread is the one with the complete linear relaxation
+    (``max_lp``): its bound proves small rosters optimal where the default thread cannot, and the
+    LNS threads around it find the rosters. Large models keep CP-SAT's default portfolio.
+    """
+    if os.environ.get("ROSTER_DEFAULT_PORTFOLIO"):
+        return
+    if prm.num_workers < FEW_WORKERS and variables <= MAX_LP_VARIABLES and not prm.subsolvers:
+        prm.subsolvers.extend(["max_lp", "default_lp", "core"])
+
+
+def portfolio_size(workers: int | None) -> int:
+    """Search threads: 4 per core by default. One thread is kept as asked (assumption cores need
+    it); 2 or 3 become 4, because CP-SAT's smaller portfolios leave out the first-solution and
+    neighbourhood workers that rosters depend on (measured: first roster 20 s instead of 1 s)."""
+    if workers is None:
+        return max(os.cpu_count() or 1, 1) * 4
+    return 1 if workers <= 1 else max(int(workers), 4)
+
+
 def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
     while not done.wait(0.1):
         if stop.is_set():
@@ -143,17 +182,20 @@ def _gap(objective: float, bound: float) -> float:
 
 
 def extract(ctx: Context, solver: cp_model.CpSolver) -> Roster:
-    v, cal = ctx.vars, ctx.calendar
-    return Roster.of(
-        Assignment(cal.days[d].date, v.staff[p], v.shifts[s], r)
-        for (p, d, s, r), var in v.x.items() if solver.BooleanValue(var)
-    )
+    v, cal, sc = ctx.vars, ctx.calendar, ctx.scenario
+    seats = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], r)
+             for (p, d, s, r), var in v.x.items() if solver.BooleanValue(var)]
+    duty = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], duty_role(sc.posts[k], v.seats, d, v.shifts[s]),
+                       sc.posts[k].id) for (k, p, d, s), var in v.duty.items() if solver.BooleanValue(var)]
+    leave = [LeaveDay(cal.days[d].date, sc.leave_wishes[i].staff, sc.leave_wishes[i].type)
+             for (i, d), var in ctx.cache.get("leave_days", {}).items() if solver.BooleanValue(var)]
+    return Roster.of(seats + duty, leave=leave)
 
 
 def add_hint(ctx: Context, roster: Roster) -> None:
     """Start the search from a known roster (cells it does not name are hinted off)."""
     v, cal = ctx.vars, ctx.calendar
-    cells = {(a.staff, a.date, a.shift): a.role for a in roster}
+    cells = {(a.staff, a.date, a.shift): a.role for a in roster if a.post is None}
     roles: dict[tuple[int, int, int], list[str]] = {}
     for (p, d, s, r) in v.x:
         roles.setdefault((p, d, s), []).append(r)
@@ -164,3 +206,6 @@ def add_hint(ctx: Context, roster: Roster) -> None:
             pick = cells[key] if cells[key] in rs else rs[0]
         for r in rs:
             ctx.model.AddHint(v.x[(p, d, s, r)], r == pick)
+    duty = {(a.post, a.staff, a.date, a.shift) for a in roster if a.post is not None}
+    for (k, p, d, s), var in v.duty.items():
+        ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date, v.shifts[s]) in duty)

@@ -1,4 +1,4 @@
-"""CP-SAT booleans for the allowed (person, day, shift, seat role) only."""
+"""CP-SAT booleans for the allowed (person, day, shift, seat role) and (post, person, day, shift) only."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from roster.model.availability import allowed
+from roster.model.availability import allowed, post_duties
 from roster.model.calendar import Calendar
 from roster.model.demand import Seats, seats_table
+from roster.model.posts import duty_role
 from roster.model.scenario import Scenario
 
 
@@ -28,6 +29,12 @@ class Variables:
 
     mine: dict[int, list[tuple[int, int, cp_model.IntVar]]] = field(default_factory=dict)
     """person → (day, shift, works) for every shift the person may work."""
+    duty: dict[tuple[int, int, int, int], cp_model.IntVar] = field(default_factory=dict)
+    """(post, person, day, shift) → that holder mans the post (post duty is work: it is part of y)."""
+    periods: dict[tuple[int, int, int], list[int]] = field(default_factory=dict)
+    """(post, day, shift) → holders who may man it, A first (every opening period, maybe empty)."""
+    seat_duties: list[tuple[int, int, str, cp_model.IntVar]] = field(default_factory=list)
+    """(day, shift, role, duty) for post duty that counts toward that role's seats."""
 
     def works(self, p: int, d: int):
         """The day's work literal, or None when the person cannot work that day."""
@@ -39,18 +46,30 @@ class Variables:
 
 def build_variables(model: cp_model.CpModel, scenario: Scenario, calendar: Calendar) -> Variables:
     v = Variables([s.id for s in scenario.staff], [s.id for s in scenario.shifts], seats_table(scenario, calendar))
-    for (p, d, s), roles in sorted(allowed(scenario, calendar).items()):
+    cells = allowed(scenario, calendar)
+    v.periods = post_duties(scenario, calendar) if scenario.posts else {}
+    posts_of: dict[tuple[int, int, int], list[int]] = {}
+    for (k, d, s), holders in v.periods.items():
+        for p in holders:
+            posts_of.setdefault((p, d, s), []).append(k)
+    for (p, d, s) in sorted(set(cells) | set(posts_of)):
+        roles = cells.get((p, d, s), [])
+        mans = posts_of.get((p, d, s), [])
         tag = f"{v.staff[p]}|{calendar.days[d].date:%m%d}|{v.shifts[s]}"
-        if len(roles) == 1:
-            var = model.NewBoolVar(f"{tag}|{roles[0]}")
-            v.x[(p, d, s, roles[0])] = var
-            v.y[(p, d, s)] = var
+        xs = [model.NewBoolVar(f"{tag}|{r}") for r in roles]
+        for r, var in zip(roles, xs, strict=True):
+            v.x[(p, d, s, r)] = var
+        zs = [model.NewBoolVar(f"{tag}|post:{scenario.posts[k].id}") for k in mans]
+        for k, var in zip(mans, zs, strict=True):
+            v.duty[(k, p, d, s)] = var
+            role = duty_role(scenario.posts[k], v.seats, d, v.shifts[s])
+            if role is not None:
+                v.seat_duties.append((d, s, role, var))
+        if len(xs) + len(zs) == 1:
+            v.y[(p, d, s)] = (xs + zs)[0]
         else:
-            xs = [model.NewBoolVar(f"{tag}|{r}") for r in roles]
-            for r, var in zip(roles, xs):
-                v.x[(p, d, s, r)] = var
             y = model.NewBoolVar(tag)
-            model.Add(sum(xs) == y)
+            model.Add(sum(xs) + sum(zs) == y)
             v.y[(p, d, s)] = y
         v.by_day.setdefault((p, d), []).append(s)
         v.mine.setdefault(p, []).append((d, s, v.y[(p, d, s)]))

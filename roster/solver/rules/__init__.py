@@ -1,9 +1,11 @@
 """One module per rule family; each exposes ``add(ctx)``. ``FAMILIES`` is the registry, in build order."""
 
-from . import coverage, fairness, fixed, hours, requests, rest, sequences, weekends
+from . import coverage, fairness, fixed, hours, leave_wishes, posts, requests, rest, sequences, weekends
 
 FAMILIES = {
     "coverage": coverage.add,
+    "posts": posts.add,
+    "leave_wishes": leave_wishes.add,
     "rest": rest.add,
     "sequences": sequences.add,
     "hours": hours.add,

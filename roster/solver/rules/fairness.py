@@ -18,8 +18,7 @@ def add(ctx: Context) -> None:
             terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var) for d, s, var in v.mine.get(p, [])]
             count = sum(c * var for c, var in terms if c)
             dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo), f"fair:{kind}:{sid}")
-            ctx.model.Add(dev >= count - band.hi)
-            ctx.model.Add(dev >= band.lo - count)
+            ctx.model.AddMaxEquality(dev, [count - band.hi, band.lo - count, 0])
             ctx.penalise(f"fairness_{kind}", weights[kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
     for group in hour_groups(sc, cal):
@@ -29,7 +28,8 @@ def add(ctx: Context) -> None:
         for sid, a in group.share.items():
             most = sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], []))
             dev = ctx.model.NewIntVar(0, most // 60 + 1, f"fair:hours:{sid}")
-            # whole * 60 * dev >= |whole * mine - a * total| - whole * slack
+            # whole * 60 * dev >= |whole * mine - a * total| - whole * slack; dev is whole hours, so
+            # it is at least the rounded-up excess, and minimising keeps it there
             ctx.model.Add(whole * 60 * dev >= whole * mins[sid] - a * total - whole * group.slack)
             ctx.model.Add(whole * 60 * dev >= a * total - whole * mins[sid] - whole * group.slack)
             ctx.penalise("fairness_hours", weights["hours"], dev)

@@ -1,9 +1,15 @@
-"""Hours per ISO week, hours over the horizon, and most shifts of each type."""
+"""Hours per ISO week, hours over the horizon, and most shifts of each type.
+
+The week that straddles the horizon start also counts the hours of the history in that week.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...model.scenario import limit_value, limit_weight
 from ..context import Context, Label
+from ..history import before
 
 
 def add(ctx: Context) -> None:
@@ -19,12 +25,15 @@ def add(ctx: Context) -> None:
             for week in cal.weeks:
                 days = set(week)
                 terms = [(minutes[s], var) for (d, s), var in mine.items() if d in days]
-                if sum(m for m, _ in terms) > week_limit * 60:
+                iso = cal.days[week[0]].date.isocalendar()[:2]
+                done = sum(minutes[s] for d, s in before(ctx, p).items()
+                           if (cal.start + dt.timedelta(days=d)).isocalendar()[:2] == iso)
+                if done + sum(m for m, _ in terms) > week_limit * 60:
                     date = cal.days[week[0]].date
                     label = Label("hours_week", (sid, week[0]),
                                   f"{sid}: at most {week_limit:g} h in the week of {date}",
                                   f"{sid}: {date} 所在周工时不超过 {week_limit:g} 小时")
-                    ctx.at_most(sum(m * x for m, x in terms), int(week_limit * 60),
+                    ctx.at_most(sum(m * x for m, x in terms), int(week_limit * 60) - done,
                                 limit_weight(rules.max_hours_per_week), "hours_week", label)
         total = sum(minutes[s] * var for (d, s), var in mine.items())
         most = limit_value(rules.max_hours_total)

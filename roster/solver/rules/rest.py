@@ -1,9 +1,16 @@
-"""Minimum rest between shifts (also forbids overlapping shifts) and forbidden shift sequences."""
+"""Minimum rest between shifts (also forbids overlapping shifts) and forbidden shift sequences.
+
+Shifts of the history (the previous roster's tail) count as worked: a night on the day before
+the horizon rules out an early shift on its first day.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...model.scenario import limit_value, limit_weight
 from ..context import Context, Label
+from ..history import before
 
 
 def add(ctx: Context) -> None:
@@ -20,15 +27,16 @@ def add(ctx: Context) -> None:
         # a shift k days later can clash only if it starts before the latest end plus the rest
         reach = max(1, -(-(latest_end + int(rest * 60) - earliest_start) // 1440) - 1) if rest else 1
         seq_w = rules.forbidden_sequences_weight
-        for d in range(n):
-            for s in v.by_day.get((p, d), []):
-                a = v.y[(p, d, s)]
+        past = before(ctx, p)  # day < 0 → shift worked then (a constant)
+        for d in range(min(past, default=0), n):
+            for s in (v.by_day.get((p, d), []) if d >= 0 else [past[d]] if d in past else []):
+                a = v.y[(p, d, s)] if d >= 0 else 1
                 end = cal.interval(shifts[s], d)[1]
                 for k in range(1, reach + 1):
                     gaps = [(t, cal.interval(shifts[t], d + k)[0] - end) for t in v.by_day.get((p, d + k), [])]
                     overlap = [t for t, g in gaps if g < 0]
                     short = [t for t, g in gaps if 0 <= g < rest * 60]
-                    date = cal.days[d].date
+                    date = cal.start + dt.timedelta(days=d)
                     if overlap:
                         label = Label("overlap", (sid, d, shifts[s].id, k),
                                       f"{sid} {date} {shifts[s].id}: the next shift would start before it ends",
@@ -42,7 +50,7 @@ def add(ctx: Context) -> None:
                 if forbidden and d + 1 < n:
                     nxt = [t for t in v.by_day.get((p, d + 1), []) if (shifts[s].id, shifts[t].id) in forbidden]
                     if nxt:
-                        date = cal.days[d].date
+                        date = cal.start + dt.timedelta(days=d)
                         names = "/".join(shifts[t].id for t in nxt)
                         label = Label("sequence", (sid, d, shifts[s].id),
                                       f"{sid} {date} {shifts[s].id}: not followed by {names} the next day",

@@ -1,60 +1,74 @@
 """Runs of days: most consecutive work days, fewest consecutive work days and days off.
 
 The fewest-days rules judge only runs with a day of the other kind on both sides inside the
-horizon; a run that touches the first or last day may continue outside it.
+horizon; a run that touches the first or last day may continue outside it. With a history (the
+previous roster's tail) the days it covers come first as constants, so runs that cross the
+horizon start are judged whole; a run that lies wholly in the history is not judged.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...model.scenario import limit_value, limit_weight
 from ..context import Context, Label
+from ..history import before, covered
 
 
 def add(ctx: Context) -> None:
     v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
     n = len(cal)
+    h = covered(ctx)  # history days before day 0: works[i] is day i - h
     for p, sid in enumerate(v.staff):
         rules = sc.rules_for(sid)
-        works = [v.works(p, d) for d in range(n)]
+        past = before(ctx, p)
+        works = [True if d in past else None for d in range(-h, 0)] + [v.works(p, d) for d in range(n)]
         most = limit_value(rules.max_consecutive_work_days)
-        if most is not None and most < n:
+        if most is not None and most < n + h:
             k = int(most)
-            for d in range(n - k):
+            for d in range(max(0, h - k), n + h - k):
                 window = [w for w in works[d:d + k + 1] if w is not None]
                 if len(window) > k:
-                    label = Label("max_consecutive", (sid, d),
-                                  f"{sid}: at most {k} work days in a row ({cal.days[d].date}..{cal.days[d + k].date})",
-                                  f"{sid}: 连续上班不超过 {k} 天 ({cal.days[d].date}起)")
+                    first, last = _date(ctx, d - h), _date(ctx, d - h + k)
+                    label = Label("max_consecutive", (sid, d - h),
+                                  f"{sid}: at most {k} work days in a row ({first}..{last})",
+                                  f"{sid}: 连续上班不超过 {k} 天 ({first}起)")
                     ctx.at_most(sum(window), k, limit_weight(rules.max_consecutive_work_days),
                                 "max_consecutive", label, ub=1)
-        _fewest(ctx, p, sid, works, rules.min_consecutive_work_days, work=True)
-        _fewest(ctx, p, sid, works, rules.min_consecutive_days_off, work=False)
+        _fewest(ctx, p, sid, works, rules.min_consecutive_work_days, work=True, h=h)
+        _fewest(ctx, p, sid, works, rules.min_consecutive_days_off, work=False, h=h)
 
 
-def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool) -> None:
+def _date(ctx: Context, d: int) -> dt.date:
+    return ctx.calendar.start + dt.timedelta(days=d)
+
+
+def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool, h: int = 0) -> None:
+    """Forbid runs shorter than the limit; ``works`` starts with ``h`` history days (True: worked)."""
     least = limit_value(limit)
     if not least or least <= 1:
         return
-    cal, n = ctx.calendar, len(works)
+    n = len(works)
     kind, zh = ("work days", "上班") if work else ("days off", "休息")
     family = "min_consecutive_work" if work else "min_consecutive_off"
     for length in range(1, int(least)):
-        for d in range(1, n - length):
+        for d in range(max(1, h - length), n - length):
             # forbid: other kind at d-1, this kind on d..d+length-1, other kind at d+length
             pattern = [(d - 1, not work), *((d + i, work) for i in range(length)), (d + length, not work)]
             clause = []
             possible = True
             for day, want_work in pattern:
                 w = works[day]
-                if w is None:  # cannot work that day: a constant day off
-                    if want_work:
+                if w is None or w is True:  # a constant: a day off (leave, cannot work) or worked (history)
+                    if want_work != (w is True):
                         possible = False
                         break
                     continue
                 clause.append(w.Not() if want_work else w)
             if not possible:
                 continue
-            label = Label(family, (sid, d, length),
-                          f"{sid}: at least {least:g} {kind} in a row (run of {length} from {cal.days[d].date})",
-                          f"{sid}: 连续{zh}至少 {least:g} 天 ({cal.days[d].date}起仅 {length} 天)")
+            date = _date(ctx, d - h)
+            label = Label(family, (sid, d - h, length),
+                          f"{sid}: at least {least:g} {kind} in a row (run of {length} from {date})",
+                          f"{sid}: 连续{zh}至少 {least:g} 天 ({date}起仅 {length} 天)")
             ctx.clause(clause, limit_weight(limit), family, label)

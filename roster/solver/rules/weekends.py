@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...model.scenario import limit_value, limit_weight
 from ..context import Context, Label
+from ..history import before
 
 
 def weekend_vars(ctx: Context, p: int) -> list:
@@ -42,11 +45,20 @@ def add(ctx: Context) -> None:
                               f"{sid}: 上班周末不超过 {total:g} 个")
                 ctx.at_most(sum(live), int(total), limit_weight(rules.max_weekends), "weekends", label)
         if monthly is not None:
+            # weekends of the month already worked in the history (by their Saturday)
+            worked = [cal.start + dt.timedelta(days=d) for d in before(ctx, p)]
+            past = {x - dt.timedelta(days=x.weekday() - 5) for x in worked if x.weekday() >= 5}
             for (year, month), ks in cal.weekend_months.items():
-                live = [wes[k] for k in ks if wes[k] is not None]
-                if len(live) > monthly:
+                done = {sat for sat in past if (sat.year, sat.month) == (year, month)}
+                live = [wes[k] for k in ks if wes[k] is not None and _saturday(cal, k) not in done]
+                if len(live) + len(done) > monthly:
                     label = Label("weekends_month", (sid, year, month),
                                   f"{sid}: at most {monthly:g} weekends worked in {year}-{month:02d}",
                                   f"{sid}: {year}年{month}月上班周末不超过 {monthly:g} 个")
-                    ctx.at_most(sum(live), int(monthly), limit_weight(rules.max_weekends_per_month),
+                    ctx.at_most(sum(live), int(monthly) - len(done), limit_weight(rules.max_weekends_per_month),
                                 "weekends", label)
+
+
+def _saturday(cal, k: int) -> dt.date:
+    first = cal.days[cal.weekends[k][0]].date
+    return first - dt.timedelta(days=first.weekday() - 5)

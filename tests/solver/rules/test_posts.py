@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from roster.infeasible import infeasible_reasons
 from roster.model.load import ScenarioError, scenario_from_dict
@@ -163,3 +165,41 @@ def test_bad_post_references(post, field, value):
     with pytest.raises(ScenarioError) as err:
         scenario_from_dict(hall(posts=[{**base, **post}]))
     assert err.value.field == field and err.value.value == value
+
+
+def test_hint_with_post_duty_keeps_the_roster():
+    data = hall(leave=[{"staff": "S05", "type": "annual", "start": "2026-12-15", "end": "2026-12-16"}])
+    sc, first = run(data)
+    again = solve(sc, time_limit=10, workers=2, hint=first.roster)
+    assert again.status == "OPTIMAL" and again.objective == first.objective
+
+
+def test_solve_command_reasons_line(capsys):
+    from roster.infeasible import echo_reasons
+
+    data = hall(leave=[{"staff": "S05", "type": "annual", "start": "2026-12-15", "end": "2026-12-16"},
+                       {"staff": "S09", "type": "marriage", "start": "2026-12-15", "end": "2026-12-15"}])
+    assert echo_reasons(scenario_from_dict(data)) == [REASON]
+    assert capsys.readouterr().err == f"found before solving:\n  {REASON}\n"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a_away=st.sets(st.integers(0, 4), max_size=3), b_away=st.sets(st.integers(0, 4), max_size=3),
+       counts=st.sampled_from([None, "agent"]), seats=st.integers(0, 1))
+def test_any_small_hall_solves_to_a_roster_the_validator_accepts(a_away, b_away, counts, seats):
+    """Generated leave for A and B: infeasible exactly when both are away on a workday; otherwise
+    the validator accepts the roster at the solver's cost and B is on the post exactly when A is away."""
+    leave = [{"staff": who, "type": "sick", "start": str(WORKDAYS[i]), "end": str(WORKDAYS[i])}
+             for who, days in (("S05", a_away), ("S09", b_away)) for i in sorted(days)]
+    demand = [{"shift": "O", "role": "agent", "min": seats, "max": seats + 1, "days": "workdays"}] if seats else []
+    sc, res = run(hall(leave=leave, counts_toward=counts, demand=demand))
+    if a_away & b_away:
+        assert res.status == "INFEASIBLE"
+        assert len(infeasible_reasons(sc)) >= len(a_away & b_away)
+        return
+    assert res.status == "OPTIMAL"
+    report = validate(sc, res.roster)
+    assert report.ok, [str(v) for v in report.hard]
+    assert report.cost == res.objective
+    duty = on_post(res.roster)
+    assert {i for i, d in enumerate(WORKDAYS) if duty[d] == "S09"} == set(a_away)

@@ -1,0 +1,105 @@
+"""The roster as bytes in each export format the library offers (for download buttons)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+from roster.solver import Result
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    filename: str
+    mime: str
+    write: Callable[[Scenario, Result, Path], None]
+
+
+def _via_file(write: Callable[[Scenario, Result, Path], None], scenario: Scenario, result: Result,
+              suffix: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"roster{suffix}"
+        write(scenario, result, path)
+        return path.read_bytes()
+
+
+def _xlsx(scenario: Scenario, result: Result, path: Path) -> None:
+    from roster.export.excel import write_month_grid
+
+    write_month_grid(scenario, result.roster, path)
+
+
+def _csv(scenario: Scenario, result: Result, path: Path) -> None:
+    from roster.io.roster_csv import write_roster_csv
+
+    write_roster_csv(result.roster, path)
+
+
+def _json(scenario: Scenario, result: Result, path: Path) -> None:
+    from roster.export.result_json import result_dict
+
+    path.write_text(json.dumps(result_dict(scenario, result), ensure_ascii=False, indent=2, default=str),
+                    encoding="utf-8")
+
+
+def _ics(scenario: Scenario, result: Result, path: Path) -> None:
+    from roster.export.ical import ical_bytes
+
+    path.write_bytes(ical_bytes(scenario, result.roster))
+
+
+def _attendance(scenario: Scenario, result: Result, path: Path) -> None:
+    from roster.export.attendance import write_attendance_csv
+
+    write_attendance_csv(scenario, result.roster, path, bom=True)
+
+
+def _template(style: str) -> Callable[[Scenario, Result, Path], None]:
+    def write(scenario: Scenario, result: Result, path: Path) -> None:
+        from roster.export.templates import write_template
+
+        write_template(scenario, result.roster, path, style=style)
+
+    return write
+
+
+_ALL = (
+    Format("xlsx", "roster.xlsx", XLSX, _xlsx),
+    Format("csv", "roster.csv", "text/csv", _csv),
+    Format("json", "result.json", "application/json", _json),
+    Format("ics", "roster.ics", "text/calendar", _ics),
+    Format("attendance", "attendance.csv", "text/csv", _attendance),
+    Format("dingtalk", "dingtalk.xlsx", XLSX, _template("dingtalk")),
+    Format("wecom", "wecom.xlsx", XLSX, _template("wecom")),
+)
+_MODULES = {"ics": "roster.export.ical", "attendance": "roster.export.attendance",
+            "dingtalk": "roster.export.templates", "wecom": "roster.export.templates"}
+
+
+def formats() -> list[Format]:
+    """The formats whose export module is present."""
+    import importlib.util
+
+    return [f for f in _ALL if f.key not in _MODULES or importlib.util.find_spec(_MODULES[f.key]) is not None]
+
+
+def export_bytes(scenario: Scenario, result: Result, key: str) -> bytes:
+    """The file contents of one format."""
+    for f in _ALL:
+        if f.key == key:
+            return _via_file(f.write, scenario, result, Path(f.filename).suffix)
+    raise KeyError(f"unknown export format {key!r}")
+
+
+def saved_result(roster: Roster, status: str = "FEASIBLE", objective: float | None = None,
+                 bound: float | None = None, seconds: float | None = None) -> Result:
+    """A Result for a roster read back from the store (for the exports that want one)."""
+    return Result(status=status, roster=roster, objective=objective, bound=bound, seconds=seconds or 0.0)

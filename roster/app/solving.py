@@ -1,0 +1,76 @@
+"""A solve running in a background thread, so the page stays responsive and can stop it."""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+from roster.solver import Progress, Result, solve
+
+
+@dataclass
+class SolveJob:
+    """One solve: progress as it arrives, a stop event, and the result when done."""
+
+    scenario: Scenario
+    time_limit: float = 30.0
+    workers: int = 2
+    hint: Roster | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    progress: list[Progress] = field(default_factory=list)
+    result: Result | None = None
+    error: str | None = None
+    started: float = 0.0
+    finished: float | None = None
+    thread: threading.Thread | None = None
+
+    def start(self) -> SolveJob:
+        self.started = time.perf_counter()
+        self.thread = threading.Thread(target=self._run, name="roster-solve", daemon=True)
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.result = solve(self.scenario, time_limit=self.time_limit, workers=self.workers, hint=self.hint,
+                                on_progress=self.progress.append, stop=self.stop)
+        except Exception as exc:  # shown on the page instead of lost in the thread
+            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        finally:
+            self.finished = time.perf_counter()
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    @property
+    def done(self) -> bool:
+        return self.finished is not None
+
+    @property
+    def elapsed(self) -> float:
+        end = self.finished if self.finished is not None else time.perf_counter()
+        return end - self.started if self.started else 0.0
+
+    @property
+    def latest(self) -> Progress | None:
+        return self.progress[-1] if self.progress else None
+
+    def request_stop(self) -> None:
+        """Ask the solver to stop; it returns the best roster found so far."""
+        self.stop.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the solve ends (True) or ``timeout`` passes (False)."""
+        if self.thread is not None:
+            self.thread.join(timeout)
+        return self.done
+
+
+def start_solve(scenario: Scenario, time_limit: float = 30.0, workers: int = 2,
+                hint: Roster | None = None) -> SolveJob:
+    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint).start()

@@ -1,0 +1,84 @@
+"""Seat roles for imported rosters: grids and attendance templates say who works which shift,
+not in which role's seat. Per shift instance, people are matched to the minimum seats first (a
+maximum bipartite matching; own roles tried first, then the roles fewest staff can fill), then
+to free seats up to each maximum.
+Assignments that already carry a role keep it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from roster.model.calendar import Calendar
+from roster.model.demand import seats_table
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import Scenario
+
+
+def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> Roster:
+    """The roster with a seat role on every assignment that has none and fits a seat."""
+    if all(a.role is not None for a in roster):
+        return roster
+    cal = calendar or Calendar(scenario)
+    seats = seats_table(scenario, cal)
+    groups: dict[tuple[int, str], list[Assignment]] = defaultdict(list)
+    out: list[Assignment] = []
+    for a in roster:
+        if a.role is None and a.post is None and a.date in cal.index and a.staff in scenario.staff_by_id \
+                and a.shift in scenario.shift_by_id:
+            groups[(cal.index[a.date], a.shift)].append(a)
+        else:
+            out.append(a)
+    taken: dict[tuple[int, str, str], int] = defaultdict(int)
+    for a in out:
+        if a.role is not None and a.date in cal.index:
+            taken[(cal.index[a.date], a.shift, a.role)] += 1
+    for (d, shift), people in groups.items():
+        roles = [r for (dd, s, r) in seats if dd == d and s == shift and r is not None]
+        chosen = _match(scenario, people, d, shift, roles, seats, taken)
+        out.extend(Assignment(a.date, a.staff, a.shift, chosen.get(i), a.post) for i, a in enumerate(people))
+    return Roster.of(out, roster.leave)
+
+
+def _options(scenario: Scenario, a: Assignment, roles: list[str]) -> list[str]:
+    """Seat roles this person may take here: own roles first, then the scarcest (fewest staff fit)."""
+    person = scenario.staff_by_id[a.staff]
+    fits = scenario.seats_for(person)
+    own = [r for r in person.roles if r in roles]
+    scarcity = {r: sum(r in scenario.seats_for(p) for p in scenario.staff) for r in roles}
+    return own + sorted((r for r in roles if r in fits and r not in own), key=lambda r: (scarcity[r], r))
+
+
+def _match(scenario: Scenario, people: list[Assignment], d: int, shift: str, roles: list[str],
+           seats: dict, taken: dict) -> dict[int, str]:
+    slots: list[str] = []
+    for r in roles:
+        slots += [r] * max(0, seats[(d, shift, r)].min - taken[(d, shift, r)])
+    options = [_options(scenario, a, roles) for a in people]
+    holder: dict[int, int] = {}  # slot → person
+
+    def augment(p: int, seen: set[int]) -> bool:
+        for role in options[p]:
+            for k, slot in enumerate(slots):
+                if slot != role or k in seen:
+                    continue
+                seen.add(k)
+                if k not in holder or augment(holder[k], seen):
+                    holder[k] = p
+                    return True
+        return False
+
+    for p in range(len(people)):
+        augment(p, set())
+    chosen = {p: slots[k] for k, p in holder.items()}
+    used: dict[str, int] = defaultdict(int)
+    for r in chosen.values():
+        used[r] += 1
+    for p in range(len(people)):
+        if p in chosen or not options[p]:
+            continue
+        free = [r for r in options[p] if seats[(d, shift, r)].max is None
+                or taken[(d, shift, r)] + used[r] < seats[(d, shift, r)].max]
+        chosen[p] = (free or options[p])[0]
+        used[chosen[p]] += 1
+    return chosen

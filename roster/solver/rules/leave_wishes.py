@@ -1,0 +1,42 @@
+"""Leave wishes: the solver places ``days`` days of a leave type inside a window, where coverage allows.
+
+Each placed day is a whole day off: no shift of that person may overlap it (a night shift from the
+day before included). A day carries at most one wish. The placed days are in ``ctx.cache["leave_days"]``
+and come out as ``Roster.leave``.
+"""
+
+from __future__ import annotations
+
+from roster.model.availability import wish_days
+
+from ..context import Context, Label
+
+
+def add(ctx: Context) -> None:
+    v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
+    placed: dict[tuple[int, int], object] = {}
+    per_day: dict[tuple[int, int], list] = {}
+    for i, w in enumerate(sc.leave_wishes):
+        p = v.staff.index(w.staff)
+        days = wish_days(sc, cal, i)
+        lits = []
+        for d in days:
+            lit = ctx.model.NewBoolVar(f"{w.staff}|{cal.days[d].date:%m%d}|leave:{w.type}")
+            placed[(i, d)] = lit
+            lits.append(lit)
+            per_day.setdefault((p, d), []).append(lit)
+            lo, hi = d * 1440, (d + 1) * 1440
+            for dd in (d - 1, d):
+                for s in v.by_day.get((p, dd), []):
+                    a, b = cal.interval(sc.shifts[s], dd)
+                    if a < hi and lo < b:
+                        ctx.model.AddImplication(lit, v.y[(p, dd, s)].Not())
+        label = Label("leave_wish", (i,), f"{w.staff}: {w.days} {w.type} leave days placed in "
+                      f"{w.window.start}..{w.window.end}",
+                      f"{w.staff}: {w.window.start}..{w.window.end} 内安排 {w.days} 天{w.type}假")
+        ctx.at_least(sum(lits), w.days, None, "leave_wishes", label)
+        ctx.at_most(sum(lits), w.days, None, "leave_wishes", label)
+    for lits in per_day.values():
+        if len(lits) > 1:
+            ctx.model.AddAtMostOne(lits)
+    ctx.cache["leave_days"] = placed

@@ -1,0 +1,161 @@
+"""End to end in headless Chromium: open the call centre, solve, read the grid, pin a cell,
+solve again, download the Excel file and read it back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api")
+    port = _free_port()
+    env = {**os.environ, "ROSTER_DB": str(tmp_path_factory.mktemp("store") / "roster.db"),
+           "ROSTER_WORKERS": "2", "ROSTER_TIME_LIMIT": "300"}
+    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app_streamlit.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start: {Path(log.name).read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(app_url: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"])
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(app_url)
+        yield pg
+        context.close()
+        browser.close()
+
+
+def _button(pg, name: str):
+    """A Streamlit button by its exact label (not the selectboxes' own open buttons)."""
+    return pg.locator('[data-testid^="stBaseButton"]').filter(has_text=re.compile(rf"^{re.escape(name)}$"))
+
+
+def _solve_and_stop(pg, button: str, done_text: str, timeout: float = 240) -> None:
+    """Press a solve button; once a first roster is reported, press Stop (the best so far is kept)."""
+    _button(pg, button).click()
+    deadline = time.monotonic() + timeout
+    stopped = False
+    while time.monotonic() < deadline:
+        stop = _button(pg, "Stop")
+        if pg.get_by_text(done_text).count() and not stop.count():
+            return
+        value = pg.locator('[data-testid="stMetric"]').filter(has_text="Objective").locator(
+            '[data-testid="stMetricValue"]')
+        if not stopped and stop.count() and value.count() and re.search(r"\d", value.first.inner_text()):
+            stop.click()
+            stopped = True
+        time.sleep(0.5)
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "no-roster.png"), full_page=True)
+    pytest.fail(f"no roster after {timeout} s; the page reads:\n{pg.locator('body').inner_text()[:2000]}")
+
+
+def _pick(pg, label: str, option: str) -> None:
+    box = pg.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box.click()
+    pg.get_by_role("option").filter(has_text=re.compile(rf"^{re.escape(option)}")).first.click()
+
+
+def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    pg = page
+    pg.get_by_text("Roster planner").wait_for()
+    _button(pg, "Open").click()
+    pg.get_by_text("Opened 95598 customer service centre").wait_for()
+
+    pg.get_by_text("Solve & roster").click()
+    _solve_and_stop(pg, "Solve", "Month grid")
+    grid = pg.locator("#roster-grid")
+    grid.wait_for()
+    assert grid.locator("tbody tr").count() == 11
+    assert grid.locator("thead th").count() == 1 + 31
+    codes = set(grid.locator("tbody td").all_inner_texts())
+    assert {"D", "E", "N"} <= codes and "L" in codes
+    ARTIFACTS.mkdir(exist_ok=True)
+    grid.screenshot(path=str(ARTIFACTS / "month-grid.png"))
+
+    cell = grid.locator('td[data-staff="S01"][data-date="2026-12-01"]')
+    before = cell.inner_text().strip()
+    want = "off" if before else "D"
+    _pick(pg, "Shift", want)
+    _button(pg, "Pin").click()
+    pg.get_by_text("Pinned S01 2026-12-01").wait_for()
+
+    _solve_and_stop(pg, "Solve again", "Changes against the previous roster")
+    pg.get_by_text("Changes against the previous roster").wait_for()
+    after = pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]').inner_text().strip()
+    assert after == ("" if want == "off" else "D")
+    assert "outline" in (pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]')
+                         .get_attribute("style") or "")
+    grid.screenshot(path=str(ARTIFACTS / "month-grid-pinned.png"))
+
+    with pg.expect_download() as info:
+        _button(pg, "roster.xlsx").click()
+    target = tmp_path / "roster.xlsx"
+    info.value.save_as(target)
+    wb = load_workbook(target)
+    ws = wb.worksheets[0]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    flat = [v for row in values for v in row]
+    assert "S01" in flat and "S11" in flat
+    row = next(r for r in values if "S01" in r)
+    header = next(r for r in values if any(str(v).startswith("2026-12-01") for v in r if v is not None))
+    col = next(i for i, v in enumerate(header) if v is not None and str(v).startswith("2026-12-01"))
+    assert (row[col] or "") == ("" if want == "off" else "D")

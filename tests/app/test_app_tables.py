@@ -1,0 +1,151 @@
+"""Scenario tables behind st.data_editor: round trips, bad cells, pins, and the app state steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from roster.app import state as S
+from roster.app import tables
+from roster.model.load import ScenarioError, load_scenario
+
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_table_round_trips(path: Path) -> None:
+    sc = load_scenario(path)
+    data = tables.scenario_data(sc)
+    for section in tables.SECTIONS:
+        frame = tables.to_frame(data, section)
+        assert tables.parse_scenario(tables.from_frame(data, section, frame)) == sc, section
+
+
+def test_cells_read_as_planners_write_them(small_yaml: Path) -> None:
+    data = tables.scenario_data(load_scenario(small_yaml))
+    frame = tables.to_frame(data, "staff")
+    frame.loc[0, "roles"] = "agent"
+    frame.loc[0, "max_hours_per_week"] = "36 @ 50"
+    frame.loc[0, "days_off"] = "2026-12-12, 2026-12-13"
+    frame.loc[0, "forbidden_sequences"] = "E>D"
+    frame.loc[0, "max_shifts"] = "E:2"
+    sc = tables.parse_scenario(tables.from_frame(data, "staff", frame))
+    ann = sc.staff_by_id["A1"]
+    assert ann.max_hours_per_week.value == 36 and ann.max_hours_per_week.weight == 50
+    assert ann.days_off == (dt.date(2026, 12, 12), dt.date(2026, 12, 13))
+    assert ann.forbidden_sequences == (("E", "D"),) and ann.max_shifts == {"E": 2}
+    shifts = tables.to_frame(data, "shifts")
+    shifts.loc[1, ["start", "end", "segments"]] = ["", "", "08:30-12:00, 14:30-17:30"]
+    sc = tables.parse_scenario(tables.from_frame(data, "shifts", shifts))
+    assert sc.shift_by_id["E"].paid_minutes == 390
+    rules = tables.to_frame(data, "rules")
+    rules.loc[rules["rule"] == "max_consecutive_work_days", "value"] = ""
+    sc = tables.parse_scenario(tables.from_frame(data, "rules", rules))
+    assert sc.rules.max_consecutive_work_days is None  # cleared = no limit
+
+
+@pytest.mark.parametrize("section,row,column,value,message", [
+    ("staff", 1, "hired", "2026-13-40", "not a date"),
+    ("staff", 2, "roles", "pilot", "unknown role"),
+    ("demand", 0, "min", "two", "not a number"),
+    ("leave", 0, "end", "2026-12-01", "before start"),
+    ("shifts", 0, "start", "25:00", "not a time"),
+])
+def test_bad_cell_is_named_and_last_good_scenario_kept(small_yaml: Path, section: str, row: int, column: str,
+                                                       value: str, message: str) -> None:
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    good = st["scenario"]
+    frame = tables.to_frame(st["data"], section)
+    frame.loc[row, column] = value
+    err = S.apply_table(st, section, frame)
+    assert isinstance(err, ScenarioError) and message in str(err)
+    cell = tables.locate(err)
+    assert cell is not None and cell.section == section
+    if cell.row is not None:
+        assert cell.row == row
+    assert st["scenario"] is good and st["errors"][section] is err
+    # fixing the cell clears the error and takes the edit
+    frame = tables.to_frame(st["data"], section)
+    frame.loc[row, column] = tables.to_frame(st["data"], section).loc[row, column]
+    assert S.apply_table(st, section, frame) is None and section not in st["errors"]
+
+
+def test_rows_added_and_removed(small_yaml: Path) -> None:
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    columns = list(tables.to_frame(st["data"], "requests").columns)
+    frame = pd.DataFrame([{"staff": "A2", "date": "2026-12-09", "shift": "", "off": True, "weight": "3"},
+                          {"staff": None, "date": None, "shift": None, "off": None, "weight": None}],  # blank new row
+                         columns=columns)
+    assert S.apply_table(st, "requests", frame) is None
+    (rq,) = st["scenario"].requests
+    assert rq.staff == "A2" and rq.off and rq.weight == 3
+    assert S.apply_table(st, "requests", frame.iloc[0:0]) is None
+    assert st["scenario"].requests == ()
+
+
+def test_unknown_fields_stay_visible_as_json() -> None:
+    data = {"leave": [{"staff": "A1", "start": "2026-12-01", "end": "2026-12-02", "future": {"x": 1}}]}
+    frame = tables.to_frame(data, "leave")
+    assert frame.loc[0, "future"] == '{"x": 1}'
+    assert tables.from_frame(data, "leave", frame)["leave"][0]["future"] == {"x": 1}
+
+
+def test_pins_replace_earlier_pins_and_unpin(small_yaml: Path) -> None:
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    day = dt.date(2026, 12, 10)
+    assert S.pin(st, "A1", day, "D") is None
+    assert S.pin(st, "A1", day, "E") is None
+    assert [(f.staff, f.date, f.shift) for f in st["scenario"].fixed] == [("A1", day, "E")]
+    assert S.pin(st, "A2", day, None) is None
+    assert any(f.off for f in st["scenario"].fixed)
+    err = S.pin(st, "A1", dt.date(2027, 1, 5), "D")
+    assert err is not None and "outside the horizon" in str(err)
+    S.unpin(st, "A1", day)
+    assert [f.staff for f in st["scenario"].fixed] == ["A2"]
+
+
+def test_other_settings_yaml(small_yaml: Path) -> None:
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    assert S.apply_other(st, "name: renamed\nhorizon: {start: 2026-12-07, end: 2026-12-20}\n") is None
+    assert st["scenario"].name == "renamed" and st["scenario"].horizon.end == dt.date(2026, 12, 20)
+    err = S.apply_other(st, "staff: []")
+    assert err is not None and "own table" in err.message
+    err = S.apply_other(st, "horizon: {start: 2026-12-07}")
+    assert err is not None and err.field == "horizon.end"
+    assert st["scenario"].name == "renamed"
+
+
+def test_upload_text_errors_name_the_file() -> None:
+    st: dict = {}
+    S.init(st)
+    with pytest.raises(ScenarioError) as err:
+        S.open_text(st, "name: [unclosed", "mine.yaml")
+    assert err.value.file == "mine.yaml" and "line" in err.value.field
+    with pytest.raises(ScenarioError) as err:
+        S.open_text(st, "name: x\nhorizon: {start: 2026-12-01, end: 2026-12-02}\nroles: []\n", "mine.yaml")
+    assert err.value.field == "roles"
+    assert st["scenario"] is None
+
+
+def test_staff_list_import(tmp_path: Path, small_yaml: Path) -> None:
+    pytest.importorskip("roster.io.people")
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    staff_csv = tmp_path / "staff.csv"
+    staff_csv.write_text("id,name,roles\nA1,Ann,agent\nA2,Bob,agent\nA3,Cai,agent\nA4,Dan,agent\nA5,Eve,agent\n",
+                         encoding="utf-8")
+    assert S.import_staff(st, staff_csv) == 5
+    assert [p.id for p in st["scenario"].staff][-1] == "A5"
+    assert st["version"] is None

@@ -1,0 +1,129 @@
+"""Month grid, day view, coverage, hours, diff, charts and download bytes, tested directly."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from roster.app import downloads, views
+from roster.model.load import load_scenario
+from roster.model.roster import Assignment, Roster
+from roster.solver import Result
+
+D = dt.date
+
+
+def _style(html: str, staff: str, date: str) -> str:
+    """The style attribute of one grid cell."""
+    m = re.search(rf'data-staff="{staff}" data-date="{date}" style="([^"]*)"', html)
+    assert m, (staff, date)
+    return m.group(1)
+
+
+@pytest.fixture
+def small(small_yaml: Path):
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([
+        Assignment(D(2026, 12, 7), "A1", "D", "agent"), Assignment(D(2026, 12, 7), "A2", "E", "agent"),
+        Assignment(D(2026, 12, 8), "A1", "D", "agent"), Assignment(D(2026, 12, 12), "A3", "E", "agent", "P1"),
+    ])
+    return sc, roster
+
+
+def test_month_grid_codes_leave_and_shading(small) -> None:
+    sc, roster = small
+    grid = views.month_grid(sc, roster, leave_mark="L")
+    assert list(grid.index) == ["A1 Ann", "A2 Bob", "A3 Cai", "A4 Dan"]
+    assert grid.loc["A1 Ann", D(2026, 12, 7)] == "D"
+    assert grid.loc["A3 Cai", D(2026, 12, 12)] == "E/P1"  # post duty marked
+    assert grid.loc["A4 Dan", D(2026, 12, 8)] == "L" and grid.loc["A4 Dan", D(2026, 12, 7)] == ""
+    html = views.month_grid_html(sc, roster)
+    assert 'id="roster-grid"' in html
+    colours = views.shift_colours(sc)
+    assert f'color:{colours["D"]}' in html and f'color:{colours["E"]}' in html
+    # Saturday 12th and Sunday 13th are shaded, Monday 7th is not; leave is greyed
+    assert f"background:{views.WEEKEND_BG}" in _style(html, "A3", "2026-12-13")
+    assert "background" not in _style(html, "A3", "2026-12-07")
+    assert f"background:{views.LEAVE_BG}" in _style(html, "A4", "2026-12-08")
+    assert f'color:{colours["D"]}' in _style(html, "A1", "2026-12-07")
+
+
+def test_pinned_cells_outlined(small) -> None:
+    sc, roster = small
+    from roster.model.scenario import Fixed
+
+    sc = sc.model_copy(update={"fixed": (Fixed(staff="A2", date=D(2026, 12, 9), off=True),)})
+    html = views.month_grid_html(sc, roster)
+    assert "outline" in _style(html, "A2", "2026-12-09")
+    assert "outline" not in _style(html, "A2", "2026-12-10")
+
+
+def test_holidays_shaded() -> None:
+    sc = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "callcenter_95598.yaml")
+    html = views.month_grid_html(sc, Roster())
+    # 2027-01-01 is outside; in December 2026 the weekends are shaded, the weekdays are not
+    assert html.count(f"background:{views.WEEKEND_BG}") >= len(sc.staff) * 8
+
+
+def test_coverage_and_day_view(small) -> None:
+    sc, roster = small
+    cov = views.coverage(sc, roster)
+    mon = cov[cov["date"] == D(2026, 12, 7)].set_index("shift")
+    assert mon.loc["D", "have"] == 1 and mon.loc["D", "short"] == 0
+    tue = cov[cov["date"] == D(2026, 12, 8)].set_index("shift")
+    assert tue.loc["E", "have"] == 0 and tue.loc["E", "short"] == 1
+    assert len(cov) == 7 * 2
+    day = views.day_view(sc, roster, D(2026, 12, 7))
+    assert day.to_dict("records") == [
+        {"shift": "D", "times": "08:00-16:00", "role": "agent", "count": 1, "staff": "A1 Ann"},
+        {"shift": "E", "times": "14:00-22:00", "role": "agent", "count": 1, "staff": "A2 Bob"}]
+
+
+def test_hours_against_contract(small) -> None:
+    sc, roster = small
+    frame = views.hours_frame(sc, roster).set_index("staff_id")
+    assert frame.loc["A1", "hours"] == 16
+    assert frame.loc["A1", "contract"] == pytest.approx(40.0)  # 40 h a week, one week
+
+
+def test_diff_frame(small) -> None:
+    sc, roster = small
+    after = Roster.of([a for a in roster if a.staff != "A2"] + [Assignment(D(2026, 12, 9), "A2", "D", "agent")])
+    diff = views.diff_frame(sc, roster, after)
+    assert diff.to_dict("records") == [
+        {"staff": "A2 Bob", "date": D(2026, 12, 7), "before": "E", "after": ""},
+        {"staff": "A2 Bob", "date": D(2026, 12, 9), "before": "", "after": "D"}]
+
+
+def test_charts_have_data(small) -> None:
+    sc, roster = small
+    heat = views.coverage_heatmap(sc, views.coverage(sc, roster), "coverage")
+    assert heat.data[0].type == "heatmap" and len(heat.data[0].y) == 2
+    frame = views.hours_frame(sc, roster)
+    assert [t.name for t in views.fairness_bars(frame).data] == ["nights", "weekends", "holidays"]
+    assert [t.name for t in views.hours_bars(frame).data] == ["hours", "contract"]
+
+
+def test_downloads_read_back(small) -> None:
+    sc, roster = small
+    result = Result(status="OPTIMAL", roster=roster, objective=2.0, bound=2.0, seconds=0.1)
+    keys = [f.key for f in downloads.formats()]
+    assert keys[:3] == ["xlsx", "csv", "json"]
+    wb = load_workbook(io.BytesIO(downloads.export_bytes(sc, result, "xlsx")))
+    cells = [c.value for row in wb.worksheets[0].iter_rows() for c in row]
+    assert "D" in cells and "E" in cells
+    rows = list(csv.DictReader(io.StringIO(downloads.export_bytes(sc, result, "csv").decode("utf-8"))))
+    assert len(rows) == 4 and rows[0]["staff_id"] == "A1"
+    data = json.loads(downloads.export_bytes(sc, result, "json"))
+    assert data["status"] == "OPTIMAL" and len(data["assignments"]) == 4
+    for key in keys[3:]:
+        assert downloads.export_bytes(sc, result, key), key
+    with pytest.raises(KeyError):
+        downloads.export_bytes(sc, result, "pdf")
