@@ -173,7 +173,7 @@ def page_edit() -> None:
 
 
 # ---- solve and roster ---------------------------------------------------------------------------
-@st.fragment(run_every=0.5)
+@st.fragment(run_every=1.0)
 def progress_panel() -> None:
     ss = st.session_state
     job = ss.get("job")

@@ -37,6 +37,11 @@ def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = 
     if staff is not None and staff not in scenario.staff_by_id:
         raise ScenarioError("--staff", "staff", staff, "unknown staff id",
                             hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
+    for a in roster:
+        if a.staff not in scenario.staff_by_id or a.shift not in scenario.shift_by_id:
+            what, value = ("staff", a.staff) if a.staff not in scenario.staff_by_id else ("shift", a.shift)
+            raise ScenarioError("roster", f"{a.date} {a.staff}", value, f"unknown {what}: not in the scenario",
+                                hint="run `roster validate` on the roster first")
     if staff is not None:
         roster = Roster.of((a for a in roster if a.staff == staff),
                            (lv for lv in getattr(roster, "leave", ()) if lv.staff == staff))

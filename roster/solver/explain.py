@@ -304,9 +304,21 @@ def word(scenario: Scenario, ctx: Context, core: list[Label], lang: str = "en") 
         dates = sorted({seats[lb].date for lb in more})
         out.append(f"另有 {len(more)} 条座席规则（{dates[0]}..{dates[-1]}）" if zh else
                    f"… and {len(more)} more seat rules ({dates[0]}..{dates[-1]})")
+    gaps = _post_gaps(scenario, cal) if any(lb.family == "post_manned" for lb in rest) else {}
     for lb in rest:
-        out.append(lb.text(lang))
+        gap = gaps.get(lb.key) if lb.family == "post_manned" else None
+        if gap is not None:
+            out.append(gap.zh(scenario) if zh else gap.text(scenario))
+        else:
+            out.append(lb.text(lang))
     return out
+
+
+def _post_gaps(scenario: Scenario, cal: Calendar) -> dict[tuple, Any]:
+    """(post id, day index, shift id) → the worded reason no holder can man that period."""
+    from roster.model.posts import post_gaps
+
+    return {(g.post, cal.index[g.date], g.shift): g for g in post_gaps(scenario, cal)}
 
 
 # ---- repairs --------------------------------------------------------------------------------
@@ -425,6 +437,8 @@ def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate
                 data["demand"].append(row)
             add(f"{cal.days[d].date} {sid_shift}: at most {st.max + 1} {role or 'staff'} instead of {st.max}",
                 f"{cal.days[d].date} {sid_shift}：{role or '人员'} 上限由 {st.max} 增为 {st.max + 1}", 1, more)
+        elif f == "post_manned":
+            _post_repairs(sc, cal, lb, add)
         sid = _staff_of(lb, staff_ids)
         if sid is None:
             continue
@@ -502,6 +516,34 @@ def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate
             add(f"{sid}: unpin {shift_id} on {date}", f"{sid}：取消 {date} 固定的 {shift_id}", 1, unpin, "unpin")
     out.sort(key=lambda c: c.size)
     return out
+
+
+def _post_repairs(sc: Scenario, cal: Calendar, lb: Label, add: Callable[..., None]) -> None:
+    """A post period with no holder: a holder gives up that leave day, or one more backup."""
+    from roster.model.availability import why_not
+
+    post_id, d, shift_id = lb.key
+    k = [p.id for p in sc.posts].index(post_id)
+    post, date, s = sc.posts[k], cal.days[d].date, [x.id for x in sc.shifts].index(shift_id)
+    for holder in post.holders:
+        reason = why_not(sc, cal, sc.staff_by_id[holder], d, s)
+        if reason is not None and "leave" in reason:
+            add(f"{holder}: no leave on {date} (shorten or move the leave by that day)",
+                f"{holder}：{date} 不休假（缩短或调整该段假期）", 1,
+                lambda data, sid=holder, day=date: _without_day(data, sid, day), "leave")
+    roles = set().union(*(sc.staff_by_id[h].roles for h in post.holders))
+    a_holders = {p.a for p in sc.posts}
+    for person in sc.staff:
+        if person.id in post.holders or person.id in a_holders or not roles & set(person.roles):
+            continue
+        if why_not(sc, cal, person, d, s) is None:
+            def backup(data: dict, k=k, sid=person.id) -> None:
+                row = data["posts"][k]
+                b = row["b"] if isinstance(row["b"], list) else [row["b"]]
+                row["b"] = [*b, sid]
+            add(f"post {post.label}: {person.id} as a further backup holder",
+                f"{post.label}：增加 {person.id} 为备岗", 1, backup, f"backup:{post_id}")
+            break
 
 
 def editable(sc: Scenario) -> dict[str, Any]:

@@ -88,6 +88,8 @@ def _button(pg, name: str):
 
 def _solve_and_stop(pg, button: str, done_text: str, timeout: float = 240) -> None:
     """Press a solve button; once a first roster is reported, press Stop (the best so far is kept)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     _button(pg, button).click()
     deadline = time.monotonic() + timeout
     stopped = False
@@ -97,9 +99,12 @@ def _solve_and_stop(pg, button: str, done_text: str, timeout: float = 240) -> No
             return
         value = pg.locator('[data-testid="stMetric"]').filter(has_text="Objective").locator(
             '[data-testid="stMetricValue"]')
-        if not stopped and stop.count() and value.count() and re.search(r"\d", value.first.inner_text()):
-            stop.click()
-            stopped = True
+        try:
+            if not stopped and stop.count() and value.count() and re.search(r"\d", value.first.inner_text(timeout=2000)):
+                stop.click(timeout=2000)
+                stopped = True
+        except PlaywrightError:  # the progress panel redrew (or the solve ended) under the cursor
+            pass
         time.sleep(0.5)
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / "no-roster.png"), full_page=True)

@@ -71,3 +71,10 @@ def test_unreadable_roster_files_exit_2(tmp_path):
             path.write_text(body, encoding="utf-8")
         res = CliRunner().invoke(app, ["export", CALL, str(path), "--format", "csv", "--out", str(tmp_path / "o.csv")])
         assert res.exit_code == 2 and str(path) in res.output, res.output
+
+
+def test_a_roster_with_unknown_people_is_not_exported(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("date,staff_id,shift\n2026-12-01,S99,D\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["export", CALL, str(path), "--format", "xlsx", "--out", str(tmp_path / "g.xlsx")])
+    assert res.exit_code == 2 and "2026-12-01 S99 = 'S99': unknown staff" in res.output, res.output

@@ -130,3 +130,18 @@ def test_structural_conflict_is_said_honestly():
     # a pin into a seat the person cannot take leaves no variable: the pin rule names it
     assert not expl.feasible
     assert expl.labels and expl.labels[0].family == "fixed"
+
+
+def test_post_gap_names_each_holders_absence_and_repairs_it():
+    data = editable(load_scenario(BUNDLED.parent / "service_hall_ab.yaml"))
+    data["leave"].append({"staff": "S09", "type": "marriage", "start": D(2026, 10, 13), "end": D(2026, 10, 13)})
+    sc = Scenario.model_validate(data)
+    expl = explain(sc, time_limit=10)
+    assert not expl.feasible and [lb.family for lb in expl.labels] == ["post_manned"]
+    assert ("2026-10-13 O: post 进出口许可窗口 has no holder on duty: S05 on annual leave, "
+            "S09 on marriage leave") in expl.reasons
+    kinds = {r.description.split(":")[0] for r in expl.repairs}
+    assert "S05" in kinds or "S09" in kinds
+    assert_repairs_solve(expl)
+    zh = explain(sc, lang="zh", time_limit=10)
+    assert any("进出口许可窗口 无人在岗" in r for r in zh.reasons)
