@@ -60,6 +60,6 @@ def test_validate_bad_csv_is_a_clear_error(tmp_path):
 
 def test_same_seed_and_deterministic_limit_give_the_same_roster():
     sc = load_scenario(CALL)
-    a = solve(sc, time_limit=60, deterministic_time=3, workers=2, seed=7)
-    b = solve(sc, time_limit=60, deterministic_time=3, workers=2, seed=7)
+    a = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
+    b = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
     assert a.roster == b.roster and a.objective == b.objective

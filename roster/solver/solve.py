@@ -104,8 +104,9 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = float(time_limit)
-    if deterministic_time is not None:
+    if deterministic_time is not None:  # repeatable: deterministic limit and interleaved workers
         prm.max_deterministic_time = float(deterministic_time)
+        prm.interleave_search = True
     prm.random_seed = int(seed)
     prm.num_workers = portfolio_size(workers)
     prm.relative_gap_limit = float(gap_limit)

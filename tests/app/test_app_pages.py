@@ -78,6 +78,12 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     grid = [h for h in at.get("html") if "roster-grid" in h.proto.body]
     assert grid, "the month grid is shown"
     assert "A1 Ann" in grid[0].proto.body
+    assert len(at.get("plotly_chart")) == 3, "coverage heatmap, fairness bars, hours against contract"
+    at.radio(key="view").set_value("day").run()
+    at.date_input(key="view_day").set_value(dt.date(2026, 12, 7)).run()
+    day = next(d.value for d in at.dataframe if "times" in d.value.columns)
+    assert set(day["shift"]) == {a.shift for a in result.roster if a.date == dt.date(2026, 12, 7)}
+    at.radio(key="view").set_value("grid").run()
     # the roster was kept with its version in the store
     version = at.session_state["version"]
     assert store.latest_roster(version.id).roster == result.roster
