@@ -301,7 +301,8 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
         ctx.model.Minimize(objective)
         ctx.model.ClearHints()
         left = time_limit - (time.perf_counter() - t0)
-        share = max(1.0, left / (len(groups) - i))
+        # seats and changes matter most: the first of several solves gets two thirds of the time
+        share = max(1.0, left * 2 / 3 if i == 0 and len(groups) > 1 else left / (len(groups) - i))
         result = solve(ctx.scenario, ctx=ctx, hint=best.roster if best else hint, time_limit=share,
                        workers=workers, seed=seed)
         if not result.feasible:

@@ -16,6 +16,7 @@ from .model.fairness import counts_towards, fair_bands, hour_groups, hours_devia
 from .model.posts import duty_role, post_gaps
 from .model.roster import Assignment, Roster
 from .model.scenario import Scenario, limit_value, limit_weight
+from .model.seating import seat_roles
 
 
 @dataclass(frozen=True)
@@ -150,21 +151,11 @@ class _Checker:
         sc, cal = self.sc, self.cal
         seats = seats_table(sc, cal)
         count: dict[tuple[int, str, str | None], int] = defaultdict(int)
-        unseated = []
         for a in items:
             d = cal.index[a.date]
             count[(d, a.shift, None)] += 1
-            if a.role is None:
-                if a.post is None:  # post duty without a role fills no seat
-                    unseated.append((d, a))
-            else:
+            if a.role is not None:  # post duty without a role fills no seat
                 count[(d, a.shift, a.role)] += 1
-        for d, a in unseated:  # a hand-made roster without roles: seat people where seats are short
-            options = [r for r in sorted(sc.seats_for(sc.staff_by_id[a.staff])) if (d, a.shift, r) in seats]
-            if options:
-                best = max(options, key=lambda r: (seats[(d, a.shift, r)].min - count[(d, a.shift, r)],
-                                                   r in sc.staff_by_id[a.staff].roles))
-                count[(d, a.shift, best)] += 1
         for (d, sid, role), st in seats.items():
             n = count[(d, sid, role)]
             date, who = cal.days[d].date, (role or "staff")
@@ -489,6 +480,8 @@ def _weight_of(limit) -> int | None:
 
 def validate(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> Report:
     """Check a roster against every rule of the scenario."""
+    calendar = calendar or Calendar(scenario)
+    roster = seat_roles(scenario, roster, calendar)  # a hand-made roster may name no seat roles
     chk = _Checker(scenario, roster, calendar)
     items = chk.integrity()
     chk.leave()

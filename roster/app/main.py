@@ -156,6 +156,7 @@ def page_edit() -> None:
             err = S.apply_table(ss, section, edited)
             if err is not None:
                 _error(err)
+                _mark_cell(edited, err)
             elif ss["data"] is not before:
                 ss["gen"] += 1
                 st.rerun()
@@ -170,6 +171,16 @@ def page_edit() -> None:
                 st.rerun()
         if "other" in ss["errors"]:
             _error(ss["errors"]["other"])
+
+
+def _mark_cell(frame, err: ScenarioError) -> None:
+    """Show the row with the bad value, the cell itself in red."""
+    cell = tables.locate(err)
+    if cell is None or cell.row is None or cell.column not in frame.columns or cell.row >= len(frame):
+        return
+    row = frame.iloc[[cell.row]].astype(str)
+    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[cell.column]),
+                 hide_index=True, width="stretch")
 
 
 # ---- solve and roster ---------------------------------------------------------------------------
@@ -370,6 +381,7 @@ def explain_panel(store: Store | None) -> None:
 
 # ---- compare ------------------------------------------------------------------------------------
 def page_compare(store: Store | None) -> None:
+    ss = st.session_state
     st.caption(_t("compare_help"))
     if store is None:
         return
@@ -377,22 +389,26 @@ def page_compare(store: Store | None) -> None:
     if len(versions) < 2:
         st.info(_t("need_two"))
         return
+    c1, c2 = st.columns(2)
+    fmt = lambda v: f"{v.label}  {v.note}".strip()  # noqa: E731
+    a = c1.selectbox(_t("first"), versions, index=1, format_func=fmt, key="cmp_a")
+    b = c2.selectbox(_t("second"), versions, index=0, format_func=fmt, key="cmp_b")
+    summary, changed, cells = S.compare_saved(store, a, b)
+    st.dataframe(summary, hide_index=True, width="stretch")
+    st.caption(_t("changed_sections") + ": " + (", ".join(changed) if changed else "—"))
+    if cells is not None:
+        st.dataframe(cells, hide_index=True, width="stretch")
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
     from roster.whatif import compare
 
-    c1, c2 = st.columns(2)
-    fmt = lambda v: f"{v.label}  {v.note}".strip()  # noqa: E731
-    a = c1.selectbox(_t("first"), versions, index=1, format_func=fmt, key="cmp_a")
-    b = c2.selectbox(_t("second"), versions, index=0, format_func=fmt, key="cmp_b")
     if st.button(_t("compare"), key="compare", type="primary"):
-        ss = st.session_state
         with st.spinner(_t("solving")):
             ss["comparison"] = compare(store.load_scenario(a.id), store.load_scenario(b.id),
                                        time_limit=float(ss["time_limit"]), workers=int(ss["workers"]))
-    if st.session_state.get("comparison") is not None:
-        st.dataframe(st.session_state["comparison"], width="stretch")
+    if ss.get("comparison") is not None:
+        st.dataframe(ss["comparison"], width="stretch")
 
 
 # ---- entry --------------------------------------------------------------------------------------

@@ -236,6 +236,35 @@ def apply_repair(state: State, scenario: Scenario) -> None:
     state["gen"] += 1
 
 
+def compare_saved(store: Store, a: Version, b: Version) -> tuple[pd.DataFrame, list[str], pd.DataFrame | None]:
+    """Two saved versions side by side: a summary row each (size, newest roster, validator figures),
+    the scenario sections that differ, and the roster cells that differ (when both have a roster)."""
+    from roster.validate import validate
+
+    from .views import diff_frame
+
+    rows, scenarios, rosters = [], [], []
+    for v in (a, b):
+        sc = store.load_scenario(v.id)
+        saved = store.latest_roster(v.id)
+        row: dict[str, Any] = {"version": v.label, "note": v.note, "staff": len(sc.staff), "shifts": len(sc.shifts),
+                               "demand lines": len(sc.demand), "leave": len(sc.leave), "pinned": len(sc.fixed),
+                               "roster": saved.status if saved else "", "objective": None, "hard": None,
+                               "soft cost": None}
+        if saved is not None and len(saved.roster):
+            report = validate(sc, saved.roster)
+            row.update({"objective": saved.objective, "hard": len(report.hard), "soft cost": report.cost})
+        rows.append(row)
+        scenarios.append(tables.scenario_data(sc))
+        rosters.append(saved.roster if saved is not None else None)
+    keys = list(dict.fromkeys([*scenarios[0], *scenarios[1]]))
+    changed = [k for k in keys if scenarios[0].get(k) != scenarios[1].get(k)]
+    cells = None
+    if rosters[0] is not None and rosters[1] is not None:
+        cells = diff_frame(store.load_scenario(b.id), rosters[0], rosters[1])
+    return pd.DataFrame(rows), changed, cells
+
+
 def explain_available() -> bool:
     try:
         from roster.solver.explain import explain  # noqa: F401

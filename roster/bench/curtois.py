@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from roster.io.curtois import instance_path, read_instance, solution_rows, to_scenario, write_solution
+from roster.io.curtois import (
+    instance_path,
+    read_instance,
+    solution_rows,
+    to_scenario,
+    write_solution,
+)
 from roster.io.curtois_eval import evaluate, read_solution
 
 BEST_KNOWN: dict[int, tuple[int, int | None]] = {
@@ -110,8 +116,8 @@ def format_table(rows: list[Row]) -> str:
     """A fixed-width table of the rows, with the geometric mean ratio when there is one."""
     cells = [[_fmt(getattr(r, c)) for c in COLUMNS] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADER)]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(HEADER, widths))]
-    lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(HEADER, widths, strict=True))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     ratios = [r.ratio for r in rows if r.ratio]
     if ratios:
         gm = math.exp(sum(math.log(x) for x in ratios) / len(ratios))

@@ -46,7 +46,6 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
     rng = random.Random(seed * 1_000_003 + size)
     leads = max(2, round(size * 0.06))
     seniors = max(3, round(size * 0.18))
-    agents = size - leads - seniors
     staff = []
     for i in range(size):
         role = "lead" if i < leads else "senior" if i < leads + seniors else "agent"
@@ -167,8 +166,8 @@ def format_table(rows: list[dict], checkpoints: list[float]) -> str:
     cols = columns(checkpoints)
     cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(c), *(len(x[i]) for x in cells)) for i, c in enumerate(cols)]
-    out = ["  ".join(c.rjust(w) for c, w in zip(cols, widths))]
-    out += ["  ".join(x.rjust(w) for x, w in zip(row, widths)) for row in cells]
+    out = ["  ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))]
+    out += ["  ".join(x.rjust(w) for x, w in zip(row, widths, strict=True)) for row in cells]
     return "\n".join(out)
 
 

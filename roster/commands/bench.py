@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,7 +19,7 @@ def curtois(
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per instance"),
     out: Path = typer.Option(Path("bench/results/curtois.csv"), "--out", help="results table (CSV)"),
     workers: int = typer.Option(2, "--workers", help="solver threads"),
-    folder: Optional[Path] = typer.Option(None, "--dir", help="folder with InstanceN.txt (default: "
+    folder: Path | None = typer.Option(None, "--dir", help="folder with InstanceN.txt (default: "
                                           "$ROSTER_CURTOIS_DIR or ../shared/benchmarks/curtois)"),
     seed: int = typer.Option(0, "--seed"),
 ) -> None:

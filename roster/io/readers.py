@@ -28,7 +28,7 @@ def read_any(path: str | Path, scenario=None, mapping=None) -> Roster:
         return roster
     from roster.export.cells import planned_only
 
-    from .seating import seat_roles
+    from roster.model.seating import seat_roles
 
     return planned_only(scenario, seat_roles(scenario, roster))
 

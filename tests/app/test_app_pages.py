@@ -164,14 +164,23 @@ def test_infeasible_shows_explanation_and_repair(db: Path, small_yaml: Path) -> 
 
 
 def test_compare_page(db: Path, small_yaml: Path) -> None:
+    from roster.model.scenario import Fixed
+    from roster.solver import solve
+
     store = Store(db)
     sc = load_scenario(small_yaml)
-    store.save_scenario(sc, note="a")
-    store.save_scenario(sc.model_copy(update={"fixed": ()}), note="b")
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=dt.date(2026, 12, 7), off=True),)})
+    for version, scenario in ((store.save_scenario(sc, note="a"), sc),
+                              (store.save_scenario(pinned, note="pin"), pinned)):
+        store.save_result(version.id, solve(scenario, time_limit=10, workers=2))
     at = _app(db)
     at.button(key="continue").click().run()
     at.radio(key="page").set_value("compare").run()
     assert not at.exception
+    summary = at.dataframe[0].value
+    assert list(summary["note"]) == ["a", "pin"] and list(summary["pinned"]) == [0, 1]
+    assert list(summary["hard"]) == [0, 0]
+    assert any("fixed" in c.value for c in at.caption)
     from roster.app.state import compare_available
 
     if not compare_available():
@@ -179,4 +188,4 @@ def test_compare_page(db: Path, small_yaml: Path) -> None:
         return
     at.button(key="compare").click().run()
     assert not at.exception
-    assert at.dataframe, "the comparison table is shown"
+    assert len(at.dataframe) >= 2, "the what-if comparison is shown"

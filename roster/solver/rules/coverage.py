@@ -8,12 +8,12 @@ from ..context import Context, Label
 def add(ctx: Context) -> None:
     v, sc, cal = ctx.vars, ctx.scenario, ctx.calendar
     by_seat: dict[tuple[int, int, str], list] = {}
-    for (p, d, s, r), var in v.x.items():
+    for (_p, d, s, r), var in v.x.items():
         by_seat.setdefault((d, s, r), []).append(var)
     for d, s, r, var in v.seat_duties:  # post duty that counts toward a role's seats
         by_seat.setdefault((d, s, r), []).append(var)
     by_shift: dict[tuple[int, int], list] = {}
-    for (p, d, s), var in v.y.items():
+    for (_p, d, s), var in v.y.items():
         by_shift.setdefault((d, s), []).append(var)
     shift_index = {sid: i for i, sid in enumerate(v.shifts)}
     for (d, sid, role), seats in v.seats.items():

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from roster.model.calendar import Calendar
-from roster.model.demand import seats_table
-from roster.model.roster import Assignment, Roster
-from roster.model.scenario import Scenario
+from .calendar import Calendar
+from .demand import seats_table
+from .roster import Assignment, Roster
+from .scenario import Scenario
 
 
 def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> Roster:
