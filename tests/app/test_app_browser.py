@@ -164,3 +164,33 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     header = next(r for r in values if any(str(v).startswith("2026-12-01") for v in r if v is not None))
     col = next(i for i, v in enumerate(header) if v is not None and str(v).startswith("2026-12-01"))
     assert (row[col] or "") == ("" if want == "off" else "D")
+
+
+def test_bad_edit_is_marked_at_the_cell(page) -> None:
+    pg = page
+    pg.get_by_text("Open", exact=True).first.click()
+    _button(pg, "Open").click()
+    pg.get_by_text("Opened 95598 customer service centre").wait_for()
+    pg.get_by_text("Edit", exact=True).click()
+    editor = pg.locator('[data-testid="stDataFrame"]').first
+    editor.wait_for()
+    box = editor.bounding_box()
+    row_height = 35  # the data editor's default row height, header row included
+
+    def type_into_hired_of_row_2(text: str) -> None:
+        pg.mouse.click(box["x"] + 50, box["y"] + row_height * 2 + row_height / 2)  # row 2, column id
+        for _ in range(3):  # id → name → roles → hired
+            pg.keyboard.press("ArrowRight")
+        pg.keyboard.type(text)
+        pg.keyboard.press("Enter")
+
+    type_into_hired_of_row_2("2026-13-40")
+    pg.get_by_text("row 2, column hired").wait_for()
+    assert pg.get_by_text("not a date").count()
+    marked = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    marked.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "bad-edit.png"))
+    type_into_hired_of_row_2("2019-06-16")
+    pg.get_by_text("row 2, column hired").wait_for(state="detached")
+    assert pg.get_by_text("unsaved changes").count()
