@@ -79,16 +79,21 @@ def _legend(wb) -> tuple[set[str], dict[str, str]]:
     return shifts, leave
 
 
+def open_workbook(path: Path):
+    """An Excel workbook, or a ScenarioError naming the file."""
+    try:
+        return load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "", None, "file not found") from None
+    except Exception as exc:
+        raise ScenarioError(str(path), "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
+
+
 def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
     """The roster in a month grid workbook; unknown cell codes raise ScenarioError naming the cell."""
     path = Path(path)
     name = str(path)
-    try:
-        wb = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise ScenarioError(name, "", None, "file not found") from None
-    except Exception as exc:
-        raise ScenarioError(name, "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
+    wb = open_workbook(path)
     ws = wb[GRID_SHEET] if GRID_SHEET in wb.sheetnames else wb.worksheets[0]
     shift_ids, leave_codes = _legend(wb)
     if scenario is not None:

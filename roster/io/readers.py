@@ -27,7 +27,6 @@ def read_any(path: str | Path, scenario=None, mapping=None) -> Roster:
     if scenario is None:
         return roster
     from roster.export.cells import planned_only
-
     from roster.model.seating import seat_roles
 
     return planned_only(scenario, seat_roles(scenario, roster))

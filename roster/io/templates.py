@@ -19,7 +19,7 @@ from roster.model.load import ScenarioError
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 
-from .grid import as_date, cell_text
+from .grid import as_date, cell_text, open_workbook
 
 NAME_HEADERS = ("姓名", "name")
 ID_HEADERS = ("工号", "账号", "userid", "user id", "staff_id", "员工编号")
@@ -66,12 +66,7 @@ def read_template(path: str | Path, scenario: Scenario | None = None,
     """The roster in a roster-import workbook; unknown shift names raise ScenarioError naming the cell."""
     path = Path(path)
     name = str(path)
-    try:
-        wb = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise ScenarioError(name, "", None, "file not found") from None
-    except Exception as exc:
-        raise ScenarioError(name, "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
+    wb = open_workbook(path)
     ws = wb.worksheets[0]
     header = _find_header(ws)
     if header is None:

@@ -42,6 +42,14 @@ def test_history_from_a_roster_file_next_to_the_scenario(tmp_path):
     assert sc.history.first_day(sc.horizon.start) == D(2026, 11, 30)
 
 
+def test_history_round_trips_through_the_scenario_text():
+    from roster.model.load import dump_scenario, read_yaml
+
+    sc = tiny(history={"days": 3, "worked": hist(("2026-12-06", "A", "N"))})
+    again = scenario_from_dict(read_yaml(dump_scenario(sc)))
+    assert again.history == sc.history and again.history.days == 3
+
+
 def test_history_errors_name_the_field(tmp_path):
     with pytest.raises(ScenarioError) as e:
         tiny(history=hist(("2026-12-07", "A", "D")))
