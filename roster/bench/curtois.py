@@ -52,6 +52,8 @@ class Row:
     evaluator: int | None
     validator: int | None
     hard_violations: int | None
+    threads: int | None = None
+    """CP-SAT search threads the solve actually used."""
 
     @property
     def agree(self) -> bool:
@@ -59,9 +61,9 @@ class Row:
 
 
 COLUMNS = ("instance", "staff", "days", "status", "objective", "bound", "best_known", "ratio",
-           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations")
+           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads")
 HEADER = ("instance", "staff", "days", "status", "objective", "best bound", "best known", "ratio",
-          "first feasible s", "best s", "total s", "evaluator", "validator", "hard")
+          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads")
 
 
 def parse_range(text: str) -> list[int]:
@@ -93,7 +95,7 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]
     row = Row(number, len(inst.staff), inst.days, result.status, None, None, best, None, None, None,
-              round(seconds, 2), None, None, None)
+              round(seconds, 2), None, None, None, result.stats.get("workers"))
     if not result.feasible:
         return row
     rows = solution_rows(result.roster)

@@ -133,8 +133,12 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
         result.roster = extract(ctx, solver)
         result.objective = solver.ObjectiveValue()
         result.bound = solver.BestObjectiveBound()
+        values = solver
+        if code == cp_model.FEASIBLE:
+            values = _tighten(ctx, solver) or solver
+            result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else _gap(result.objective, result.bound)
-        result.terms = term_values(ctx, solver)
+        result.terms = term_values(ctx, values)
         if watcher.history:
             result.first_solution_seconds = round(watcher.history[0].seconds + build_seconds, 3)
             result.best_solution_seconds = round(watcher.history[-1].seconds + build_seconds, 3)
@@ -142,7 +146,7 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
 
 
 FEW_WORKERS = 4
-"""Below this many workers CP-SAT runs one or two full-search threads next to its LNS threads."""
+"""Up to this many workers CP-SAT runs one or two full-search threads next to its LNS threads."""
 MAX_LP_VARIABLES = 300_000
 """Above this model size the full linear relaxation costs more than its bound is worth."""
 
@@ -156,7 +160,7 @@ def tune(prm, variables: int) -> None:
     """
     if os.environ.get("ROSTER_DEFAULT_PORTFOLIO"):
         return
-    if prm.num_workers < FEW_WORKERS and variables <= MAX_LP_VARIABLES and not prm.subsolvers:
+    if prm.num_workers <= FEW_WORKERS and variables <= MAX_LP_VARIABLES and not prm.subsolvers:
         prm.subsolvers.extend(["max_lp", "default_lp", "core"])
 
 
@@ -167,6 +171,29 @@ def portfolio_size(workers: int | None) -> int:
     if workers is None:
         return max(os.cpu_count() or 1, 1) * 4
     return 1 if workers <= 1 else max(int(workers), 4)
+
+
+def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | None:
+    """The exact cost of the roster a stopped search returned.
+
+    A soft rule's slack only bounds how far the rule is broken (``n + slack >= min``); in a roster
+    that is not optimal a slack may be larger than needed. With every assignment fixed, a second
+    search sets each slack to its least value, so the objective and the terms equal the
+    validator's cost. ``None`` when that search does not finish (the first answer then stands).
+    """
+    fixed = ctx.model.clone()
+    fixed.clear_hints()
+    roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
+                   *ctx.cache.get("leave_days", {}).values()]  # everything extract() reads
+    for var in roster_vars:
+        fixed.add(fixed.get_bool_var_from_proto_index(var.Index()) == int(solver.BooleanValue(var)))
+    second = cp_model.CpSolver()
+    second.parameters.num_workers = 1
+    second.parameters.max_time_in_seconds = 30.0
+    code = second.Solve(fixed)
+    if code != cp_model.OPTIMAL or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
+        return None
+    return second
 
 
 def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:

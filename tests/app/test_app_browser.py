@@ -81,21 +81,34 @@ def page(app_url: str):
         browser.close()
 
 
-def _button(pg, name: str):
-    """A Streamlit button by its exact label (not the selectboxes' own open buttons)."""
-    return pg.locator('[data-testid^="stBaseButton"]').filter(has_text=re.compile(rf"^{re.escape(name)}$"))
+def _button(pg, key: str):
+    """The app's button with this widget key (not Streamlit's own Stop, nor a selectbox's Open)."""
+    return pg.locator(f".st-key-{key} button")
 
 
-def _solve_and_stop(pg, button: str, done_text: str, timeout: float = 240) -> None:
+def _running(pg) -> bool:
+    """Is a script run in progress (Streamlit's status widget shows Running / Stop)?"""
+    return bool("".join(pg.locator('[data-testid="stStatusWidget"]').all_inner_texts()).strip())
+
+
+def _settle(pg, timeout: float = 30) -> None:
+    """Wait until the app has finished its script run (and the canvas grids have drawn)."""
+    deadline = time.monotonic() + timeout
+    while _running(pg) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)
+
+
+def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
     """Press a solve button; once a first roster is reported, press Stop (the best so far is kept)."""
     from playwright.sync_api import Error as PlaywrightError
 
-    _button(pg, button).click()
+    _button(pg, key).click()
     deadline = time.monotonic() + timeout
     stopped = False
     while time.monotonic() < deadline:
-        stop = _button(pg, "Stop")
-        if pg.get_by_text(done_text).count() and not stop.count():
+        stop = _button(pg, "stop")
+        if pg.get_by_text(done_text).count() and not stop.count() and not _running(pg):
             return
         value = pg.locator('[data-testid="stMetric"]').filter(has_text="Objective").locator(
             '[data-testid="stMetricValue"]')
@@ -122,11 +135,11 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
 
     pg = page
     pg.get_by_text("Roster planner").wait_for()
-    _button(pg, "Open").click()
+    _button(pg, "open_bundled").click()
     pg.get_by_text("Opened 95598 customer service centre").wait_for()
 
     pg.get_by_text("Solve & roster").click()
-    _solve_and_stop(pg, "Solve", "Month grid")
+    _solve_and_stop(pg, "solve", "Month grid")
     grid = pg.locator("#roster-grid")
     grid.wait_for()
     assert grid.locator("tbody tr").count() == 11
@@ -140,10 +153,10 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     before = cell.inner_text().strip()
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
-    _button(pg, "Pin").click()
+    _button(pg, "pin").click()
     pg.get_by_text("Pinned S01 2026-12-01").wait_for()
 
-    _solve_and_stop(pg, "Solve again", "Changes against the previous roster")
+    _solve_and_stop(pg, "resolve", "Changes against the previous roster")
     pg.get_by_text("Changes against the previous roster").wait_for()
     after = pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]').inner_text().strip()
     assert after == ("" if want == "off" else "D")
@@ -152,7 +165,7 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     grid.screenshot(path=str(ARTIFACTS / "month-grid-pinned.png"))
 
     with pg.expect_download() as info:
-        _button(pg, "roster.xlsx").click()
+        _button(pg, "dl_xlsx").click()
     target = tmp_path / "roster.xlsx"
     info.value.save_as(target)
     wb = load_workbook(target)
@@ -169,23 +182,30 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
 def test_bad_edit_is_marked_at_the_cell(page) -> None:
     pg = page
     pg.get_by_text("Open", exact=True).first.click()
-    _button(pg, "Open").click()
+    _button(pg, "open_bundled").click()
     pg.get_by_text("Opened 95598 customer service centre").wait_for()
     pg.get_by_text("Edit", exact=True).click()
     editor = pg.locator('[data-testid="stDataFrame"]').first
-    editor.wait_for()
-    box = editor.bounding_box()
     row_height = 35  # the data editor's default row height, header row included
 
     def type_into_hired_of_row_2(text: str) -> None:
-        pg.mouse.click(box["x"] + 50, box["y"] + row_height * 2 + row_height / 2)  # row 2, column id
-        for _ in range(3):  # id → name → roles → hired
-            pg.keyboard.press("ArrowRight")
+        # columns are sized to the call centre's contents: the hired column sits 250..310 px in
+        _settle(pg)
+        editor.wait_for()
+        box = editor.bounding_box()
+        pg.mouse.dblclick(box["x"] + 280, box["y"] + row_height * 2 + row_height / 2)
+        time.sleep(0.3)
+        pg.keyboard.press("Control+A")
         pg.keyboard.type(text)
         pg.keyboard.press("Enter")
 
     type_into_hired_of_row_2("2026-13-40")
-    pg.get_by_text("row 2, column hired").wait_for()
+    try:
+        pg.get_by_text("row 2, column hired").wait_for()
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "bad-edit-missing.png"))
+        raise
     assert pg.get_by_text("not a date").count()
     marked = pg.locator('[data-testid="stDataFrame"]').nth(1)
     marked.wait_for()

@@ -224,3 +224,19 @@ def test_instance1_solves_to_the_known_optimum_and_everyone_agrees(tmp_path: Pat
     assert ev.violations == []
     assert ev.objective == round(result.objective) == validate(scenario, result.roster).cost
     assert result.status == "OPTIMAL" and ev.objective == 607  # the published optimum
+
+
+@needs_benchmark
+def test_a_stopped_search_reports_the_rosters_exact_cost(tmp_path: Path) -> None:
+    """Stopped at a time limit (not optimal), the engine's objective still equals the evaluator's."""
+    from roster.solver.solve import solve
+    from roster.validate import validate
+
+    inst = read_instance(instance_path(12))
+    scenario = to_scenario(inst)
+    result = solve(scenario, time_limit=10, workers=2)
+    assert result.status == "FEASIBLE"  # Instance12 is far from proven optimal after 10 s
+    ev = evaluate(inst, solution_rows(result.roster))
+    assert ev.violations == []
+    assert ev.objective == round(result.objective) == validate(scenario, result.roster).cost
+    assert sum(result.terms.values()) == ev.objective

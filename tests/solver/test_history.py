@@ -9,7 +9,6 @@ import pytest
 
 from roster.io.roster_csv import write_roster_csv
 from roster.model.load import ScenarioError, load_scenario, scenario_from_dict
-from roster.model.roster import Roster
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
@@ -17,12 +16,12 @@ from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
 D = dt.date
 
 
-def first_roster(scenario, seconds: float = 30.0) -> Roster:
+def first_roster(scenario, seconds: float = 30.0):
     """The first roster the solver finds (enough where only the hard rules matter)."""
     stop = threading.Event()
     result = solve(scenario, time_limit=seconds, workers=2, seed=0, stop=stop, on_progress=lambda p: stop.set())
     assert result.feasible, result.status
-    return result.roster
+    return result
 
 
 def hist(*cells: tuple[str, str, str]) -> list[dict]:
@@ -155,7 +154,7 @@ def test_weekly_hours_count_the_history_in_the_straddling_week():
 # ---- December → January ----------------------------------------------------------
 def test_december_then_january_keeps_rest_and_runs_across_new_year(tmp_path):
     dec = load_scenario(SCENARIOS / "callcenter_95598.yaml").model_copy(update={"fairness": BASE_FAIRNESS})
-    december = first_roster(dec)
+    december = first_roster(dec).roster
     write_roster_csv(december, tmp_path / "december.csv")
     data = dec.model_dump(mode="json", exclude_defaults=True)
     for key in ("leave", "requests", "fixed"):
@@ -171,9 +170,11 @@ def test_december_then_january_keeps_rest_and_runs_across_new_year(tmp_path):
     (tmp_path / "january.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     jan = load_scenario(tmp_path / "january.yaml")
     assert len(jan.history.worked) == len(december)
-    january = first_roster(jan)
+    result = first_roster(jan)
+    january = result.roster
     report = validate(jan, january)
     assert report.hard == [], [str(v) for v in report.hard]
+    assert report.cost == round(result.objective), (report.costs(), result.terms)
 
     # an independent look across 12-31 / 01-01
     both = {(a.staff, a.date): a.shift for a in [*december, *january]}

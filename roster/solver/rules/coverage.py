@@ -26,33 +26,9 @@ def add(ctx: Context) -> None:
         if seats.min > 0:
             label = Label("coverage", key, f"{date} {sid}: at least {seats.min} {role or 'staff'} on duty",
                           f"{date} {shift.label}: {rname} 至少 {seats.min} 人")
-            if seats.min_weight is None:
-                ctx.at_least(sum(people), seats.min, None, "coverage_shortfall", label, ub=seats.min)
-            else:
-                ctx.penalise("coverage_shortfall", seats.min_weight, _beyond(ctx, people, key, seats.min, below=True))
+            ctx.at_least(sum(people), seats.min, seats.min_weight, "coverage_shortfall", label, ub=seats.min)
         if seats.max is not None and len(people) > seats.max:
             label = Label("coverage_max", key, f"{date} {sid}: at most {seats.max} {role or 'staff'} on duty",
                           f"{date} {shift.label}: {rname} 至多 {seats.max} 人")
-            if seats.max_weight is None:
-                ctx.at_most(sum(people), seats.max, None, "overstaffing", label, ub=len(people))
-            else:
-                ctx.penalise("overstaffing", seats.max_weight, _beyond(ctx, people, key, seats.max, below=False))
+            ctx.at_most(sum(people), seats.max, seats.max_weight, "overstaffing", label, ub=len(people))
 
-
-def _beyond(ctx: Context, people: list, key: tuple, value: int, below: bool):
-    """Heads short of ``value`` (below) or above it, exactly: max(0, value - n) or max(0, n - value).
-
-    An exact count (not a slack that only bounds it) keeps the objective of every roster the solver
-    reports equal to the validator's cost, not just of the optimal one.
-    """
-    model = ctx.model
-    counts = ctx.cache.setdefault("coverage_count", {})
-    n = counts.get(key)
-    if n is None:
-        n = model.NewIntVar(0, len(people), f"count:{key}")
-        model.Add(n == sum(people))
-        counts[key] = n
-    top = value if below else max(len(people) - value, 0)
-    gap = model.NewIntVar(0, top, f"{'under' if below else 'over'}:{key}")
-    model.AddMaxEquality(gap, [value - n if below else n - value, 0])
-    return gap
