@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -15,6 +16,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Roster gener
 def fail(exc: ScenarioError) -> None:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(2)
+
+
+def option_date(text: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD command-line option; a bad one is a ScenarioError naming the option."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ScenarioError("command line", option, text, "not a date (YYYY-MM-DD)") from None
 
 
 def read_roster(path: Path, scenario=None):

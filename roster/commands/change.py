@@ -7,17 +7,8 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail, read_roster
+from roster.cli import app, fail, option_date, read_roster
 from roster.model.load import ScenarioError, load_scenario
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ScenarioError(option, "", text, "not a date (YYYY-MM-DD)") from None
 
 
 @app.command("repair")
@@ -41,7 +32,7 @@ def repair_cmd(
         sc = load_scenario(scenario)
         roster = read_roster(published, sc)
         absences = [parse_absence(a) for a in absent]
-        result = repair(sc, roster, absences, _date(start, "--from"), time_limit=time_limit, workers=workers,
+        result = repair(sc, roster, absences, option_date(start, "--from"), time_limit=time_limit, workers=workers,
                         seed=seed, leave_type=leave_type, lang=lang, source=str(published))
     except ScenarioError as exc:
         fail(exc)
@@ -80,7 +71,7 @@ def swap_check_cmd(
         sc = load_scenario(scenario)
         roster = read_roster(roster_file, sc)
         swap = parse_swap(give, to, take)
-        check = check_swap(sc, roster, swap, _date(today, "--today") or dt.date.today(), source=str(roster_file))
+        check = check_swap(sc, roster, swap, option_date(today, "--today") or dt.date.today(), source=str(roster_file))
     except ScenarioError as exc:
         fail(exc)
     typer.echo(f"swap: {swap.text()}")

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail
+from roster.cli import app, fail, option_date
 from roster.model.load import ScenarioError, load_scenario
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(ScenarioError("command line", option, text, "not a date (YYYY-MM-DD)"))
-    return None
 
 
 @app.command("leave-check")
@@ -39,12 +28,12 @@ def leave_check(
     """
     from roster.leave_check import check_leave
 
-    first = _date(start, "--from")
-    last = _date(end, "--to") or first
-    when = _date(filed, "--filed")
     if half is not None and half not in ("am", "pm"):
         fail(ScenarioError("command line", "--half", half, "use am or pm"))
     try:
+        first = option_date(start, "--from")
+        last = option_date(end, "--to") or first
+        when = option_date(filed, "--filed")
         sc = load_scenario(scenario)
         result = check_leave(sc, staff, first, last, kind, when, half, time_limit=time_limit, workers=workers,
                              base=scenario.parent)
