@@ -236,7 +236,7 @@ def page_roster(store: Store | None) -> None:
         else:
             st.warning(_t("unknown"))
         return
-    if ss.get("stopped"):
+    if ss.get("stopped") and result.status != "OPTIMAL":
         st.caption(_t("stopped"))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(_t("status"), result.status)

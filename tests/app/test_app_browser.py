@@ -40,7 +40,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app_streamlit.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -107,6 +108,8 @@ def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     stopped = False
     while time.monotonic() < deadline:
+        if pg.get_by_text("The solve failed").count():
+            pytest.fail(pg.get_by_text("The solve failed").first.inner_text())
         stop = _button(pg, "stop")
         if pg.get_by_text(done_text).count() and not stop.count() and not _running(pg):
             return
@@ -163,6 +166,7 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert "outline" in (pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]')
                          .get_attribute("style") or "")
     grid.screenshot(path=str(ARTIFACTS / "month-grid-pinned.png"))
+    pg.screenshot(path=str(ARTIFACTS / "roster-page.png"), full_page=True)
 
     with pg.expect_download() as info:
         _button(pg, "dl_xlsx").click()
@@ -194,10 +198,10 @@ def test_bad_edit_is_marked_at_the_cell(page) -> None:
         editor.wait_for()
         box = editor.bounding_box()
         pg.mouse.dblclick(box["x"] + 280, box["y"] + row_height * 2 + row_height / 2)
-        time.sleep(0.3)
-        pg.keyboard.press("Control+A")
-        pg.keyboard.type(text)
-        pg.keyboard.press("Enter")
+        cell_editor = pg.locator("textarea:visible")  # the grid's overlay editor
+        cell_editor.wait_for()
+        cell_editor.fill(text)
+        cell_editor.press("Enter")
 
     type_into_hired_of_row_2("2026-13-40")
     try:

@@ -188,4 +188,6 @@ def test_compare_page(db: Path, small_yaml: Path) -> None:
         return
     at.button(key="compare").click().run()
     assert not at.exception
-    assert len(at.dataframe) >= 2, "the what-if comparison is shown"
+    comparison = at.session_state["comparison"]
+    assert list(comparison.columns)[:2] == ["A: small desk", "B: small desk"]
+    assert any(list(d.value.columns)[:2] == ["A: small desk", "B: small desk"] for d in at.dataframe)

@@ -149,3 +149,16 @@ def test_staff_list_import(tmp_path: Path, small_yaml: Path) -> None:
     assert S.import_staff(st, staff_csv) == 5
     assert [p.id for p in st["scenario"].staff][-1] == "A5"
     assert st["version"] is None
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in (["id", "name", "roles"], ["A1", "Ann", "agent"], ["A2", "Bob", "agent"], ["A3", "Cai", "agent"],
+                ["A4", "Dan", "agent"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "staff.xlsx")
+    assert S.import_staff(st, tmp_path / "staff.xlsx") == 4
+    staff_csv.write_text("id,name,roles\nA1,Ann,pilot\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        S.import_staff(st, staff_csv)
+    assert "pilot" in str(err.value)
+    assert len(st["scenario"].staff) == 4  # the last good scenario stays
