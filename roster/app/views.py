@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from roster.export.cells import leave_by_day
 from roster.model.calendar import Calendar, Day
 from roster.model.demand import seats_table
 from roster.model.roster import Roster
@@ -26,17 +27,6 @@ def shift_colours(scenario: Scenario) -> dict[str, str]:
     return {s.id: PALETTE[i % len(PALETTE)] for i, s in enumerate(scenario.shifts)}
 
 
-def leave_days(scenario: Scenario) -> dict[tuple[str, dt.date], str]:
-    """(staff, date) → leave type for every day of leave inside the horizon."""
-    out: dict[tuple[str, dt.date], str] = {}
-    for lv in scenario.leave:
-        day = max(lv.start, scenario.horizon.start)
-        while day <= min(lv.end, scenario.horizon.end):
-            out[(lv.staff, day)] = lv.type
-            day += dt.timedelta(days=1)
-    return out
-
-
 def pinned_cells(scenario: Scenario) -> set[tuple[str, dt.date]]:
     return {(f.staff, f.date) for f in scenario.fixed}
 
@@ -51,7 +41,7 @@ def month_grid(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
         code = a.shift + (f"/{a.post}" if a.post else "")
         key = (a.staff, a.date)
         cells[key] = f"{cells[key]}+{code}" if key in cells else code
-    away = leave_days(scenario)
+    away = leave_by_day(scenario, roster)
     rows = []
     for p in scenario.staff:
         rows.append([cells.get((p.id, d.date)) or (leave_mark if (p.id, d.date) in away else "")
@@ -74,7 +64,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
     colours = shift_colours(scenario)
-    away = leave_days(scenario)
+    away = leave_by_day(scenario, roster)
     pins = pinned_cells(scenario)
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     head = ['<th style="position:sticky;left:0;background:#fff;text-align:left"></th>']
