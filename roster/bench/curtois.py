@@ -75,7 +75,7 @@ def parse_range(text: str) -> list[int]:
             raise ValueError(f"{part!r} is not a number or a range like 1-7")
         lo, hi = int(a), int(b) if dash else int(a)
         if lo > hi or lo < 1 or hi > 24:
-            raise ValueError(f"{part!r}: instances are numbered 1..24")
+            raise ValueError(f"{part!r}: give instance numbers from 1 to 24, lowest first")
         out.extend(range(lo, hi + 1))
     return out
 

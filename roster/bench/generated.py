@@ -116,6 +116,7 @@ def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0
     }
     for t in checkpoints:
         row[f"gap_{t:g}s"] = gap_at(result, t - build_s)
+    row["seconds"] = round(result.seconds + build_s, 2)
     if result.feasible:
         report = validate(sc, result.roster)
         row["hard_violations"] = len(report.hard)
@@ -126,6 +127,8 @@ def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0
 
 def gap_at(result, seconds: float) -> float | None:
     """Relative gap between the best roster and the best bound known ``seconds`` into the search."""
+    if result.seconds <= seconds and result.gap is not None:  # the search had ended by then
+        return round(result.gap, 4)
     objs = [p.objective for p in result.history if p.seconds <= seconds]
     bounds = [p.bound for p in [*result.history, *result.bounds] if p.seconds <= seconds]
     if not objs:
@@ -158,7 +161,7 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
 
 def columns(checkpoints: list[float]) -> list[str]:
     return ["staff", "status", "variables", "constraints", "build_s", "first_s",
-            *(f"gap_{t:g}s" for t in checkpoints), "objective", "bound", "hard_violations", "validator_agrees",
+            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations", "validator_agrees",
             "peak_mib"]
 
 
