@@ -58,12 +58,15 @@ class Context:
 
     def at_most(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str, label: Label,
                 ub: int | None = None) -> None:
-        """expr <= value, or a penalty of weight per unit above it."""
+        """expr <= value, or a penalty of weight per unit above it.
+
+        Soft slacks are bounded from one side only (minimising keeps them tight, and it searches
+        faster than an exact max); solve() recomputes a stopped search's exact cost."""
         if weight is None:
             self._hard(self.model.Add(expr <= value), label)
             return
         slack = self.model.NewIntVar(0, ub if ub is not None else 10**6, f"over:{label.family}:{label.key}")
-        self.model.AddMaxEquality(slack, [expr - value, 0])  # exact, so every solution's cost is true
+        self.model.Add(expr - slack <= value)
         self.penalise(term, weight, slack)
 
     def at_least(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str, label: Label,
@@ -73,7 +76,7 @@ class Context:
             self._hard(self.model.Add(expr >= value), label)
             return
         slack = self.model.NewIntVar(0, ub if ub is not None else max(value, 0), f"under:{label.family}:{label.key}")
-        self.model.AddMaxEquality(slack, [value - expr, 0])
+        self.model.Add(expr + slack >= value)
         self.penalise(term, weight, slack)
 
     def clause(self, literals: list, weight: int | None, term: str, label: Label) -> None:
@@ -83,6 +86,4 @@ class Context:
             return
         broken = self.model.NewBoolVar(f"broken:{label.family}:{label.key}")
         self.model.AddBoolOr([*literals, broken])
-        for lit in literals:  # broken exactly when no literal holds
-            self.model.AddImplication(lit, broken.Not())
         self.penalise(term, weight, broken)

@@ -18,7 +18,8 @@ def add(ctx: Context) -> None:
             terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var) for d, s, var in v.mine.get(p, [])]
             count = sum(c * var for c, var in terms if c)
             dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo), f"fair:{kind}:{sid}")
-            ctx.model.AddMaxEquality(dev, [count - band.hi, band.lo - count, 0])
+            ctx.model.Add(dev >= count - band.hi)
+            ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(f"fairness_{kind}", weights[kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
     for group in hour_groups(sc, cal):
