@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -31,7 +31,7 @@ class Soft(Frozen):
     weight: int = Field(ge=0)
 
 
-Limit = Union[float, Soft]
+Limit = float | Soft
 """A hard number, or a soft one with a weight."""
 
 
@@ -113,7 +113,7 @@ class Shift(Frozen):
                 points.append(last)
         if wraps > 1:
             raise ValueError("times must run forward and may cross midnight only once")
-        spans = tuple(zip(points[::2], points[1::2]))
+        spans = tuple(zip(points[::2], points[1::2], strict=True))
         if any(e == s for s, e in spans):
             raise ValueError("a segment has no length (start equals end)")
         if points[-1] - points[0] > 16 * 60:
@@ -638,7 +638,6 @@ def _inside(field: str, day: dt.date, horizon: Horizon) -> None:
         raise FieldError(field, str(day), f"date lies outside the horizon {horizon.start}..{horizon.end}")
 
 
-DaySpec = Union[str, dt.date, list[Union[str, dt.date]]]
 
 
 def check_days(field: str, spec: Any) -> None:

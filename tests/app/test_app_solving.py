@@ -6,8 +6,6 @@ import datetime as dt
 import time
 from pathlib import Path
 
-import pytest
-
 from roster.app.solving import start_solve
 from roster.model.load import load_scenario, scenario_from_dict
 from roster.model.scenario import Scenario
@@ -63,6 +61,7 @@ def test_200_staff_month_shows_progress_and_stops_with_best() -> None:
     assert time.perf_counter() - t_stop < 30
     assert job.result is not None and job.result.feasible
     assert job.result.objective <= first.objective
-    assert job.result.objective == pytest.approx(job.progress[-1].objective)
+    # the stopped roster's exact cost: never above the last objective the search reported
+    assert job.result.objective <= job.progress[-1].objective + 1e-6
     assert len({a.staff for a in job.result.roster}) > 150
     assert polls > 0

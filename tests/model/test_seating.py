@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from roster.model.seating import seat_roles
 from roster.model.load import scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
+from roster.model.seating import seat_roles
 from roster.validate import validate
 
 DAY = dt.date(2026, 12, 7)

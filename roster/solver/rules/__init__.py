@@ -1,6 +1,17 @@
 """One module per rule family; each exposes ``add(ctx)``. ``FAMILIES`` is the registry, in build order."""
 
-from . import coverage, fairness, fixed, hours, leave_wishes, posts, requests, rest, sequences, weekends
+from . import (
+    coverage,
+    fairness,
+    fixed,
+    hours,
+    leave_wishes,
+    posts,
+    requests,
+    rest,
+    sequences,
+    weekends,
+)
 
 FAMILIES = {
     "coverage": coverage.add,
