@@ -195,18 +195,21 @@ def test_bad_edit_is_marked_at_the_cell(page) -> None:
     def type_into_hired_of_row_2(text: str) -> None:
         # columns are sized to the call centre's contents: the hired column sits 250..310 px in
         cell_editor = pg.locator("textarea:visible")  # the grid's overlay editor
-        for attempt in range(5):  # the canvas may still be drawing on a busy machine: try again
-            _settle(pg)
-            editor.wait_for()
-            box = editor.bounding_box()
-            pg.mouse.dblclick(box["x"] + 280, box["y"] + row_height * 2 + row_height / 2)
+        for attempt in range(6):  # the grid may still be redrawing on a busy machine: try again
             try:
+                _settle(pg)
+                editor.wait_for()
+                box = editor.bounding_box()
+                if box is None:
+                    raise RuntimeError("the table is not laid out yet")
+                pg.mouse.dblclick(box["x"] + 280, box["y"] + row_height * 2 + row_height / 2)
                 cell_editor.wait_for(timeout=8000)
                 break
             except Exception:
-                if attempt == 4:
+                if attempt == 5:
                     raise
                 pg.keyboard.press("Escape")
+                pg.wait_for_timeout(1000)
         cell_editor.fill(text)
         cell_editor.press("Enter")
 
