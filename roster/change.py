@@ -528,24 +528,23 @@ class Swap:
 
 def parse_swap(give: str, to: str, take: str | None = None, source: str = "swap") -> Swap:
     """``--give S02:2026-12-20:N --to S06 [--take 2026-12-22:D]`` → Swap."""
-    parts = (give or "").split(":")
-    if len(parts) != 3 or not all(p.strip() for p in parts):
-        raise ScenarioError(source, "--give", give, "expected STAFF:YYYY-MM-DD:SHIFT, e.g. S02:2026-12-20:N")
-    try:
-        date = dt.date.fromisoformat(parts[1].strip())
-    except ValueError:
-        raise ScenarioError(source, "--give", give, f"{parts[1]!r} is not a date (YYYY-MM-DD)") from None
+    staff, date, shift = _cell_option(give, "--give", 3, "STAFF:YYYY-MM-DD:SHIFT, e.g. S02:2026-12-20:N", source)
     back_date = back_shift = None
     if take:
-        tp = take.split(":")
-        if len(tp) != 2 or not all(p.strip() for p in tp):
-            raise ScenarioError(source, "--take", take, "expected YYYY-MM-DD:SHIFT, e.g. 2026-12-22:D")
-        try:
-            back_date = dt.date.fromisoformat(tp[0].strip())
-        except ValueError:
-            raise ScenarioError(source, "--take", take, f"{tp[0]!r} is not a date (YYYY-MM-DD)") from None
-        back_shift = tp[1].strip()
-    return Swap(parts[0].strip(), date, parts[2].strip(), to.strip(), back_date, back_shift)
+        back_date, back_shift = _cell_option(take, "--take", 2, "YYYY-MM-DD:SHIFT, e.g. 2026-12-22:D", source)
+    return Swap(staff, date, shift, to.strip(), back_date, back_shift)
+
+
+def _cell_option(text: str, option: str, size: int, form: str, source: str) -> list:
+    """Split a ``[STAFF:]YYYY-MM-DD:SHIFT`` option; the date (second from last) becomes a date."""
+    parts = [p.strip() for p in (text or "").split(":")]
+    if len(parts) != size or not all(parts):
+        raise ScenarioError(source, option, text, f"expected {form}")
+    try:
+        parts[-2] = dt.date.fromisoformat(parts[-2])
+    except ValueError:
+        raise ScenarioError(source, option, text, f"{parts[-2]!r} is not a date (YYYY-MM-DD)") from None
+    return parts
 
 
 @dataclass
