@@ -103,7 +103,13 @@ def open_seats(seats: dict[tuple[int, str, str | None], Seats]) -> dict[tuple[in
 
 
 def allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int], list[str]]:
-    """(person index, day index, shift index) → seat roles that person may take there."""
+    """(person index, day index, shift index) → seat roles that person may take there.
+
+    Computed once per calendar: variables, fair shares and the validator all ask for it."""
+    return calendar.remembered(scenario, "allowed", lambda: _allowed(scenario, calendar))
+
+
+def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int], list[str]]:
     roles_on = open_seats(seats_table(scenario, calendar))
     leave = leave_minutes(scenario, calendar)
     fixed = {(f.staff, f.date): f for f in scenario.fixed}

@@ -136,6 +136,16 @@ class Calendar:
         types = day_types(dates, scenario.holidays)
         self.days = [Day(i, d, *types[d]) for i, d in enumerate(dates)]
         self.index = {d.date: d.index for d in self.days}
+        self.memo: dict[str, object] = {}
+        """Results derived from this calendar's own scenario (see ``remembered``)."""
+
+    def remembered(self, scenario: Scenario, name: str, compute):
+        """``compute()`` once per name while ``scenario`` is this calendar's own scenario."""
+        if scenario is not self.scenario:
+            return compute()
+        if name not in self.memo:
+            self.memo[name] = compute()
+        return self.memo[name]
 
     def __len__(self) -> int:
         return len(self.days)

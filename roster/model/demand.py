@@ -24,7 +24,12 @@ class Seats:
 
 
 def seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
-    """(day index, shift id, role id or None) → Seats, only where the shift runs."""
+    """(day index, shift id, role id or None) → Seats, only where the shift runs (computed once per
+    calendar; treat it as read-only)."""
+    return calendar.remembered(scenario, "seats", lambda: _seats_table(scenario, calendar))
+
+
+def _seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
     out: dict[tuple[int, str, str | None], Seats] = {}
     for i, line in enumerate(scenario.demand):
         shift = scenario.shift_by_id[line.shift]

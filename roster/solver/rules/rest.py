@@ -19,6 +19,9 @@ def add(ctx: Context) -> None:
     n = len(cal)
     latest_end = max(s.end_minute for s in shifts)
     earliest_start = min(s.start_minute for s in shifts)
+    # the gap from shift s to shift t worked k days later is k * 1440 + starts[t] - ends[s], any day
+    starts = [x.start_minute for x in shifts]
+    ends = [x.end_minute for x in shifts]
     for p, sid in enumerate(v.staff):
         rules = sc.rules_for(sid)
         rest = limit_value(rules.min_rest_hours) or 0
@@ -31,9 +34,8 @@ def add(ctx: Context) -> None:
         for d in range(min(past, default=0), n):
             for s in (v.by_day.get((p, d), []) if d >= 0 else [past[d]] if d in past else []):
                 a = v.y[(p, d, s)] if d >= 0 else 1
-                end = cal.interval(shifts[s], d)[1]
                 for k in range(1, reach + 1):
-                    gaps = [(t, cal.interval(shifts[t], d + k)[0] - end) for t in v.by_day.get((p, d + k), [])]
+                    gaps = [(t, k * 1440 + starts[t] - ends[s]) for t in v.by_day.get((p, d + k), [])]
                     overlap = [t for t, g in gaps if g < 0]
                     short = [t for t, g in gaps if 0 <= g < rest * 60]
                     date = cal.start + dt.timedelta(days=d)
