@@ -462,8 +462,9 @@ def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate
         elif f == "sequence":
             pairs = [tuple(x) for x in sc.rules_for(sid).forbidden_sequences or ()]
             first = lb.key[2]
-            keep = [list(x) for x in pairs if x[0] != first]
-            add(f"{sid}: may work the next day after {first} (drop {', '.join('→'.join(x) for x in pairs if x[0] == first)})",
+            firsts = set(first.split("/"))
+            keep = [list(x) for x in pairs if x[0] not in firsts]
+            add(f"{sid}: may work the next day after {first} (drop {', '.join('→'.join(x) for x in pairs if x[0] in firsts)})",
                 f"{sid}：{first} 之后次日可以上班", 1, _set_person_rule(sid, "forbidden_sequences", keep))
         elif f in ("hours_week", "hours_max"):
             name = "max_hours_per_week" if f == "hours_week" else "max_hours_total"

@@ -52,10 +52,11 @@ def build_variables(model: cp_model.CpModel, scenario: Scenario, calendar: Calen
     for (k, d, s), holders in v.periods.items():
         for p in holders:
             posts_of.setdefault((p, d, s), []).append(k)
-    for (p, d, s) in sorted(set(cells) | set(posts_of)):
+    dates = [f"{day.date:%m%d}" for day in calendar.days]
+    for (p, d, s) in (sorted(set(cells) | set(posts_of)) if posts_of else cells):
         roles = cells.get((p, d, s), [])
         mans = posts_of.get((p, d, s), [])
-        tag = f"{v.staff[p]}|{calendar.days[d].date:%m%d}|{v.shifts[s]}"
+        tag = f"{v.staff[p]}|{dates[d]}|{v.shifts[s]}"
         xs = [model.NewBoolVar(f"{tag}|{r}") for r in roles]
         for r, var in zip(roles, xs, strict=True):
             v.x[(p, d, s, r)] = var
@@ -77,7 +78,7 @@ def build_variables(model: cp_model.CpModel, scenario: Scenario, calendar: Calen
         if len(ss) == 1:
             v.w[(p, d)] = v.y[(p, d, ss[0])]
         else:
-            w = model.NewBoolVar(f"{v.staff[p]}|{calendar.days[d].date:%m%d}")
+            w = model.NewBoolVar(f"{v.staff[p]}|{dates[d]}")
             model.Add(sum(v.y[(p, d, s)] for s in ss) == w)
             v.w[(p, d)] = w
     return v

@@ -47,9 +47,11 @@ def add(ctx: Context) -> None:
                           f"{sid}: 排班期内工时不少于 {least:g} 小时")
             ctx.at_least(total, int(round(least * 60)), limit_weight(rules.min_hours_total), "hours_total",
                          label, ub=int(round(least * 60)))
+        by_shift: dict[int, list] = {}
+        for (_d, t), var in mine.items():
+            by_shift.setdefault(t, []).append(var)
         for shift_id, cap in (rules.max_shifts or {}).items():
-            s = v.shifts.index(shift_id)
-            xs = [var for (d, t), var in mine.items() if t == s]
+            xs = by_shift.get(v.shifts.index(shift_id), [])
             if len(xs) > cap:
                 label = Label("max_shifts", (sid, shift_id), f"{sid}: at most {cap} {shift_id} shifts",
                               f"{sid}: {sc.shift_by_id[shift_id].label}不超过 {cap} 个")
