@@ -82,7 +82,7 @@ def parse_range(text: str) -> list[int]:
 
 def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | None = None,
                  folder: Path | None = None, seed: int = 0,
-                 on_progress: Callable | None = None) -> Row:
+                 on_progress: Callable | None = None, strategy: str = "auto") -> Row:
     """Solve one instance and score the roster with the engine, the evaluator and the validator."""
     from roster.solver.solve import solve
     from roster.validate import validate
@@ -91,7 +91,8 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     inst = read_instance(path)
     scenario = to_scenario(inst)
     t0 = time.perf_counter()
-    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, on_progress=on_progress)
+    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, on_progress=on_progress,
+                   strategy=strategy)
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]
     row = Row(number, len(inst.staff), inst.days, result.status, None, None, best, None, None, None,

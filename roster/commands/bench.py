@@ -22,24 +22,35 @@ def curtois(
     folder: Path | None = typer.Option(None, "--dir", help="folder with InstanceN.txt (default: "
                                           "$ROSTER_CURTOIS_DIR or ../shared/benchmarks/curtois)"),
     seed: int = typer.Option(0, "--seed"),
+    strategy: str = typer.Option("auto", "--strategy", help="auto, whole or groups (see roster.solver.solve)"),
+    jobs: int = typer.Option(1, "--jobs", min=1, help="instances solved at the same time, each in its own process"),
 ) -> None:
     """Solve Curtois & Qu instances; print and save objective, bound, best known and times."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from roster.bench.curtois import format_table, parse_range, run_instance, write_csv
 
     try:
         numbers = parse_range(instances)
     except ValueError as exc:
         fail(ScenarioError("command line", "--instances", instances, str(exc), hint="e.g. 1-7 or 1,3,13-19"))
+    if strategy not in ("auto", "whole", "groups"):
+        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint="auto, whole or groups"))
     rows = []
-    for n in numbers:
-        try:
-            row = run_instance(n, time_limit, workers, out_dir=out.parent / "solutions", folder=folder, seed=seed)
-        except ScenarioError as exc:
-            fail(exc)
-        rows.append(row)
-        typer.echo(f"Instance{n}: {row.status} objective {row.objective} (best known {row.best_known}) "
-                   f"in {row.seconds:.1f}s", err=True)
-        write_csv(rows, out)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        order = sorted(numbers, reverse=True) if jobs > 1 else numbers  # with jobs: largest first
+        futures = [pool.submit(run_instance, n, time_limit, workers, out_dir=out.parent / "solutions",
+                               folder=folder, seed=seed, strategy=strategy) for n in order]
+        for future in as_completed(futures):
+            try:
+                row = future.result()
+            except ScenarioError as exc:
+                fail(exc)
+            rows.append(row)
+            rows.sort(key=lambda r: r.instance)
+            typer.echo(f"Instance{row.instance}: {row.status} objective {row.objective} "
+                       f"(best known {row.best_known}) in {row.seconds:.1f}s", err=True)
+            write_csv(rows, out)
     typer.echo(format_table(rows))
     typer.echo(f"table: {out}; solutions: {out.parent / 'solutions'}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
@@ -127,6 +128,10 @@ def matches(day: Day, spec: Any) -> bool:
     return False
 
 
+STAFF_FREE = ("seats",)
+"""Remembered results that do not depend on who is on the staff list."""
+
+
 class Calendar:
     """Days of the horizon, with weeks, weekends and shift instances."""
 
@@ -146,6 +151,14 @@ class Calendar:
         if name not in self.memo:
             self.memo[name] = compute()
         return self.memo[name]
+
+    def for_staff(self, scenario: Scenario) -> Calendar:
+        """This calendar for ``scenario``, a copy of its own scenario with other staff (same days,
+        shifts and demand): day types and seats are shared, nothing that depends on staff is."""
+        other = copy.copy(self)
+        other.scenario = scenario
+        other.memo = {k: v for k, v in self.memo.items() if k in STAFF_FREE}
+        return other
 
     def __len__(self) -> int:
         return len(self.days)

@@ -1,0 +1,179 @@
+"""Large rosters a few people at a time: a large-neighbourhood search over groups of staff.
+
+Every rule but seats, posts and fairness concerns one person. A model of a few people, with the
+seats everyone else already takes counted in (``build(seated=...)``, rules/coverage.py), prices
+a change to those people's shifts exactly: its objective is the whole roster's cost less the
+others' own terms, which the change cannot touch. So the search
+
+1. builds a first roster group by group (each group fills the seats the earlier ones left), then
+2. keeps re-solving a random group with everyone else fixed, starting from the group's current
+   shifts, and keeps the answer when it costs no more.
+
+Each model is small (a few people), so it solves in a fraction of a second where the whole
+roster's model takes minutes to build and solve. Posts tie people together, so scenarios with
+posts are not searched this way; fairness is left to the whole-roster solve that follows
+(``solve(strategy=...)``), which starts from the roster found here.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.model.calendar import Calendar
+from roster.model.demand import seats_table
+from roster.model.roster import Assignment, LeaveDay, Roster
+from roster.model.scenario import History, Scenario
+
+from .rules import FAMILIES
+
+PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
+"""Rule families a group's model holds (posts and fairness span everyone)."""
+
+
+def applies(scenario: Scenario) -> bool:
+    """Can a roster of this scenario be searched group by group?"""
+    return not scenario.posts and len(scenario.staff) >= 4
+
+
+@dataclass
+class GroupSearch:
+    """The roster being improved, person by person, and how to solve one group of people."""
+
+    scenario: Scenario
+    calendar: Calendar
+    seed: int = 0
+    sub_seconds: float = 1.0
+    """Most seconds for one group's model."""
+    size: int = 1
+    """People per group in the improving phase (measured: one at a time improves fastest)."""
+    workers: int = 2
+    """CP-SAT threads per group's model (one thread often finds no roster for a long horizon)."""
+    shifts: dict[str, list[Assignment]] = field(default_factory=dict)
+    leave: dict[str, list[LeaveDay]] = field(default_factory=dict)
+    solves: int = 0
+    kept: int = 0
+    placed: float | None = None
+    """``time.perf_counter()`` when everyone had shifts (the first whole roster)."""
+
+    def __post_init__(self) -> None:
+        sc, cal = self.scenario, self.calendar
+        seats_table(sc, cal)  # remembered once; every group's calendar shares it
+        self.ids = [p.id for p in sc.staff]
+        self.shift_index = {s.id: i for i, s in enumerate(sc.shifts)}
+        self.taken: Counter = Counter()
+        self.rng = random.Random(self.seed)
+
+    # ---- the roster --------------------------------------------------------
+    def roster(self) -> Roster:
+        return Roster.of([a for xs in self.shifts.values() for a in xs],
+                         leave=[x for xs in self.leave.values() for x in xs])
+
+    def load(self, roster: Roster) -> None:
+        """Start from a known roster (people it leaves out are not placed yet)."""
+        by: dict[str, list[Assignment]] = {}
+        for a in roster:
+            if a.post is None and a.staff in self.scenario.staff_by_id:
+                by.setdefault(a.staff, []).append(a)
+        for sid, xs in by.items():
+            self._set(sid, xs, [x for x in roster.leave if x.staff == sid])
+
+    def _seat_keys(self, a: Assignment) -> tuple[tuple, tuple]:
+        d, s = self.calendar.index[a.date], self.shift_index[a.shift]
+        return (d, s, a.role), (d, s, None)
+
+    def _set(self, sid: str, assignments: list[Assignment], leave: list[LeaveDay]) -> None:
+        for a in self.shifts.get(sid, []):
+            self.taken.subtract(self._seat_keys(a))
+        self.shifts[sid] = assignments
+        self.leave[sid] = leave
+        for a in assignments:
+            self.taken.update(self._seat_keys(a))
+
+    # ---- one group -----------------------------------------------------------
+    def _model(self, group: list[str]):
+        from .solve import add_hint, build
+
+        sc = self.scenario
+        members = set(group)
+        seated = Counter(self.taken)
+        for sid in group:
+            for a in self.shifts.get(sid, []):
+                seated.subtract(self._seat_keys(a))
+        sub = _for_staff(sc, members)
+        ctx = build(sub, self.calendar.for_staff(sub), families={k: FAMILIES[k] for k in PER_PERSON},
+                    seated={k: n for k, n in seated.items() if n > 0})
+        placed = [a for sid in group for a in self.shifts.get(sid, [])]
+        if all(sid in self.shifts for sid in group):
+            add_hint(ctx, Roster.of(placed))
+            return ctx, True
+        return ctx, False
+
+    def improve(self, group: list[str], seconds: float) -> bool:
+        """Re-solve one group with everyone else fixed; keep the answer unless it costs more."""
+        from .solve import extract
+
+        ctx, hinted = self._model(group)
+        before = None
+        if hinted:  # the group's cost as it stands: the same model with the hint fixed
+            check = cp_model.CpSolver()
+            check.parameters.num_workers = 1
+            check.parameters.fix_variables_to_their_hinted_value = True
+            check.parameters.max_time_in_seconds = seconds
+            if check.Solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                before = check.ObjectiveValue()
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = self.workers
+        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.random_seed = self.rng.randrange(1 << 30)
+        code = solver.Solve(ctx.model)
+        self.solves += 1
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        if before is not None and solver.ObjectiveValue() > before + 1e-6:
+            return False
+        found = extract(ctx, solver)
+        for sid in group:
+            self._set(sid, [a for a in found if a.staff == sid], [x for x in found.leave if x.staff == sid])
+        self.kept += before is None or solver.ObjectiveValue() < before - 1e-6
+        return True
+
+    # ---- the search --------------------------------------------------------
+    def run(self, seconds: float, stop: threading.Event | None = None,
+            on_group: Callable[[GroupSearch], None] | None = None) -> Roster | None:
+        """Place everyone not yet placed, then improve random groups until ``seconds`` are up.
+        ``None`` when some group has no roster (a hard rule no one in it can keep)."""
+        end = time.perf_counter() + seconds
+        todo = [sid for sid in self.ids if sid not in self.shifts]
+        for k, sid in enumerate(todo):  # one by one: a person's own model solves in milliseconds
+            if stop is not None and stop.is_set():
+                return None
+            share = max(1.0, min(self.sub_seconds * 5, (end - time.perf_counter()) / (len(todo) - k)))
+            if not self.improve([sid], share) and not self.improve([sid], share * 4):
+                return None
+        self.placed = time.perf_counter()
+        while time.perf_counter() < end - 0.2 and not (stop is not None and stop.is_set()):
+            group = self.rng.sample(self.ids, min(self.size, len(self.ids)))
+            self.improve(group, min(self.sub_seconds, max(0.2, end - time.perf_counter())))
+            if on_group:
+                on_group(self)
+        return self.roster()
+
+
+def _for_staff(scenario: Scenario, members: set[str]) -> Scenario:
+    """The scenario with only ``members`` on the staff (and only their leave, requests and pins)."""
+    fields = dict(scenario)
+    fields["staff"] = tuple(p for p in scenario.staff if p.id in members)
+    for name in ("leave", "requests", "fixed", "leave_wishes"):
+        fields[name] = tuple(x for x in getattr(scenario, name) if x.staff in members)
+    if scenario.history is not None:
+        days = (scenario.horizon.days()[0] - scenario.history.first_day(scenario.horizon.days()[0])).days
+        fields["history"] = History.model_construct(
+            days=days or None, worked=tuple(w for w in scenario.history.worked if w.staff in members))
+    return Scenario.model_construct(**fields)
