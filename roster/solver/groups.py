@@ -115,19 +115,25 @@ class GroupSearch:
             return ctx, True
         return ctx, False
 
+    def cost(self, group: list[str], seconds: float = 10.0, ctx=None) -> float | None:
+        """The roster's cost less the own terms of everyone outside ``group`` (people in it must be
+        placed): seats are counted whole, so for singletons, ``sum(cost([p])) - (n - 1) * cost([])``
+        is the whole roster's cost without fairness. None when not found within ``seconds``."""
+        ctx = ctx or self._model(group)[0]
+        check = cp_model.CpSolver()
+        check.parameters.num_workers = 1
+        check.parameters.fix_variables_to_their_hinted_value = True
+        check.parameters.max_time_in_seconds = seconds
+        if check.Solve(ctx.model) != cp_model.OPTIMAL:
+            return None
+        return check.ObjectiveValue()
+
     def improve(self, group: list[str], seconds: float) -> bool:
         """Re-solve one group with everyone else fixed; keep the answer unless it costs more."""
         from .solve import extract
 
         ctx, hinted = self._model(group)
-        before = None
-        if hinted:  # the group's cost as it stands: the same model with the hint fixed
-            check = cp_model.CpSolver()
-            check.parameters.num_workers = 1
-            check.parameters.fix_variables_to_their_hinted_value = True
-            check.parameters.max_time_in_seconds = seconds
-            if check.Solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                before = check.ObjectiveValue()
+        before = self.cost(group, seconds, ctx) if hinted else None  # the group as it stands
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = self.workers
         solver.parameters.max_time_in_seconds = seconds

@@ -308,3 +308,7 @@ def add_hint(ctx: Context, roster: Roster) -> None:
     duty = {(a.post, a.staff, a.date, a.shift) for a in roster if a.post is not None}
     for (k, p, d, s), var in v.duty.items():
         ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date, v.shifts[s]) in duty)
+    leave = {(x.date, x.staff, x.type) for x in roster.leave}
+    wishes = ctx.scenario.leave_wishes
+    for (i, d), var in ctx.cache.get("leave_days", {}).items():
+        ctx.model.AddHint(var, (cal.days[d].date, wishes[i].staff, wishes[i].type) in leave)
