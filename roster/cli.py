@@ -43,6 +43,8 @@ def solve(
     seed: int = typer.Option(0, "--seed"),
     workers: int | None = typer.Option(None, "--workers", help="solver threads (default: 4 per core)"),
     quiet: bool = typer.Option(False, "--quiet", help="no progress lines"),
+    strategy: str = typer.Option("auto", "--strategy",
+                                 help="auto, whole (one CP-SAT search) or groups (a few people at a time first)"),
 ) -> None:
     """Solve a scenario and write the monthly shift table."""
     from roster.export.excel import write_month_grid
@@ -62,7 +64,9 @@ def solve(
         if not quiet:
             typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
 
-    result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress)
+    if strategy not in ("auto", "whole", "groups"):
+        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint="auto, whole or groups"))
+    result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress, strategy=strategy)
     typer.echo(f"{sc.name}: {result.status}")
     if result.status == "INFEASIBLE":
         echo_reasons(sc)
@@ -75,8 +79,9 @@ def solve(
     write_month_grid(sc, result.roster, out / "roster.xlsx")
     write_roster_csv(result.roster, out / "roster.csv")
     write_result_json(sc, result, out / "result.json")
-    typer.echo(f"objective {result.objective:g}  bound {result.bound:g}  gap {result.gap:.2%}  "
-               f"{result.seconds:.1f}s")
+    proof = (f"bound {result.bound:g}  gap {result.gap:.2%}" if result.bound is not None
+             else "no bound (the search stopped before it proved one)")
+    typer.echo(f"objective {result.objective:g}  {proof}  {result.seconds:.1f}s")
     typer.echo("terms: " + ", ".join(f"{k}={v}" for k, v in result.terms.items()))
     typer.echo(person_summary(sc, result.roster).to_string(index=False))
     report = validate(sc, result.roster)

@@ -29,12 +29,20 @@ from ortools.sat.python import cp_model
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.roster import Assignment, LeaveDay, Roster
-from roster.model.scenario import History, Scenario
+from roster.model.scenario import Fixed, History, Scenario
 
 from .rules import FAMILIES
 
 PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
 """Rule families a group's model holds (posts and fairness span everyone)."""
+FIRST_SECONDS = 20.0
+"""Most seconds for one person's first shifts (measured: 0.05 s on 4 weeks, 1-2 s on a year)."""
+SETTLE_SECONDS = 0.3
+"""After a person's first shifts are found, improve them this long before the next person."""
+WINDOW_DAYS = 14
+"""Days a window neighbourhood frees (the group's other days stay as they are)."""
+WINDOW_SHARE = 0.7
+"""Share of the improving steps that use a window neighbourhood."""
 
 
 def applies(scenario: Scenario) -> bool:
@@ -59,6 +67,10 @@ class GroupSearch:
     leave: dict[str, list[LeaveDay]] = field(default_factory=dict)
     solves: int = 0
     kept: int = 0
+    window_people: int = 4
+    """People in a window neighbourhood (adapts to how fast their models solve)."""
+    proven: bool = False
+    """Did the last group's model solve to the end?"""
     placed: float | None = None
     """``time.perf_counter()`` when everyone had shifts (the first whole roster)."""
 
@@ -97,7 +109,7 @@ class GroupSearch:
             self.taken.update(self._seat_keys(a))
 
     # ---- one group -----------------------------------------------------------
-    def _model(self, group: list[str]):
+    def _model(self, group: list[str], window: tuple[int, int] | None = None):
         from .solve import add_hint, build
 
         sc = self.scenario
@@ -106,7 +118,7 @@ class GroupSearch:
         for sid in group:
             for a in self.shifts.get(sid, []):
                 seated.subtract(self._seat_keys(a))
-        sub = _for_staff(sc, members)
+        sub = _for_staff(sc, members, self._pins(group, window) if window else ())
         ctx = build(sub, self.calendar.for_staff(sub), families={k: FAMILIES[k] for k in PER_PERSON},
                     seated={k: n for k, n in seated.items() if n > 0})
         placed = [a for sid in group for a in self.shifts.get(sid, [])]
@@ -114,6 +126,21 @@ class GroupSearch:
             add_hint(ctx, Roster.of(placed))
             return ctx, True
         return ctx, False
+
+    def _pins(self, group: list[str], window: tuple[int, int]) -> list[Fixed]:
+        """Each member's current shifts (and days off) outside the window, as pinned cells."""
+        days = self.calendar.days
+        pins = []
+        for sid in group:
+            worked = {a.date: a for a in self.shifts[sid]}
+            own = {f.date for f in self.scenario.fixed if f.staff == sid}
+            for day in days[:window[0]] + days[window[1] + 1:]:
+                if day.date in own:
+                    continue
+                a = worked.get(day.date)
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=a.shift, off=False, role=a.role)
+                            if a else Fixed.model_construct(staff=sid, date=day.date, shift=None, off=True, role=None))
+        return pins
 
     def cost(self, group: list[str], seconds: float = 10.0, ctx=None) -> float | None:
         """The roster's cost less the own terms of everyone outside ``group`` (people in it must be
@@ -128,18 +155,21 @@ class GroupSearch:
             return None
         return check.ObjectiveValue()
 
-    def improve(self, group: list[str], seconds: float) -> bool:
-        """Re-solve one group with everyone else fixed; keep the answer unless it costs more."""
+    def improve(self, group: list[str], seconds: float, window: tuple[int, int] | None = None,
+                workers: int | None = None, settle: float | None = None) -> bool:
+        """Re-solve one group with everyone else fixed (and the group's own days outside
+        ``window``, first and last day index, when given); keep the answer unless it costs more."""
         from .solve import extract
 
-        ctx, hinted = self._model(group)
+        ctx, hinted = self._model(group, window)
         before = self.cost(group, seconds, ctx) if hinted else None  # the group as it stands
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = self.workers
+        solver.parameters.num_workers = workers or self.workers
         solver.parameters.max_time_in_seconds = seconds
         solver.parameters.random_seed = self.rng.randrange(1 << 30)
-        code = solver.Solve(ctx.model)
+        code = _solve(solver, ctx.model, settle)
         self.solves += 1
+        self.proven = code == cp_model.OPTIMAL
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return False
         if before is not None and solver.ObjectiveValue() > before + 1e-6:
@@ -157,27 +187,68 @@ class GroupSearch:
         ``None`` when some group has no roster (a hard rule no one in it can keep)."""
         end = time.perf_counter() + seconds
         todo = [sid for sid in self.ids if sid not in self.shifts]
-        for k, sid in enumerate(todo):  # one by one: a person's own model solves in milliseconds
+        for sid in todo:  # one by one, each filling the seats the earlier ones left
             if stop is not None and stop.is_set():
                 return None
-            share = max(1.0, min(self.sub_seconds * 5, (end - time.perf_counter()) / (len(todo) - k)))
-            if not self.improve([sid], share) and not self.improve([sid], share * 4):
+            # a first roster quickly (the improving steps do the rest)
+            if not self.improve([sid], FIRST_SECONDS, settle=SETTLE_SECONDS):
                 return None
         self.placed = time.perf_counter()
+        n = len(self.calendar)
+        windows = n > WINDOW_DAYS and not self.scenario.leave_wishes
         while time.perf_counter() < end - 0.2 and not (stop is not None and stop.is_set()):
-            group = self.rng.sample(self.ids, min(self.size, len(self.ids)))
-            self.improve(group, min(self.sub_seconds, max(0.2, end - time.perf_counter())))
+            seconds_left = min(self.sub_seconds, max(0.2, end - time.perf_counter()))
+            if windows and self.rng.random() < WINDOW_SHARE:
+                # a few people over a few weeks: swaps between people on the same days
+                first = self.rng.randrange(0, n - WINDOW_DAYS + 1)
+                group = self.rng.sample(self.ids, min(self.window_people, len(self.ids)))
+                self.improve(group, seconds_left, (first, first + WINDOW_DAYS - 1))
+                # grow the group while its models solve to the end, shrink it when they do not
+                self.window_people = max(2, min(len(self.ids), self.window_people + (1 if self.proven else -1)))
+            else:
+                self.improve(self.rng.sample(self.ids, min(self.size, len(self.ids))), seconds_left)
             if on_group:
                 on_group(self)
         return self.roster()
 
 
-def _for_staff(scenario: Scenario, members: set[str]) -> Scenario:
-    """The scenario with only ``members`` on the staff (and only their leave, requests and pins)."""
+class _First(cp_model.CpSolverSolutionCallback):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = threading.Event()
+
+    def on_solution_callback(self) -> None:
+        self.found.set()
+
+
+def _solve(solver: cp_model.CpSolver, model: cp_model.CpModel, settle: float | None) -> int:
+    """Solve; with ``settle``, stop once a roster is found and ``settle`` seconds have passed."""
+    if settle is None:
+        return solver.Solve(model)
+    first, done = _First(), threading.Event()
+
+    def watch() -> None:
+        start = time.perf_counter()
+        while not done.wait(0.05):
+            if first.found.is_set() and time.perf_counter() - start >= settle:
+                solver.StopSearch()
+                return
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        return solver.Solve(model, first)
+    finally:
+        done.set()
+
+
+def _for_staff(scenario: Scenario, members: set[str], pins=()) -> Scenario:
+    """The scenario with only ``members`` on the staff (and only their leave, requests and pins),
+    with ``pins`` added."""
     fields = dict(scenario)
     fields["staff"] = tuple(p for p in scenario.staff if p.id in members)
     for name in ("leave", "requests", "fixed", "leave_wishes"):
         fields[name] = tuple(x for x in getattr(scenario, name) if x.staff in members)
+    fields["fixed"] += tuple(pins)
     if scenario.history is not None:
         days = (scenario.horizon.days()[0] - scenario.history.first_day(scenario.horizon.days()[0])).days
         fields["history"] = History.model_construct(

@@ -116,7 +116,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
     if ctx is None and hint is None and _by_groups(scenario, calendar, strategy, deterministic_time):
         search = GroupSearch(scenario, calendar, seed=seed)
-        hint = search.run(time_limit * GROUP_SHARE, stop=stop)
+        huge = len(allowed(scenario, calendar)) > MAX_LP_VARIABLES
+        hint = search.run(time_limit * (HUGE_GROUP_SHARE if huge else GROUP_SHARE), stop=stop)
         group_stats = {"group_seconds": round(time.perf_counter() - t0, 3), "group_solves": search.solves,
                        "group_first_seconds": None if search.placed is None else round(search.placed - t0, 3)}
         ctx = build(scenario, calendar)
@@ -126,7 +127,10 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     start = None
     if hint is not None:
         add_hint(ctx, hint)
-        start = complete_hint(ctx, max(5.0, time_limit / 10))
+        t1 = time.perf_counter()
+        start = complete_hint(ctx, max(30.0, time_limit / 4))
+        if group_stats:
+            time_limit = max(1.0, time_limit - (time.perf_counter() - t1))
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = float(time_limit)
@@ -182,8 +186,11 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
 
 GROUP_CELLS = 9_000
 """From this many allowed (person, day, shift) cells, ``auto`` starts with the group search."""
-GROUP_SHARE = 1 / 3
+GROUP_SHARE = 0.5
 """Share of the time limit the group search gets before the whole model."""
+HUGE_GROUP_SHARE = 0.6
+"""The same for models above ``MAX_LP_VARIABLES`` cells, where the whole model's search is slow
+(building and loading it takes a minute on Curtois instance 24)."""
 
 
 def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
