@@ -63,3 +63,13 @@ def test_same_seed_and_deterministic_limit_give_the_same_roster():
     a = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
     b = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
     assert a.roster == b.roster and a.objective == b.objective
+
+
+def test_unknown_strategy_is_a_clear_error(tmp_path):
+    for cmd in (["solve", CALL, "--out", str(tmp_path)], ["bench", "curtois", "--instances", "1",
+                                                          "--out", str(tmp_path / "r.csv")]):
+        res = CliRunner().invoke(app, [*cmd, "--strategy", "fastest"])
+        assert res.exit_code == 2, res.output
+        assert "--strategy" in res.output and "fastest" in res.output and "auto, whole or groups" in res.output
+        assert "Traceback" not in res.output
+    assert not (tmp_path / "roster.xlsx").exists()

@@ -57,3 +57,32 @@ def test_forbidden_sequence():
     soft = tiny(**base, rules={"min_rest_hours": None, "forbidden_sequences": [["E", "D"]],
                                "forbidden_sequences_weight": 9})
     assert run(soft).terms["sequence"] == 9
+
+
+def test_forbidden_orders_that_share_followers_are_one_constraint_with_the_same_meaning():
+    """E and L may not precede D or M: grouped into one constraint per day, still one pair each."""
+    from roster.solver.rules.rest import _orders
+    from roster.solver.solve import build
+
+    shifts = [{"id": "D", "start": "08:00", "end": "12:00"}, {"id": "M", "start": "10:00", "end": "14:00"},
+              {"id": "E", "start": "14:00", "end": "18:00"}, {"id": "L", "start": "16:00", "end": "20:00"}]
+    pairs = [["E", "D"], ["E", "M"], ["L", "D"], ["L", "M"], ["D", "M"]]
+    sc = tiny(staff=ONE, shifts=shifts, demand=[{"shift": s["id"], "role": "agent", "min": 0, "max": 1}
+                                                for s in shifts],
+              rules={"min_rest_hours": None, "forbidden_sequences": pairs, "forbidden_sequences_weight": 5})
+    ids = [s["id"] for s in shifts]
+    groups = sorted((sorted(ids[i] for i in first), sorted(ids[t] for t in then))
+                    for first, then in _orders(sc.shifts, {tuple(p) for p in pairs}))
+    assert groups == [(["D"], ["M"]), (["E", "L"], ["D", "M"])]
+    days = len(build(sc).calendar)
+    assert len(build(sc).terms["sequence"]) == 2 * (days - 1)  # two groups a day, not five pairs
+    # the cost is still per pair worked: E then D on one pair of days, L then M on another
+    want = [("2026-12-07", "A", "E", "agent"), ("2026-12-08", "A", "D", "agent"),
+            ("2026-12-10", "A", "L", "agent"), ("2026-12-11", "A", "M", "agent")]
+    pinned = tiny(staff=ONE, shifts=shifts, demand=[{"shift": s["id"], "role": "agent", "min": 0, "max": 1}
+                                                    for s in shifts],
+                  rules={"min_rest_hours": None, "forbidden_sequences": pairs, "forbidden_sequences_weight": 5},
+                  fixed=[{"staff": "A", "date": d, "shift": s} for d, _, s, _ in want])
+    r = run(pinned)
+    assert r.status == "OPTIMAL" and r.terms["sequence"] == 10
+    assert validate(pinned, roster_of(*want)).costs()["sequence"] == 10
