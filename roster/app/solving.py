@@ -36,8 +36,10 @@ class SolveJob:
 
     def _run(self) -> None:
         try:
+            # one whole-roster search: its first roster comes in seconds and every better one is
+            # reported, so the page can chart progress and Stop always keeps a roster
             self.result = solve(self.scenario, time_limit=self.time_limit, workers=self.workers, hint=self.hint,
-                                on_progress=self.progress.append, stop=self.stop)
+                                on_progress=self.progress.append, stop=self.stop, strategy="whole")
         except Exception as exc:  # shown on the page instead of lost in the thread
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         finally:
