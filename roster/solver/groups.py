@@ -5,12 +5,13 @@ seats everyone else already takes counted in (``build(seated=...)``, rules/cover
 a change to those people's shifts exactly: its objective is the whole roster's cost less the
 others' own terms, which the change cannot touch. So the search
 
-1. builds a first roster group by group (each group fills the seats the earlier ones left), then
-2. keeps re-solving a random group with everyone else fixed, starting from the group's current
-   shifts, and keeps the answer when it costs no more.
+1. places people one at a time, each filling the seats the earlier ones left, then
+2. keeps re-solving a random neighbourhood with everyone else fixed (one person over the whole
+   horizon, or a few people over two weeks with their other days pinned), starting from the
+   current shifts, and keeps the answer when it costs no more.
 
-Each model is small (a few people), so it solves in a fraction of a second where the whole
-roster's model takes minutes to build and solve. Posts tie people together, so scenarios with
+Each model is small, so it solves in a fraction of a second where the whole roster's model takes
+minutes to build and solve. Posts tie people together, so scenarios with
 posts are not searched this way; fairness is left to the whole-roster solve that follows
 (``solve(strategy=...)``), which starts from the roster found here.
 """
@@ -156,15 +157,17 @@ class GroupSearch:
         return check.ObjectiveValue()
 
     def improve(self, group: list[str], seconds: float, window: tuple[int, int] | None = None,
-                workers: int | None = None, settle: float | None = None) -> bool:
+                settle: float | None = None) -> bool:
         """Re-solve one group with everyone else fixed (and the group's own days outside
         ``window``, first and last day index, when given); keep the answer unless it costs more."""
         from .solve import extract
 
         ctx, hinted = self._model(group, window)
         before = self.cost(group, seconds, ctx) if hinted else None  # the group as it stands
+        if hinted and before is None:  # its cost is unknown, so no change can be judged
+            return False
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers or self.workers
+        solver.parameters.num_workers = self.workers
         solver.parameters.max_time_in_seconds = seconds
         solver.parameters.random_seed = self.rng.randrange(1 << 30)
         code = _solve(solver, ctx.model, settle)
@@ -183,8 +186,9 @@ class GroupSearch:
     # ---- the search --------------------------------------------------------
     def run(self, seconds: float, stop: threading.Event | None = None,
             on_group: Callable[[GroupSearch], None] | None = None) -> Roster | None:
-        """Place everyone not yet placed, then improve random groups until ``seconds`` are up.
-        ``None`` when some group has no roster (a hard rule no one in it can keep)."""
+        """Place everyone not yet placed, then improve neighbourhoods until ``seconds`` are up.
+        ``None`` when someone's own model finds no shifts (a hard rule they cannot keep) or on stop
+        before everyone is placed."""
         end = time.perf_counter() + seconds
         todo = [sid for sid in self.ids if sid not in self.shifts]
         for sid in todo:  # one by one, each filling the seats the earlier ones left
