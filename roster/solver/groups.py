@@ -185,17 +185,25 @@ class GroupSearch:
 
     # ---- the search --------------------------------------------------------
     def run(self, seconds: float, stop: threading.Event | None = None,
-            on_group: Callable[[GroupSearch], None] | None = None) -> Roster | None:
+            on_group: Callable[[GroupSearch], None] | None = None, deadline: float | None = None) -> Roster | None:
         """Place everyone not yet placed, then improve neighbourhoods until ``seconds`` are up.
-        ``None`` when someone's own model finds no shifts (a hard rule they cannot keep) or on stop
-        before everyone is placed."""
+
+        Placing people may go on past ``seconds``, up to ``deadline`` (``time.perf_counter()``
+        value; default: ``seconds`` from now): someone whose first shifts are not found in
+        ``FIRST_SECONDS`` is tried again with twice the time. ``None`` when someone's shifts are
+        not found by then, or on stop before everyone is placed."""
         end = time.perf_counter() + seconds
+        deadline = deadline if deadline is not None else end
         todo = [sid for sid in self.ids if sid not in self.shifts]
         for sid in todo:  # one by one, each filling the seats the earlier ones left
-            if stop is not None and stop.is_set():
-                return None
+            limit = FIRST_SECONDS
             # a first roster quickly (the improving steps do the rest)
-            if not self.improve([sid], FIRST_SECONDS, settle=SETTLE_SECONDS):
+            while not self.improve([sid], min(limit, max(0.5, deadline - time.perf_counter())),
+                                   settle=SETTLE_SECONDS):
+                if time.perf_counter() >= deadline or (stop is not None and stop.is_set()):
+                    return None
+                limit *= 2
+            if stop is not None and stop.is_set():
                 return None
         self.placed = time.perf_counter()
         n = len(self.calendar)

@@ -117,7 +117,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     if ctx is None and hint is None and _by_groups(scenario, calendar, strategy, deterministic_time):
         search = GroupSearch(scenario, calendar, seed=seed)
         huge = len(allowed(scenario, calendar)) > MAX_LP_VARIABLES
-        hint = search.run(time_limit * (HUGE_GROUP_SHARE if huge else GROUP_SHARE), stop=stop)
+        hint = search.run(time_limit * (HUGE_GROUP_SHARE if huge else GROUP_SHARE), stop=stop,
+                          deadline=t0 + time_limit * PLACING_SHARE)
         group_stats = {"group_seconds": round(time.perf_counter() - t0, 3), "group_solves": search.solves,
                        "group_first_seconds": None if search.placed is None else round(search.placed - t0, 3)}
         ctx = build(scenario, calendar)
@@ -188,6 +189,9 @@ GROUP_CELLS = 9_000
 """From this many allowed (person, day, shift) cells, ``auto`` starts with the group search."""
 GROUP_SHARE = 0.5
 """Share of the time limit the group search gets before the whole model."""
+PLACING_SHARE = 0.85
+"""Placing everyone may take up to this share of the time limit (on a loaded machine a year-long
+horizon's people can take 10 s each)."""
 HUGE_GROUP_SHARE = 0.6
 """The same for models above ``MAX_LP_VARIABLES`` cells, where the whole model's search is slow
 (building and loading it takes a minute on Curtois instance 24)."""
