@@ -107,8 +107,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     ``strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
     builds and improves a roster a few people at a time (roster/solver/groups.py) for a third of
     the time, then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
-    without posts (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint, a model or a
-    deterministic limit is given."""
+    without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
+    a model or a deterministic limit is given."""
     t0 = time.perf_counter()
     group_stats: dict[str, Any] = {}
     if strategy not in ("auto", "whole", "groups"):
@@ -201,6 +201,8 @@ def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, determinis
     if strategy == "groups":
         return applies(scenario)
     if strategy == "whole" or deterministic_time is not None or not applies(scenario):
+        return False
+    if any(scenario.fairness.model_dump().values()):  # the group models leave fairness out
         return False
     return len(allowed(scenario, calendar)) >= GROUP_CELLS
 

@@ -114,3 +114,21 @@ def test_group_search_rosters_pass_the_validator(scenario) -> None:
         report = validate(scenario, result.roster)
         assert report.hard == [], [str(v) for v in report.hard]
         assert report.cost == round(result.objective), (report.costs(), result.terms)
+
+
+def test_auto_searches_by_groups_only_without_posts_and_fair_shares(monkeypatch) -> None:
+    import importlib
+
+    solve_module = importlib.import_module("roster.solver.solve")  # the module, not the function
+
+    monkeypatch.setattr(solve_module, "GROUP_CELLS", 0)  # every roster counts as large here
+    plain = scenario_from_dict(centre(), "centre.yaml")
+    fair = scenario_from_dict(centre(fairness={"nights": 2}), "centre.yaml")
+    for sc, want in ((plain, True), (fair, False)):
+        cal = Calendar(sc)
+        assert solve_module._by_groups(sc, cal, "auto", None) is want
+        assert solve_module._by_groups(sc, cal, "whole", None) is False
+        assert solve_module._by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
+        assert solve_module._by_groups(sc, cal, "groups", None) is True
+    assert "group_solves" in solve(plain, time_limit=5, workers=2).stats
+    assert "group_solves" not in solve(fair, time_limit=5, workers=2).stats
