@@ -105,8 +105,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     """Solve a scenario. ``deterministic_time`` (instead of wall time) makes runs repeatable.
 
     ``strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
-    builds and improves a roster a few people at a time (roster/solver/groups.py) for a third of
-    the time, then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
+    builds and improves a roster a few people at a time (roster/solver/groups.py) for half the
+    time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
     without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
     a model or a deterministic limit is given."""
     t0 = time.perf_counter()
@@ -121,7 +121,6 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
                           deadline=t0 + time_limit * PLACING_SHARE)
         group_stats = {"group_seconds": round(time.perf_counter() - t0, 3), "group_solves": search.solves,
                        "group_first_seconds": None if search.placed is None else round(search.placed - t0, 3)}
-        ctx = build(scenario, calendar)
     ctx = ctx or build(scenario, calendar)
     build_seconds = time.perf_counter() - t0
     time_limit = max(1.0, time_limit - build_seconds) if group_stats else time_limit
