@@ -213,13 +213,17 @@ def test_bad_edit_is_marked_at_the_cell(page) -> None:
         cell_editor.fill(text)
         cell_editor.press("Enter")
 
-    type_into_hired_of_row_2("2026-13-40")
-    try:
-        pg.get_by_text("row 2, column hired").wait_for()
-    except Exception:
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / "bad-edit-missing.png"))
-        raise
+    for attempt in range(3):  # a busy machine may drop a keystroke while the grid redraws
+        type_into_hired_of_row_2("2026-13-40")
+        try:
+            pg.get_by_text("row 2, column hired").wait_for(timeout=20000)
+            break
+        except Exception:
+            if attempt == 2:
+                ARTIFACTS.mkdir(exist_ok=True)
+                pg.screenshot(path=str(ARTIFACTS / "bad-edit-missing.png"))
+                raise
+            pg.keyboard.press("Escape")
     assert pg.get_by_text("not a date").count()
     marked = pg.locator('[data-testid="stDataFrame"]').nth(1)
     marked.wait_for()
