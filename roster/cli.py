@@ -64,8 +64,10 @@ def solve(
         if not quiet:
             typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
 
-    if strategy not in ("auto", "whole", "groups"):
-        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint="auto, whole or groups"))
+    from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
+
+    if strategy not in STRATEGIES:
+        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint=STRATEGY_CHOICE))
     result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress, strategy=strategy)
     typer.echo(f"{sc.name}: {result.status}")
     if result.status == "INFEASIBLE":

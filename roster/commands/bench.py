@@ -34,8 +34,10 @@ def curtois(
         numbers = parse_range(instances)
     except ValueError as exc:
         fail(ScenarioError("command line", "--instances", instances, str(exc), hint="e.g. 1-7 or 1,3,13-19"))
-    if strategy not in ("auto", "whole", "groups"):
-        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint="auto, whole or groups"))
+    from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
+
+    if strategy not in STRATEGIES:
+        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint=STRATEGY_CHOICE))
     rows = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         order = sorted(numbers, reverse=True) if jobs > 1 else numbers  # with jobs: largest first

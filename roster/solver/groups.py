@@ -147,14 +147,10 @@ class GroupSearch:
         """The roster's cost less the own terms of everyone outside ``group`` (people in it must be
         placed): seats are counted whole, so for singletons, ``sum(cost([p])) - (n - 1) * cost([])``
         is the whole roster's cost without fairness. None when not found within ``seconds``."""
-        ctx = ctx or self._model(group)[0]
-        check = cp_model.CpSolver()
-        check.parameters.num_workers = 1
-        check.parameters.fix_variables_to_their_hinted_value = True
-        check.parameters.max_time_in_seconds = seconds
-        if check.Solve(ctx.model) != cp_model.OPTIMAL:
-            return None
-        return check.ObjectiveValue()
+        from .solve import solve_hint_fixed
+
+        check = solve_hint_fixed((ctx or self._model(group)[0]).model, seconds)
+        return None if check is None else check.ObjectiveValue()
 
     def improve(self, group: list[str], seconds: float, window: tuple[int, int] | None = None,
                 settle: float | None = None) -> bool:

@@ -111,8 +111,8 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     a model or a deterministic limit is given."""
     t0 = time.perf_counter()
     group_stats: dict[str, Any] = {}
-    if strategy not in ("auto", "whole", "groups"):
-        raise ValueError(f"strategy {strategy!r}: use auto, whole or groups")
+    if strategy not in STRATEGIES:
+        raise ValueError(f"strategy {strategy!r}: use {STRATEGY_CHOICE}")
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
     if ctx is None and hint is None and _by_groups(scenario, calendar, strategy, deterministic_time):
         search = GroupSearch(scenario, calendar, seed=seed)
@@ -184,6 +184,9 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     return result
 
 
+STRATEGIES = ("auto", "whole", "groups")
+"""How ``solve`` searches (see its docstring)."""
+STRATEGY_CHOICE = f"{', '.join(STRATEGIES[:-1])} or {STRATEGIES[-1]}"
 GROUP_CELLS = 9_000
 """From this many allowed (person, day, shift) cells, ``auto`` starts with the group search."""
 GROUP_SHARE = 0.5
@@ -247,14 +250,21 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | Non
     roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
                    *ctx.cache.get("leave_days", {}).values()]  # everything extract() reads
     for var in roster_vars:
-        fixed.add(fixed.get_bool_var_from_proto_index(var.Index()) == int(solver.BooleanValue(var)))
-    second = cp_model.CpSolver()
-    second.parameters.num_workers = 1
-    second.parameters.max_time_in_seconds = 30.0
-    code = second.Solve(fixed)
-    if code != cp_model.OPTIMAL or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
+        fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
+    second = solve_hint_fixed(fixed, 30.0)
+    if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
         return None
     return second
+
+
+def solve_hint_fixed(model: cp_model.CpModel, seconds: float) -> cp_model.CpSolver | None:
+    """One thread, every hinted variable fixed to its hint: the least cost of the rest (slacks,
+    counts) for the hinted roster. None unless that is found within ``seconds``."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    return solver if solver.Solve(model) == cp_model.OPTIMAL else None
 
 
 def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
@@ -289,12 +299,8 @@ def complete_hint(ctx: Context, seconds: float) -> cp_model.CpSolver | None:
     15 s). With the roster fixed, one quick search fills in the rest; it is returned (its
     objective is the hinted roster's exact cost). None when the hinted roster breaks a hard rule
     (the partial hint then stays)."""
-    fixed = ctx.model.clone()
-    second = cp_model.CpSolver()
-    second.parameters.num_workers = 1
-    second.parameters.max_time_in_seconds = seconds
-    second.parameters.fix_variables_to_their_hinted_value = True
-    if second.Solve(fixed) != cp_model.OPTIMAL:
+    second = solve_hint_fixed(ctx.model, seconds)
+    if second is None:
         return None
     ctx.model.clear_hints()
     for i, value in enumerate(second.ResponseProto().solution):
