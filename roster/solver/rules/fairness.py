@@ -22,13 +22,15 @@ def add(ctx: Context) -> None:
             ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(f"fairness_{kind}", weights[kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
-    for group in hour_groups(sc, cal):
+    for g, group in enumerate(hour_groups(sc, cal)):
         whole = sum(group.share.values())
         mins = {sid: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sid], [])) for sid in group.share}
-        total = sum(mins.values())
+        most = {sid: sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], [])) for sid in group.share}
+        # the group's total once, so each person's row names the total, not every peer (linear size)
+        total = ctx.model.NewIntVar(0, sum(most.values()), f"fair:hours:total:{g}")
+        ctx.model.Add(total == sum(mins.values()))
         for sid, a in group.share.items():
-            most = sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], []))
-            dev = ctx.model.NewIntVar(0, most // 60 + 1, f"fair:hours:{sid}")
+            dev = ctx.model.NewIntVar(0, most[sid] // 60 + 1, f"fair:hours:{sid}")
             # whole * 60 * dev >= |whole * mine - a * total| - whole * slack; dev is whole hours, so
             # it is at least the rounded-up excess, and minimising keeps it there
             ctx.model.Add(whole * 60 * dev >= whole * mins[sid] - a * total - whole * group.slack)

@@ -1,0 +1,579 @@
+"""A whole roster by construction, then better by moves of one person at a time.
+
+1. **Construction.** People are placed one at a time, least flexible first. Each takes the
+   cheapest month the per-person routine (``person.py``) finds when every open seat is priced by
+   how scarce it still is (seats that few of the people still to place can take weigh more), so
+   hard minimum seats are filled first.
+2. **Moves.** A person's month is taken out and the routine finds their best month against
+   everyone else's shifts: the seats they would fill or overfill, their requests, and their fair
+   shares (priced at the margin). The move is kept when the roster's exact cost (``Score``) does
+   not rise.
+
+The search holds no CP-SAT model, so it runs in seconds at any size; its roster is the starting
+point of the model-based search in ``roster.solver.solve``.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from roster.model.availability import allowed
+from roster.model.calendar import Calendar
+from roster.model.demand import seats_table
+from roster.model.fairness import counts_towards, fair_bands, hour_groups
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import Scenario
+
+from .person import INF, OFF, Person
+
+HARD = 1_000_000.0
+"""The price of one empty hard seat (or one person over a hard maximum)."""
+SCARCITY = 4.0
+"""During construction an empty seat weighs (1 + SCARCITY × seats still needed / people left who
+can take it) times its price."""
+SWAPS = 40
+"""Day-exchange moves between two peers after each person's own move."""
+FOCUS = 0.7
+"""Share of exchanges that start from someone outside a fair-share band."""
+MAX_SPAN = 7
+"""Most days one exchange swaps."""
+RETRIES = 6
+"""Times a person's month is priced again when it breaks a rule counted over the horizon."""
+
+
+def applies(scenario: Scenario) -> bool:
+    """Can this scenario be built and improved by the per-person routine?
+
+    Posts tie people together and leave wishes place days off; those scenarios use the model."""
+    return not scenario.posts and not scenario.leave_wishes
+
+
+@dataclass
+class Moves:
+    tried: int = 0
+    kept: int = 0
+    better: int = 0
+
+
+@dataclass
+class Search:
+    """The roster being built and improved, as arrays (person × day → shift, seat role)."""
+
+    scenario: Scenario
+    calendar: Calendar
+    seed: int = 0
+    moves: Moves = field(default_factory=Moves)
+    _unfair: list[int] = field(default_factory=list)
+    progress: list = field(default_factory=list)
+    """Each better roster's (seconds, cost) as the caller records it."""
+    first_seconds: float | None = None
+    """Seconds from the solve's start to the first whole roster (set by the caller)."""
+    best_seconds: float | None = None
+
+    def __post_init__(self) -> None:
+        sc, cal = self.scenario, self.calendar
+        self.rng = random.Random(self.seed)
+        self.person = Person(sc, cal)
+        P, n, S = len(sc.staff), len(cal), len(sc.shifts)
+        self.P, self.n, self.S = P, n, S
+        self.roles = [r.id for r in sc.roles]
+        K = len(self.roles)
+        self.K = K  # index K is the seat line that counts everyone (role None)
+        role_index = {r: k for k, r in enumerate(self.roles)}
+        shift_index = {s.id: i for i, s in enumerate(sc.shifts)}
+        self.has = np.zeros((n, S, K + 1), dtype=bool)
+        self.lo = np.zeros((n, S, K + 1), dtype=np.int64)
+        self.hi = np.full((n, S, K + 1), 1 << 30, dtype=np.int64)
+        self.lo_w = np.zeros((n, S, K + 1))
+        self.hi_w = np.zeros((n, S, K + 1))
+        for (d, sid, role), st in seats_table(sc, cal).items():
+            i = (d, shift_index[sid], K if role is None else role_index[role])
+            self.has[i] = True
+            self.lo[i] = st.min
+            self.lo_w[i] = HARD if st.min_weight is None else st.min_weight
+            if st.max is not None:
+                self.hi[i] = st.max
+                self.hi_w[i] = HARD if st.max_weight is None else st.max_weight
+        self.can = np.zeros((P, n, S, K), dtype=bool)
+        for (p, d, s), roles in allowed(sc, cal).items():
+            for r in roles:
+                self.can[p, d, s, role_index[r]] = True
+        self.count = np.zeros((n, S, K + 1), dtype=np.int64)
+        self.plan = np.full((P, n), OFF, dtype=np.int64)
+        self.role = np.full((P, n), -1, dtype=np.int64)
+        self.placed = np.zeros(P, dtype=bool)
+        # requests: cost per cell and per day off
+        index = {p.id: i for i, p in enumerate(sc.staff)}
+        self.req = np.zeros((P, n, S))
+        self.req_off = np.zeros((P, n))
+        for rq in sc.requests:
+            if rq.date not in cal.index or rq.staff not in index:
+                continue
+            p, d = index[rq.staff], cal.index[rq.date]
+            if rq.shift is not None and rq.off:
+                self.req[p, d, shift_index[rq.shift]] += rq.weight
+            elif rq.shift is not None:
+                self.req[p, d] += rq.weight
+                self.req[p, d, shift_index[rq.shift]] -= rq.weight
+                self.req_off[p, d] += rq.weight
+            else:
+                self.req[p, d] += rq.weight
+        # fair shares: per kind, what each cell adds and each person's band
+        weights = sc.fairness.model_dump()
+        self.fair: list[tuple[float, np.ndarray, np.ndarray, np.ndarray]] = []
+        """(weight, adds[d, s], lo[p], hi[p]) per kind of duty with a band."""
+        self.fair_kinds: list[str] = []
+        for kind, bands in fair_bands(sc, cal).items():
+            self.fair_kinds.append(kind)
+            adds = np.array([[counts_towards(kind, sc, cal, d, s.id) for s in sc.shifts] for d in range(n)],
+                            dtype=np.int64)
+            lo, hi = np.full(P, -1, dtype=np.int64), np.full(P, 1 << 30, dtype=np.int64)
+            for who, band in bands.items():
+                lo[index[who]], hi[index[who]] = band.lo, band.hi
+            self.fair.append((float(weights[kind]), adds, lo, hi))
+        self.hours_w = float(weights.get("hours") or 0)
+        self.groups = []
+        self.group_of = np.full(P, -1, dtype=np.int64)
+        for g, group in enumerate(hour_groups(sc, cal)):
+            members = np.array([index[w] for w in group.share], dtype=np.int64)
+            share = np.array([group.share[w] for w in group.share], dtype=np.int64)
+            self.groups.append((members, share, group.slack))
+            self.group_of[members] = g
+        self.minutes = self.person.minutes
+        self.flex = self.can.any(axis=3).sum(axis=(1, 2))
+
+    # ---- the exact cost ------------------------------------------------------
+    def seat_delta(self) -> np.ndarray:
+        """Cost change of one more person in each seat with the current counts."""
+        c = self.count
+        short = np.where(c < self.lo, -self.lo_w, 0.0)
+        over = np.where(c >= self.hi, self.hi_w, 0.0)
+        return np.where(self.has, short + over, 0.0)
+
+    def coverage_cost(self) -> float:
+        c = self.count
+        return float((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()
+                     + (np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())
+
+    def own_cost(self, p: int, plan: np.ndarray) -> float:
+        """Requests and fair shares of nights, weekends and holidays of one person's month."""
+        days = np.arange(self.n)
+        worked = plan >= 0
+        cost = float(self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum())
+        for w, adds, lo, hi in self.fair:
+            if lo[p] < 0:
+                continue
+            n = int(adds[days[worked], plan[worked]].sum())
+            cost += w * max(0, n - hi[p], lo[p] - n)
+        return cost
+
+    def person_minutes(self, plan: np.ndarray) -> int:
+        worked = plan >= 0
+        return int(self.minutes[plan[worked]].sum())
+
+    def hours_cost(self, g: int, minutes: np.ndarray) -> float:
+        """Hours fairness of one peer group (``minutes``: each member's minutes, in order)."""
+        members, share, slack = self.groups[g]
+        whole = int(share.sum())
+        total = int(minutes.sum())
+        gap = np.abs(whole * minutes - share * total) - whole * slack
+        dev = np.maximum(0, -(-gap // (whole * 60)))
+        return self.hours_w * float(dev.sum())
+
+    def cost(self) -> float:
+        """The roster's cost as the validator counts it (for the rules this search covers)."""
+        total = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in range(self.P))
+        mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+        for g in range(len(self.groups)):
+            total += self.hours_cost(g, mins[self.groups[g][0]])
+        return total
+
+    # ---- one person's month ---------------------------------------------------
+    def _take_out(self, p: int) -> None:
+        days = np.flatnonzero(self.plan[p] >= 0)
+        if len(days):
+            s, k = self.plan[p, days], self.role[p, days]
+            np.subtract.at(self.count, (days, s, k), 1)
+            np.subtract.at(self.count, (days, s, np.full(len(days), self.K)), 1)
+
+    def _put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+        self.plan[p], self.role[p] = plan, role
+        days = np.flatnonzero(plan >= 0)
+        if len(days):
+            np.add.at(self.count, (days, plan[days], role[days]), 1)
+            np.add.at(self.count, (days, plan[days], np.full(len(days), self.K)), 1)
+
+    def _cell_costs(self, p: int, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per (day, shift): the cheapest seat role for person p and its seat cost."""
+        per_role = np.where(self.can[p], delta[:, :, :self.K] + delta[:, :, self.K:], INF)
+        role = per_role.argmin(axis=2)
+        return np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0], role
+
+    def _margins(self, p: int, mins: np.ndarray | None) -> np.ndarray:
+        """Fair-share prices of person p's cells at the margin of their current counts."""
+        out = np.zeros((self.n, self.S))
+        cur = self.plan[p]
+        worked = cur >= 0
+        days = np.arange(self.n)
+        for w, adds, lo, hi in self.fair:
+            if lo[p] < 0:
+                continue
+            n = int(adds[days[worked], cur[worked]].sum()) if self.placed[p] else None
+            if n is None:
+                continue
+            if n >= hi[p]:
+                out += w * adds
+            elif n < lo[p]:
+                out -= w * adds
+        g = self.group_of[p]
+        if self.hours_w and g >= 0 and mins is not None and self.placed[p]:
+            members, share, slack = self.groups[g]
+            whole, total = int(share.sum()), int(mins[members].sum())
+            me = int(np.flatnonzero(members == p)[0])
+            target = share[me] * total / whole
+            if mins[p] >= target + slack:
+                out += self.hours_w / 60 * self.minutes[None, :]
+            elif mins[p] <= target - slack:
+                out -= self.hours_w / 60 * self.minutes[None, :]
+        return out
+
+    def best_month(self, p: int, cost: np.ndarray, off: np.ndarray) -> np.ndarray | None:
+        """The routine's month for p, priced again while it breaks a rule counted over the horizon."""
+        extra = np.zeros_like(cost)
+        extra_off = np.zeros_like(off)
+        price = max(1.0, float(np.abs(cost[np.isfinite(cost)]).max(initial=1.0)) / 4)
+        weekend_days = np.zeros(self.n, dtype=bool)
+        for days in self.calendar.weekends:
+            weekend_days[days] = True
+        ids = [s.id for s in self.scenario.shifts]
+        for _ in range(RETRIES):
+            plan, value = self.person.best(p, cost + extra, off + extra_off)
+            if not math.isfinite(value):
+                return None
+            broken = self.person.breaks(p, plan)
+            if not broken:
+                return plan
+            for key in broken:
+                if key == "hours_max":
+                    extra += price / 480 * self.minutes[None, :]
+                elif key == "hours_min":
+                    extra -= price / 480 * self.minutes[None, :]
+                elif key == "weekends":
+                    extra[weekend_days] += price
+                elif key.startswith("shift:"):
+                    extra[:, ids.index(key[6:])] += price
+                elif key == "rest":
+                    return None
+            price *= 2
+        return None
+
+    def place(self, p: int, scarcity: np.ndarray | None = None, mins: np.ndarray | None = None) -> bool:
+        """Best response of person p against everyone else; kept when the roster costs no more.
+
+        ``scarcity`` (construction): weights on the empty seats' prices. Returns whether p's month
+        changed (or p was placed)."""
+        old_plan, old_role = self.plan[p].copy(), self.role[p].copy()
+        was = bool(self.placed[p])
+        if was:
+            self._take_out(p)
+        delta = self.seat_delta()
+        if scarcity is not None:
+            delta = np.where(delta < 0, delta * scarcity, delta)
+        seat_cost, role = self._cell_costs(p, delta)
+        cost = seat_cost + self.req[p] + self._margins(p, mins)
+        plan = self.best_month(p, cost, self.req_off[p].copy())
+        if plan is None:
+            if was:
+                self._put_in(p, old_plan, old_role)
+            return False
+        new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
+        if was:
+            exact = self.seat_delta()
+            before = self._month_cost(p, old_plan, old_role, exact, mins)
+            after = self._month_cost(p, plan, new_role, exact, mins)
+            self.moves.tried += 1
+            if after > before + 1e-9 or (plan == old_plan).all():
+                self._put_in(p, old_plan, old_role)
+                return False
+            self.moves.kept += 1
+            self.moves.better += after < before - 1e-9
+        self._put_in(p, plan, new_role)
+        self.placed[p] = True
+        if mins is not None:
+            mins[p] = self.person_minutes(plan)
+        return True
+
+    def _month_cost(self, p: int, plan: np.ndarray, role: np.ndarray, delta: np.ndarray,
+                    mins: np.ndarray | None) -> float:
+        """Cost of person p working ``plan`` with everyone else as they are."""
+        days = np.flatnonzero(plan >= 0)
+        seats = float(delta[days, plan[days], role[days]].sum() + delta[days, plan[days], self.K].sum())
+        cost = seats + self.own_cost(p, plan)
+        g = self.group_of[p]
+        if self.hours_w and g >= 0 and mins is not None:
+            members = self.groups[g][0]
+            m = mins[members].copy()
+            m[members == p] = self.person_minutes(plan)
+            cost += self.hours_cost(g, m)
+        return cost
+
+    def _local_cost(self, people: list[int], mins: np.ndarray) -> float:
+        """Coverage, the people's own terms and their peer groups' hours: all a move of these
+        people can change."""
+        cost = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in people)
+        for g in {int(self.group_of[p]) for p in people if self.group_of[p] >= 0}:
+            cost += self.hours_cost(g, mins[self.groups[g][0]])
+        return cost
+
+    def place_together(self, people: list[int], mins: np.ndarray) -> bool:
+        """Take several people out and place them again one after another (each order tried once
+        for two people); kept when the roster costs less, or the same."""
+        saved = [(p, self.plan[p].copy(), self.role[p].copy(), int(mins[p])) for p in people]
+        before = self._local_cost(people, mins)
+        orders = [people, people[::-1]] if len(people) == 2 else [people]
+        best, best_cost = None, before
+        for order in orders:
+            for p in people:
+                self._take_out(p)
+                self.plan[p] = saved[people.index(p)][1]  # margins read the month being replaced
+            ok = True
+            for p in order:
+                delta = self.seat_delta()
+                seat_cost, role = self._cell_costs(p, delta)
+                plan = self.best_month(p, seat_cost + self.req[p] + self._margins(p, mins), self.req_off[p].copy())
+                if plan is None:
+                    ok = False
+                    plan, new_role = saved[people.index(p)][1], saved[people.index(p)][2]
+                else:
+                    new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
+                self._put_in(p, plan, new_role)
+                mins[p] = self.person_minutes(plan)
+            after = self._local_cost(people, mins) if ok else INF
+            if after <= best_cost + 1e-9:
+                best, best_cost = [(p, self.plan[p].copy(), self.role[p].copy(), int(mins[p])) for p in people], after
+            for p in people:  # back to the saved months before the next order
+                self._take_out(p)
+            for p, plan, role, m in saved:
+                self._put_in(p, plan, role)
+                mins[p] = m
+        self.moves.tried += 1
+        if best is None or all((b[1] == s_[1]).all() for b, s_ in zip(best, saved, strict=True)):
+            return False
+        for p in people:
+            self._take_out(p)
+        for p, plan, role, m in best:
+            self._put_in(p, plan, role)
+            mins[p] = m
+        self.moves.kept += 1
+        self.moves.better += best_cost < before - 1e-9
+        return True
+
+    def replace(self, plans: dict[int, tuple[np.ndarray, np.ndarray]], mins: np.ndarray) -> bool:
+        """Give these people these months (shift and seat role per day) when the roster then costs
+        no more; True when kept and changed."""
+        people = list(plans)
+        saved = {p: (self.plan[p].copy(), self.role[p].copy(), int(mins[p])) for p in people}
+        if all((plans[p][0] == saved[p][0]).all() for p in people):
+            return False
+        before = self._local_cost(people, mins)
+        for p in people:
+            self._take_out(p)
+        for p, (plan, role) in plans.items():
+            self._put_in(p, plan, role)
+            mins[p] = self.person_minutes(plan)
+        after = self._local_cost(people, mins)
+        if after > before + 1e-9:
+            for p in people:
+                self._take_out(p)
+            for p, (plan, role, m) in saved.items():
+                self._put_in(p, plan, role)
+                mins[p] = m
+            return False
+        self.moves.kept += 1
+        self.moves.better += after < before - 1e-9
+        return True
+
+    def swap(self, p: int, q: int, first: int, last: int, mins: np.ndarray) -> bool:
+        """Exchange the days ``first..last`` of two people (shift and seat role per day): the seats
+        stay filled as they were, so only the two people's own terms and hours change. Kept when
+        both months keep their rules and the roster costs no more."""
+        span = slice(first, last + 1)
+        a_plan, b_plan = self.plan[p].copy(), self.plan[q].copy()
+        if (a_plan[span] == b_plan[span]).all():
+            return False
+        a_role, b_role = self.role[p].copy(), self.role[q].copy()
+        a_plan[span], b_plan[span] = self.plan[q, span], self.plan[p, span]
+        a_role[span], b_role[span] = self.role[q, span], self.role[p, span]
+        for who, plan, role in ((p, a_plan, a_role), (q, b_plan, b_role)):
+            days = np.flatnonzero(plan[span] >= 0) + first
+            if len(days) and not self.can[who, days, plan[days], role[days]].all():
+                return False
+        if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
+            return False
+        self.moves.tried += 1
+        before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q])
+        after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan)
+        ma, mb = self.person_minutes(a_plan), self.person_minutes(b_plan)
+        gp, gq = int(self.group_of[p]), int(self.group_of[q])
+        if self.hours_w and (gp >= 0 or gq >= 0) and (ma != mins[p]):
+            for g in {gp, gq} - {-1}:
+                members = self.groups[g][0]
+                before += self.hours_cost(g, mins[members])
+            old = int(mins[p]), int(mins[q])
+            mins[p], mins[q] = ma, mb
+            for g in {gp, gq} - {-1}:
+                after += self.hours_cost(g, mins[self.groups[g][0]])
+            mins[p], mins[q] = old
+        if after > before + 1e-9:
+            return False
+        self.plan[p], self.plan[q], self.role[p], self.role[q] = a_plan, b_plan, a_role, b_role
+        mins[p], mins[q] = ma, mb
+        self.moves.kept += 1
+        self.moves.better += after < before - 1e-9
+        return True
+
+    def unfair(self, mins: np.ndarray) -> list[int]:
+        """People outside a fair-share band (nights, weekends, holidays or hours)."""
+        out = np.zeros(self.P, dtype=bool)
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        days = np.arange(self.n)[None, :]
+        for _w, adds, lo, hi in self.fair:
+            n = np.where(worked, adds[days, shift], 0).sum(axis=1)
+            out |= (lo >= 0) & ((n < lo) | (n > hi))
+        for members, share, slack in self.groups:
+            whole, total = int(share.sum()), int(mins[members].sum())
+            gap = np.abs(whole * mins[members] - share * total) - whole * slack
+            out[members[gap > 0]] = True
+        return [int(p) for p in np.flatnonzero(out)]
+
+    def _pair(self) -> list[int] | None:
+        """Two peers (same hours group, or same roles); the first is most often someone outside a
+        fair-share band."""
+        if self._unfair and self.rng.random() < FOCUS:
+            p = self._unfair[self.rng.randrange(len(self._unfair))]
+        else:
+            p = self.rng.randrange(self.P)
+        g = int(self.group_of[p])
+        if g >= 0:
+            members = self.groups[g][0]
+        else:
+            roles = self.scenario.staff[p].roles
+            members = np.array([q for q in range(self.P) if self.scenario.staff[q].roles == roles])
+        if len(members) < 2:
+            return None
+        q = int(members[self.rng.randrange(len(members))])
+        return None if q == p else [p, q]
+
+    # ---- the search ---------------------------------------------------------
+    def construct(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Place everyone (least flexible first). False when someone has no month at all."""
+        order = sorted(range(self.P), key=lambda p: (self.flex[p], self.rng.random()))
+        supply = self.can.sum(axis=0).astype(float)  # (n, S, K): people left who can take each seat
+        supply_any = self.can.any(axis=3).sum(axis=0).astype(float)
+        ok = True
+        for p in order:
+            if stop is not None and stop():
+                return False
+            need = np.maximum(self.lo - self.count, 0).astype(float)
+            left = np.concatenate([supply, supply_any[:, :, None]], axis=2)
+            scarcity = 1.0 + SCARCITY * need / np.maximum(left, 1.0)
+            if not self.place(p, scarcity):
+                ok = False
+            supply -= self.can[p]
+            supply_any -= self.can[p].any(axis=2)
+        return ok
+
+    def improve(self, seconds: float, stop: Callable[[], bool] | None = None,
+                on_better: Callable[[float], None] | None = None, sweeps: int | None = None,
+                patience: float | None = None) -> float:
+        """Moves in random sweeps (each person's own best month, then exchanges of days between
+        peers) until ``seconds`` pass, ``sweeps`` sweeps are done, a sweep changes nothing, or
+        (``patience``) no better roster was found for that many seconds. ``on_better`` hears each
+        better cost (checked about once a second)."""
+        start = time.perf_counter()
+        end = start + seconds
+        mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+        best = self.cost()
+        found = start
+        checked = start
+        done = 0
+
+        def check() -> bool:
+            """Report a better roster; True when patience has run out."""
+            nonlocal best, found, checked
+            now = time.perf_counter()
+            checked = now
+            cost = self.cost()
+            if cost < best - 1e-9:
+                best, found = cost, now
+                self.best_seconds = now
+                if on_better is not None:
+                    on_better(cost)
+            return patience is not None and now - found > max(patience, 0.2 * (now - start))
+
+        while time.perf_counter() < end and (sweeps is None or done < sweeps):
+            done += 1
+            order = list(range(self.P))
+            self.rng.shuffle(order)
+            self._unfair = self.unfair(mins)
+            changed = 0
+            for p in order:
+                if time.perf_counter() >= end or (stop is not None and stop()):
+                    check()
+                    return best
+                changed += self.place(p, mins=mins)
+                for _ in range(SWAPS):
+                    pair = self._pair()
+                    if pair is not None:
+                        span = self.rng.randint(1, min(MAX_SPAN, self.n))
+                        first = self.rng.randrange(0, self.n - span + 1)
+                        changed += self.swap(pair[0], pair[1], first, first + span - 1, mins)
+                if time.perf_counter() - checked > 1.0 and check():
+                    return best
+            if check() or not changed:
+                break
+        return best
+
+    def terms(self) -> dict[str, int]:
+        """The cost by objective term (the names ``roster.solver.objective`` uses)."""
+        c = self.count
+        out = {"coverage_shortfall": int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
+               "overstaffing": int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
+        days = np.arange(self.n)
+        req = 0.0
+        fair = [0.0] * len(self.fair)
+        for p in range(self.P):
+            plan = self.plan[p]
+            worked = plan >= 0
+            req += self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum()
+            for i, (w, adds, lo, hi) in enumerate(self.fair):
+                if lo[p] >= 0:
+                    n = int(adds[days[worked], plan[worked]].sum())
+                    fair[i] += w * max(0, n - hi[p], lo[p] - n)
+        out["requests"] = int(round(req))
+        for kind, value in zip(self.fair_kinds, fair, strict=True):
+            out[f"fairness_{kind}"] = int(round(value))
+        if self.groups:
+            mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+            out["fairness_hours"] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
+        return {k: v for k, v in out.items() if v}
+
+    def roster(self) -> Roster:
+        sc, cal = self.scenario, self.calendar
+        out = []
+        for p in range(self.P):
+            for d in np.flatnonzero(self.plan[p] >= 0):
+                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[self.plan[p, d]].id,
+                                      self.roles[self.role[p, d]]))
+        return Roster.of(out)
+
+    def empty_hard_seats(self) -> int:
+        hard = self.has & (self.lo_w >= HARD)
+        return int((np.maximum(self.lo - self.count, 0) * hard).sum())

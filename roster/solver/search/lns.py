@@ -1,0 +1,132 @@
+"""Neighbourhood moves with the CP-SAT model: a few people over a window of days.
+
+The neighbourhood's model is built by the same rule families as the whole roster's
+(``roster.solver.rules``), for the chosen people only, with their shifts outside the window
+pinned and everyone else's seats counted in as constants (``build(seated=...)``). Fair shares are
+added for the chosen people against their fixed bands; their peer group's hours total counts
+everyone else's hours as a constant. The answer is kept only when the whole roster's exact cost
+(``construct.Search``) does not rise, so no move makes the roster worse.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import Fixed
+
+from ..context import Context
+from ..rules import FAMILIES
+from .construct import OFF, Search
+
+PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
+"""Rule families a neighbourhood's model holds (fair shares are added here; posts span everyone)."""
+
+
+def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) -> Context:
+    """The model of ``people`` over days ``window`` (first, last), the rest of the roster fixed."""
+    from ..groups import _for_staff  # the sub-scenario helper the group search uses
+    from ..solve import add_hint, build
+
+    sc, cal = search.scenario, search.calendar
+    members = {sc.staff[p].id for p in people}
+    seated: dict[tuple[int, int, str | None], int] = {}
+    count = search.count.copy()
+    for p in people:
+        days = np.flatnonzero(search.plan[p] >= 0)
+        np.subtract.at(count, (days, search.plan[p, days], search.role[p, days]), 1)
+        np.subtract.at(count, (days, search.plan[p, days], np.full(len(days), search.K)), 1)
+    for d, s, k in zip(*np.nonzero(count), strict=True):
+        seated[(int(d), int(s), None if k == search.K else search.roles[k])] = int(count[d, s, k])
+    pins = []
+    first, last = window
+    for p in people:
+        sid = sc.staff[p].id
+        own = {f.date for f in sc.fixed if f.staff == sid}
+        for day in cal.days:
+            if first <= day.index <= last or day.date in own:
+                continue
+            s = int(search.plan[p, day.index])
+            if s == OFF:
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=None, off=True, role=None))
+            else:
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=sc.shifts[s].id, off=False,
+                                                  role=search.roles[search.role[p, day.index]]))
+    sub = _for_staff(sc, members, pins)
+    ctx = build(sub, cal.for_staff(sub), families={k: FAMILIES[k] for k in PER_PERSON}, seated=seated)
+    _fair_shares(ctx, search, people)
+    ctx.model.Minimize(sum(w * e for items in ctx.terms.values() for w, e in items))
+    add_hint(ctx, members_roster(search, people))
+    return ctx
+
+
+def _fair_shares(ctx: Context, search: Search, people: list[int]) -> None:
+    """Fair-share terms of the chosen people (bands fixed; others' hours as a constant)."""
+    v = ctx.vars
+    index = {sid: i for i, sid in enumerate(v.staff)}
+    sc = search.scenario
+    for w, adds, lo, hi in search.fair:
+        for p in people:
+            if lo[p] < 0:
+                continue
+            mine = v.mine.get(index[sc.staff[p].id], [])
+            count = sum(int(adds[d, s]) * var for d, s, var in mine if adds[d, s])
+            top = int(sum(int(adds[d, s]) for d, s, _ in mine))
+            dev = ctx.model.NewIntVar(0, max(top, int(lo[p])), f"fair:{sc.staff[p].id}")
+            ctx.model.Add(dev >= count - int(hi[p]))
+            ctx.model.Add(dev >= int(lo[p]) - count)
+            ctx.penalise("fairness", int(w), dev)
+    if not search.hours_w:
+        return
+    minutes = [int(m) for m in search.minutes]
+    mins = np.array([search.person_minutes(search.plan[q]) for q in range(search.P)])
+    for g in {int(search.group_of[p]) for p in people if search.group_of[p] >= 0}:
+        members, share, slack = search.groups[g]
+        chosen = [p for p in people if search.group_of[p] == g]
+        whole = int(share.sum())
+        others = int(mins[members].sum() - mins[chosen].sum())
+        exprs = {p: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sc.staff[p].id], [])) for p in chosen}
+        total = others + sum(exprs.values())
+        for p in chosen:
+            a = int(share[np.flatnonzero(members == p)[0]])
+            dev = ctx.model.NewIntVar(0, 10_000, f"fair:hours:{sc.staff[p].id}")
+            ctx.model.Add(whole * 60 * dev >= whole * exprs[p] - a * total - whole * slack)
+            ctx.model.Add(whole * 60 * dev >= a * total - whole * exprs[p] - whole * slack)
+            ctx.penalise("fairness", int(search.hours_w), dev)
+
+
+def members_roster(search: Search, people: list[int]) -> Roster:
+    sc, cal = search.scenario, search.calendar
+    out = []
+    for p in people:
+        for d in np.flatnonzero(search.plan[p] >= 0):
+            out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[search.plan[p, d]].id,
+                                  search.roles[search.role[p, d]]))
+    return Roster.of(out)
+
+
+def move(search: Search, people: list[int], window: tuple[int, int], seconds: float, seed: int,
+         mins: np.ndarray) -> bool:
+    """Re-solve ``people`` over ``window``; keep the answer when the roster costs no more."""
+    from ..solve import extract
+
+    ctx = neighbourhood(search, people, window)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.random_seed = seed
+    code = solver.Solve(ctx.model)
+    search.moves.tried += 1
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return False
+    found = extract(ctx, solver)
+    shift_index = {s.id: i for i, s in enumerate(search.scenario.shifts)}
+    role_index = {r: k for k, r in enumerate(search.roles)}
+    person = {search.scenario.staff[p].id: p for p in people}
+    plans = {p: (np.full(search.n, OFF, dtype=np.int64), np.full(search.n, -1, dtype=np.int64)) for p in people}
+    for a in found:
+        p, d = person[a.staff], search.calendar.index[a.date]
+        plans[p][0][d] = shift_index[a.shift]
+        plans[p][1][d] = role_index[a.role]
+    return search.replace(plans, mins)

@@ -1,0 +1,426 @@
+"""One person's cheapest month: a dynamic program over the days with the sequence rules as states.
+
+Given a cost for each (day, shift) cell a person may work and for each day off, ``Person.best``
+returns the cheapest schedule that keeps the person's rules that link days:
+
+* rest between shifts on consecutive days, overlaps and forbidden orders (the previous shift is
+  part of the state);
+* most consecutive work days, fewest consecutive work days and days off (the run length and
+  whether the run touches the horizon start, where the fewest-days rules do not judge it);
+* most hours per ISO week (the minutes worked so far in the week);
+* pinned shifts (no day off that day) and the history before the horizon (the starting state).
+
+Soft versions of these rules are kept as if hard. Rules that count over the whole horizon (hours
+in the horizon, shifts of a type, weekends) are not states: ``Person.breaks`` lists where a
+schedule breaks them, and the caller prices them (``roster/solver/search/construct.py``).
+The routine serves the construction and the improving moves of the scale engine; it holds no
+solver model.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import reduce
+
+import numpy as np
+
+from roster.model.availability import allowed
+from roster.model.calendar import Calendar
+from roster.model.scenario import Scenario, limit_value
+
+INF = float("inf")
+OFF = -1
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The state space of one rule set (shared by everyone with the same rules)."""
+
+    shifts: int
+    compat: np.ndarray
+    """compat[s, t]: shift t may follow shift s worked the day before."""
+    most: int | None
+    """Most consecutive work days (None: no limit)."""
+    least_work: int
+    least_off: int
+    unit: int
+    """Minutes per week-state step."""
+    week: int | None
+    """Most week units (None: weeks not tracked)."""
+    steps: tuple[int, ...]
+    """Week units of each shift."""
+
+    @property
+    def runs(self) -> int:
+        work = self.most if self.most is not None else max(self.least_work, 1)
+        return max(work, self.least_off, 1)
+
+    @property
+    def work_runs(self) -> int:
+        return self.most if self.most is not None else max(self.least_work, 1)
+
+    @property
+    def flags(self) -> int:
+        return 2 if self.least_work > 1 or self.least_off > 1 else 1
+
+    @property
+    def weeks(self) -> int:
+        return 1 if self.week is None else self.week + 1
+
+
+class Person:
+    """The per-person routine for one scenario: shapes, allowed cells, and the dynamic program."""
+
+    def __init__(self, scenario: Scenario, calendar: Calendar) -> None:
+        self.scenario, self.calendar = scenario, calendar
+        sc = scenario
+        self.n, self.s = len(calendar), len(sc.shifts)
+        self.minutes = np.array([x.paid_minutes for x in sc.shifts], dtype=np.int64)
+        starts = [x.start_minute for x in sc.shifts]
+        ends = [x.end_minute for x in sc.shifts]
+        self.gap = np.array([[1440 + starts[t] - ends[s] for t in range(self.s)] for s in range(self.s)])
+        """gap[s, t]: minutes from the end of s to the start of t worked the next day."""
+        self.ok = np.zeros((len(sc.staff), self.n, self.s), dtype=bool)
+        for (p, d, s) in allowed(sc, calendar):
+            self.ok[p, d, s] = True
+        self.week_start = np.zeros(self.n, dtype=bool)
+        for week in calendar.weeks:
+            self.week_start[week[0]] = True
+        pins = {(f.staff, f.date): f for f in sc.fixed if f.shift is not None}
+        index = {p.id: i for i, p in enumerate(sc.staff)}
+        self.must_work = np.zeros((len(sc.staff), self.n), dtype=bool)
+        for (sid, date), _f in pins.items():
+            if date in calendar.index and sid in index:
+                self.must_work[index[sid], calendar.index[date]] = True
+        self._shapes: dict[tuple, Shape] = {}
+        self._history = _history(sc, calendar)
+
+    # ---- shapes -------------------------------------------------------------
+    def shape(self, p: int) -> Shape:
+        sc = self.scenario
+        rules = sc.rules_for(sc.staff[p].id)
+        rest = limit_value(rules.min_rest_hours) or 0
+        forbidden = tuple(sorted({tuple(x) for x in rules.forbidden_sequences or ()}))
+        most = limit_value(rules.max_consecutive_work_days)
+        week = limit_value(rules.max_hours_per_week)
+        key = (rest, forbidden, most, limit_value(rules.min_consecutive_work_days),
+               limit_value(rules.min_consecutive_days_off), week)
+        shape = self._shapes.get(key)
+        if shape is None:
+            ids = [x.id for x in sc.shifts]
+            compat = self.gap >= rest * 60
+            compat &= self.gap >= 0
+            for a, b in forbidden:
+                if a in ids and b in ids:
+                    compat[ids.index(a), ids.index(b)] = False
+            least_work = int(limit_value(rules.min_consecutive_work_days) or 1)
+            least_off = int(limit_value(rules.min_consecutive_days_off) or 1)
+            if week is not None:
+                cap = int(round(week * 60))
+                unit = reduce(math.gcd, [int(m) for m in self.minutes if m] + [cap]) or 1
+                history = [m for days in self._history.values() for m in days.get("week_minutes", [])]
+                unit = reduce(math.gcd, history, unit)
+                steps = tuple(int(m) // unit for m in self.minutes)
+                units = cap // unit
+                shape = Shape(self.s, compat, None if most is None else int(most), least_work, least_off,
+                              unit, units, steps)
+            else:
+                shape = Shape(self.s, compat, None if most is None else int(most), least_work, least_off,
+                              1, None, tuple(0 for _ in range(self.s)))
+            self._shapes[key] = shape
+        return shape
+
+    # ---- the dynamic program -------------------------------------------------
+    def best(self, p: int, cost: np.ndarray, off_cost: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+        """The cheapest schedule for person ``p``: shift index per day (``OFF`` for a day off) and
+        its cost. ``cost[d, s]`` is the cost of working s on d (cells the person may not work are
+        ignored); ``off_cost[d]`` the cost of a day off. Cost ``inf`` when no schedule exists."""
+        sh = self.shape(p)
+        n, S = self.n, self.s
+        ok = self.ok[p]
+        off_cost = np.zeros(n) if off_cost is None else off_cost
+        values = []
+        V = self._start(p, sh, cost, off_cost)
+        values.append(V)
+        for d in range(1, n):
+            V = self._step(p, sh, V, d, cost[d], off_cost[d], ok[d])
+            values.append(V)
+        final = values[-1]
+        best = float(final.min())
+        if not math.isfinite(best):
+            return np.full(n, OFF, dtype=np.int64), INF
+        plan = np.full(n, OFF, dtype=np.int64)
+        state = np.unravel_index(int(np.argmin(final)), final.shape)
+        for d in range(n - 1, -1, -1):
+            a = state[0]
+            plan[d] = OFF if a == S else a
+            if d == 0:
+                break
+            state = self._back(sh, values[d - 1], state, d)
+        return plan, best
+
+    def _start(self, p: int, sh: Shape, cost: np.ndarray, off_cost: np.ndarray) -> np.ndarray:
+        S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
+        prev = np.full((S + 1, R, E, W), INF)  # the day before the horizon: one state
+        prev[self._initial(p, sh)] = 0.0
+        return self._step(p, sh, prev, 0, cost[0], off_cost[0], self.ok[p, 0], first=True)
+
+    def _initial(self, p: int, sh: Shape) -> tuple[int, int, int, int]:
+        """The state before day 0: from the history, or a long day-off run that touches the start."""
+        S = self.s
+        hist = self._history.get(self.scenario.staff[p].id)
+        e_free = sh.flags - 1  # exempt from the fewest-days rules (1 when the flag exists)
+        if not hist:
+            return (S, sh.least_off - 1 if sh.least_off > 1 else 0, e_free, 0)
+        week = min(hist["week"] // sh.unit, sh.weeks - 1) if sh.week is not None else 0
+        last, run, whole = hist["last"], hist["run"], hist["whole"]
+        flag = e_free if whole else 0
+        if last is None:  # off on the day before the horizon
+            return (S, min(run, sh.least_off) - 1, flag, week)
+        run = min(run, sh.work_runs)
+        return (last, run - 1, flag, week)
+
+    def _step(self, p: int, sh: Shape, V: np.ndarray, d: int, cost_d: np.ndarray, off_d: float,
+              ok_d: np.ndarray, first: bool = False) -> np.ndarray:
+        S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
+        if self.week_start[d] and not first and W > 1:
+            reset = np.full_like(V, INF)
+            reset[..., 0] = V.min(axis=3)
+            V = reset
+        new = np.full_like(V, INF)
+        Roff, Rw = max(sh.least_off, 1), sh.work_runs
+        lw = sh.least_work
+        # ---- a day off ----
+        if not self.must_work[p, d]:
+            off = V[S]  # (R, E, W)
+            if Roff == 1:
+                new[S, 0] = off[0]
+            else:
+                new[S, 1:Roff] = off[0:Roff - 1]
+                new[S, Roff - 1] = np.minimum(new[S, Roff - 1], off[Roff - 1])
+            work = V[:S, :Rw]  # (S, Rw, E, W)
+            if lw > 1:
+                done = work[:, lw - 1:, 0].min(axis=(0, 1)) if lw - 1 < Rw else np.full(W, INF)
+                if E > 1:
+                    done = np.minimum(done, work[:, :, 1].min(axis=(0, 1)))
+            else:
+                done = work.min(axis=(0, 1, 2))
+            new[S, 0, 0] = np.minimum(new[S, 0, 0], done)
+            new[S] += off_d
+        # ---- a shift ----
+        start_ok = V[S, Roff - 1].min(axis=0)  # (W,) rested enough (or no fewest-days-off rule)
+        if E > 1:
+            start_ok = np.minimum(start_ok, V[S, :, 1].min(axis=0))
+        for t in range(S):
+            if not ok_d[t]:
+                continue
+            step = sh.steps[t]
+            prev = sh.compat[:, t]
+            cont = V[:S][prev, :Rw].min(axis=0) if prev.any() else np.full((Rw, E, W), INF)  # (Rw, E, W)
+            moved = np.full((Rw, E, W), INF)
+            if sh.most is not None:
+                moved[1:] = cont[:-1]
+            else:
+                if Rw > 1:
+                    moved[1:] = cont[:-1]
+                    moved[Rw - 1] = np.minimum(moved[Rw - 1], cont[Rw - 1])
+                else:
+                    moved[0] = cont[0]
+            moved[0, 0] = np.minimum(moved[0, 0], start_ok)
+            if first:  # a run that starts on day 0 touches the horizon start
+                if E > 1:
+                    moved[0, 1] = np.minimum(moved[0, 1], V[S, :, 1].min(axis=0))
+            if W > 1:
+                if step >= W:
+                    continue
+                target = new[t, :Rw, :, step:]
+                np.minimum(target, moved[:, :, :W - step] + cost_d[t], out=target)
+            else:
+                new[t, :Rw] = np.minimum(new[t, :Rw], moved + cost_d[t])
+        return new
+
+    def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int) -> tuple:
+        """A predecessor on day d - 1 of ``state`` on day d with the least value."""
+        S = self.s
+        a, i, e, w = (int(x) for x in state)
+        Roff, Rw, lw, E = max(sh.least_off, 1), sh.work_runs, sh.least_work, sh.flags
+        reset = self.week_start[d] and sh.weeks > 1
+        cands: list[tuple[int, int, int]] = []  # (a, i, e) before; w decided below
+        if a == S:
+            wp = w
+            if i == 0 and e == 0:
+                for s in range(S):
+                    for ii in range(Rw):
+                        for ee in range(E):
+                            if lw <= 1 or ii >= lw - 1 or ee == 1:
+                                cands.append((s, ii, ee))
+            if i == 0 and Roff == 1:
+                cands.append((S, 0, e))
+            if i > 0:
+                cands.append((S, i - 1, e))
+                if i == Roff - 1:
+                    cands.append((S, i, e))
+        else:
+            wp = w - sh.steps[a] if sh.weeks > 1 else 0
+            if i == 0 and e == 0:
+                for ii in range(sh.runs):
+                    for ee in range(E):
+                        if ii == Roff - 1 or ee == 1:
+                            cands.append((S, ii, ee))
+            for s in range(S):
+                if not sh.compat[s, a]:
+                    continue
+                if i > 0:
+                    cands.append((s, i - 1, e))
+                if sh.most is None and i == Rw - 1:
+                    cands.append((s, i, e))
+                if sh.most is None and Rw == 1 and i == 0:
+                    cands.append((s, 0, e))
+        best, pick = INF, None
+        for (pa, pi, pe) in cands:
+            if reset:
+                row = prev_V[pa, pi, pe]
+                pw = int(np.argmin(row))
+                val = row[pw]
+            else:
+                if wp < 0:
+                    continue
+                pw, val = wp, prev_V[pa, pi, pe, wp]
+            if val < best:
+                best, pick = val, (pa, pi, pe, pw)
+        if pick is None:  # cannot happen for a finite state
+            raise RuntimeError("schedule could not be traced back")
+        return pick
+
+    def feasible(self, p: int, plan: np.ndarray) -> bool:
+        """Does this month keep every rule ``best`` keeps as a state (and ``breaks`` finds nothing)?"""
+        sh = self.shape(p)
+        ok, must = self.ok[p], self.must_work[p]
+        last, run, flag, week = self._initial(p, sh)
+        S = self.s
+        run += 1  # lengths, not indexes
+        for d in range(self.n):
+            t = int(plan[d])
+            if self.week_start[d] and d > 0:
+                week = 0
+            if t == OFF:
+                if must[d]:
+                    return False
+                if last == S:
+                    run, flag = min(run + 1, max(sh.least_off, 1)), flag
+                else:
+                    if sh.least_work > 1 and run < sh.least_work and not flag:
+                        return False
+                    last, run, flag = S, 1, 0
+                continue
+            if not ok[d, t]:
+                return False
+            week += sh.steps[t]
+            if sh.week is not None and week > sh.week:
+                return False
+            if last == S:
+                if sh.least_off > 1 and run < sh.least_off and not flag:
+                    return False
+                flag = flag if d == 0 else 0
+                last, run = t, 1
+            else:
+                if not sh.compat[last, t]:
+                    return False
+                run += 1
+                if sh.most is not None and run > sh.most:
+                    return False
+                last = t
+        return not self.breaks(p, plan)
+
+    # ---- rules over the whole horizon -----------------------------------------
+    def breaks(self, p: int, plan: np.ndarray) -> dict[str, float]:
+        """How far a schedule breaks the person's rules that are not states (0 when kept), by the
+        price to raise: ``hours_max`` / ``hours_min`` (minutes), ``shift:<id>`` (shifts),
+        ``weekends`` (weekends over the limit), ``rest`` (clashes two or more days apart)."""
+        sc, cal = self.scenario, self.calendar
+        rules = sc.rules_for(sc.staff[p].id)
+        worked = plan >= 0
+        total = int(self.minutes[plan[worked]].sum()) if worked.any() else 0
+        out: dict[str, float] = {}
+        most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
+        if most is not None and total > round(most * 60):
+            out["hours_max"] = total - round(most * 60)
+        if least and total < round(least * 60):
+            out["hours_min"] = round(least * 60) - total
+        for shift_id, cap in (rules.max_shifts or {}).items():
+            s = [x.id for x in sc.shifts].index(shift_id)
+            n = int((plan == s).sum())
+            if n > cap:
+                out[f"shift:{shift_id}"] = n - cap
+        total_we, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
+        if total_we is not None or monthly is not None:
+            worked_we = [k for k, days in enumerate(cal.weekends) if any(plan[d] >= 0 for d in days)]
+            over = 0
+            if total_we is not None:
+                over = max(over, len(worked_we) - int(total_we))
+            if monthly is not None:
+                hist = self._history.get(sc.staff[p].id, {}).get("weekends", {})
+                for month, ks in cal.weekend_months.items():
+                    n = sum(1 for k in ks if k in worked_we) + hist.get(month, 0)
+                    over = max(over, n - int(monthly))
+            if over > 0:
+                out["weekends"] = over
+        rest = limit_value(rules.min_rest_hours) or 0
+        days = np.flatnonzero(worked)
+        clashes = 0
+        for a, b in zip(days[:-1], days[1:], strict=False):
+            if b - a >= 2:
+                gap = (b - a) * 1440 + sc.shifts[plan[b]].start_minute - sc.shifts[plan[a]].end_minute
+                if gap < rest * 60:
+                    clashes += 1
+        if clashes:
+            out["rest"] = clashes
+        return out
+
+
+def _history(scenario: Scenario, calendar: Calendar) -> dict[str, dict]:
+    """Per person with a history: the shift on the day before the horizon (or None), the length
+    of the run that ends there, whether that run fills the whole history, minutes worked in the
+    first ISO week before the start, and weekends worked per month."""
+    hist = scenario.history
+    if hist is None:
+        return {}
+    start = calendar.start
+    first = hist.first_day(start)
+    span = (start - first).days
+    shift_index = {s.id: i for i, s in enumerate(scenario.shifts)}
+    out: dict[str, dict] = {}
+    by = hist.shifts(start)
+    for person in scenario.staff:
+        days = by.get(person.id, {})
+        if span <= 0:
+            continue
+        worked = [(first + _days(i)) in days for i in range(span)]
+        last_kind = worked[-1]
+        run = 0
+        for w in reversed(worked):
+            if w != last_kind:
+                break
+            run += 1
+        iso = start.isocalendar()[:2]
+        week = sum(scenario.shift_by_id[w.shift].paid_minutes for date, w in days.items()
+                   if date.isocalendar()[:2] == iso)
+        weekends: dict[tuple[int, int], int] = {}
+        sats = {date - _days(date.weekday() - 5) for date in days if date.weekday() >= 5}
+        for sat in sats:
+            weekends[(sat.year, sat.month)] = weekends.get((sat.year, sat.month), 0) + 1
+        last_day = start - _days(1)
+        out[person.id] = {
+            "last": shift_index[days[last_day].shift] if last_kind and last_day in days else None,
+            "run": run, "whole": run == span, "week": week,
+            "week_minutes": [scenario.shift_by_id[w.shift].paid_minutes for w in days.values()],
+            "weekends": weekends,
+        }
+    return out
+
+
+def _days(n: int):
+    import datetime as dt
+
+    return dt.timedelta(days=n)

@@ -1,0 +1,103 @@
+"""The per-person dynamic program against enumeration: every schedule the validator accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+import pytest
+
+from roster.model.calendar import Calendar
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import Demand, History, Horizon, Leave, Role, Rules, Scenario, Shift, Staff, Worked
+from roster.solver.search.person import INF, OFF, Person
+from roster.validate import validate
+
+SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
+          Shift(id="N", start="22:00", end="06:00"))
+PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
+                "hours_week", "fixed", "leave"}
+
+
+def scenario(days: int, start: dt.date, history: History | None = None, leave=(), **rules) -> Scenario:
+    return Scenario(
+        horizon=Horizon(start=start, end=start + dt.timedelta(days=days - 1)),
+        roles=(Role(id="agent"),), shifts=SHIFTS, staff=(Staff(id="P1", roles=("agent",)),),
+        demand=tuple(Demand(shift=s.id, role="agent", min=0, max=1) for s in SHIFTS),
+        rules=Rules(**rules), history=history, leave=leave)
+
+
+def feasible_plans(sc: Scenario) -> list[tuple[int, ...]]:
+    cal = Calendar(sc)
+    ids = [s.id for s in sc.shifts]
+    out = []
+    for plan in itertools.product(range(-1, len(ids)), repeat=len(cal)):
+        roster = Roster.of([Assignment(cal.days[d].date, "P1", ids[s], "agent") for d, s in enumerate(plan) if s >= 0])
+        if not any(v.rule in PERSON_RULES for v in validate(sc, roster, cal).hard):
+            out.append(plan)
+    return out
+
+
+CASES = {
+    "rest and orders": dict(min_rest_hours=11, max_consecutive_work_days=None, min_consecutive_days_off=1,
+                            max_hours_per_week=None, forbidden_sequences=(("E", "N"),)),
+    "runs": dict(min_rest_hours=11, max_consecutive_work_days=3, min_consecutive_days_off=2,
+                 min_consecutive_work_days=2, max_hours_per_week=None),
+    "week hours": dict(min_rest_hours=8, max_consecutive_work_days=None, min_consecutive_days_off=1,
+                       max_hours_per_week=24),
+    "everything": dict(min_rest_hours=11, max_consecutive_work_days=3, min_consecutive_days_off=2,
+                       min_consecutive_work_days=2, max_hours_per_week=24, forbidden_sequences=(("L", "E"),)),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("history", [False, True])
+def test_cheapest_schedule_matches_enumeration(name: str, history: bool) -> None:
+    start = dt.date(2026, 3, 5)  # a Thursday: the horizon crosses an ISO week
+    hist = None
+    if history:
+        hist = History(days=3, worked=(Worked(date=start - dt.timedelta(days=2), staff="P1", shift="L"),
+                                       Worked(date=start - dt.timedelta(days=1), staff="P1", shift="N")))
+    sc = scenario(6, start, hist, leave=(Leave(staff="P1", start=start + dt.timedelta(days=4),
+                                                 end=start + dt.timedelta(days=4)),), **CASES[name])
+    cal = Calendar(sc)
+    plans = feasible_plans(sc)
+    routine = Person(sc, cal)
+    rng = np.random.default_rng(7)
+    for _ in range(25):
+        cost = rng.integers(-20, 20, size=(len(cal), 3)).astype(float)
+        off = rng.integers(-5, 5, size=len(cal)).astype(float)
+        plan, value = routine.best(0, cost, off)
+
+        def total(pl) -> float:
+            return sum(off[d] if s < 0 else cost[d, s] for d, s in enumerate(pl))
+
+        want = min((total(pl) for pl in plans), default=INF)
+        assert value == want
+        if plans:
+            assert tuple(int(x) for x in plan) in plans
+            assert total(plan) == value
+
+
+def test_no_schedule_when_a_pin_cannot_be_kept() -> None:
+    start = dt.date(2026, 3, 2)
+    sc = scenario(3, start, min_rest_hours=11, max_consecutive_work_days=1)
+    routine = Person(sc, Calendar(sc))
+    routine.must_work[0, :] = True  # three pinned days in a row, at most one in a row
+    plan, value = routine.best(0, np.zeros((3, 3)))
+    assert value == INF and (plan == OFF).all()
+
+
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("history", [False, True])
+def test_feasible_agrees_with_the_validator(name: str, history: bool) -> None:
+    start = dt.date(2026, 3, 5)
+    hist = None
+    if history:
+        hist = History(days=3, worked=(Worked(date=start - dt.timedelta(days=1), staff="P1", shift="L"),))
+    sc = scenario(6, start, hist, **CASES[name])
+    plans = set(feasible_plans(sc))
+    routine = Person(sc, Calendar(sc))
+    for plan in itertools.product(range(-1, 3), repeat=6):
+        assert routine.feasible(0, np.array(plan)) == (plan in plans), plan
