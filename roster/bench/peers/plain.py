@@ -14,9 +14,10 @@ and every rule as a plain constraint:
 - fairness: for nights, weekend shifts, holiday shifts and hours, the spread (most − fewest)
   among people with the same roles who can do that duty, times ``scenario.fairness``.
 
-**Objective vs. the validator's cost.** Every term but fairness is counted in the validator's
-units, so ``objective − terms["fairness_spread"] == validator cost − the validator's fairness
-terms`` whenever soft consecutive-day limits are not broken (the peer penalises each window over
+**Objective vs. the validator's cost.** ``PeerResult.objective`` is what the roster costs by the
+peer's terms (CP-SAT's own objective value may be higher while a slack sits loose). Every term
+but fairness is counted in the validator's units, so ``objective − terms["fairness_spread"] ==
+validator cost − the validator's fairness terms`` whenever soft consecutive-day limits are not broken (the peer penalises each window over
 the limit, the validator each day of a run beyond it). The validator measures fairness as
 distance from a per-person band (``roster.model.fairness``); the peer's max–min spread is the
 planner's simpler stand-in, so the two fairness figures differ.
@@ -30,7 +31,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -55,13 +56,16 @@ class PeerResult:
     status: str
     roster: Roster
     objective: float | None = None
+    """What the best roster costs by the peer's terms (``terms`` summed)."""
+    search_objective: float | None = None
+    """CP-SAT's objective value: the same, or above it where a slack was left loose."""
     bound: float | None = None
     build_seconds: float = 0.0
     first_seconds: float | None = None
     """Seconds from the call to the first roster (building included)."""
     seconds: float = 0.0
     history: list[tuple[float, float]] = field(default_factory=list)
-    """(seconds from the call, objective) of each improving roster."""
+    """(seconds from the call, CP-SAT objective) of each improving roster."""
     terms: dict[str, int] = field(default_factory=dict)
     """Objective per term of the best roster."""
     snapshots: dict[float, Roster] = field(default_factory=dict)
@@ -105,6 +109,9 @@ class PlainModel:
         self.model = cp_model.CpModel()
         self.x: dict[tuple[int, int, int, str], cp_model.IntVar] = {}
         self.terms: dict[str, list[tuple[int, cp_model.LinearExprT]]] = defaultdict(list)
+        """Objective parts per term: (weight, expression)."""
+        self.exact: dict[str, list[Callable[[Callable], int]]] = defaultdict(list)
+        """Per term, the cost a roster really incurs (a slack may sit above what it must cover)."""
         self._variables()
         self._seats()
         self._rest_and_sequences()
@@ -155,6 +162,7 @@ class PlainModel:
             slack = self.model.new_int_var(0, max(0, upper - limit), name)
             self.model.add(expr - slack <= limit)
             self.terms[term].append((weight, slack))
+            self.exact[term].append(lambda value, e=expr: weight * max(0, value(e) - limit))
 
     # ---- seats ----------------------------------------------------------
     def _seats(self) -> None:
@@ -251,11 +259,13 @@ class PlainModel:
         for rq in sc.requests:
             p, d = person_index[rq.staff], cal.index[rq.date]
             if rq.shift is not None and rq.off:
-                self.terms["requests"].append((rq.weight, self.works(p, d, shift_index[rq.shift])))
+                broken = self.works(p, d, shift_index[rq.shift])
             elif rq.shift is not None:
-                self.terms["requests"].append((rq.weight, 1 - self.works(p, d, shift_index[rq.shift])))
+                broken = 1 - self.works(p, d, shift_index[rq.shift])
             else:
-                self.terms["requests"].append((rq.weight, self.on_day(p, d)))
+                broken = self.on_day(p, d)
+            self.terms["requests"].append((rq.weight, broken))
+            self.exact["requests"].append(lambda value, e=broken, w=rq.weight: w * value(e))
 
     def _fairness(self) -> None:
         sc, cal = self.sc, self.cal
@@ -291,16 +301,20 @@ class PlainModel:
                     self.model.add(expr <= hi)
                     self.model.add(expr >= lo)
                 self.terms["fairness_spread"].append((weight, hi - lo))
+                exprs = [e for _, e in counts]
+                self.exact["fairness_spread"].append(
+                    lambda value, es=exprs, w=weight: w * (max(map(value, es)) - min(map(value, es))))
 
     # ---- reading a roster back ------------------------------------------
-    def roster(self, value) -> Roster:
+    def roster(self, value: Callable) -> Roster:
         """The roster of a solution, ``value(var) -> int``."""
         sc, cal = self.sc, self.cal
         return Roster.of(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, r)
                          for (p, d, s, r), v in self.x.items() if value(v))
 
-    def term_values(self, value) -> dict[str, int]:
-        return {name: int(sum(w * value(e) for w, e in parts)) for name, parts in self.terms.items()}
+    def term_values(self, value: Callable) -> dict[str, int]:
+        """What the roster of a solution costs per term (slacks taken at their least)."""
+        return {name: int(sum(cost(value) for cost in costs)) for name, costs in self.exact.items()}
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
@@ -348,9 +362,10 @@ def solve_plain(scenario: Scenario, time_limit: float = 60.0, workers: int = 2, 
                         variables=len(pm.model.proto.variables))
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         result.roster = pm.roster(solver.value)
-        result.objective = solver.objective_value
-        result.bound = solver.best_objective_bound
         result.terms = pm.term_values(solver.value)
+        result.objective = float(sum(result.terms.values()))
+        result.search_objective = solver.objective_value
+        result.bound = solver.best_objective_bound
         result.first_seconds = watch.history[0][0] if watch.history else None
         keys = list(pm.x)
         final = np.array([solver.value(v) for v in cells], dtype=np.int8)
