@@ -58,8 +58,9 @@ def _scored(scenario: Scenario, roster: Roster) -> dict:
 
     cal = Calendar(scenario)
     report = validate(scenario, roster, cal)
+    terms = ";".join(f"{rule}={cost}" for rule, cost in sorted(report.costs().items()))
     return {"cost": report.cost, "hard": len(report.hard), "empty_hard_seats": empty_hard_seats(scenario, roster, cal),
-            "first_hard": str(report.hard[0]) if report.hard else ""}
+            "validator_terms": terms, "first_hard": str(report.hard[0]) if report.hard else ""}
 
 
 def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
@@ -79,7 +80,8 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
     if result.stats.get("group_first_seconds") is not None:  # a roster from the group search came first
         first = result.stats["group_first_seconds"]
     row: dict = {"staff": size, "who": "engine", "status": result.status,
-                 "variables": result.stats.get("variables"), "build_s": result.stats.get("build_seconds"),
+                 "variables": result.stats.get("variables"), "threads": result.stats.get("workers"),
+                 "build_s": result.stats.get("build_seconds"),
                  "first_s": first, "seconds": round(seconds, 2), "objective": result.objective}
     for t in at:
         row[f"cost_{t:g}s"] = cost_at(history, t)
@@ -96,6 +98,7 @@ def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int
     scenario = make_centre(size, seed)
     result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
     row: dict = {"staff": size, "who": "peer", "status": result.status, "variables": result.variables,
+                 "threads": workers,
                  "build_s": result.build_seconds, "first_s": result.first_seconds, "seconds": result.seconds,
                  "objective": result.objective}
     for t in at:
@@ -156,7 +159,7 @@ def columns(at: Sequence[float]) -> list[str]:
 
 def csv_columns(at: Sequence[float]) -> list[str]:
     return [*columns(at), *(f"validated_{t:g}s" for t in at), "objective", "fairness_spread", "variables",
-            "seconds", "first_hard"]
+            "threads", "seconds", "validator_terms", "first_hard"]
 
 
 def ratios(rows: Sequence[dict], at: Sequence[float]) -> list[str]:
