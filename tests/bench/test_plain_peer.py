@@ -88,3 +88,12 @@ def test_what_the_peer_does_not_model_is_refused_in_words() -> None:
         Worked(date=sc.horizon.start - dt.timedelta(days=1), staff=sc.staff[0].id, shift="N"),))})
     with pytest.raises(NotImplementedError, match="history"):
         PlainModel(with_history)
+
+
+def test_the_peer_does_not_use_the_engine() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, roster.bench.peers.plain; print(any(m.startswith('roster.solver') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
