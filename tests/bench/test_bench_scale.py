@@ -12,6 +12,7 @@ from roster.bench.scale_table import cost_at, empty_hard_seats
 from roster.cli import app
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
+from roster.model.load import load_scenario
 from roster.model.roster import Roster
 
 
@@ -26,7 +27,7 @@ def test_scale_writes_engine_and_peer_rows(tmp_path: Path) -> None:
             "status"} <= set(rows[0])
     assert all(float(r["peak_mib"]) > 0 for r in rows)
     assert "engine / peer cost" in res.output
-    assert (tmp_path / "centres" / "centre-20.yaml").exists()
+    assert load_scenario(tmp_path / "centres" / "centre-20.yaml") == make_centre(20)
 
 
 def test_cost_at_and_empty_seats() -> None:
