@@ -1,4 +1,4 @@
-"""`roster bench curtois|generated|check`: benchmarks of the engine."""
+"""`roster bench curtois|generated|check|scale`: benchmarks of the engine."""
 
 from __future__ import annotations
 
@@ -97,6 +97,39 @@ def generated(
         fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 10"))
     rows = run_sizes(counts, marks, workers=workers, seed=seed,
                      on_row=lambda r: typer.echo(f"{r['staff']} staff done", err=True))
+    write_csv(rows, marks, out)
+    typer.echo(format_table(rows, marks))
+    typer.echo(f"table: {out}")
+
+
+@bench.command("scale")
+def scale(
+    sizes: str = typer.Option("100,300,1000,2000", "--sizes", help="staff counts, comma-separated"),
+    checkpoints: str = typer.Option("10,60,120", "--at", help="seconds at which to report the best cost"),
+    time_limit: float | None = typer.Option(None, "--time-limit", help="seconds per solve (default: the last --at)"),
+    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    seed: int = typer.Option(0, "--seed"),
+    out: Path = typer.Option(Path("bench/results/scale.csv"), "--out", help="results table (CSV)"),
+    jobs: int = typer.Option(1, "--jobs", min=1, help="solves at the same time (engine and peer), each in its "
+                                                      "own process"),
+    write_scenario: Path | None = typer.Option(None, "--write-scenario", help="folder to write each generated "
+                                                                               "centre to as YAML"),
+) -> None:
+    """A generated provincial centre at growing sizes: the engine and a plain CP-SAT model side by side."""
+    from roster.bench.scale_table import format_table, run_sizes, write_csv
+
+    try:
+        counts = [int(x) for x in sizes.split(",") if x.strip()]
+        marks = sorted(float(x) for x in checkpoints.split(",") if x.strip())
+    except ValueError:
+        fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}", "not a list of numbers"))
+    if not counts or min(counts) < 20:
+        fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 20"))
+    if not marks or marks[0] <= 0:
+        fail(ScenarioError("command line", "--at", checkpoints, "give positive seconds, e.g. 10,60,120"))
+    rows = run_sizes(counts, marks, time_limit=time_limit, workers=workers, seed=seed, jobs=jobs,
+                     write_scenario=write_scenario,
+                     on_row=lambda r: typer.echo(f"{r['staff']} staff, {r['who']}: {r.get('status')}", err=True))
     write_csv(rows, marks, out)
     typer.echo(format_table(rows, marks))
     typer.echo(f"table: {out}")
