@@ -43,6 +43,13 @@ FOCUS = 0.7
 """Share of exchanges that start from someone outside a fair-share band."""
 MAX_SPAN = 7
 """Most days one exchange swaps."""
+SEAT_MOVES = 0.2
+"""Chance, after each person's move while a hard seat is empty, of a model move around one."""
+SEAT_PEOPLE = 6
+SEAT_DAYS = 3
+"""Takers, people off that day, and days either side of an empty hard seat that its model move frees."""
+NEIGHBOURHOOD_SECONDS = 3.0
+"""Most seconds for a model move around an empty seat (two threads: measured 1 s where one took 5 s)."""
 RETRIES = 6
 """Times a person's month is priced again when it breaks a rule counted over the horizon."""
 
@@ -438,6 +445,25 @@ class Search:
         self.moves.better += after < before - 1e-9
         return True
 
+    def around_empty_seat(self, mins: np.ndarray, seconds: float) -> bool:
+        """Re-solve, with the CP-SAT model of the rules, a few people who could take an empty hard
+        seat over the days around it (``lns.move``)."""
+        from .lns import move
+
+        hard = self.has & (self.lo_w >= HARD) & (self.count < self.lo)
+        seats = np.argwhere(hard)
+        d, s, k = (int(x) for x in seats[self.rng.randrange(len(seats))])
+        can = self.can[:, d, s, :].any(axis=1) if k == self.K else self.can[:, d, s, k]
+        takers = [int(p) for p in np.flatnonzero(can)]
+        if not takers:
+            return False
+        people = self.rng.sample(takers, min(SEAT_PEOPLE, len(takers)))
+        # and people off that day, who can take the seats the takers leave
+        free = [int(p) for p in np.flatnonzero(self.plan[:, d] < 0) if p not in people and self.can[p, d].any()]
+        people += self.rng.sample(free, min(SEAT_PEOPLE, len(free)))
+        window = (max(0, d - SEAT_DAYS), min(self.n - 1, d + SEAT_DAYS))
+        return move(self, sorted(people), window, seconds, self.rng.randrange(1 << 30), mins, workers=2)
+
     def unfair(self, mins: np.ndarray) -> list[int]:
         """People outside a fair-share band (nights, weekends, holidays or hours)."""
         out = np.zeros(self.P, dtype=bool)
@@ -474,8 +500,11 @@ class Search:
     # ---- the search ---------------------------------------------------------
     def construct(self, stop: Callable[[], bool] | None = None) -> bool:
         """Place everyone (least flexible first). False when someone has no month at all."""
-        order = sorted(range(self.P), key=lambda p: (self.flex[p], self.rng.random()))
         supply = self.can.sum(axis=0).astype(float)  # (n, S, K): people left who can take each seat
+        # people who can take seats few others can (leads, deputies) first, then the least flexible
+        needed = (self.has[:, :, :self.K] & (self.lo[:, :, :self.K] > 0))
+        rare = np.where(needed[None] & self.can, supply[None], np.inf).min(axis=(1, 2, 3))
+        order = sorted(range(self.P), key=lambda p: (rare[p], self.flex[p], self.rng.random()))
         supply_any = self.can.any(axis=3).sum(axis=0).astype(float)
         ok = True
         for p in order:
@@ -535,6 +564,8 @@ class Search:
                         span = self.rng.randint(1, min(MAX_SPAN, self.n))
                         first = self.rng.randrange(0, self.n - span + 1)
                         changed += self.swap(pair[0], pair[1], first, first + span - 1, mins)
+                if self.empty_hard_seats() and self.rng.random() < SEAT_MOVES:
+                    self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, max(0.1, end - time.perf_counter())))
                 if time.perf_counter() - checked > 1.0 and check():
                     return best
             if check() or not changed:

@@ -10,15 +10,18 @@ everyone else's hours as a constant. The answer is kept only when the whole rost
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from ortools.sat.python import cp_model
 
+from roster.model.demand import seats_table
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Fixed
 
 from ..context import Context
 from ..rules import FAMILIES
-from .construct import OFF, Search
+from .construct import HARD, OFF, Search
 
 PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
 """Rule families a neighbourhood's model holds (fair shares are added here; posts span everyone)."""
@@ -54,7 +57,13 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
                 pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=sc.shifts[s].id, off=False,
                                                   role=search.roles[search.role[p, day.index]]))
     sub = _for_staff(sc, members, pins)
-    ctx = build(sub, cal.for_staff(sub), families={k: FAMILIES[k] for k in PER_PERSON}, seated=seated)
+    sub_cal = cal.for_staff(sub)
+    # hard seats weigh HARD here: the current months always fit, and fewer empty seats is better
+    sub_cal.memo["seats"] = {key: dataclasses.replace(st, min_weight=int(HARD) if st.min_weight is None else st.min_weight,
+                                                      max_weight=int(HARD) if st.max is not None and st.max_weight is None
+                                                      else st.max_weight)
+                             for key, st in seats_table(sc, cal).items()}
+    ctx = build(sub, sub_cal, families={k: FAMILIES[k] for k in PER_PERSON}, seated=seated)
     _fair_shares(ctx, search, people)
     ctx.model.Minimize(sum(w * e for items in ctx.terms.values() for w, e in items))
     add_hint(ctx, members_roster(search, people))
@@ -107,13 +116,13 @@ def members_roster(search: Search, people: list[int]) -> Roster:
 
 
 def move(search: Search, people: list[int], window: tuple[int, int], seconds: float, seed: int,
-         mins: np.ndarray) -> bool:
+         mins: np.ndarray, workers: int = 1) -> bool:
     """Re-solve ``people`` over ``window``; keep the answer when the roster costs no more."""
     from ..solve import extract
 
     ctx = neighbourhood(search, people, window)
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
+    solver.parameters.num_workers = workers
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.random_seed = seed
     code = solver.Solve(ctx.model)

@@ -1,0 +1,110 @@
+"""Construction and moves of the per-person search, judged by the validator."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roster.bench.generated import make_scenario
+from roster.bench.scale import make_centre
+from roster.model.calendar import Calendar
+from roster.model.load import load_scenario
+from roster.solver.search import construct, lns
+from roster.validate import validate
+from tests.conftest import SCENARIOS
+
+
+def built(sc, seed: int = 0) -> construct.Search:
+    search = construct.Search(sc, Calendar(sc), seed=seed)
+    assert search.construct()
+    return search
+
+
+def check(sc, search: construct.Search) -> int:
+    """The validator's cost of the search's roster; no hard rule broken but empty seats, and
+    the search's own cost is the validator's."""
+    report = validate(sc, search.roster())
+    empty = sum(v.rule == "coverage_shortfall" for v in report.hard)
+    assert len(report.hard) == empty, [str(v) for v in report.hard if v.rule != "coverage_shortfall"]
+    assert search.empty_hard_seats() == sum(int(v.text.split(" of ")[1]) - int(v.text.split(" seats ")[1].split()[0])
+                                            for v in report.hard)
+    if not empty:
+        assert report.cost == search.cost()
+    return report.cost
+
+
+@pytest.mark.parametrize("size", [40, 60])
+def test_a_feasible_centre_is_built_with_every_hard_seat_filled(size: int) -> None:
+    sc = make_centre(size)  # feasible: the plain CP-SAT peer finds rosters for both sizes
+    search = built(sc)
+    for _ in range(30):  # moves around empty seats fill what construction left (a few seconds)
+        if not search.empty_hard_seats():
+            break
+        search.improve(2.0)
+    assert search.empty_hard_seats() == 0
+    check(sc, search)
+
+
+def test_constructed_rosters_of_the_generated_centre_and_the_seeds_pass_the_validator() -> None:
+    scenarios = [make_scenario(30)] + [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
+    for sc in scenarios:
+        if not construct.applies(sc):
+            continue
+        check(sc, built(sc))
+
+
+def test_moves_never_raise_the_cost() -> None:
+    sc = make_centre(40, seed=3)
+    search = built(sc, seed=3)
+    costs = []
+    search.improve(4.0, on_better=costs.append)
+    assert costs == sorted(costs, reverse=True) and costs
+    assert costs[-1] == search.cost()
+    check(sc, search)  # the validator's cost is the search's (empty hard seats aside)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000))
+def test_an_exchange_of_days_keeps_seats_and_everyone_else(seed: int) -> None:
+    sc = make_centre(24, seed=1)
+    search = _shared(sc)
+    rng = np.random.default_rng(seed)
+    p, q = (int(x) for x in rng.choice(search.P, size=2, replace=False))
+    first = int(rng.integers(0, search.n - 3))
+    mins = np.array([search.person_minutes(search.plan[x]) for x in range(search.P)])
+    before_cost, before_count, before_plan = check(sc, search), search.count.copy(), search.plan.copy()
+    kept = search.swap(p, q, first, first + 2, mins)
+    assert (search.count == before_count).all()
+    others = [x for x in range(search.P) if x not in (p, q)]
+    assert (search.plan[others] == before_plan[others]).all()
+    after = check(sc, search)
+    assert after <= before_cost
+    assert kept or (search.plan == before_plan).all()
+
+
+def test_a_model_move_keeps_everyone_else_and_never_costs_more() -> None:
+    sc = make_centre(24, seed=2)
+    search = built(sc, seed=2)
+    mins = np.array([search.person_minutes(search.plan[x]) for x in range(search.P)])
+    rng = np.random.default_rng(0)
+    for _ in range(4):
+        people = sorted(int(x) for x in rng.choice(search.P, size=4, replace=False))
+        before_cost, before_plan = check(sc, search), search.plan.copy()
+        lns.move(search, people, (5, 15), 2.0, 0, mins)
+        others = [x for x in range(search.P) if x not in people]
+        assert (search.plan[others] == before_plan[others]).all()
+        assert (search.plan[people][:, :5] == before_plan[people][:, :5]).all()  # outside the window
+        assert check(sc, search) <= before_cost
+
+
+_SEARCHES: dict[int, construct.Search] = {}
+
+
+def _shared(sc) -> construct.Search:
+    key = id(sc.staff)
+    if key not in _SEARCHES:
+        _SEARCHES.clear()
+        _SEARCHES[key] = built(sc)
+    return _SEARCHES[key]
