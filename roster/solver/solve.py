@@ -19,9 +19,9 @@ from roster.model.scenario import Scenario
 
 from .context import Context
 from .groups import GroupSearch, applies
-from .search import construct
 from .objective import set_objective, term_values
 from .rules import FAMILIES
+from .search import construct
 from .variables import build_variables
 
 

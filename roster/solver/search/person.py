@@ -183,7 +183,7 @@ class Person:
 
     def _step(self, p: int, sh: Shape, V: np.ndarray, d: int, cost_d: np.ndarray, off_d: float,
               ok_d: np.ndarray, first: bool = False) -> np.ndarray:
-        S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
+        S, E, W = self.s, sh.flags, sh.weeks
         if self.week_start[d] and not first and W > 1:
             reset = np.full_like(V, INF)
             reset[..., 0] = V.min(axis=3)

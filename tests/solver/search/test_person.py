@@ -10,7 +10,18 @@ import pytest
 
 from roster.model.calendar import Calendar
 from roster.model.roster import Assignment, Roster
-from roster.model.scenario import Demand, History, Horizon, Leave, Role, Rules, Scenario, Shift, Staff, Worked
+from roster.model.scenario import (
+    Demand,
+    History,
+    Horizon,
+    Leave,
+    Role,
+    Rules,
+    Scenario,
+    Shift,
+    Staff,
+    Worked,
+)
 from roster.solver.search.person import INF, OFF, Person
 from roster.validate import validate
 
@@ -70,7 +81,7 @@ def test_cheapest_schedule_matches_enumeration(name: str, history: bool) -> None
         off = rng.integers(-5, 5, size=len(cal)).astype(float)
         plan, value = routine.best(0, cost, off)
 
-        def total(pl) -> float:
+        def total(pl, cost=cost, off=off) -> float:
             return sum(off[d] if s < 0 else cost[d, s] for d, s in enumerate(pl))
 
         want = min((total(pl) for pl in plans), default=INF)
