@@ -7,11 +7,12 @@ returns the cheapest schedule that keeps the person's rules that link days:
   part of the state);
 * most consecutive work days, fewest consecutive work days and days off (the run length and
   whether the run touches the horizon start, where the fewest-days rules do not judge it);
-* most hours per ISO week (the minutes worked so far in the week);
+* most hours per ISO week (the minutes worked so far in the week) and hours in the horizon when
+  they have a most (the minutes so far: a window of 916-936 h over half a year is kept exactly);
 * pinned shifts (no day off that day) and the history before the horizon (the starting state).
 
-Soft versions of these rules are kept as if hard. Rules that count over the whole horizon (hours
-in the horizon, shifts of a type, weekends) are not states: ``Person.breaks`` lists where a
+Soft versions of these rules are kept as if hard. Other rules that count over the whole horizon
+(shifts of a type, weekends, a least number of hours without a most) are not states: ``Person.breaks`` lists where a
 schedule breaks them, and the caller prices them (``roster/solver/search/construct.py``).
 The routine serves the construction and the improving moves of the scale engine; it holds no
 solver model.
@@ -19,6 +20,7 @@ solver model.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from functools import reduce
@@ -30,6 +32,8 @@ from roster.model.calendar import Calendar
 from roster.model.scenario import Scenario, limit_value
 
 INF = float("inf")
+MAX_TOTAL_UNITS = 400
+"""Hours in the horizon are a state when the limit is at most this many steps (else priced)."""
 OFF = -1
 
 
@@ -50,6 +54,12 @@ class Shape:
     """Most week units (None: weeks not tracked)."""
     steps: tuple[int, ...]
     """Week units of each shift."""
+    total_unit: int = 1
+    """Minutes per horizon-total step."""
+    total_most: int | None = None
+    """Most horizon-total units (None: totals not tracked)."""
+    total_least: int = 0
+    total_steps: tuple[int, ...] = ()
 
     @property
     def runs(self) -> int:
@@ -67,6 +77,10 @@ class Shape:
     @property
     def weeks(self) -> int:
         return 1 if self.week is None else self.week + 1
+
+    @property
+    def totals(self) -> int:
+        return 1 if self.total_most is None else self.total_most + 1
 
 
 class Person:
@@ -104,8 +118,9 @@ class Person:
         forbidden = tuple(sorted({tuple(x) for x in rules.forbidden_sequences or ()}))
         most = limit_value(rules.max_consecutive_work_days)
         week = limit_value(rules.max_hours_per_week)
+        total_most, total_least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
         key = (rest, forbidden, most, limit_value(rules.min_consecutive_work_days),
-               limit_value(rules.min_consecutive_days_off), week)
+               limit_value(rules.min_consecutive_days_off), week, total_most, total_least)
         shape = self._shapes.get(key)
         if shape is None:
             ids = [x.id for x in sc.shifts]
@@ -128,6 +143,14 @@ class Person:
             else:
                 shape = Shape(self.s, compat, None if most is None else int(most), least_work, least_off,
                               1, None, tuple(0 for _ in range(self.s)))
+            if total_most is not None:  # hours in the horizon as a state: a window as tight as 2 shifts
+                cap = int(round(total_most * 60))
+                low = int(round((total_least or 0) * 60))
+                unit = reduce(math.gcd, [int(m) for m in self.minutes if m] + [cap] + ([low] if low else [])) or 1
+                if cap // unit <= MAX_TOTAL_UNITS:
+                    shape = dataclasses.replace(shape, total_unit=unit, total_most=cap // unit,
+                                                total_least=-(-low // unit),
+                                                total_steps=tuple(int(m) // unit for m in self.minutes))
             self._shapes[key] = shape
         return shape
 
@@ -147,6 +170,9 @@ class Person:
             V = self._step(p, sh, V, d, cost[d], off_cost[d], ok[d])
             values.append(V)
         final = values[-1]
+        if sh.total_least:
+            final = final.copy()
+            final[..., :sh.total_least] = INF
         best = float(final.min())
         if not math.isfinite(best):
             return np.full(n, OFF, dtype=np.int64), INF
@@ -162,31 +188,31 @@ class Person:
 
     def _start(self, p: int, sh: Shape, cost: np.ndarray, off_cost: np.ndarray) -> np.ndarray:
         S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
-        prev = np.full((S + 1, R, E, W), INF)  # the day before the horizon: one state
+        prev = np.full((S + 1, R, E, W, sh.totals), INF)  # the day before the horizon: one state
         prev[self._initial(p, sh)] = 0.0
         return self._step(p, sh, prev, 0, cost[0], off_cost[0], self.ok[p, 0], first=True)
 
-    def _initial(self, p: int, sh: Shape) -> tuple[int, int, int, int]:
+    def _initial(self, p: int, sh: Shape) -> tuple[int, int, int, int, int]:
         """The state before day 0: from the history, or a long day-off run that touches the start."""
         S = self.s
         hist = self._history.get(self.scenario.staff[p].id)
         e_free = sh.flags - 1  # exempt from the fewest-days rules (1 when the flag exists)
         if not hist:
-            return (S, sh.least_off - 1 if sh.least_off > 1 else 0, e_free, 0)
+            return (S, sh.least_off - 1 if sh.least_off > 1 else 0, e_free, 0, 0)
         week = min(hist["week"] // sh.unit, sh.weeks - 1) if sh.week is not None else 0
         last, run, whole = hist["last"], hist["run"], hist["whole"]
         flag = e_free if whole else 0
         if last is None:  # off on the day before the horizon
-            return (S, min(run, sh.least_off) - 1, flag, week)
+            return (S, min(run, sh.least_off) - 1, flag, week, 0)
         run = min(run, sh.work_runs)
-        return (last, run - 1, flag, week)
+        return (last, run - 1, flag, week, 0)
 
     def _step(self, p: int, sh: Shape, V: np.ndarray, d: int, cost_d: np.ndarray, off_d: float,
               ok_d: np.ndarray, first: bool = False) -> np.ndarray:
-        S, E, W = self.s, sh.flags, sh.weeks
+        S, E, W, T = self.s, sh.flags, sh.weeks, sh.totals
         if self.week_start[d] and not first and W > 1:
             reset = np.full_like(V, INF)
-            reset[..., 0] = V.min(axis=3)
+            reset[:, :, :, 0] = V.min(axis=3)
             V = reset
         new = np.full_like(V, INF)
         Roff, Rw = max(sh.least_off, 1), sh.work_runs
@@ -201,7 +227,7 @@ class Person:
                 new[S, Roff - 1] = np.minimum(new[S, Roff - 1], off[Roff - 1])
             work = V[:S, :Rw]  # (S, Rw, E, W)
             if lw > 1:
-                done = work[:, lw - 1:, 0].min(axis=(0, 1)) if lw - 1 < Rw else np.full(W, INF)
+                done = work[:, lw - 1:, 0].min(axis=(0, 1)) if lw - 1 < Rw else np.full((W, T), INF)
                 if E > 1:
                     done = np.minimum(done, work[:, :, 1].min(axis=(0, 1)))
             else:
@@ -216,9 +242,12 @@ class Person:
             if not ok_d[t]:
                 continue
             step = sh.steps[t]
+            tstep = sh.total_steps[t] if T > 1 else 0
+            if step >= W and W > 1 or tstep >= T and T > 1:
+                continue
             prev = sh.compat[:, t]
-            cont = V[:S][prev, :Rw].min(axis=0) if prev.any() else np.full((Rw, E, W), INF)  # (Rw, E, W)
-            moved = np.full((Rw, E, W), INF)
+            cont = V[:S][prev, :Rw].min(axis=0) if prev.any() else np.full((Rw, E, W, T), INF)
+            moved = np.full((Rw, E, W, T), INF)
             if sh.most is not None:
                 moved[1:] = cont[:-1]
             else:
@@ -231,24 +260,20 @@ class Person:
             if first:  # a run that starts on day 0 touches the horizon start
                 if E > 1:
                     moved[0, 1] = np.minimum(moved[0, 1], V[S, :, 1].min(axis=0))
-            if W > 1:
-                if step >= W:
-                    continue
-                target = new[t, :Rw, :, step:]
-                np.minimum(target, moved[:, :, :W - step] + cost_d[t], out=target)
-            else:
-                new[t, :Rw] = np.minimum(new[t, :Rw], moved + cost_d[t])
+            ws = step if W > 1 else 0
+            target = new[t, :Rw, :, ws:, tstep:]
+            np.minimum(target, moved[:, :, :W - ws, :T - tstep] + cost_d[t], out=target)
         return new
 
     def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int) -> tuple:
         """A predecessor on day d - 1 of ``state`` on day d with the least value."""
         S = self.s
-        a, i, e, w = (int(x) for x in state)
+        a, i, e, w, tt = (int(x) for x in state)
         Roff, Rw, lw, E = max(sh.least_off, 1), sh.work_runs, sh.least_work, sh.flags
         reset = self.week_start[d] and sh.weeks > 1
         cands: list[tuple[int, int, int]] = []  # (a, i, e) before; w decided below
         if a == S:
-            wp = w
+            wp, tp = w, tt
             if i == 0 and e == 0:
                 for s in range(S):
                     for ii in range(Rw):
@@ -263,6 +288,7 @@ class Person:
                     cands.append((S, i, e))
         else:
             wp = w - sh.steps[a] if sh.weeks > 1 else 0
+            tp = tt - sh.total_steps[a] if sh.totals > 1 else 0
             if i == 0 and e == 0:
                 for ii in range(sh.runs):
                     for ee in range(E):
@@ -278,17 +304,19 @@ class Person:
                 if sh.most is None and Rw == 1 and i == 0:
                     cands.append((s, 0, e))
         best, pick = INF, None
+        if tp < 0:
+            cands = []
         for (pa, pi, pe) in cands:
             if reset:
-                row = prev_V[pa, pi, pe]
+                row = prev_V[pa, pi, pe, :, tp]
                 pw = int(np.argmin(row))
                 val = row[pw]
             else:
                 if wp < 0:
                     continue
-                pw, val = wp, prev_V[pa, pi, pe, wp]
+                pw, val = wp, prev_V[pa, pi, pe, wp, tp]
             if val < best:
-                best, pick = val, (pa, pi, pe, pw)
+                best, pick = val, (pa, pi, pe, pw, tp)
         if pick is None:  # cannot happen for a finite state
             raise RuntimeError("schedule could not be traced back")
         return pick
@@ -297,7 +325,7 @@ class Person:
         """Does this month keep every rule ``best`` keeps as a state (and ``breaks`` finds nothing)?"""
         sh = self.shape(p)
         ok, must = self.ok[p], self.must_work[p]
-        last, run, flag, week = self._initial(p, sh)
+        last, run, flag, week, _total = self._initial(p, sh)
         S = self.s
         run += 1  # lengths, not indexes
         for d in range(self.n):

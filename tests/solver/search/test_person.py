@@ -28,7 +28,7 @@ from roster.validate import validate
 SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
           Shift(id="N", start="22:00", end="06:00"))
 PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
-                "hours_week", "fixed", "leave"}
+                "hours_week", "hours_total", "fixed", "leave"}
 
 
 def scenario(days: int, start: dt.date, history: History | None = None, leave=(), **rules) -> Scenario:
@@ -57,6 +57,8 @@ CASES = {
                  min_consecutive_work_days=2, max_hours_per_week=None),
     "week hours": dict(min_rest_hours=8, max_consecutive_work_days=None, min_consecutive_days_off=1,
                        max_hours_per_week=24),
+    "hours in the horizon": dict(min_rest_hours=11, max_consecutive_work_days=None, min_consecutive_days_off=1,
+                                 max_hours_per_week=None, max_hours_total=24, min_hours_total=16),
     "everything": dict(min_rest_hours=11, max_consecutive_work_days=3, min_consecutive_days_off=2,
                        min_consecutive_work_days=2, max_hours_per_week=24, forbidden_sequences=(("L", "E"),)),
 }
