@@ -107,12 +107,12 @@ class ScenarioError(Exception):
     def __str__(self) -> str:
         file = f"{self.file}, line {self.line}" if self.line else self.file
         where = f"{file}: {self.field}" if self.field else file
-        value = "" if self.value is None else f" = {_short(self.value)}"
+        value = "" if self.value is None else f" = {short_value(self.value)}"
         text = f"{where}{value}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 
-def _short(value: Any, limit: int = 80) -> str:
+def short_value(value: Any, limit: int = 80) -> str:
     """``repr(value)``, cut to ``limit`` characters so a wrong file never floods the message."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 5] + "…" + text[-4:]
@@ -260,7 +260,7 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError(name, "", None, f"file is not UTF-8 text (line {line})",
+        raise ScenarioError(name, "", None, "file is not UTF-8 text",
                             hint="save it as UTF-8 (in Excel or Notepad: Save As, encoding UTF-8)",
                             line=line) from None
 
