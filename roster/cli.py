@@ -81,6 +81,17 @@ def write_or_rescue(write: Callable[[Path], list[Path]], out: Path) -> list[Path
         return write(rescue)
 
 
+def scenario_warnings(scenario, path: Path) -> list[str]:
+    """Print what in the scenario is allowed but worth a look (approved leave beyond its
+    balance); returns the lines for result.json."""
+    from roster.model.ledger import leave_warnings
+
+    lines = leave_warnings(scenario, path.parent, str(path))
+    for text in lines:
+        typer.echo(f"warning: {path}: {text}", err=True)
+    return lines
+
+
 def option_date(text: str | None, option: str) -> dt.date | None:
     """A YYYY-MM-DD command-line option; a bad one is a ScenarioError naming the option."""
     if text is None:
@@ -122,6 +133,7 @@ def solve(
     try:
         sc = load_scenario(scenario)
         out_folder(out)
+        warnings = scenario_warnings(sc, scenario)
     except ScenarioError as exc:
         fail(exc)
 
@@ -147,7 +159,7 @@ def solve(
         folder.mkdir(parents=True, exist_ok=True)
         write_roster_csv(result.roster, folder / "roster.csv")
         write_month_grid(sc, result.roster, folder / "roster.xlsx")
-        write_result_json(sc, result, folder / "result.json")
+        write_result_json(sc, result, folder / "result.json", warnings)
         return [folder / "roster.xlsx", folder / "roster.csv", folder / "result.json"]
 
     written = write_or_rescue(write, out)
@@ -166,6 +178,7 @@ def validate_cmd(
     scenario: Path = typer.Argument(..., help="scenario file"),
     roster_file: Path = typer.Argument(..., metavar="ROSTER", help="roster (CSV with date,staff_id,shift[,role])"),
     lang: Lang = typer.Option(Lang.en, "--lang", help="language of the rule texts"),
+    peers: bool = typer.Option(False, "--peers", help="list the members of each hours-fairness peer group once"),
 ) -> None:
     """Check a roster against every rule; exit code 1 if a hard rule is broken."""
     from roster.validate import validate
@@ -173,6 +186,7 @@ def validate_cmd(
     try:
         sc = load_scenario(scenario)
         roster = read_roster(roster_file, sc)
+        scenario_warnings(sc, scenario)
     except ScenarioError as exc:
         fail(exc)
     report = validate(sc, roster)
@@ -180,6 +194,13 @@ def validate_cmd(
         text = v.zh if lang == Lang.zh and v.zh else v.text
         typer.echo(f"{'HARD' if v.hard else f'soft {v.cost:>4}'}  {text}")
     typer.echo(f"{len(report.hard)} hard violations, {len(report.soft)} soft ones costing {report.cost}")
+    if peers:
+        from roster.model.calendar import Calendar
+        from roster.model.fairness import hour_groups
+        from roster.validate import peer_group_name
+
+        for group in hour_groups(sc, Calendar(sc)):
+            typer.echo(f"{peer_group_name(sc, group.share)}: {', '.join(sorted(group.share))}")
     if report.hard:
         raise typer.Exit(1)
 

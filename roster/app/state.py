@@ -106,6 +106,24 @@ def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
         state["version"] = None
 
 
+def leave_warnings(state: State) -> list[str]:
+    """Approved leave beyond its balance in the current scenario (remembered per scenario)."""
+    from roster.model.ledger import leave_warnings as warnings_of
+
+    scenario = state.get("scenario")
+    if scenario is None:
+        return []
+    memo = state.get("leave_warnings")
+    if memo is None or memo[0] is not scenario:
+        try:
+            found = warnings_of(scenario, source=str(state.get("source") or "scenario"))
+        except ScenarioError as exc:  # a balance file the app cannot read
+            found = [str(exc)]
+        memo = (scenario, found)
+        state["leave_warnings"] = memo
+    return memo[1]
+
+
 def _hash(scenario: Scenario) -> str:
     from roster.model.load import dump_scenario
 

@@ -159,16 +159,18 @@ def ledger_and_overdraws(scenario: Scenario, balances: tuple[LeaveBalance, ...] 
 
 
 def check_ledger(scenario: Scenario, balances: tuple[LeaveBalance, ...] | None = None) -> None:
-    """Raise FieldError naming the first leave (or wish) that takes more days than are left.
+    """Raise FieldError naming the first leave wish that takes more days than are left.
 
-    With balances in a CSV file (``leave_balances: file.csv``) only event entitlements are checked
-    here; ``ledger(scenario, base)`` reads the file and checks the rest.
+    Approved leave (``leave``) beyond the balance is not refused here: it is HR's decision and the
+    roster keeps it (see ``leave_warnings``). With balances in a CSV file (``leave_balances:
+    file.csv``) only event entitlements are checked here; ``ledger(scenario, base)`` reads the file.
     """
     if balances is None and isinstance(scenario.leave_balances, str):
         _, over = ledger_and_overdraws(scenario, ())
         over = [o for o in over if scenario.leave_policy.types[o.type].per == "event"]
     else:
         _, over = ledger_and_overdraws(scenario, balances)
+    over = [o for o in over if o.field.startswith("leave_wishes")]
     if over:
         o = over[0]
         raise FieldError(o.field, f"{o.asked:g} days", o.text(),
@@ -193,6 +195,16 @@ def opening_balances(scenario: Scenario, base: str | Path | None = None,
         if b.type not in known_types:
             raise ScenarioError(str(path), f"row {i + 2}, column type", b.type, "unknown leave type")
     return balances
+
+
+def leave_warnings(scenario: Scenario, base: str | Path | None = None, source: str = "<scenario>") -> list[str]:
+    """Approved leave that takes more days than the balance or entitlement leaves, in words.
+
+    The roster is still made with the leave (HR approved it); `roster leave-check` is where a new
+    request beyond the balance is refused.
+    """
+    _, over = ledger_and_overdraws(scenario, opening_balances(scenario, base, source))
+    return [f"{o.field}: {o.text()}; the leave is kept as approved" for o in over if o.field.startswith("leave[")]
 
 
 def ledger(scenario: Scenario, base: str | Path | None = None, source: str = "<scenario>") -> list[LedgerLine]:

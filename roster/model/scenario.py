@@ -639,7 +639,7 @@ class Scenario(Frozen):
             for i, bal in enumerate(self.leave_balances):
                 _known(f"leave_balances[{i}].staff", bal.staff, staff, "staff")
                 _known(f"leave_balances[{i}].type", bal.type, types, "leave type")
-        if self.leave or self.leave_wishes:
+        if self.leave_wishes:
             from .ledger import check_ledger  # needs the calendar, which imports this module
 
             check_ledger(self)
