@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,28 +81,24 @@ def counted_days(scenario: Scenario, leave: Leave, workdays: set[dt.date] | None
 
 def read_balances(path: str | Path) -> tuple[LeaveBalance, ...]:
     """Opening balances from a CSV with the columns staff,type,days."""
-    from .load import ScenarioError
+    from .load import ScenarioError, read_text_file
 
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise ScenarioError(str(path), "", None, "leave balance file not found") from None
+    reader = csv.DictReader(io.StringIO(read_text_file(path, "leave balance file"), newline=""))
+    cols = [c.strip() for c in reader.fieldnames or []]
+    if not {"staff", "type", "days"} <= set(cols):
+        raise ScenarioError(str(path), "header", ",".join(cols), "needs the columns staff,type,days")
     out = []
-    with handle:
-        reader = csv.DictReader(handle)
-        cols = [c.strip() for c in reader.fieldnames or []]
-        if not {"staff", "type", "days"} <= set(cols):
-            raise ScenarioError(str(path), "header", ",".join(cols), "needs the columns staff,type,days")
-        for row_no, row in enumerate(reader, start=2):
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            try:
-                days = float(row["days"])
-            except ValueError:
-                raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "not a number") from None
-            if days < 0:
-                raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "cannot be negative")
-            out.append(LeaveBalance(staff=row["staff"], type=row["type"], days=days))
+    for row in reader:
+        row_no = reader.line_num
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        try:
+            days = float(row["days"])
+        except (KeyError, ValueError):
+            raise ScenarioError(str(path), f"row {row_no}, column days", row.get("days"), "not a number") from None
+        if days < 0 or days != days:
+            raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "cannot be negative")
+        out.append(LeaveBalance(staff=row.get("staff", ""), type=row.get("type", ""), days=days))
     return tuple(out)
 
 

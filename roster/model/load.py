@@ -265,19 +265,26 @@ def _decode(raw: bytes, name: str) -> str:
                             line=line) from None
 
 
+def read_text_file(path: str | Path, what: str = "file") -> str:
+    """A UTF-8 text file (a BOM is fine); a missing file, a folder or another encoding (GBK…) is
+    a ScenarioError naming the file, with a hint to save it as UTF-8."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "", None, f"{what} not found") from None
+    except IsADirectoryError:
+        raise ScenarioError(str(path), "", None, f"is a folder, not a {what}") from None
+    except OSError as exc:
+        raise ScenarioError(str(path), "", None, f"cannot read the {what} ({exc.strerror or exc})") from None
+    return _decode(raw, str(path))
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """Read a YAML or JSON scenario file."""
     path = Path(path)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(name, "", None, "file not found") from None
-    except IsADirectoryError:
-        raise ScenarioError(name, "", None, "is a folder, not a scenario file") from None
-    except OSError as exc:
-        raise ScenarioError(name, "", None, f"cannot read the file ({exc.strerror or exc})") from None
-    text = _decode(raw, name)
+    text = read_text_file(path, "scenario file")
     is_json = path.suffix.lower() == ".json"
     lines: dict[tuple, int] | None = None
     try:
