@@ -18,6 +18,9 @@ from .scenario import FieldError, Scenario
 class DuplicateKeyError(yaml.constructor.ConstructorError):
     """A mapping names the same key twice (YAML would silently keep the last one)."""
 
+    field: str = ""
+    """Where, as ``rules.min_rest_hours`` (set when the path is known)."""
+
 
 class _Loader(yaml.SafeLoader):
     """Scalars as planners mean them.
@@ -72,11 +75,6 @@ def read_yaml(text: str) -> Any:
 def read_yaml_lines(text: str) -> tuple[Any, dict[tuple, int]]:
     """YAML text → (data, line of each field), the lines keyed by paths such as ("staff", 3, "roles")."""
     loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
     lines: dict[tuple, int] = {}
 
     def walk(n: yaml.Node, path: tuple) -> None:
@@ -84,15 +82,26 @@ def read_yaml_lines(text: str) -> tuple[Any, dict[tuple, int]]:
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 if isinstance(k, yaml.ScalarNode):
-                    lines[(*path, k.value)] = k.start_mark.line + 1
-                    walk(v, (*path, k.value))
+                    key_path = (*path, k.value)
+                    if key_path in lines and key_path != path:
+                        err = DuplicateKeyError(None, None, f"duplicate key {k.value!r} (first given on line "
+                                                f"{lines[key_path]})", k.start_mark)
+                        err.field = _field_path(key_path)[0]
+                        raise err
+                    lines[key_path] = k.start_mark.line + 1
+                    walk(v, key_path)
         elif isinstance(n, yaml.SequenceNode):
             for i, v in enumerate(n.value):
                 walk(v, (*path, i))
 
-    if node is not None:
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines
         walk(node, ())
-    return data, lines
+        return loader.construct_document(node), lines
+    finally:
+        loader.dispose()
 
 
 class ScenarioError(Exception):
@@ -294,7 +303,7 @@ def load_scenario(path: str | Path) -> Scenario:
                             line=None) from None
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
-        raise ScenarioError(name, "", None, str(exc.problem),
+        raise ScenarioError(name, exc.field, None, str(exc.problem),
                             hint="give each key once; YAML would keep only the last one",
                             line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
