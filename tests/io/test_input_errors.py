@@ -346,3 +346,28 @@ def test_fairness_lines_name_a_large_group_instead_of_listing_it(files):
     assert lines and all("among the 10 坐席员 peers" in x and "P10" not in x for x in lines), result.output
     listed = run("validate", path, roster, "--peers")
     assert "the 10 坐席员 peers: P01, P02" in listed.output
+
+
+def test_min_staff_says_enough_not_at_least(files):
+    result = run("whatif", "min-staff", files / "s.yaml", "--time-limit", "10")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("agent:"))
+    assert "at least" not in line
+    assert "needed (one fewer is infeasible)" in line or "are enough (fewer were not checked" in line
+
+
+def test_a_failed_write_after_solving_saves_the_roster_elsewhere(tmp_path, capsys):
+    from roster.cli import write_or_rescue
+
+    calls: list[Path] = []
+
+    def write(folder: Path) -> list[Path]:
+        calls.append(folder)
+        if len(calls) == 1:
+            raise PermissionError(13, "Permission denied")
+        (folder / "roster.csv").write_text("date,staff_id,shift\n", encoding="utf-8")
+        return [folder / "roster.csv"]
+
+    written = write_or_rescue(write, tmp_path / "locked")
+    assert len(calls) == 2 and written[0].exists() and written[0].parent != tmp_path / "locked"
+    assert str(written[0].parent) in capsys.readouterr().err
