@@ -254,7 +254,10 @@ def scenario_from_dict(data: Any, source: str = "<scenario>", base: Path | None 
                        lines: dict[tuple, int] | None = None) -> Scenario:
     """Validate scenario fields; ``base`` is the folder that relative file names (history) start from."""
     if not isinstance(data, dict):
-        raise ScenarioError(source, "", None, "the file must hold a mapping of scenario fields")
+        found = "nothing (the file is empty)" if data is None else f"a {type(data).__name__}"
+        raise ScenarioError(source, "", None, f"the file must hold a mapping of scenario fields, not {found}",
+                            hint="start with fields such as name:, horizon:, roles:, shifts:, staff:",
+                            line=1 if lines is not None else None)
     data = _read_history(data, source, base or Path("."))
     try:
         return Scenario.model_validate(data)
@@ -297,7 +300,7 @@ def load_scenario(path: str | Path) -> Scenario:
     is_json = path.suffix.lower() == ".json"
     lines: dict[tuple, int] | None = None
     try:
-        data, lines = (json.loads(text), None) if is_json else read_yaml_lines(text)
+        data, lines = (json.loads(text), {}) if is_json else read_yaml_lines(text)
     except json.JSONDecodeError as exc:
         raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None, f"not valid JSON: {exc.msg}",
                             line=None) from None
