@@ -61,7 +61,13 @@ def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
         data["staff"] = [p for p in data["staff"] if p["id"] not in gone]
         for key in ("leave", "requests", "fixed"):
             data[key] = [x for x in data[key] if x["staff"] not in gone]
-    return Scenario.model_validate(data)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = error_from_pydantic(exc, "scenario")
+        raise ScenarioError("--vary", f"staff.count.{role}", count,
+                            f"gives {err.field} = {short_value(err.value)}: {err.message}",
+                            err.hint or "people named elsewhere in the scenario (posts…) cannot be removed") from None
 
 
 def parse_values(text: str) -> list[Any]:
