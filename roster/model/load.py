@@ -190,8 +190,7 @@ def _line(lines: dict[tuple, int] | None, path: tuple) -> int | None:
 _TIME_FIELDS = ("start", "end", "segments")
 
 
-def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, int] | None = None,
-                        prefix: tuple = ()) -> ScenarioError:
+def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, int] | None = None) -> ScenarioError:
     """The first problem pydantic found, as a ScenarioError in the planners' words (never a link)."""
     errors = exc.errors(include_url=False)
     # an unknown key is usually a typo, which also explains a "missing" field next to it
@@ -201,11 +200,8 @@ def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, in
     if isinstance(ctx_err, FieldError):
         path = tuple(int(x) if x.isdigit() else x for x in re.findall(r"[^.\[\]]+", ctx_err.field))
         return ScenarioError(source, ctx_err.field, ctx_err.value, ctx_err.message, ctx_err.hint,
-                             line=_line(lines, (*prefix, *path)))
+                             line=_line(lines, path))
     field, path = _field_path(tuple(err["loc"]))
-    path = (*prefix, *path)
-    if prefix:
-        field = _field_path(prefix)[0] + ("." if field and not field.startswith("[") else "") + field
     value = err.get("input")
     kind = err["type"]
     msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
