@@ -44,22 +44,27 @@ def at_least_one(value: int | None) -> int | None:
 
 
 def out_folder(path: Path, option: str = "--out") -> Path:
-    """Make sure ``path`` is a folder we can write into (created if missing), before any solving."""
+    """Make sure ``path`` is, or can be made, a folder we can write into, before any solving.
+
+    Nothing is created here: the folder is made when the files are written.
+    """
     if path.exists() and not path.is_dir():
         raise ScenarioError("command line", option, str(path), "is a file, not a folder",
                             hint="give a folder name; it is created if missing")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ScenarioError("command line", option, str(path), f"cannot create the folder ({exc.strerror or exc})",
-                            hint="a part of the path may be a file, or the folder is not writable") from None
-    if not os.access(path, os.W_OK):
-        raise ScenarioError("command line", option, str(path), "the folder is not writable")
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise ScenarioError("command line", option, str(path), f"cannot create the folder: {existing} is a file",
+                            hint="give a folder name; it is created if missing")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ScenarioError("command line", option, str(path), f"cannot write into {existing}",
+                            hint="choose a folder you may write to")
     return path
 
 
 def out_file(path: Path, option: str = "--out") -> Path:
-    """Make sure ``path`` names a file we can write (its folder created if missing), before any work."""
+    """Make sure ``path`` names a file we can write (its folder made later if missing), before any work."""
     if path.is_dir():
         raise ScenarioError("command line", option, str(path), "is a folder, not a file",
                             hint=f"give a file name, e.g. {path / 'roster.xlsx'}")

@@ -108,5 +108,6 @@ def swap_check_cmd(
         raise typer.Exit(1)
     typer.echo(f"ALLOWED: needs approval by {check.approve_by}" if check.approve_by else "ALLOWED")
     if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_roster_csv(check.roster, out)
         typer.echo(f"wrote {out}")

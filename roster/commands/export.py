@@ -89,6 +89,7 @@ def export_cmd(
             from roster.export.ical import zone
 
             zone(tz)
+        out.parent.mkdir(parents=True, exist_ok=True)
         export_roster(sc, roster, fmt.value, out, mapping=mapping, bom=bom, staff=staff, tz=tz)
     except ScenarioError as exc:
         fail(exc)

@@ -80,6 +80,7 @@ def export_cmd(
         out_folder(out)
     except ScenarioError as exc:
         fail(exc)
+    out.mkdir(parents=True, exist_ok=True)
     (out / "scenario.yaml").write_text(store.scenario_text(v.id), encoding="utf-8")
     written = [out / "scenario.yaml"]
     saved = store.latest_roster(v.id)

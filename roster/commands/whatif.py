@@ -101,4 +101,5 @@ def sweep_cmd(
     typer.echo(frame.to_string(index=False))
     typer.echo(f"({len(frame)} solves on {frame.attrs.get('runner')})", err=True)
     if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
         frame.to_csv(out, index=False)

@@ -371,3 +371,15 @@ def test_a_failed_write_after_solving_saves_the_roster_elsewhere(tmp_path, capsy
     written = write_or_rescue(write, tmp_path / "locked")
     assert len(calls) == 2 and written[0].exists() and written[0].parent != tmp_path / "locked"
     assert str(written[0].parent) in capsys.readouterr().err
+
+
+def test_out_folder_inside_a_file_is_refused_and_nothing_is_made(files):
+    result = run("solve", files / "s.yaml", "--out", files / "afile" / "sub")
+    assert result.exit_code == 2 and "--out" in result.output and "is a file" in result.output
+
+
+def test_an_infeasible_solve_leaves_no_empty_out_folder(files):
+    path = scenario_with(files, "min: 1,", "min: 5,", "short.yaml")
+    result = run("solve", path, "--out", files / "new" / "out", "--time-limit", "5", "--quiet")
+    assert result.exit_code == 1, result.output
+    assert not (files / "new").exists()
