@@ -148,3 +148,47 @@ def test_mutated_scenario_gets_a_clear_answer(folder, mutant):
     assert err.file == str(path) or Path(err.file).parent == folder, context
     assert err.field or err.line, context
     assert str(err).splitlines()[0] in result.output, context
+
+
+ROSTER_ROWS = ["date,staff_id,shift,role,post", "2026-10-09,F01,F,manager,", "2026-10-10,F04,F,reception,", "2026-10-12,F05,F,,"]
+BAD_CELLS = ["", "2026-13-01", "2026-02-30", "ZZZ", "F/zz", "=1+1", "-1", "零", "1,2", '"', "12/10/2026", " F "]
+
+
+@st.composite
+def roster_mutants(draw) -> tuple[bytes, str]:
+    """A small roster CSV for the front desk with cells, rows and columns broken."""
+    rows = [row.split(",") for row in ROSTER_ROWS]
+    steps = []
+    for _ in range(draw(st.integers(1, 3))):
+        op = draw(st.sampled_from(["cell", "drop column", "extra value", "duplicate row", "drop header"]))
+        r = draw(st.integers(0, len(rows) - 1))
+        if op == "cell" and rows[r]:
+            rows[r][draw(st.integers(0, len(rows[r]) - 1))] = draw(st.sampled_from(BAD_CELLS))
+        elif op == "drop column" and len(rows[0]) > 1:
+            c = draw(st.integers(0, len(rows[0]) - 1))
+            rows = [row[:c] + row[c + 1:] for row in rows]
+        elif op == "extra value":
+            rows[r].append(draw(st.sampled_from(BAD_CELLS)))
+        elif op == "duplicate row":
+            rows.append(list(rows[r]))
+        elif op == "drop header" and rows:
+            rows = rows[1:] or [[""]]
+        steps.append(op)
+    text = "\n".join(",".join(row) for row in rows) + "\n"
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "gbk", "utf-16"]))
+    return text.encode(encoding, errors="replace"), f"{'; '.join(steps)}; {encoding}"
+
+
+@settings(max_examples=max(20, EXAMPLES // 3), deadline=None, derandomize=not LONG_RUN, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(mutant=roster_mutants())
+def test_mutated_roster_file_gets_a_clear_answer(folder, mutant):
+    raw, steps = mutant
+    path = folder / "mutant_roster.csv"
+    path.write_bytes(raw)
+    result = CliRunner().invoke(app, ["validate", str(folder / "front_desk.yaml"), str(path)])
+    context = f"{steps}\n{result.output}"
+    assert result.exception is None or isinstance(result.exception, SystemExit), (context, repr(result.exception))
+    assert result.exit_code in (0, 1, 2), context
+    if result.exit_code == 2:
+        assert str(path) in result.output, context
