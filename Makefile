@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all app bench lint clean
+.PHONY: run test test-all fuzz app bench lint clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -18,6 +18,11 @@ test: $(STAMP)
 
 test-all: $(STAMP)
 	$(PY) -m pytest -q -n 2
+
+FUZZ_EXAMPLES ?= 3000
+
+fuzz: $(STAMP)
+	ROSTER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/io/test_fuzz_inputs.py
 
 app: $(STAMP)
 	$(VENV)/bin/streamlit run app_streamlit.py

@@ -165,6 +165,10 @@ def pinned_scenario(scenario: Scenario, published: Roster, start: dt.date, absen
                     leave_type: str = "sick", source: str = "<repair>") -> Scenario:
     """The scenario to re-solve: absences become leave, every cell before ``start`` is pinned as published."""
     cal_days = scenario.horizon.days()
+    for a in absences:  # before --from: its default is the first absent day
+        if a.start > scenario.horizon.end or a.end < scenario.horizon.start:
+            raise ScenarioError(source, "--absent", f"{a.staff}:{a.start}..{a.end}",
+                                f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
     if not scenario.horizon.start <= start <= scenario.horizon.end:
         raise ScenarioError(source, "--from", str(start),
                             f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
@@ -180,9 +184,6 @@ def pinned_scenario(scenario: Scenario, published: Roster, start: dt.date, absen
             raise ScenarioError(source, "--absent", f"{a.staff}:{a.start}",
                                 f"the absence starts before --from {start}; days before --from stay as published",
                                 hint="move --from to the first day of the absence or earlier")
-        if a.start > scenario.horizon.end or a.end < scenario.horizon.start:
-            raise ScenarioError(source, "--absent", f"{a.staff}:{a.start}..{a.end}",
-                                f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
     check_roster(scenario, published, source)
     cells = {(a.staff, a.date): a for a in published}
     pins: list[dict[str, Any]] = []

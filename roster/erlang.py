@@ -105,6 +105,11 @@ def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[Forec
     except FileNotFoundError:
         raise FieldError(field, str(path), "forecast file not found",
                          hint="the path is relative to the scenario file") from None
+    except UnicodeDecodeError:
+        raise FieldError(field, str(path), "the forecast is not UTF-8 text",
+                         hint="save it as UTF-8 (in Excel: Save As, CSV UTF-8)") from None
+    except IsADirectoryError:
+        raise FieldError(field, str(path), "is a folder, not a forecast file") from None
     reader = csv.DictReader(text.splitlines())
     cols = {c.strip().lower() for c in reader.fieldnames or []}
     missing = {"interval", "calls"} - cols

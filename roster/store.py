@@ -102,8 +102,16 @@ def _now() -> str:
 class Store:
     """A SQLite file of scenarios, versions and rosters."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, create: bool = True) -> None:
+        """Open the store at ``path``; without ``create`` a missing file is an error (nothing is made)."""
         self.path = Path(path) if path is not None else default_path()
+        if not create and not self.path.is_file():
+            raise ScenarioError(str(self.path), "", None,
+                                "is a folder, not a roster store" if self.path.is_dir() else "no roster store here",
+                                hint="save a scenario first (`roster store save`), or point --db at an existing store")
+        if self.path.is_dir():
+            raise ScenarioError(str(self.path), "", None, "is a folder, not a roster store",
+                                hint="give a file name, e.g. roster.db")
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model.availability import leave_minutes, post_periods, why_not, wish_days
@@ -334,13 +335,12 @@ class _Checker:
         for group in hour_groups(sc, cal):
             minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in self.work[who].values())
                        for who in group.share}
+            peers = peer_group_name(sc, group.share)
             for who, dev in hours_deviation(minutes, group).items():
                 if dev:
-                    peers = ", ".join(sorted(group.share))
                     self.add("fairness_hours", _soft(weights["hours"]),
-                             f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among peers ({peers})",
+                             f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among {peers}",
                              f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
-
 
     # ---- A/B posts and planned leave --------------------------------------
     def posts(self) -> None:
@@ -494,3 +494,17 @@ def validate(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
     chk.requests()
     chk.fairness()
     return Report(chk.out)
+
+
+PEERS_LISTED = 6
+"""Peer groups up to this size are listed by id in fairness lines; larger ones are named by role."""
+
+
+def peer_group_name(scenario: Scenario, members: Iterable[str]) -> str:
+    """``the 273 agent peers`` for a large hours-fairness group, ``peers (S01, S02, S03)`` for a small one."""
+    ids = sorted(members)
+    if len(ids) <= PEERS_LISTED:
+        return f"peers ({', '.join(ids)})"
+    roles = " + ".join(scenario.role_by_id[r].label for r in scenario.staff_by_id[ids[0]].roles)
+    return f"the {len(ids)} {roles} peers"
+

@@ -18,11 +18,12 @@ from typing import Any
 
 import pandas as pd
 from ortools.sat.python import cp_model
+from pydantic import ValidationError
 
 from roster.model.availability import leave_minutes
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import ScenarioError
+from roster.model.load import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.report import person_summary
@@ -60,20 +61,35 @@ def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
         data["staff"] = [p for p in data["staff"] if p["id"] not in gone]
         for key in ("leave", "requests", "fixed"):
             data[key] = [x for x in data[key] if x["staff"] not in gone]
-    return Scenario.model_validate(data)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = error_from_pydantic(exc, "scenario")
+        raise ScenarioError("--vary", f"staff.count.{role}", count,
+                            f"gives {err.field} = {short_value(err.value)}: {err.message}",
+                            err.hint or "people named elsewhere in the scenario (posts…) cannot be removed") from None
 
 
 def parse_values(text: str) -> list[Any]:
-    """``2..5`` → [2, 3, 4, 5]; ``8,10,12`` → [8, 10, 12]; numbers stay numbers."""
+    """``2..5`` → [2, 3, 4, 5]; ``8,10,12`` → [8, 10, 12]; ``0.5,1`` → [0.5, 1].
+
+    Raises ValueError for anything that is not a number.
+    """
     def num(x: str) -> Any:
         x = x.strip()
         try:
             return int(x)
         except ValueError:
-            try:
-                return float(x)
-            except ValueError:
-                return x
+            pass
+        try:
+            value = float(x)
+        except ValueError:
+            raise ValueError(f"{x!r} is not a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{x!r} is not a number")
+        return value
+    if not text.strip():
+        raise ValueError("no values given")
     if ".." in text:
         lo, hi = (num(x) for x in text.split("..", 1))
         if not isinstance(lo, int) or not isinstance(hi, int) or hi < lo:
@@ -88,7 +104,11 @@ def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
     sc = scenario
     for key, value in changes.items():
         parts = key.split(".")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ScenarioError("--vary", key, value, "not a number")
         if parts[:2] == ["staff", "count"] and len(parts) == 3:
+            if not float(value).is_integer():
+                raise ScenarioError("--vary", key, value, "a headcount is a whole number")
             sc = with_headcount(sc, parts[2], int(value))
             continue
         data = editable(sc)
@@ -114,8 +134,10 @@ def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
                                 hint="use demand.SHIFT.ROLE.min|max, staff.count.ROLE or rules.FIELD")
         try:
             sc = Scenario.model_validate(data)
-        except ValueError as exc:
-            raise ScenarioError("--vary", key, value, str(exc).splitlines()[-1]) from None
+        except ValidationError as exc:
+            err = error_from_pydantic(exc, "scenario")
+            raise ScenarioError("--vary", key, value,
+                                f"gives {err.field} = {short_value(err.value)}: {err.message}", err.hint) from None
     return sc
 
 
@@ -218,9 +240,13 @@ def ray_available() -> bool:
 
 
 def sweep(scenario: Scenario, vary: dict[str, Sequence[Any]], time_limit: float = 10.0,
-          ray_address: str | None = None, use_ray: bool | None = None, workers: int | None = None
-          ) -> pd.DataFrame:
-    """Solve every combination of the ``vary`` values (a grid) in parallel; one row per point."""
+          ray_address: str | None = None, use_ray: bool | None = None, workers: int | None = None,
+          ray_fallback: bool = False) -> pd.DataFrame:
+    """Solve every combination of the ``vary`` values (a grid) in parallel; one row per point.
+
+    A ``ray_address`` that cannot be reached is a ScenarioError, or (``ray_fallback``) the local
+    process pool runs the solves instead.
+    """
     keys = list(vary)
     if not keys:
         raise ScenarioError("--vary", "", None, "nothing to vary", hint="e.g. --vary staff.count.agent=8..12")
@@ -228,16 +254,44 @@ def sweep(scenario: Scenario, vary: dict[str, Sequence[Any]], time_limit: float 
         if not list(vary[k]):
             raise ScenarioError("--vary", k, None, "no values to try")
     points = [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(list(vary[k]) for k in keys))]
-    for p in points[:1]:
-        apply_vary(scenario, p)  # bad keys fail here, before any solve
+    for k in keys:  # bad keys and values fail here, before any solve
+        for value in vary[k]:
+            apply_vary(scenario, {k: value})
     data = scenario.model_dump()
     tasks = [{"scenario": data, "point": p, "time_limit": float(time_limit), "workers": 1} for p in points]
     if use_ray is None:
         use_ray = ray_available() or ray_address is not None
+    runner = "ray" if use_ray else "process pool"
+    if use_ray and ray_address:
+        problem = ray_unreachable(ray_address)
+        if problem and not ray_fallback:
+            raise ScenarioError("command line", "--ray-address", ray_address, problem, hint=RAY_HINT)
+        if problem:
+            use_ray, runner = False, f"process pool (Ray at {ray_address} unreachable: {problem})"
     rows = _on_ray(tasks, ray_address, workers) if use_ray else _in_pool(tasks, workers)
     frame = pd.DataFrame(rows)
-    frame.attrs["runner"] = "ray" if use_ray else "process pool"
+    frame.attrs["runner"] = runner
     return frame
+
+
+RAY_HINT = ("start a cluster there with `ray start --head --port=PORT` (or check host and port), drop "
+            "--ray-address to use Ray on this machine, or add --ray-fallback to use the local process pool")
+
+
+def ray_unreachable(address: str, timeout: float = 3.0) -> str:
+    """Why the Ray cluster at ``address`` cannot be reached ("" when it answers or cannot be checked)."""
+    import socket
+
+    if address in ("auto", "local"):
+        return ""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return "not an address of the form HOST:PORT or ray://HOST:PORT"
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+            return ""
+    except OSError as exc:
+        return f"cannot connect ({exc.strerror or exc})"
 
 
 def _in_pool(tasks: list[dict], workers: int | None) -> list[dict]:
@@ -252,7 +306,12 @@ def _on_ray(tasks: list[dict], address: str | None, workers: int | None) -> list
     started = False
     if not ray.is_initialized():
         if address:
-            ray.init(address=address, logging_level="ERROR")
+            try:
+                ray.init(address=address, logging_level="ERROR")
+            except (ConnectionError, TimeoutError, RuntimeError) as exc:
+                raise ScenarioError("command line", "--ray-address", address,
+                                    f"cannot join the Ray cluster ({str(exc).splitlines()[0][:200]})",
+                                    hint=RAY_HINT) from None
         else:
             ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
                      logging_level="ERROR", log_to_driver=False)

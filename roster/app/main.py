@@ -223,6 +223,8 @@ def page_roster(store: Store | None) -> None:
             st.rerun()
     else:
         progress_panel()
+    for text in S.leave_warnings(ss):
+        st.warning(text)
     if ss.get("notice") and ss["notice"][0] == "solve_error":
         st.error(_t("solve_error", **ss["notice"][1]))
         ss["notice"] = None

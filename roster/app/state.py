@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from roster.model.load import ScenarioError, load_scenario, read_yaml
+from roster.model.load import ScenarioError, load_scenario, read_yaml, read_yaml_lines
 from roster.model.scenario import Scenario
 from roster.store import Store, Version, yaml_hash
 
@@ -64,12 +64,12 @@ def open_file(state: State, path: str | Path) -> Scenario:
 def open_text(state: State, text: str, name: str) -> Scenario:
     """A scenario uploaded as YAML (or JSON) text."""
     try:
-        data = read_yaml(text)
+        data, lines = read_yaml_lines(text)
     except Exception as exc:  # yaml.YAMLError and friends
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ScenarioError(name, where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    scenario = tables.parse_scenario(data, name)
+    scenario = tables.parse_scenario(data, name, lines)
     open_scenario(state, scenario, name)
     return scenario
 
@@ -104,6 +104,24 @@ def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
     state["data"] = data
     if state.get("version") is not None and _hash(scenario) != state["version"].hash:
         state["version"] = None
+
+
+def leave_warnings(state: State) -> list[str]:
+    """Approved leave beyond its balance in the current scenario (remembered per scenario)."""
+    from roster.model.ledger import leave_warnings as warnings_of
+
+    scenario = state.get("scenario")
+    if scenario is None:
+        return []
+    memo = state.get("leave_warnings")
+    if memo is None or memo[0] is not scenario:
+        try:
+            found = warnings_of(scenario, source=str(state.get("source") or "scenario"))
+        except ScenarioError as exc:  # a balance file the app cannot read
+            found = [str(exc)]
+        memo = (scenario, found)
+        state["leave_warnings"] = memo
+    return memo[1]
 
 
 def _hash(scenario: Scenario) -> str:

@@ -61,11 +61,12 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
     return data
 
 
-def parse_scenario(data: dict[str, Any], source: str = "<edit>") -> Scenario:
-    """A scenario from a dict, with the calendar checked too; ScenarioError on bad input."""
+def parse_scenario(data: dict[str, Any], source: str = "<edit>", lines: dict[tuple, int] | None = None) -> Scenario:
+    """A scenario from a dict, with the calendar checked too; ScenarioError on bad input
+    (``lines``: the line of each field of an uploaded file, for the message)."""
     from roster.model.calendar import Calendar
 
-    scenario = scenario_from_dict(data, source)
+    scenario = scenario_from_dict(data, source, lines=lines)
     try:
         Calendar(scenario)
     except FieldError as exc:

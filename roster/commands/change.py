@@ -7,7 +7,18 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail, option_date, read_roster
+from roster.cli import (
+    Lang,
+    app,
+    at_least_one,
+    fail,
+    option_date,
+    out_file,
+    out_folder,
+    positive,
+    read_roster,
+    write_or_rescue,
+)
 from roster.model.load import ScenarioError, load_scenario
 
 
@@ -19,17 +30,19 @@ def repair_cmd(
     start: str | None = typer.Option(None, "--from", help="first day that may change (default: first absent day)"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for roster.csv and changes.txt"),
     leave_type: str = typer.Option("sick", "--type", help="leave type the absences get"),
-    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds"),
-    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
     seed: int = typer.Option(0, "--seed"),
-    lang: str = typer.Option("en", "--lang", help="en or zh"),
+    lang_option: Lang = typer.Option(Lang.en, "--lang", help="language of the change list"),
 ) -> None:
     """Re-solve after absences, changing as few cells as possible; list the changes and who to tell."""
     from roster.change import change_list, parse_absence, repair, who_to_tell
     from roster.io.roster_csv import write_roster_csv
 
+    lang = lang_option.value
     try:
         sc = load_scenario(scenario)
+        out_folder(out)
         roster = read_roster(published, sc)
         absences = [parse_absence(a) for a in absent]
         result = repair(sc, roster, absences, option_date(start, "--from"), time_limit=time_limit, workers=workers,
@@ -47,10 +60,14 @@ def repair_cmd(
              change_list(result.changes, lang) or ("无变更" if zh else "no changes"),
              "", "需通知" if zh else "who must be told:", *(f"  {t}" for t in who_to_tell(sc, result.changes, lang))]
     typer.echo("\n".join(lines))
-    out.mkdir(parents=True, exist_ok=True)
-    write_roster_csv(result.roster, out / "roster.csv")
-    (out / "changes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    typer.echo(f"wrote {out / 'roster.csv'}, {out / 'changes.txt'}")
+
+    def write(folder: Path) -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_roster_csv(result.roster, folder / "roster.csv")
+        (folder / "changes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return [folder / "roster.csv", folder / "changes.txt"]
+
+    typer.echo("wrote " + ", ".join(str(p) for p in write_or_rescue(write, out)))
 
 
 @app.command("swap-check")
@@ -69,6 +86,8 @@ def swap_check_cmd(
 
     try:
         sc = load_scenario(scenario)
+        if out is not None:
+            out_file(out)
         roster = read_roster(roster_file, sc)
         swap = parse_swap(give, to, take)
         check = check_swap(sc, roster, swap, option_date(today, "--today") or dt.date.today(), source=str(roster_file))
@@ -89,5 +108,6 @@ def swap_check_cmd(
         raise typer.Exit(1)
     typer.echo(f"ALLOWED: needs approval by {check.approve_by}" if check.approve_by else "ALLOWED")
     if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_roster_csv(check.roster, out)
         typer.echo(f"wrote {out}")

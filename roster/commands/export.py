@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 import yaml
 
-from roster.cli import app, fail
+from roster.cli import app, fail, out_file
 from roster.model.load import ScenarioError, load_scenario
 
 
@@ -83,12 +83,19 @@ def export_cmd(
     try:
         sc = load_scenario(scenario)
         shift_map = load_mapping(mapping, sc) if mapping else None
+        out_file(out)
         roster = read_any(roster_file, sc, shift_map)
+        if tz is not None:
+            from roster.export.ical import zone
+
+            zone(tz)
         out.parent.mkdir(parents=True, exist_ok=True)
         export_roster(sc, roster, fmt.value, out, mapping=mapping, bom=bom, staff=staff, tz=tz)
     except ScenarioError as exc:
         fail(exc)
-    typer.echo(f"wrote {out} ({fmt.value}, {len(roster)} shifts)")
+    shifts = sum(1 for a in roster if staff is None or a.staff == staff)
+    who = f" for {staff}" if staff else ""
+    typer.echo(f"wrote {out} ({fmt.value}, {shifts} shifts{who})")
 
 
 import_app = typer.Typer(no_args_is_help=True, help="Staff lists, leave and leave balances from CSV/Excel.")

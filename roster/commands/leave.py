@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail, option_date
+from roster.cli import app, at_least_one, fail, option_date, positive
 from roster.model.load import ScenarioError, load_scenario
 
 
@@ -19,8 +19,8 @@ def leave_check(
     kind: str = typer.Option("annual", "--type", help="leave type (annual, sick, personal, marriage, ...)"),
     filed: str | None = typer.Option(None, "--filed", help="date the request was filed"),
     half: str | None = typer.Option(None, "--half", help="am or pm for a half day"),
-    time_limit: float = typer.Option(20.0, "--time-limit", help="seconds for the roster check"),
-    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    time_limit: float = typer.Option(20.0, "--time-limit", help="seconds for the roster check", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """Balance OK?, approval tier, and whether the roster can still meet every hard rule with the leave.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail
+from roster.cli import app, fail, out_folder
 from roster.model.load import ScenarioError
 
 store_app = typer.Typer(no_args_is_help=True, help="Saved scenarios, versions and rosters (SQLite).")
@@ -15,11 +15,12 @@ app.add_typer(store_app, name="store")
 DB_OPTION = typer.Option(None, "--db", help="store file (default: $ROSTER_DB or roster.db)")
 
 
-def _open(db: Path | None):
+def _open(db: Path | None, create: bool = False):
+    """The store; only ``save`` creates one (reading commands never make files or folders)."""
     from roster.store import Store
 
     try:
-        return Store(db)
+        return Store(db, create=create)
     except ScenarioError as exc:
         fail(exc)
 
@@ -27,6 +28,12 @@ def _open(db: Path | None):
 @store_app.command("list")
 def list_cmd(db: Path | None = DB_OPTION) -> None:
     """Every saved version: scenario, version, date, rosters, note."""
+    from roster.store import default_path
+
+    path = db if db is not None else default_path()
+    if not path.exists():
+        typer.echo(f"{path}: no roster store here (nothing saved yet)")
+        return
     store = _open(db)
     versions = store.versions()
     if not versions:
@@ -70,6 +77,7 @@ def export_cmd(
     try:
         v = store.version(name, version)
         scenario = store.load_scenario(v.id)
+        out_folder(out)
     except ScenarioError as exc:
         fail(exc)
     out.mkdir(parents=True, exist_ok=True)
@@ -93,7 +101,7 @@ def save_cmd(
     """Save a scenario file as a new version."""
     from roster.model.load import load_scenario
 
-    store = _open(db)
+    store = _open(db, create=True)
     try:
         sc = load_scenario(scenario)
     except ScenarioError as exc:

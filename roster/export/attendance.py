@@ -1,12 +1,13 @@
 """The long attendance CSV: one row per person per day of the horizon.
 
 Columns: date, weekday, staff_id, name, role, shift, shift_name, start, end, segments,
-planned_hours, day_type, holiday, leave_type, post. ``start`` and ``end`` are local date-times
+planned_hours, day_type, holiday, leave_type, post, leave_half. ``start`` and ``end`` are local date-times
 (``YYYY-MM-DD HH:MM`` in the scenario's time zone) of the first clock-in and the last clock-out,
 so a night shift ends on the next date. A split shift stays one row: ``segments`` lists every
 worked interval (``start/end`` pairs joined by ``;``) and ``planned_hours`` is the paid length.
 A day off has an empty shift; a day of leave (the scenario's, or one the roster places) also
-names the leave type.
+names the leave type; a half day of leave also gives ``leave_half`` (``am``: away until 12:00,
+``pm``: away from 12:00), and the row may still carry the shift worked in the other half.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
-from .cells import first_by_day, leave_by_day, safe_text
+from .cells import first_by_day, half_days, leave_by_day, safe_text
 
 COLUMNS = ("date", "weekday", "staff_id", "name", "role", "shift", "shift_name", "start", "end", "segments",
-           "planned_hours", "day_type", "holiday", "leave_type", "post")
+           "planned_hours", "day_type", "holiday", "leave_type", "post", "leave_half")
 
 
 def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
@@ -30,6 +31,7 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     cal = calendar or Calendar(scenario)
     cells = first_by_day(roster)
     leave = leave_by_day(scenario, roster)
+    halves = half_days(scenario)
     rows: list[dict[str, object]] = []
     people = [p for p in scenario.staff if staff is None or p.id == staff]
     for day in cal.days:
@@ -40,6 +42,7 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 "name": person.name, "role": "", "shift": "", "shift_name": "", "start": "", "end": "",
                 "segments": "", "planned_hours": 0, "day_type": day.type.value, "holiday": day.holiday_name,
                 "leave_type": leave.get((person.id, day.date), ""), "post": "",
+                "leave_half": halves.get((person.id, day.date), ""),
             }
             shift = scenario.shift_by_id.get(a.shift) if a else None
             if a is not None:

@@ -60,6 +60,11 @@ def leave_by_day(scenario: Scenario, roster: Roster | None = None) -> dict[tuple
     return out
 
 
+def half_days(scenario: Scenario) -> dict[tuple[str, dt.date], str]:
+    """(staff, date) → ``am`` or ``pm`` for every half day of leave in the scenario."""
+    return {(lv.staff, lv.start): lv.half for lv in scenario.leave if lv.half is not None}
+
+
 def leave_types(scenario: Scenario) -> set[str]:
     """Every leave type a cell may show: the policy's types and those the scenario uses."""
     policy = getattr(scenario, "leave_policy", None)

@@ -4,7 +4,9 @@ One event per worked segment (a split shift gives two), with local start and end
 zone (``Asia/Shanghai`` unless told otherwise) and a ``VTIMEZONE`` so calendar programs agree.
 UIDs name the person, date and segment, and the stamp is the horizon start, so exporting the
 same roster twice gives the same file and a re-export updates events instead of doubling them.
-Days of leave are all-day events. ``X-ROSTER-*`` properties carry the staff id, date, shift,
+Shift times are wall-clock times in the scenario's time zone; another ``tz`` converts them (a
+08:00 shift in Shanghai is 01:00 in Berlin in winter). Days of leave are all-day events; a half
+day is a timed event (``am``: 00:00-12:00, ``pm``: 12:00-24:00) with ``X-ROSTER-HALF``. ``X-ROSTER-*`` properties carry the staff id, date, shift,
 role, post and leave type for reading back.
 """
 
@@ -22,7 +24,7 @@ from roster.model.load import ScenarioError
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
-from .cells import leave_by_day, leave_labels
+from .cells import half_days, leave_by_day, leave_labels
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -32,7 +34,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ScenarioError("--tz", "tz", name, "unknown time zone",
+        raise ScenarioError("command line", "--tz", name, "unknown time zone",
                             hint="use an IANA name such as Asia/Shanghai or Europe/Berlin") from None
 
 
@@ -40,7 +42,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
                calendar: Calendar | None = None) -> bytes:
     """The roster as iCalendar bytes; ``staff`` limits it to one person."""
     cal = calendar or Calendar(scenario)
-    tzinfo = zone(tz or scenario.timezone or DEFAULT_TZ)
+    home = zone(scenario.timezone or DEFAULT_TZ)
+    tzinfo = zone(tz) if tz else home
     if staff is not None and staff not in scenario.staff_by_id:
         raise ScenarioError("--staff", "staff", staff, "unknown staff id",
                             hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
@@ -68,8 +71,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
             ev = Event()
             ev.add("uid", f"{a.date:%Y%m%d}-{a.staff}-{k}@roster")
             ev.add("dtstamp", stamp)
-            ev.add("dtstart", start.replace(tzinfo=tzinfo))
-            ev.add("dtend", end.replace(tzinfo=tzinfo))
+            ev.add("dtstart", start.replace(tzinfo=home).astimezone(tzinfo))
+            ev.add("dtend", end.replace(tzinfo=home).astimezone(tzinfo))
             ev.add("summary", title)
             ev.add("description", "; ".join(x for x in (f"shift {shift.id} {shift.times_text()}",
                                                        f"role {a.role}" if a.role else "",
@@ -84,6 +87,7 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
                 ev.add("x-roster-post", a.post)
             out.add_component(ev)
     labels = leave_labels(scenario)
+    halves = half_days(scenario)
     for (who, day), kind in sorted(leave_by_day(scenario, roster).items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if staff is not None and who != staff:
             continue
@@ -91,9 +95,18 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
         ev = Event()
         ev.add("uid", f"{day:%Y%m%d}-{who}-leave@roster")
         ev.add("dtstamp", stamp)
-        ev.add("dtstart", day)
-        ev.add("dtend", day + dt.timedelta(days=1))
-        title = f"{labels.get(kind, kind)} ({kind} leave)"
+        half = halves.get((who, day))
+        if half is None:
+            ev.add("dtstart", day)
+            ev.add("dtend", day + dt.timedelta(days=1))
+        else:
+            noon = dt.datetime.combine(day, dt.time(12), tzinfo=home)
+            midnight = dt.datetime.combine(day, dt.time(), tzinfo=home)
+            first, last = (midnight, noon) if half == "am" else (noon, midnight + dt.timedelta(days=1))
+            ev.add("dtstart", first.astimezone(tzinfo))
+            ev.add("dtend", last.astimezone(tzinfo))
+            ev.add("x-roster-half", half)
+        title = f"{labels.get(kind, kind)} ({kind} leave{', ' + half if half else ''})"
         ev.add("summary", title if staff else f"{person.label if person else who}: {title}")
         ev.add("transp", "TRANSPARENT")
         ev.add("x-roster-staff", who)

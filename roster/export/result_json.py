@@ -72,8 +72,12 @@ def write_json(data: dict[str, Any], path: str | Path) -> None:
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def write_result_json(scenario: Scenario, result, path: str | Path) -> None:
-    write_json(result_dict(scenario, result), path)
+def write_result_json(scenario: Scenario, result, path: str | Path, warnings: list[str] | None = None) -> None:
+    """The result JSON; ``warnings`` (approved leave beyond its balance …) go under ``warnings``."""
+    data = result_dict(scenario, result)
+    if warnings:
+        data["warnings"] = list(warnings)
+    write_json(data, path)
 
 
 def write_roster_json(scenario: Scenario, roster: Roster, path: str | Path) -> None:

@@ -31,7 +31,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from roster.model.calendar import Calendar
-from roster.model.load import ScenarioError, read_yaml
+from roster.model.load import ScenarioError, read_text_file, read_yaml
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
@@ -96,10 +96,9 @@ def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
     """Read a mapping file; unknown shifts, empty or repeated names raise ScenarioError."""
     path = Path(path)
     name = str(path)
+    text = read_text_file(path, "mapping file")
     try:
-        data = read_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioError(name, "", None, "file not found") from None
+        data = read_yaml(text)
     except Exception as exc:
         raise ScenarioError(name, "", None, f"not a YAML mapping file ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):

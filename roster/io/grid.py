@@ -89,6 +89,49 @@ def open_workbook(path: Path):
         raise ScenarioError(str(path), "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
 
 
+def date_columns(ws, header: int, name: str) -> dict[int, dt.date]:
+    """Column → date of the header row. A header cell between the first and the last date column
+    that is not a date, or any text that starts like a date but is not one, is an error: a
+    dropped day would turn into a wall of unrelated violations."""
+    dates: dict[int, dt.date] = {}
+    bad: list[tuple[int, object]] = []
+    for c in range(2, ws.max_column + 1):
+        value = ws.cell(header, c).value
+        d = as_date(value)
+        if d is not None:
+            dates[c] = d
+        elif value is not None and str(value).strip():
+            bad.append((c, value))
+    if not dates:
+        raise ScenarioError(name, f"sheet {ws.title}, row {header}", None, "no date columns in the header row",
+                            hint="put dates (or YYYY-MM-DD text) above the day columns")
+    first, last = min(dates), max(dates)
+    for c, value in bad:
+        looks_like_date = isinstance(value, str) and value.strip()[:1].isdigit() and "-" in value
+        if first < c < last or looks_like_date:
+            raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{header}", value,
+                                "not a date in the header row",
+                                hint="write the day's date (YYYY-MM-DD, or an Excel date) above each day column")
+    return dates
+
+
+def formula_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """(row, column) → formula text of every formula cell in ``sheet``."""
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return {}
+    try:
+        out: dict[tuple[int, int], str] = {}
+        for row in wb[sheet].iter_rows():
+            for cell in row:
+                if getattr(cell, "data_type", None) == "f" or (isinstance(cell.value, str) and cell.value[:1] == "="):
+                    out[(cell.row, cell.column)] = str(cell.value)
+        return out
+    finally:
+        wb.close()
+
+
 def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
     """The roster in a month grid workbook; unknown cell codes raise ScenarioError naming the cell."""
     path = Path(path)
@@ -108,14 +151,8 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
     if header is None:
         raise ScenarioError(name, f"sheet {ws.title}", None, "no header row starting with staff_id",
                             hint="the grid needs a row with staff_id in column A and dates above the days")
-    dates: dict[int, dt.date] = {}
-    for c in range(2, ws.max_column + 1):
-        d = as_date(ws.cell(header, c).value)
-        if d is not None:
-            dates[c] = d
-    if not dates:
-        raise ScenarioError(name, f"sheet {ws.title}, row {header}", None, "no date columns in the header row",
-                            hint="put dates (or YYYY-MM-DD text) above the day columns")
+    dates = date_columns(ws, header, name)
+    formulas = formula_cells(path, ws.title)
     out, leave = [], []
     for r in range(header + 1, ws.max_row + 1):
         staff = cell_text(ws.cell(r, 1).value)
@@ -124,7 +161,13 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
         if not staff:
             break
         for c, day in dates.items():
-            text = cell_text(ws.cell(r, c).value)
+            value = ws.cell(r, c).value
+            if value is None and (r, c) in formulas:
+                raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, {day})",
+                                    formulas[(r, c)], "a formula with no saved value (it would read as a day off)",
+                                    hint="type the shift code into the cell, or open and save the file in Excel "
+                                         "so the formula's value is stored")
+            text = cell_text(value)
             if text in leave_codes:
                 leave.append(LeaveDay(day, staff, leave_codes[text]))
                 continue

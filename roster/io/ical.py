@@ -19,8 +19,13 @@ def read_ical(path: str | Path) -> Roster:
         cal = ICalendar.from_ical(path.read_bytes())
     except FileNotFoundError:
         raise ScenarioError(name, "", None, "file not found") from None
+    except IsADirectoryError:
+        raise ScenarioError(name, "", None, "is a folder, not a roster file") from None
     except ValueError as exc:
-        raise ScenarioError(name, "", None, f"not an iCalendar file: {exc}") from None
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = reason if len(reason) <= 120 else reason[:117] + "..."
+        raise ScenarioError(name, "", None, f"not an iCalendar file ({reason})",
+                            hint="only calendars exported by `roster export --format ics` read back") from None
     out: set[Assignment] = set()
     leave: set[LeaveDay] = set()
     for n, ev in enumerate(cal.walk("VEVENT"), start=1):

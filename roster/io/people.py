@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from roster.export.cells import unsafe_text
-from roster.model.load import ScenarioError
+from roster.model.load import ScenarioError, error_from_pydantic
 from roster.model.scenario import Leave, LeaveBalance, Scenario, Staff
 
 from .grid import cell_text
@@ -170,8 +170,8 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
         except ValidationError as exc:
             err = exc.errors(include_url=False)[0]
             col = str(err["loc"][0]) if err["loc"] else "id"
-            raise ScenarioError(table.file, _where(n, col), row.get(col, ""),
-                                err["msg"].removeprefix("Value error, ")) from None
+            said = error_from_pydantic(exc, table.file)
+            raise ScenarioError(table.file, _where(n, col), row.get(col, ""), said.message, said.hint) from None
     return out
 
 

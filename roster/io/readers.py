@@ -36,6 +36,9 @@ def _read(path: Path, scenario, mapping) -> Roster:
     suffix = path.suffix.lower()
     if not path.exists():
         raise ScenarioError(str(path), "", None, "file not found")
+    if path.is_dir():
+        raise ScenarioError(str(path), "", None, "is a folder, not a roster file",
+                            hint=f"readable formats: {KNOWN}")
     if suffix == ".csv":
         return read_roster_csv(path)
     if suffix in (".xlsx", ".xlsm"):

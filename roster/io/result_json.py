@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from roster.model.load import ScenarioError
+from roster.model.load import ScenarioError, read_text_file
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 
@@ -14,12 +14,11 @@ def read_result_json(path: str | Path) -> Roster:
     """The ``assignments`` (and planned ``leave``) of a result JSON; bad entries name their index and field."""
     path = Path(path)
     name = str(path)
+    text = read_text_file(path, "roster file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioError(name, "", None, "file not found") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ScenarioError(name, "", None, f"not valid JSON: {exc}") from None
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None, f"not valid JSON: {exc.msg}") from None
     items = data.get("assignments") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ScenarioError(name, "assignments", None, "missing or not a list",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 from roster.export.cells import safe_text, unsafe_text
@@ -30,13 +31,15 @@ def read_roster_csv(path: str | Path) -> Roster:
         handle = path.open(encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise ScenarioError(name, "", None, "file not found") from None
+    except IsADirectoryError:
+        raise ScenarioError(name, "", None, "is a folder, not a roster file") from None
     with handle:
         try:
             text = handle.read()
         except UnicodeDecodeError:
             raise ScenarioError(name, "", None, "file is not UTF-8 text",
                                 hint="save the CSV as UTF-8 (with or without BOM)") from None
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="\0extra")
     columns = [c.strip() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
@@ -45,8 +48,14 @@ def read_roster_csv(path: str | Path) -> Roster:
     day_rows = any(c in columns for c in DAY_ROW_MARKERS)
     leave_col = "leave" if "leave" in columns else "leave_type" if "leave_type" in columns else None
     out, leave = [], []
-    for row_no, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): unsafe_text((v or "").strip()) for k, v in row.items() if k is not None}
+    for raw in reader:
+        row_no = reader.line_num  # the line the row ends on, as an editor shows it
+        extra = [v for v in raw.pop("\0extra", None) or [] if v and v.strip()]
+        if extra:
+            raise ScenarioError(name, f"row {row_no}", ",".join(extra),
+                                f"{len(columns) + len(extra)} values where the header has {len(columns)} columns",
+                                hint="a value that holds a comma needs double quotes around it")
+        row = {(k or "").strip(): unsafe_text((v or "").strip()) for k, v in raw.items() if k is not None}
         if not any(row.values()):
             continue
         try:

@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
-from .scenario import WEEKDAYS, FieldError, Holidays, Scenario, Shift
+from .scenario import WEEKDAYS, FieldError, Holidays, Scenario, Shift, selector_item
 
 
 class DayType(str, Enum):
@@ -103,27 +103,20 @@ class Day:
 
 
 def matches(day: Day, spec: Any) -> bool:
-    """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays, mon..sun, dates)?"""
+    """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays, mon..sun,
+    weekday ranges such as mon..fri, dates and date ranges)?"""
     items = spec if isinstance(spec, (list, tuple)) else [spec]
     for item in items:
-        if isinstance(item, dt.date):
-            if day.date == item:
+        kind, what = selector_item(item)
+        if kind == "dates":
+            if what[0] <= day.date <= what[1]:
                 return True
-            continue
-        key = str(item).strip().lower()
-        if key == "all":
-            return True
-        if key == "workdays" and day.is_workday:
-            return True
-        if key == "restdays" and not day.is_workday:
-            return True
-        if key == "weekends" and day.is_weekend:
-            return True
-        if key == "holidays" and day.is_holiday:
-            return True
-        if key == day.weekday:
-            return True
-        if key[:1].isdigit() and dt.date.fromisoformat(key) == day.date:
+        elif kind == "weekdays":
+            if day.date.weekday() in what:
+                return True
+        elif (what == "all" or (what == "workdays" and day.is_workday)
+              or (what == "restdays" and not day.is_workday) or (what == "weekends" and day.is_weekend)
+              or (what == "holidays" and day.is_holiday)):
             return True
     return False
 

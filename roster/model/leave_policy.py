@@ -10,7 +10,7 @@ on 2025-12-01 has 1 year on 2026-12-01, one hired on 2026-01-01 has 0 years.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,14 +29,14 @@ class LeaveType(_Frozen):
 
     name: str = ""
     counting: Counting = "workdays"
-    days: float | None = None
+    days: float | None = Field(default=None, ge=0)
     """Entitlement; ``None`` means no fixed limit (only an opening balance, if given, limits it)."""
     per: Literal["year", "event"] = "year"
     """``year``: a balance for the calendar year; ``event``: each leave (wedding, birth…) has its own."""
-    extras: dict[str, float] = {}
+    extras: dict[str, Annotated[float, Field(ge=0)]] = {}
     """Named additions to an event's days, chosen per leave with ``extras: [...]``
     (e.g. ``extra_baby: 15``; listing a name twice adds it twice)."""
-    alternatives: dict[str, float] = {}
+    alternatives: dict[str, Annotated[float, Field(ge=0)]] = {}
     """Named replacements of an event's days (e.g. ``late: 10`` for late marriage)."""
     half_days: bool = False
     """May be taken in half days (``leave[i].half: am|pm``)."""
@@ -54,7 +54,7 @@ class TenureStep(_Frozen):
 class ApprovalTier(_Frozen):
     """Who approves a leave of up to ``max_days`` counted days (``None``: any length)."""
 
-    max_days: float | None
+    max_days: float | None = Field(ge=0)
     approver: str
 
 
@@ -80,9 +80,9 @@ class LeavePolicy(_Frozen):
     """The type whose yearly entitlement comes from the tenure table."""
     tenure: tuple[TenureStep, ...] = (TenureStep(years=0, days=5), TenureStep(years=1, days=10, plus_per_year=1))
     """First year of service: 5 days; from one year on: 10 days, one more per further year…"""
-    annual_cap: float = 15
+    annual_cap: float = Field(default=15, ge=0)
     """…capped at 15 days (also caps an opening balance that carries days over)."""
-    half_day_hours: float = 4
+    half_day_hours: float = Field(default=4, gt=0, le=24)
     tiers: tuple[ApprovalTier, ...] = (
         ApprovalTier(max_days=1, approver="supervisor"),
         ApprovalTier(max_days=3, approver="manager"),

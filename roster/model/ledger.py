@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,28 +81,24 @@ def counted_days(scenario: Scenario, leave: Leave, workdays: set[dt.date] | None
 
 def read_balances(path: str | Path) -> tuple[LeaveBalance, ...]:
     """Opening balances from a CSV with the columns staff,type,days."""
-    from .load import ScenarioError
+    from .load import ScenarioError, read_text_file
 
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise ScenarioError(str(path), "", None, "leave balance file not found") from None
+    reader = csv.DictReader(io.StringIO(read_text_file(path, "leave balance file"), newline=""))
+    cols = [c.strip() for c in reader.fieldnames or []]
+    if not {"staff", "type", "days"} <= set(cols):
+        raise ScenarioError(str(path), "header", ",".join(cols), "needs the columns staff,type,days")
     out = []
-    with handle:
-        reader = csv.DictReader(handle)
-        cols = [c.strip() for c in reader.fieldnames or []]
-        if not {"staff", "type", "days"} <= set(cols):
-            raise ScenarioError(str(path), "header", ",".join(cols), "needs the columns staff,type,days")
-        for row_no, row in enumerate(reader, start=2):
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            try:
-                days = float(row["days"])
-            except ValueError:
-                raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "not a number") from None
-            if days < 0:
-                raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "cannot be negative")
-            out.append(LeaveBalance(staff=row["staff"], type=row["type"], days=days))
+    for row in reader:
+        row_no = reader.line_num
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        try:
+            days = float(row["days"])
+        except (KeyError, ValueError):
+            raise ScenarioError(str(path), f"row {row_no}, column days", row.get("days"), "not a number") from None
+        if days < 0 or days != days:
+            raise ScenarioError(str(path), f"row {row_no}, column days", row["days"], "cannot be negative")
+        out.append(LeaveBalance(staff=row.get("staff", ""), type=row.get("type", ""), days=days))
     return tuple(out)
 
 
@@ -159,16 +156,18 @@ def ledger_and_overdraws(scenario: Scenario, balances: tuple[LeaveBalance, ...] 
 
 
 def check_ledger(scenario: Scenario, balances: tuple[LeaveBalance, ...] | None = None) -> None:
-    """Raise FieldError naming the first leave (or wish) that takes more days than are left.
+    """Raise FieldError naming the first leave wish that takes more days than are left.
 
-    With balances in a CSV file (``leave_balances: file.csv``) only event entitlements are checked
-    here; ``ledger(scenario, base)`` reads the file and checks the rest.
+    Approved leave (``leave``) beyond the balance is not refused here: it is HR's decision and the
+    roster keeps it (see ``leave_warnings``). With balances in a CSV file (``leave_balances:
+    file.csv``) only event entitlements are checked here; ``ledger(scenario, base)`` reads the file.
     """
     if balances is None and isinstance(scenario.leave_balances, str):
         _, over = ledger_and_overdraws(scenario, ())
         over = [o for o in over if scenario.leave_policy.types[o.type].per == "event"]
     else:
         _, over = ledger_and_overdraws(scenario, balances)
+    over = [o for o in over if o.field.startswith("leave_wishes")]
     if over:
         o = over[0]
         raise FieldError(o.field, f"{o.asked:g} days", o.text(),
@@ -193,6 +192,16 @@ def opening_balances(scenario: Scenario, base: str | Path | None = None,
         if b.type not in known_types:
             raise ScenarioError(str(path), f"row {i + 2}, column type", b.type, "unknown leave type")
     return balances
+
+
+def leave_warnings(scenario: Scenario, base: str | Path | None = None, source: str = "<scenario>") -> list[str]:
+    """Approved leave that takes more days than the balance or entitlement leaves, in words.
+
+    The roster is still made with the leave (HR approved it); `roster leave-check` is where a new
+    request beyond the balance is refused.
+    """
+    _, over = ledger_and_overdraws(scenario, opening_balances(scenario, base, source))
+    return [f"{o.field}: {o.text()}; the leave is kept as approved" for o in over if o.field.startswith("leave[")]
 
 
 def ledger(scenario: Scenario, base: str | Path | None = None, source: str = "<scenario>") -> list[LedgerLine]:

@@ -8,15 +8,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cached_property
-from typing import Any, Literal
+from functools import cached_property, lru_cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from .leave_policy import LeavePolicy
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_KEYWORDS = ("all", "workdays", "restdays", "weekends", "holidays", *WEEKDAYS)
+MAX_HORIZON_DAYS = 400
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
@@ -27,12 +37,28 @@ class Frozen(BaseModel):
 class Soft(Frozen):
     """A rule value that may be broken at a cost: ``{value: 3, weight: 100}``."""
 
-    value: float
+    value: float = Field(ge=0)
     weight: int = Field(ge=0)
 
 
-Limit = float | Soft
-"""A hard number, or a soft one with a weight."""
+def _limit_kind(value: Any) -> str:
+    return "soft" if isinstance(value, (dict, Soft)) else "number"
+
+
+Limit = Annotated[Annotated[float, Field(ge=0), Tag("number")] | Annotated[Soft, Tag("soft")],
+                  Discriminator(_limit_kind)]
+"""A hard number (at least 0), or a soft one with a weight: ``{value: 3, weight: 100}``."""
+
+
+def _whole(limit: Any) -> Any:
+    value = limit.value if isinstance(limit, Soft) else limit
+    if value is not None and not float(value).is_integer():
+        raise ValueError(f"{value:g} is not a whole number (it counts seats, days or weekends)")
+    return limit
+
+
+Count = Annotated[Limit, AfterValidator(_whole)]
+"""A limit that counts (seats, days, weekends): a whole number, hard or soft."""
 
 
 def limit_value(limit: Limit | None) -> float | None:
@@ -155,25 +181,25 @@ class PersonRules(Frozen):
     """Rule values that may be set for everyone (``rules:``) or per person (staff entry)."""
 
     min_rest_hours: Limit | None = None
-    max_consecutive_work_days: Limit | None = None
-    min_consecutive_work_days: Limit | None = None
-    min_consecutive_days_off: Limit | None = None
+    max_consecutive_work_days: Count | None = None
+    min_consecutive_work_days: Count | None = None
+    min_consecutive_days_off: Count | None = None
     max_hours_per_week: Limit | None = None
     max_hours_total: Limit | None = None
     min_hours_total: Limit | None = None
-    max_shifts: dict[str, int] | None = None
-    max_weekends: Limit | None = None
-    max_weekends_per_month: Limit | None = None
+    max_shifts: dict[str, Annotated[int, Field(ge=0)]] | None = None
+    max_weekends: Count | None = None
+    max_weekends_per_month: Count | None = None
     forbidden_sequences: tuple[tuple[str, str], ...] | None = None
-    forbidden_sequences_weight: int | None = None
+    forbidden_sequences_weight: int | None = Field(default=None, ge=0)
 
 
 class Rules(PersonRules):
     """Scenario-wide rule values with the seed defaults."""
 
     min_rest_hours: Limit | None = 12
-    max_consecutive_work_days: Limit | None = 6
-    min_consecutive_days_off: Limit | None = 1
+    max_consecutive_work_days: Count | None = 6
+    min_consecutive_days_off: Count | None = 1
     max_hours_per_week: Limit | None = 40
     forbidden_sequences: tuple[tuple[str, str], ...] | None = ()
     overstaffing_weight: int = Field(default=1, ge=0)
@@ -203,8 +229,8 @@ class Demand(Frozen):
     shift: str
     role: str | None = None
     """``None`` counts everyone on the shift, whatever their role."""
-    min: Limit = 0
-    max: Limit | None = None
+    min: Count = 0
+    max: Count | None = None
     days: Any = "all"
 
 
@@ -377,8 +403,9 @@ class Horizon(Frozen):
     def _order(self) -> Horizon:
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
-        if (self.end - self.start).days > 400:
-            raise ValueError("horizon is longer than 400 days")
+        if (self.end - self.start).days + 1 > MAX_HORIZON_DAYS:
+            raise ValueError(f"the horizon has {(self.end - self.start).days + 1} days; "
+                             f"at most {MAX_HORIZON_DAYS} are allowed")
         return self
 
     def days(self) -> list[dt.date]:
@@ -425,6 +452,7 @@ class Scenario(Frozen):
     name: str = "scenario"
     horizon: Horizon
     timezone: str = "Asia/Shanghai"
+    """An IANA time zone name (``Asia/Shanghai``, ``Europe/Berlin``)."""
     holidays: Holidays = Holidays()
     roles: tuple[Role, ...] = Field(min_length=1)
     shifts: tuple[Shift, ...] = Field(min_length=1)
@@ -443,6 +471,12 @@ class Scenario(Frozen):
     history: History | None = None
     rules: Rules = Rules()
     fairness: Fairness = Fairness()
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        check_timezone(value)
+        return value
 
     # ---- look-ups -------------------------------------------------------
     @cached_property
@@ -605,7 +639,7 @@ class Scenario(Frozen):
             for i, bal in enumerate(self.leave_balances):
                 _known(f"leave_balances[{i}].staff", bal.staff, staff, "staff")
                 _known(f"leave_balances[{i}].type", bal.type, types, "leave type")
-        if self.leave or self.leave_wishes:
+        if self.leave_wishes:
             from .ledger import check_ledger  # needs the calendar, which imports this module
 
             check_ledger(self)
@@ -638,25 +672,56 @@ def _inside(field: str, day: dt.date, horizon: Horizon) -> None:
         raise FieldError(field, str(day), f"date lies outside the horizon {horizon.start}..{horizon.end}")
 
 
+SELECTOR_HINT = ("use all, workdays, restdays, weekends, holidays, a weekday (mon … sun), a weekday range "
+                 "(mon..fri, fri..mon), a date (2026-12-24) or a date range (2026-12-24..2026-12-26)")
+
+
+@lru_cache(maxsize=4096)
+def selector_item(item: Any) -> tuple[str, Any]:
+    """One day selector item → ``("word", key)``, ``("weekdays", {0..6})`` or ``("dates", (first, last))``.
+
+    Raises ValueError naming what is wrong with it.
+    """
+    if isinstance(item, dt.date):
+        return "dates", (item, item)
+    if not isinstance(item, str):
+        raise ValueError("not a day selector")
+    key = item.strip().lower()
+    if key in DAY_KEYWORDS and key not in WEEKDAYS:
+        return "word", key
+    first, sep, last = key.partition("..")
+    ends = (first.strip(), last.strip()) if sep else (key, key)
+    if all(e in WEEKDAYS for e in ends):
+        i, j = WEEKDAYS.index(ends[0]), WEEKDAYS.index(ends[1])
+        return "weekdays", frozenset((i + k) % 7 for k in range((j - i) % 7 + 1))
+    if not all(e[:1].isdigit() for e in ends):
+        raise ValueError("not a day selector")
+    try:
+        a, b = (dt.date.fromisoformat(e) for e in ends)
+    except ValueError as exc:
+        raise ValueError(f"not a date (YYYY-MM-DD): {exc}") from None
+    if b < a:
+        raise ValueError(f"the range ends ({b}) before it starts ({a})")
+    return "dates", (a, b)
 
 
 def check_days(field: str, spec: Any) -> None:
-    """Raise FieldError if ``spec`` is not a valid day selector."""
+    """Raise FieldError if ``spec`` is not a valid day selector (an item or a list of items)."""
     items = spec if isinstance(spec, (list, tuple)) else [spec]
     for item in items:
-        if isinstance(item, dt.date):
-            continue
-        if isinstance(item, str):
-            key = item.strip().lower()
-            if key in DAY_KEYWORDS:
-                continue
-            try:
-                dt.date.fromisoformat(key)
-                continue
-            except ValueError:
-                pass
-        raise FieldError(field, item, "not a day selector",
-                         hint="use all, workdays, restdays, weekends, holidays, mon..sun or YYYY-MM-DD")
+        try:
+            selector_item(item)
+        except (ValueError, TypeError) as exc:
+            raise FieldError(field, item, str(exc) if str(exc) else "not a day selector",
+                             hint=SELECTOR_HINT) from None
 
 
+def check_timezone(name: str) -> None:
+    """Raise ValueError unless ``name`` is an IANA time zone (``Asia/Shanghai``)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}; use an IANA name such as Asia/Shanghai or "
+                         "Europe/Berlin") from None

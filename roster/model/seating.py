@@ -2,7 +2,7 @@
 not in which role's seat. Per shift instance, people are matched to the minimum seats first (a
 maximum bipartite matching; own roles tried first, then the roles fewest staff can fill), then
 to free seats up to each maximum.
-Assignments that already carry a role keep it.
+Assignments that already carry a role keep it; post duty takes the role its post counts toward.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from .calendar import Calendar
 from .demand import seats_table
+from .posts import duty_role
 from .roster import Assignment, Roster
 from .scenario import Scenario
 
@@ -23,10 +24,15 @@ def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
     seats = seats_table(scenario, cal)
     groups: dict[tuple[int, str], list[Assignment]] = defaultdict(list)
     out: list[Assignment] = []
+    posts = {p.id: p for p in scenario.posts}
     for a in roster:
-        if a.role is None and a.post is None and a.date in cal.index and a.staff in scenario.staff_by_id \
-                and a.shift in scenario.shift_by_id:
+        known = a.date in cal.index and a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
+        if a.role is None and a.post is None and known:
             groups[(cal.index[a.date], a.shift)].append(a)
+        elif a.role is None and known and a.post in posts:
+            # post duty fills the seat its post counts toward (or none), as the solver placed it
+            role = duty_role(posts[a.post], seats, cal.index[a.date], a.shift)
+            out.append(Assignment(a.date, a.staff, a.shift, role, a.post))
         else:
             out.append(a)
     taken: dict[tuple[int, str, str], int] = defaultdict(int)

@@ -134,7 +134,10 @@ def test_upload_text_errors_name_the_file() -> None:
     assert err.value.file == "mine.yaml" and "line" in err.value.field
     with pytest.raises(ScenarioError) as err:
         S.open_text(st, "name: x\nhorizon: {start: 2026-12-01, end: 2026-12-02}\nroles: []\n", "mine.yaml")
-    assert err.value.field == "roles"
+    assert err.value.field == "roles" and err.value.line == 3
+    with pytest.raises(ScenarioError) as err:
+        S.open_text(st, "name: x\nname: y\n", "mine.yaml")
+    assert "duplicate key 'name'" in err.value.message and "line 2" in str(err.value)
     assert st["scenario"] is None
 
 

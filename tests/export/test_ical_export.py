@@ -52,7 +52,10 @@ def test_other_zone_split_shift_and_leave(week):
     data = ical_bytes(sc, roster, tz="Europe/Berlin")
     assert b"TZID:Europe/Berlin" in data
     split = [e for e in events(data) if e.get("X-ROSTER-SHIFT") == "O"]
-    assert [e.decoded("DTSTART").hour for e in split] == [8, 14]
+    # converted, not relabelled: 08:00 and 14:00 in Shanghai are 01:00 and 07:00 in Berlin (winter)
+    assert [e.decoded("DTSTART").hour for e in split] == [1, 7]
+    assert [str(e.decoded("DTSTART").tzinfo) for e in split] == ["Europe/Berlin"] * 2
+    assert split[0].decoded("DTSTART").astimezone(dt.timezone.utc).hour == 0
     assert len({str(e.get("UID")) for e in split}) == 2
     assert {str(e.get("X-ROSTER-POST")) for e in split} == {"W1"}
     leave = {(str(e.get("X-ROSTER-STAFF")), e.decoded("DTSTART")) for e in events(data) if e.get("X-ROSTER-LEAVE")}
