@@ -146,7 +146,7 @@ class Person:
             if total_most is not None:  # hours in the horizon as a state: a window as tight as 2 shifts
                 cap = int(round(total_most * 60))
                 low = int(round((total_least or 0) * 60))
-                unit = reduce(math.gcd, [int(m) for m in self.minutes if m] + [cap] + ([low] if low else [])) or 1
+                unit = reduce(math.gcd, [int(m) for m in self.minutes if m]) or 1  # totals are sums of these
                 if cap // unit <= MAX_TOTAL_UNITS:
                     shape = dataclasses.replace(shape, total_unit=unit, total_most=cap // unit,
                                                 total_least=-(-low // unit),
