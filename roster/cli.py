@@ -131,7 +131,7 @@ def solve(
     from roster.export.result_json import write_result_json
     from roster.infeasible import echo_reasons
     from roster.io.roster_csv import write_roster_csv
-    from roster.report import person_summary
+    from roster.report import fair_shares, person_summary
     from roster.solver import solve as run
     from roster.validate import validate
 
@@ -173,6 +173,10 @@ def solve(
     typer.echo(f"objective {result.objective:g}  {proof}  {result.seconds:.1f}s")
     typer.echo("terms: " + ", ".join(f"{k}={v}" for k, v in result.terms.items()))
     typer.echo(person_summary(sc, result.roster).to_string(index=False))
+    shares = fair_shares(sc, result.roster)
+    if len(shares):
+        typer.echo("fair shares by peer group (outside: people outside their own fair band):")
+        typer.echo(shares.to_string(index=False))
     report = validate(sc, result.roster)
     typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
     typer.echo("wrote " + ", ".join(str(p) for p in written))

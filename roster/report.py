@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .model.calendar import Calendar
+from .model.fairness import fair_bands, hour_groups, hours_deviation
 from .model.roster import Roster
 from .model.scenario import Scenario
 
@@ -25,3 +26,41 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
         row["holidays"] += int(day.is_holiday)
         row["hours"] += shift.paid_minutes / 60
     return pd.DataFrame(list(rows.values()))
+
+
+def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+    """Per peer group (people with the same roles) and weighted kind of duty: how many people,
+    the fewest and most each has, and how many lie outside their own fair band (the bands of
+    ``roster.model.fairness``: nights, weekend and holiday shifts by availability; hours within
+    one median shift of their share of the group's hours)."""
+    cal = calendar or Calendar(scenario)
+    counts = person_summary(scenario, roster, cal).set_index("staff_id")
+    minutes = {p.id: 0 for p in scenario.staff}
+    for a in roster:
+        if a.staff in minutes and a.shift in scenario.shift_by_id:
+            minutes[a.staff] += scenario.shift_by_id[a.shift].paid_minutes
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for p in scenario.staff:
+        groups.setdefault(tuple(sorted(p.roles)), []).append(p.id)
+    rows = []
+    bands = fair_bands(scenario, cal)
+    for kind, band in bands.items():
+        for roles, people in groups.items():
+            mine = [p for p in people if p in band]
+            if not mine:
+                continue
+            values = [int(counts.loc[p, kind]) for p in mine]
+            outside = sum(not band[p].lo <= int(counts.loc[p, kind]) <= band[p].hi for p in mine)
+            rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
+                         "fair": f"{min(band[p].lo for p in mine)}..{max(band[p].hi for p in mine)}",
+                         "fewest": min(values), "most": max(values), "spread": max(values) - min(values),
+                         "outside": outside})
+    for group in hour_groups(scenario, cal):
+        people = list(group.share)
+        dev = hours_deviation(minutes, group)
+        hours = [minutes[p] / 60 for p in people]
+        roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
+        rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",
+                     "fewest": min(hours), "most": max(hours), "spread": max(hours) - min(hours),
+                     "outside": sum(1 for p in people if dev[p])})
+    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"])

@@ -16,7 +16,7 @@ from roster.model.calendar import Calendar
 from roster.model.load import dump_scenario
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
-from roster.report import person_summary
+from roster.report import fair_shares, person_summary
 
 FORMAT = "roster-result/1"
 
@@ -52,6 +52,7 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
         "leave": [{"date": str(lv.date), "staff_id": lv.staff, "type": lv.type}
                   for lv in getattr(roster, "leave", ()) or ()],
         "summary": people,
+        "fair_shares": fair_shares(scenario, roster, cal).to_dict("records"),
         "weeks": [{"staff_id": w.staff, "year": w.year, "week": w.week, "monday": str(w.monday),
                    "hours": w.hours, "holiday_hours": w.holiday_hours, "rest_day_hours": w.rest_day_hours,
                    "overtime": w.overtime} for w in week_hours(scenario, roster, cal)],

@@ -123,7 +123,7 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
             hint = built.roster()  # a roster with empty hard seats would mislead the model search
         if built is not None:
             group_stats = {"construct_seconds": round(time.perf_counter() - t0, 3),
-                           "construct_cost": built.cost(), "construct_moves": built.moves.kept,
+                           "construct_cost": float(built.cost()), "construct_moves": built.moves.kept,
                            "group_first_seconds": built.first_seconds}
             if strategy == "construct" or _too_large(scenario, calendar) or (stop is not None and stop.is_set()):
                 return _from_search(built, t0, group_stats)
@@ -227,7 +227,7 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
                stop: threading.Event | None) -> construct.Search | None:
     """A first roster in seconds (construction), improved by per-person moves; None when the
     construction leaves someone without any month (the model search then starts from nothing)."""
-    search = construct.Search(scenario, calendar, seed=seed)
+    search = construct.Search(scenario, calendar, seed=seed, repeatable=deterministic_time is not None)
     halt = (lambda: stop.is_set()) if stop is not None else None
     if not search.construct(stop=halt):
         return None

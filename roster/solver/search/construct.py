@@ -76,6 +76,8 @@ class Search:
     calendar: Calendar
     seed: int = 0
     moves: Moves = field(default_factory=Moves)
+    repeatable: bool = False
+    """Model moves use deterministic time limits (``solve(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
     progress: list = field(default_factory=list)
     """Each better roster's (seconds, cost) as the caller records it."""
@@ -565,7 +567,8 @@ class Search:
                         first = self.rng.randrange(0, self.n - span + 1)
                         changed += self.swap(pair[0], pair[1], first, first + span - 1, mins)
                 if self.empty_hard_seats() and self.rng.random() < SEAT_MOVES:
-                    self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, max(0.1, end - time.perf_counter())))
+                    left = NEIGHBOURHOOD_SECONDS if self.repeatable else max(0.1, end - time.perf_counter())
+                    self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, left))
                 if time.perf_counter() - checked > 1.0 and check():
                     return best
             if check() or not changed:

@@ -123,7 +123,11 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
     ctx = neighbourhood(search, people, window)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
-    solver.parameters.max_time_in_seconds = seconds
+    if search.repeatable:  # the same work every run: a deterministic limit, threads interleaved
+        solver.parameters.max_deterministic_time = seconds
+        solver.parameters.interleave_search = True
+    else:
+        solver.parameters.max_time_in_seconds = seconds
     solver.parameters.random_seed = seed
     code = solver.Solve(ctx.model)
     search.moves.tried += 1

@@ -108,3 +108,27 @@ def _shared(sc) -> construct.Search:
         _SEARCHES.clear()
         _SEARCHES[key] = built(sc)
     return _SEARCHES[key]
+
+
+def test_a_seed_and_a_deterministic_limit_give_the_same_roster_by_construction() -> None:
+    from roster.solver import solve
+
+    sc = make_scenario(30, seed=4)
+    first = solve(sc, time_limit=120, deterministic_time=0.5, workers=2, seed=5)
+    again = solve(sc, time_limit=120, deterministic_time=0.5, workers=2, seed=5)
+    assert "construct_cost" in first.stats
+    assert first.roster == again.roster and first.objective == again.objective
+
+
+def test_fair_shares_name_each_peer_group_and_who_is_outside_their_band() -> None:
+    from roster.report import fair_shares
+
+    sc = make_centre(40, seed=6)
+    search = built(sc, seed=6)
+    shares = fair_shares(sc, search.roster())
+    assert set(shares["kind"]) == {"nights", "weekends", "holidays", "hours"}
+    assert set(shares["group"]) >= {"agent", "lead"}
+    outside = validate(sc, search.roster()).costs()
+    # a kind with people outside their band costs something in the validator, and the reverse
+    for kind in ("nights", "weekends", "holidays", "hours"):
+        assert (shares[shares["kind"] == kind]["outside"].sum() > 0) == (outside.get(f"fairness_{kind}", 0) > 0)
