@@ -22,7 +22,7 @@ D = dt.date
 
 def _style(html: str, staff: str, date: str) -> str:
     """The style attribute of one grid cell."""
-    m = re.search(rf'data-staff="{staff}" data-date="{date}" style="([^"]*)"', html)
+    m = re.search(rf'data-staff="{staff}" data-date="{date}"[^>]*? style="([^"]*)"', html)
     assert m, (staff, date)
     return m.group(1)
 
@@ -127,3 +127,16 @@ def test_downloads_read_back(small) -> None:
         assert downloads.export_bytes(sc, result, key), key
     with pytest.raises(KeyError):
         downloads.export_bytes(sc, result, "pdf")
+
+
+def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
+    """Working Saturday and Sunday of one weekend is one weekend, as the weekend rules count it."""
+    from roster.report import person_summary
+
+    sc = load_scenario(small_yaml)  # 2026-12-07 (Mon) .. 2026-12-13 (Sun)
+    roster = Roster.of([Assignment(dt.date(2026, 12, 12), "A1", "D", "agent"),
+                        Assignment(dt.date(2026, 12, 13), "A1", "D", "agent"),
+                        Assignment(dt.date(2026, 12, 13), "A2", "E", "agent")])
+    frame = person_summary(sc, roster).set_index("staff_id")
+    assert frame.loc["A1", "weekends"] == 1 and frame.loc["A1", "weekend_days"] == 2
+    assert frame.loc["A2", "weekends"] == 1 and frame.loc["A3", "weekends"] == 0
