@@ -308,7 +308,7 @@ def progress_panel() -> None:
         hist = pd.DataFrame([{"s": p.seconds, _t("objective"): p.objective, _t("bound"): p.bound}
                              for p in job.progress]).set_index("s")
         st.line_chart(hist, height=160)
-    if not job.stable and st.button(_t("stop"), key="stop"):
+    if st.button(_t("stop"), key="stop"):
         S.stop_solve(ss)
 
 

@@ -39,7 +39,8 @@ class SolveJob:
     def _run(self) -> None:
         try:
             if self.stable and self.hint is not None:
-                self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers)
+                self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
+                                             on_progress=self.progress.append)
                 return
             # one whole-roster search: its first roster comes in seconds and every better one is
             # reported, so the page can chart progress and Stop always keeps a roster
@@ -90,13 +91,15 @@ def known_cells(scenario: Scenario, roster: Roster) -> Roster:
                      and h.start <= a.date <= h.end)
 
 
-def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int) -> Result:
+def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
+                   stop: threading.Event | None = None, on_progress=None) -> Result:
     """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells as
-    possible, then the scenario's own costs (the repair search of ``roster.change``)."""
+    possible, then the scenario's own costs (the repair search of ``roster.change``). ``stop`` keeps
+    the best roster found so far."""
     from roster.change import repair
 
     out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start, time_limit=time_limit,
-                 workers=workers)
+                 workers=workers, stop=stop, on_progress=on_progress)
     result = Result(status=out.status, roster=out.roster, seconds=out.seconds, terms=dict(out.terms))
     if out.feasible:
         result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
