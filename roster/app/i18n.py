@@ -66,6 +66,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.INFEASIBLE": ("infeasible", "无解"),
     "status.UNKNOWN": ("unknown", "未知"),
     "person": ("Per person", "按人员查看"),
+    "print_help": ("Print this page from the browser (Ctrl+P): the sheet comes out alone on A4 landscape.",
+                   "用浏览器打印本页（Ctrl+P）：只打印下方排班表，A4 横向。"),
     "print": ("Print", "打印"),
     "role": ("Role", "角色"),
     "all": ("all", "全部"),

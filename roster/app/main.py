@@ -393,7 +393,9 @@ def roster_views(result) -> None:
                            format_func=lambda s: sc.staff_by_id[s].label)
         st.html(views.person_html(sc, result.roster, who, words=_words(), weekday_names=weekdays))
     elif view == "print":
-        st.html(views.print_html(sc, result.roster, words=_words(), weekday_names=weekdays))
+        st.caption(_t("print_help"))
+        st.html(views.print_html(sc, result.roster, words=_words(), weekday_names=weekdays,
+                                 leave_mark=_t("leave_mark")))
     else:
         day = st.date_input(_t("date"), value=sc.horizon.start, min_value=sc.horizon.start,
                             max_value=sc.horizon.end, key="view_day")

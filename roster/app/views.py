@@ -244,23 +244,27 @@ def _fmt(value: Any) -> str:
 
 
 def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,
-               weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None) -> str:
+               weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None,
+               leave_mark: str = "L") -> str:
     """The month grid laid out for paper: A4 landscape, title and period, the legend (each shift's
     code, name and times) and lines to sign."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
-    grid = month_grid_html(scenario, roster, cal, weekday_names=weekday_names, words=w, table_id="print-grid")
+    grid = month_grid_html(scenario, roster, cal, leave_mark=leave_mark, weekday_names=weekday_names, words=w,
+                           table_id="print-grid")
     colours = shift_colours(scenario)
     legend = " &nbsp; ".join(f'<b style="color:{colours[s.id]}">{html.escape(s.id)}</b> {html.escape(s.label)} '
                              f"{html.escape(s.times_text())}" for s in scenario.shifts)
-    legend += f' &nbsp; <b>L</b> {html.escape(w["leave"])}'
+    legend += f' &nbsp; <b>{html.escape(leave_mark)}</b> {html.escape(w["leave"])}'
     sign = "".join(f'<span style="display:inline-block;width:32%">{html.escape(w[k])}: '
                    '<span style="display:inline-block;width:60%;border-bottom:1px solid #000">&nbsp;</span></span>'
                    for k in ("signature", "checked", "printed"))
     return ('<style>@page { size: A4 landscape; margin: 10mm } '
             '@media print { body * { visibility: hidden } #print-view, #print-view * { visibility: visible } '
             '#print-view { position: absolute; left: 0; top: 0; width: 100% } } '
-            '#print-view table { font-size: 10px } #print-view td, #print-view th { border: 1px solid #bbb }</style>'
+            '#print-view table { font-size: 9px; width: 100% } #print-view div { overflow: visible !important } '
+            '#print-view td, #print-view th { border: 1px solid #bbb; padding: 1px 2px !important; '
+            'min-width: 0 !important }</style>'
             '<div id="print-view" style="width:277mm;background:#fff;padding:4mm">'
             f'<h3 style="margin:0">{html.escape(scenario.name)}</h3>'
             f'<p style="margin:0 0 4px 0">{scenario.horizon.start} .. {scenario.horizon.end}</p>'
