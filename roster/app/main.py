@@ -5,6 +5,7 @@ Pages only lay out widgets; every step is a function in roster.app.state / table
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -385,8 +386,15 @@ def roster_views(result) -> None:
     if view == "grid":
         st.subheader(_t("grid"), anchor=False)
         people = grid_filter(sc)
-        st.html(views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays,
-                                      previous=previous, people=people, words=_words()))
+        grid = views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays,
+                                     previous=previous, people=people, words=_words())
+        clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None,
+                                    default={"cell": None}).cell
+        if clicked:
+            staff, _, day = str(clicked).partition("|")
+            if staff in sc.staff_by_id:
+                ss["pin_staff"] = staff
+                ss["pin_date"] = dt.date.fromisoformat(day)
         st.caption(_t("legend"))
     elif view == "person":
         who = st.selectbox(_t("staff"), [p.id for p in sc.staff], key="view_person",
@@ -402,6 +410,32 @@ def roster_views(result) -> None:
         st.dataframe(views.day_view(sc, result.roster, day), hide_index=True, width="stretch")
         cov = views.coverage(sc, result.roster)
         st.dataframe(cov[cov["date"] == day], hide_index=True, width="stretch")
+
+
+GRID_JS = """
+export default function(component) {
+  const { data, setTriggerValue, parentElement } = component;
+  let box = parentElement.querySelector('.roster-grid-box');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'roster-grid-box';
+    parentElement.appendChild(box);
+  }
+  box.innerHTML = data;
+  box.querySelectorAll('td[data-staff]').forEach((td) => {
+    td.style.cursor = 'pointer';
+    td.onclick = () => setTriggerValue('cell', td.dataset.staff + '|' + td.dataset.date);
+  });
+}
+"""
+_GRID: list = []
+
+
+def _grid_component():
+    """The month grid as a component whose cells report a click (person and date) to the page."""
+    if not _GRID:
+        _GRID.append(st.components.v2.component("roster_month_grid", js=GRID_JS, isolate_styles=False))
+    return _GRID[0]
 
 
 def _words() -> dict[str, str]:
@@ -431,10 +465,14 @@ def pin_panel() -> None:
     sc = ss["scenario"]
     st.subheader(_t("pin"), anchor=False)
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 1, 1], vertical_alignment="bottom")
+    st.caption(_t("pin_help"))
+    if ss.get("pin_staff") not in sc.staff_by_id:
+        ss["pin_staff"] = sc.staff[0].id
+    if not isinstance(ss.get("pin_date"), dt.date) or not sc.horizon.start <= ss["pin_date"] <= sc.horizon.end:
+        ss["pin_date"] = sc.horizon.start
     staff = c1.selectbox(_t("staff"), [p.id for p in sc.staff], key="pin_staff",
                          format_func=lambda s: sc.staff_by_id[s].label)
-    day = c2.date_input(_t("date"), value=sc.horizon.start, min_value=sc.horizon.start,
-                        max_value=sc.horizon.end, key="pin_date")
+    day = c2.date_input(_t("date"), min_value=sc.horizon.start, max_value=sc.horizon.end, key="pin_date")
     shift = _choice(c3.selectbox, _t("shift"), [s.id for s in sc.shifts] + [""], "pin_shift",
                     format_func=lambda s, off=_t("off"): f"{s} {sc.shift_by_id[s].label}" if s else off)
     if c4.button(_t("pin_button"), key="pin"):
@@ -450,6 +488,13 @@ def pin_panel() -> None:
     reason = views.why_not_cell(sc, staff, day, shift or None)
     if reason:
         st.warning(_t("cannot_take", reason=reason))
+    result = ss.get("result")
+    now = result.roster.cell(staff, day) if result is not None else None
+    pin = next((f for f in sc.fixed if f.staff == staff and f.date == day), None)
+    state = (_t("pinned_to", shift=pin.shift or _t("off")) if pin is not None else "")
+    blocked = [f"{s.id}: {why}" for s in sc.shifts if (why := views.why_not_cell(sc, staff, day, s.id))]
+    st.markdown(_t("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or _t("off"), pin=state)
+                + ("  \n" + _t("cannot_list", items="; ".join(blocked)) if blocked else ""))
     if ss.get("notice") and ss["notice"][0] == "pinned":
         st.success(_t("pinned", **ss["notice"][1]))
         ss["notice"] = None

@@ -164,19 +164,23 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     grid.screenshot(path=str(ARTIFACTS / "month-grid.png"))
 
-    cell = grid.locator('td[data-staff="S01"][data-date="2026-12-01"]')
+    # click a cell: the pin panel picks its person and day and says which shifts they cannot take
+    cell = grid.locator('td[data-staff="S03"][data-date="2026-12-10"]')
     before = cell.inner_text().strip()
+    cell.click()
+    pg.get_by_text("S03 刘洋, 2026-12-10").wait_for()
+    assert pg.get_by_text("Cannot take — N: S03 cannot work N").count()
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
     _button(pg, "pin").click()
-    pg.get_by_text("Pinned S01 2026-12-01").wait_for()
+    pg.get_by_text("Pinned S03 2026-12-10").wait_for()
 
     assert pg.get_by_role("button", name="Solve from scratch").count(), "the other choice is offered"
     _solve_and_stop(pg, "resolve", "Changes against the previous roster")
     pg.get_by_text("Changes against the previous roster").wait_for()
-    after = pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]').inner_text().strip()
+    after = pg.locator('#roster-grid td[data-staff="S03"][data-date="2026-12-10"]').inner_text().strip()
     assert after == ("" if want == "off" else "D")
-    assert "outline" in (pg.locator('#roster-grid td[data-staff="S01"][data-date="2026-12-01"]')
+    assert "outline" in (pg.locator('#roster-grid td[data-staff="S03"][data-date="2026-12-10"]')
                          .get_attribute("style") or "")
     changed = pg.locator('#roster-grid td[data-changed="1"]')
     assert changed.count() >= 1, "the re-solve's changes are marked on the grid"
@@ -213,9 +217,9 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     values = [[c.value for c in row] for row in ws.iter_rows()]
     flat = [v for row in values for v in row]
     assert "S01" in flat and "S11" in flat
-    row = next(r for r in values if "S01" in r)
-    header = next(r for r in values if any(str(v).startswith("2026-12-01") for v in r if v is not None))
-    col = next(i for i, v in enumerate(header) if v is not None and str(v).startswith("2026-12-01"))
+    row = next(r for r in values if "S03" in r)
+    header = next(r for r in values if any(str(v).startswith("2026-12-10") for v in r if v is not None))
+    col = next(i for i, v in enumerate(header) if v is not None and str(v).startswith("2026-12-10"))
     assert (row[col] or "") == ("" if want == "off" else "D")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -75,9 +76,9 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     _solve(at)
     result = at.session_state["result"]
     assert result.feasible
-    grid = [h for h in at.get("html") if "roster-grid" in h.proto.body]
-    assert grid, "the month grid is shown"
-    assert "A1 Ann" in grid[0].proto.body
+    grid = [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == "roster_month_grid"]
+    assert grid and "roster-grid" in grid[0], "the month grid is shown"
+    assert "A1 Ann" in grid[0]
     assert len(at.get("plotly_chart")) == 3, "coverage heatmap, fairness bars, hours against contract"
     at.radio(key="view.en").set_value("day").run()
     at.date_input(key="view_day").set_value(dt.date(2026, 12, 7)).run()
