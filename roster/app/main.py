@@ -388,8 +388,7 @@ def roster_views(result) -> None:
         people = grid_filter(sc)
         grid = views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays,
                                      previous=previous, people=people, words=_words())
-        clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None,
-                                    default={"cell": None}).cell
+        clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None).get("cell")
         if clicked:
             staff, _, day = str(clicked).partition("|")
             if staff in sc.staff_by_id:

@@ -168,7 +168,12 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     cell = grid.locator('td[data-staff="S03"][data-date="2026-12-10"]')
     before = cell.inner_text().strip()
     cell.click()
-    pg.get_by_text("S03 刘洋, 2026-12-10").wait_for()
+    try:
+        pg.get_by_text("S03 刘洋, 2026-12-10").wait_for()
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
+        raise
     assert pg.get_by_text("Cannot take — N: S03 cannot work N").count()
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
