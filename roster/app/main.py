@@ -515,7 +515,12 @@ def check_panel(result) -> None:
     from roster.validate import validate
 
     ss = st.session_state
-    report = validate(ss["scenario"], result.roster)
+    cached = ss.get("report_cache")
+    if cached is not None and cached[0] is result and cached[1] is ss["scenario"]:
+        report = cached[2]
+    else:  # once per roster and scenario, not on every rerun
+        report = validate(ss["scenario"], result.roster)
+        ss["report_cache"] = (result, ss["scenario"], report)
     with st.expander(_t("violations")):
         if report.hard:
             st.error(_t("hard_broken", n=len(report.hard)))
@@ -541,17 +546,26 @@ def charts(result) -> None:
 
 
 def downloads(result) -> None:
+    """A button per export format; each file is made when its button is pressed (at 1,000 staff
+    making all seven takes half a minute)."""
     ss = st.session_state
     st.subheader(_t("downloads"), anchor=False)
     found = formats()
     cols = st.columns(len(found))
+    scenario = ss["scenario"]
     for col, fmt in zip(cols, found, strict=True):
+        col.download_button(fmt.filename, _deferred(scenario, result, fmt.key), file_name=fmt.filename,
+                            mime=fmt.mime, key=f"dl_{fmt.key}")
+
+
+def _deferred(scenario, result, key: str):
+    def make() -> bytes:
         try:
-            data = export_bytes(ss["scenario"], result, fmt.key)
-        except (ScenarioError, ValueError) as exc:
-            col.caption(f"{fmt.key}: {exc}")
-            continue
-        col.download_button(fmt.filename, data, file_name=fmt.filename, mime=fmt.mime, key=f"dl_{fmt.key}")
+            return export_bytes(scenario, result, key)
+        except (ScenarioError, ValueError) as exc:  # the file says why it could not be made
+            return f"{key}: {exc}\n".encode()
+
+    return make
 
 
 @st.fragment(run_every=1.0)

@@ -324,3 +324,44 @@ def test_compare_page(db: Path, small_yaml: Path) -> None:
     comparison = at.session_state["comparison"]
     assert list(comparison.columns)[:2] == ["A: small desk", "B: small desk"]
     assert any(list(d.value.columns)[:2] == ["A: small desk", "B: small desk"] for d in at.dataframe)
+
+
+def test_a_thousand_people_page_through_the_grid(db: Path) -> None:
+    """At 1,000 staff the roster page shows 100 people at a time, filters by role and name, and a
+    rerun stays quick (exports are made when their button is pressed)."""
+    import random
+    import time
+
+    from roster.app import state as S
+    from roster.app.downloads import saved_result
+    from roster.bench.generated import make_scenario
+    from roster.model.calendar import Calendar
+    from roster.model.roster import Assignment, Roster
+
+    sc = make_scenario(1000)
+    rng = random.Random(0)
+    roster = Roster.of(Assignment(d.date, p.id, rng.choice(sc.shifts).id, p.roles[0])
+                       for p in sc.staff for d in Calendar(sc).days if rng.random() < 0.7)
+    at = _app(db)
+    S.open_scenario(at.session_state, sc, "generated")
+    at.session_state["result"] = saved_result(roster)
+    at.radio(key="page.en").set_value("roster").run()
+    t0 = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - t0
+    assert not at.exception
+
+    def rows() -> int:
+        grid = [json.loads(c.proto.json) for c in at.get("bidi_component")][0]
+        return grid.count("<tr>") - 1 - len(sc.shifts)  # the head and the coverage rows
+
+    assert rows() == 100
+    assert seconds < 8, f"a rerun took {seconds:.1f} s"
+    print(f"rerun at 1,000 staff: {seconds:.2f} s")
+    at.number_input(key="grid_page").set_value(10).run()
+    assert rows() == 100 and sc.staff[999].id in [json.loads(c.proto.json) for c in at.get("bidi_component")][0]
+    role = sc.roles[-1].id
+    at.selectbox(key="grid_role").set_value(role).run()
+    assert rows() == min(100, sum(role in p.roles for p in sc.staff))
+    at.text_input(key="grid_find").set_value(sc.staff[3].id).run()
+    assert 1 <= rows() <= 11
