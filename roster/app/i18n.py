@@ -203,3 +203,89 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     en, zh = STRINGS.get(key, (key, key))
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+HEADERS: dict[str, tuple[str, str, str, str]] = {
+    # column: (English header, 中文表头, help, 说明)
+    "id": ("id", "编号", "Unique id used everywhere else (staff: 工号)", "唯一编号，其他表格用它引用（人员：工号）"),
+    "name": ("name", "名称", "Name shown on the roster", "排班表上显示的名称"),
+    "roles": ("roles", "角色", "Role ids, comma separated: agent, lead", "角色编号，逗号分隔：agent, lead"),
+    "hired": ("hired", "入职日期", "Date hired, YYYY-MM-DD", "入职日期，格式 YYYY-MM-DD"),
+    "cannot": ("Cannot work", "不上班次", "Shift ids this person never works", "此人从不上的班次编号"),
+    "days_off": ("Fixed days off", "固定休息日", "Dates this person never works", "此人固定不上班的日期"),
+    "max_hours_per_week": ("Max h/week", "每周最多工时", "Hours a week at most; 40 @ 100 = soft, 100 a unit over",
+                           "每周最多工时；40 @ 100 表示软性，超出每单位代价 100"),
+    "max_hours_total": ("Max h/month", "期内最多工时", "Hours over the whole horizon at most", "整个排班期内最多工时"),
+    "min_hours_total": ("Min h/month", "期内最少工时", "Hours over the whole horizon at least", "整个排班期内最少工时"),
+    "max_consecutive_work_days": ("Max days in a row", "最多连续上班天数", "Working days in a row at most",
+                                  "最多连续上班天数"),
+    "min_consecutive_work_days": ("Min days in a row", "最少连续上班天数", "Working days in a row at least",
+                                  "最少连续上班天数"),
+    "min_consecutive_days_off": ("Min days off in a row", "最少连续休息天数", "Days off in a row at least",
+                                 "最少连续休息天数"),
+    "min_rest_hours": ("Min rest (h)", "最短休息（小时）", "Hours between two shifts at least", "两个班之间至少休息的小时数"),
+    "max_weekends": ("Max weekends", "最多周末数", "Weekends (Sat/Sun pairs) worked at most over the horizon",
+                     "排班期内最多上班的周末数（周六日算一个）"),
+    "max_weekends_per_month": ("Max weekends/month", "每月最多周末", "Weekends worked at most in a calendar month",
+                               "每个自然月最多上班的周末数"),
+    "max_shifts": ("Most shifts of a type", "各班次上限", "N:6, D:10", "例如 N:6, D:10"),
+    "forbidden_sequences": ("Forbidden orders", "禁止的班次顺序", "N>D = no D the day after N", "N>D 表示夜班后一天不能上早班"),
+    "forbidden_sequences_weight": ("Order weight", "顺序权重", "Empty = hard; a number = soft with that weight",
+                                   "空 = 硬性；数字 = 软性及其权重"),
+    "start": ("start", "开始", "Time HH:MM (shifts) or first date (leave)", "时间 HH:MM（班次）或开始日期（休假）"),
+    "end": ("end", "结束", "Time HH:MM, may be earlier than start for a night shift (never 24:00 or more); "
+            "last date (leave)", "时间 HH:MM，夜班可早于开始（不能写 24:00 及以上）；休假的结束日期"),
+    "segments": ("Split times", "分段时间", "08:30-12:00, 14:30-17:30 (leave start and end empty)",
+                 "08:30-12:00, 14:30-17:30（开始和结束留空）"),
+    "on": ("Runs on", "开设日", "workdays, sat, sun, dates; empty = every day", "workdays、sat、sun 或日期；空 = 每天"),
+    "night": ("Night", "夜班", "Counts as a night shift (empty: from its times)", "算作夜班（空：按时间判断）"),
+    "minutes": ("Paid minutes", "计薪分钟", "Paid minutes if not the shift's length", "计薪分钟（与班长不同时填写）"),
+    "shift": ("shift", "班次", "Shift id", "班次编号"),
+    "role": ("role", "角色", "Role id; empty = anyone", "角色编号；空 = 任何角色"),
+    "min": ("Min people", "最少人数", "People at least; 3 @ 500 = soft", "至少人数；3 @ 500 表示软性"),
+    "max": ("Max people", "最多人数", "People at most; empty = no limit", "至多人数；空 = 不限"),
+    "days": ("days", "日期", "workdays, sat, sun, dates (demand, posts); number of days (leave wishes)",
+             "workdays、sat、sun 或日期（需求、岗位）；天数（休假意向）"),
+    "staff": ("staff", "人员", "Staff id (工号)", "人员工号"),
+    "type": ("type", "类型", "Leave type: annual, sick, …", "假别：年假、病假等"),
+    "half": ("Half day", "半天", "am or pm; empty = whole days", "am 或 pm；空 = 全天"),
+    "extras": ("Extras", "附加", "Other leave fields", "其他休假字段"),
+    "note": ("note", "备注", "", ""),
+    "date": ("date", "日期", "YYYY-MM-DD", "YYYY-MM-DD"),
+    "off": ("Day off", "休息", "Ticked = the person is off that day", "勾选 = 当天休息"),
+    "weight": ("Weight", "权重", "How much a request counts", "意愿的权重"),
+    "window": ("Window", "时间段", "2026-12-01..2026-12-15", "2026-12-01..2026-12-15"),
+    "covers": ("Covers", "可顶替", "Roles whose seats this role may also fill", "该角色还可顶替的角色"),
+    "a": ("Holder A", "A 岗", "Staff id holding the post", "岗位 A 岗人员"),
+    "b": ("Backups B", "B 岗", "Staff ids standing in", "替补人员"),
+    "counts_toward": ("Counts toward", "计入", "Seat role the post counts toward", "岗位计入的座席角色"),
+    "backup_weight": ("Backup weight", "替补权重", "Cost of a backup taking the post", "替补上岗的代价"),
+    "rule": ("rule", "规则", "", ""),
+    "value": ("value", "值", "Empty = no limit; 40 @ 100 = soft", "空 = 不限；40 @ 100 表示软性"),
+    "measure": ("measure", "指标", "", ""),
+    # read-only tables: the English headers stay the field names
+    "before": ("before", "原值", "", ""),
+    "after": ("after", "新值", "", ""),
+    "times": ("times", "时间", "", ""),
+    "count": ("count", "人数", "", ""),
+    "have": ("have", "实到", "", ""),
+    "short": ("short", "缺", "", ""),
+    "over": ("over", "超", "", ""),
+    "version": ("version", "版本", "", ""),
+    "shifts": ("shifts", "班次数", "", ""),
+    "demand lines": ("demand lines", "需求条数", "", ""),
+    "leave": ("leave", "休假条数", "", ""),
+    "pinned": ("pinned", "固定条数", "", ""),
+    "roster": ("roster", "排班", "", ""),
+    "objective": ("objective", "目标值", "", ""),
+    "hard": ("hard", "硬性违规", "", ""),
+    "soft cost": ("soft cost", "软性代价", "", ""),
+}
+"""Table headers in the planners' words, with units and help. The first four staff columns keep
+short English headers so the table's layout is the same in both languages."""
+
+
+def header(column: str, lang: str = "en") -> tuple[str, str]:
+    """(header, help) of a table column in ``lang`` (the column name itself when unknown)."""
+    en, zh, help_en, help_zh = HEADERS.get(column, (column, column, "", ""))
+    return (zh, help_zh) if lang == "zh" else (en, help_en)

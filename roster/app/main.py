@@ -18,7 +18,7 @@ from roster.store import Store
 from . import state as S
 from . import tables, views
 from .downloads import export_bytes, formats
-from .i18n import LANGS, t
+from .i18n import LANGS, header, t
 
 PAGES = ("open", "edit", "roster", "compare")
 
@@ -44,6 +44,11 @@ def _choice(widget, label: str, options: list, key: str, format_func=str, **kwar
     return value
 
 
+def _headed(frame):
+    """A read-only table with its headers in the page's language."""
+    return frame.rename(columns=lambda c: header(str(c), _lang())[0])
+
+
 def _store() -> Store | None:
     try:
         return Store()
@@ -57,7 +62,7 @@ def _error(exc: ScenarioError, frame=None) -> None:
     cell = tables.locate(exc, frame)
     where = ""
     if cell is not None and cell.row is not None:
-        where = _t("row_col", row=cell.row + 1, col=cell.column or "") + " — "
+        where = _t("row_col", row=cell.row + 1, col=header(cell.column, _lang())[0] if cell.column else "") + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
     text = f"{where}{exc.field}{value} {exc.message}"
     st.error(text + (f"\n\n{exc.hint}" if exc.hint else ""), icon="⚠️")
@@ -250,19 +255,28 @@ def page_edit() -> None:
     ss = st.session_state
     st.caption(_t("edit_help"))
     tabs = st.tabs([_t(f"section.{s}") for s in tables.SECTIONS] + [_t("other")])
+    pending = ss.setdefault("pending", {})
     for tab, section in zip(tabs, tables.SECTIONS, strict=False):
         with tab:
-            frame = tables.to_frame(ss["data"], section)
+            # a table with a bad value keeps showing it, also when a language switch redraws the table
+            frame = pending.get(section, (None, None))[1] if pending.get(section, (None,))[0] == ss["gen"] else None
+            if frame is None:
+                frame = tables.to_frame(ss["data"], section)
             fixed_rows = section in ("rules", "fairness")
+            config = {c: st.column_config.Column(header(c, _lang())[0], help=header(c, _lang())[1] or None)
+                      for c in frame.columns}
             edited = st.data_editor(frame, key=f"ed_{section}_{ss['gen']}", hide_index=True,
                                     num_rows="fixed" if fixed_rows else "dynamic", width="stretch",
-                                    disabled=["rule", "measure"] if fixed_rows else False)
+                                    disabled=["rule", "measure"] if fixed_rows else False, column_config=config)
             before = ss["data"]
             err = S.apply_table(ss, section, edited)
             if err is not None:
+                pending[section] = (ss["gen"], edited.copy())
                 _error(err, edited)
                 _mark_cell(edited, err)
-            elif ss["data"] is not before:
+            else:
+                pending.pop(section, None)
+            if err is None and ss["data"] is not before:
                 ss["gen"] += 1
                 st.rerun()
     with tabs[-1]:
@@ -283,8 +297,9 @@ def _mark_cell(frame, err: ScenarioError) -> None:
     cell = tables.locate(err, frame)
     if cell is None or cell.row is None or cell.column not in frame.columns or cell.row >= len(frame):
         return
-    row = frame.iloc[[cell.row]].astype(str)
-    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[cell.column]),
+    row = frame.iloc[[cell.row]].astype(str).rename(columns=lambda c: header(str(c), _lang())[0])
+    column = header(cell.column, _lang())[0]
+    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[column]),
                  hide_index=True, width="stretch")
 
 
@@ -406,9 +421,9 @@ def roster_views(result) -> None:
     else:
         day = st.date_input(_t("date"), value=sc.horizon.start, min_value=sc.horizon.start,
                             max_value=sc.horizon.end, key="view_day")
-        st.dataframe(views.day_view(sc, result.roster, day), hide_index=True, width="stretch")
+        st.dataframe(_headed(views.day_view(sc, result.roster, day)), hide_index=True, width="stretch")
         cov = views.coverage(sc, result.roster)
-        st.dataframe(cov[cov["date"] == day], hide_index=True, width="stretch")
+        st.dataframe(_headed(cov[cov["date"] == day]), hide_index=True, width="stretch")
 
 
 GRID_JS = """
@@ -508,7 +523,7 @@ def diff_panel() -> None:
     if frame.empty:
         st.caption(_t("no_changes"))
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", key="diff")
+        st.dataframe(_headed(frame), hide_index=True, width="stretch", key="diff")
 
 
 def check_panel(result) -> None:
@@ -638,10 +653,10 @@ def page_compare(store: Store | None) -> None:
     a = c1.selectbox(_t("first"), versions, index=1, format_func=fmt, key="cmp_a")
     b = c2.selectbox(_t("second"), versions, index=0, format_func=fmt, key="cmp_b")
     summary, changed, cells = S.compare_saved(store, a, b)
-    st.dataframe(summary, hide_index=True, width="stretch")
+    st.dataframe(_headed(summary), hide_index=True, width="stretch")
     st.caption(_t("changed_sections") + ": " + (", ".join(changed) if changed else "—"))
     if cells is not None:
-        st.dataframe(cells, hide_index=True, width="stretch")
+        st.dataframe(_headed(cells), hide_index=True, width="stretch")
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
