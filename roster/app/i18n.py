@@ -176,6 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare_help": ("Pick two saved versions: their saved rosters are compared, and Compare solves both.",
                      "选择两个已保存的版本：对比已保存的排班；点击「对比」分别求解两个版本。"),
     "compare": ("Compare", "对比"),
+    "comparing": ("Solving both versions… {s} s (about {limit} s at most); the page stays usable.",
+                  "正在分别求解两个版本… 已用 {s} 秒（最多约 {limit} 秒）；页面可继续使用。"),
     "first": ("First", "第一个"),
     "second": ("Second", "第二个"),
     "no_compare": ("Solving both versions side by side (what-if) is not available in this installation; "

@@ -662,12 +662,36 @@ def page_compare(store: Store | None) -> None:
         return
     from roster.whatif import compare
 
-    if st.button(_t("compare"), key="compare", type="primary"):
-        with st.spinner(_t("solving")):
-            ss["comparison"] = compare(store.load_scenario(a.id), store.load_scenario(b.id),
-                                       time_limit=float(ss["time_limit"]), workers=int(ss["workers"]))
+    from .solving import TaskJob
+
+    job = ss.get("compare_job")
+    if job is not None and job.done:  # take the figures when both solves have ended
+        ss["compare_error"], ss["comparison"] = job.error, job.value
+        ss["compare_job"] = job = None
+    if job is None:
+        if st.button(_t("compare"), key="compare", type="primary"):
+            task = TaskJob(compare, (store.load_scenario(a.id), store.load_scenario(b.id)),
+                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])})
+            ss["compare_job"] = task.start()
+            ss["comparison"] = ss["compare_error"] = None
+            st.rerun()
+    else:
+        compare_progress()
+    if ss.get("compare_error"):
+        st.error(_t("solve_error", error=ss["compare_error"]))
     if ss.get("comparison") is not None:
         st.dataframe(ss["comparison"], width="stretch")
+
+
+@st.fragment(run_every=1.0)
+def compare_progress() -> None:
+    ss = st.session_state
+    job = ss.get("compare_job")
+    if job is None:
+        return
+    if job.done:
+        st.rerun()
+    st.info(_t("comparing", s=f"{job.elapsed:.0f}", limit=f"{2 * float(ss['time_limit']):.0f}"))
 
 
 def _number(text: str | None, default: float) -> float:

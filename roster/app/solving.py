@@ -150,3 +150,44 @@ class ExplainJob:
         while not self.done and time.perf_counter() < deadline:
             time.sleep(0.05)
         return self.done
+
+
+@dataclass
+class TaskJob:
+    """Any slow library call (such as comparing two versions) run in a background thread."""
+
+    run: object
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    value: object | None = None
+    error: str | None = None
+    started: float = 0.0
+    finished: float | None = None
+
+    def start(self) -> TaskJob:
+        self.started = time.perf_counter()
+        threading.Thread(target=self._run, name="roster-task", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.value = self.run(*self.args, **self.kwargs)
+        except Exception as exc:
+            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        finally:
+            self.finished = time.perf_counter()
+
+    @property
+    def done(self) -> bool:
+        return self.finished is not None
+
+    @property
+    def elapsed(self) -> float:
+        end = self.finished if self.finished is not None else time.perf_counter()
+        return end - self.started
+
+    def wait(self, timeout: float | None = None) -> bool:
+        deadline = time.perf_counter() + (timeout if timeout is not None else 1e9)
+        while not self.done and time.perf_counter() < deadline:
+            time.sleep(0.05)
+        return self.done
