@@ -66,6 +66,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.INFEASIBLE": ("infeasible", "无解"),
     "status.UNKNOWN": ("unknown", "未知"),
     "person": ("Per person", "按人员查看"),
+    "week": ("Days", "日期范围"),
+    "whole_month": ("whole horizon", "整个排班期"),
     "pin_help": ("Click a cell of the month grid to pick it, or choose the person and date here.",
                  "点击月排班表中的单元格选中它，或在此选择人员和日期。"),
     "pinned_to": ("pinned: {shift}", "已固定：{shift}"),

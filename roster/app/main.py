@@ -401,8 +401,9 @@ def roster_views(result) -> None:
     if view == "grid":
         st.subheader(_t("grid"), anchor=False)
         people = grid_filter(sc)
+        span = week_pick(sc)
         grid = views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays,
-                                     previous=previous, people=people, words=_words())
+                                     previous=previous, people=people, words=_words(), days=span)
         clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None).get("cell")
         if clicked:
             staff, _, day = str(clicked).partition("|")
@@ -455,6 +456,16 @@ def _grid_component():
 def _words() -> dict[str, str]:
     """The grid's own words in the page's language."""
     return {k: _t(f"w.{k}") for k in views.WORDS}
+
+
+def week_pick(sc) -> tuple[dt.date, dt.date] | None:
+    """The whole month, or one week of it."""
+    weeks = views.weeks(sc)
+    if len(weeks) < 2:
+        return None
+    choice = st.selectbox(_t("week"), [None, *weeks], key="grid_week",
+                          format_func=lambda w, whole=_t("whole_month"): whole if w is None else f"{w[0]} .. {w[1]}")
+    return choice
 
 
 def grid_filter(sc) -> list[str] | None:

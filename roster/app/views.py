@@ -72,11 +72,13 @@ def _day_bg(day: Day) -> str | None:
 def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
                     leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None,
                     previous: Roster | None = None, people: list[str] | None = None,
-                    words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid") -> str:
+                    words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
+                    days: tuple[dt.date, dt.date] | None = None) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
     weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
     a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
-    shift (have / need, red when short). ``people``: the staff ids to show (all by default)."""
+    shift (have / need, red when short). ``people``: the staff ids to show (all by default);
+    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's)."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
@@ -86,8 +88,11 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
+    shown = [d for d in cal.days if days is None or days[0] <= d.date <= days[1]]
+    wanted_days = {d.date for d in shown}
+    leave_type = {(lv.staff, x): lv.type for lv in scenario.leave for x in _days(lv.start, lv.end)}
     head = [f'<th style="{sticky}"></th>']
-    for d in cal.days:
+    for d in shown:
         bg = _day_bg(d)
         style = f"background:{bg};" if bg else ""
         title = html.escape(d.holiday_name or d.type.value)
@@ -106,6 +111,8 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
             continue
         tds = [f'<th style="{sticky}">{html.escape(p.label)}</th>']
         for d, code in zip(cal.days, row, strict=True):
+            if d.date not in wanted_days:
+                continue
             shift = code.split("/")[0].split("+")[0]
             style = ["text-align:center", "padding:2px 4px", "min-width:1.8em"]
             if shift in colours:
@@ -119,7 +126,10 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 style.append(f"background:{_day_bg(d)}")
             if key in pins:
                 style.append("outline:2px solid #333;outline-offset:-2px")
-            tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {code or w['off']}"
+            sh = scenario.shift_by_id.get(shift)
+            what = f"{code} {sh.label} {sh.times_text()}" if sh else (
+                f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away else w["off"])
+            tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
             if key in was:
                 tip += f" ({w['was']} {was[key] or w['off']})"
             changed = ' data-changed="1"' if key in was else ""
@@ -135,7 +145,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                     style += ";color:#c00;font-weight:600"
                 tds.append(f'<td class="total" data-total="{c}" style="{style}">{text}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
-    foot = _coverage_rows(scenario, roster, cal, w) if totals else ""
+    foot = _coverage_rows(scenario, roster, cal, w, shown) if totals else ""
     return ('<div style="overflow-x:auto"><table id="' + table_id + '" style="border-collapse:collapse;font-size:13px">'
             f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table></div>')
 
@@ -159,7 +169,8 @@ def coverage_by_shift(scenario: Scenario, roster: Roster, calendar: Calendar | N
     return {k: (have.get(k, 0), max(need_all.get(k, 0), need_roles.get(k, 0))) for k in keys}
 
 
-def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[str, str]) -> str:
+def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[str, str],
+                   shown: list[Day] | None = None) -> str:
     cov = coverage_by_shift(scenario, roster, cal)
     rows = []
     for s in scenario.shifts:
@@ -167,7 +178,7 @@ def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[st
             continue
         tds = [f'<th style="position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap">'
                f'{html.escape(s.id)} {html.escape(w["coverage"])}</th>']
-        for d in cal.days:
+        for d in shown if shown is not None else cal.days:
             have, need = cov.get((d.date, s.id), (0, 0))
             short = have < need
             style = "text-align:center;padding:2px 2px;font-size:11px;color:#555" + (
@@ -270,6 +281,17 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
             f'<p style="margin:0 0 4px 0">{scenario.horizon.start} .. {scenario.horizon.end}</p>'
             f'{grid}<p id="print-legend" style="margin:6px 0">{html.escape(w["legend"])}: {legend}</p>'
             f'<p id="print-signatures" style="margin-top:14px">{sign}</p></div>')
+
+
+def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:
+    """The horizon's weeks (Monday to Sunday, cut at the horizon's ends) as first and last date."""
+    out: list[tuple[dt.date, dt.date]] = []
+    day, end = scenario.horizon.start, scenario.horizon.end
+    while day <= end:
+        last = min(end, day + dt.timedelta(days=6 - day.weekday()))
+        out.append((day, last))
+        day = last + dt.timedelta(days=1)
+    return out
 
 
 def filter_staff(scenario: Scenario, role: str | None = None, text: str = "") -> list[str]:

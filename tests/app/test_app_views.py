@@ -182,3 +182,14 @@ def test_why_not_names_leave_cannot_and_rest(small_yaml: Path) -> None:
     pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=D(2026, 12, 8), shift="E"),),
                                    "rules": sc.rules.model_copy(update={"min_rest_hours": 11})})
     assert "rest" in views.why_not_cell(pinned, "A1", D(2026, 12, 9), "D")
+
+
+def test_week_of_the_grid_and_the_hover_text(small_yaml: Path) -> None:
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent")])
+    assert views.weeks(sc) == [(D(2026, 12, 7), D(2026, 12, 13))]
+    html = views.month_grid_html(sc, roster, days=(D(2026, 12, 7), D(2026, 12, 9)))
+    assert 'data-date="2026-12-10"' not in html and html.count('data-staff="A1"') == 3
+    assert html.count('data-coverage="D"') == 3
+    assert 'title="A1 Ann 2026-12-07 Mo: D Day 08:00-16:00"' in html
+    assert 'title="A4 Dan 2026-12-08 Tu: leave annual"' in html
