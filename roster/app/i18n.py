@@ -111,6 +111,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "w.printed": ("Date", "日期"),
     "w.total": ("Total", "合计"),
     "w.staff": ("Staff", "人员"),
+    "w.taken": ("days taken", "天已休"),
+    "w.left": ("left", "天剩余"),
     "saved": ("Saved scenarios", "已保存的场景"),
     "version": ("Version", "版本"),
     "continue": ("Continue", "继续"),

@@ -25,13 +25,13 @@ SHORT_BG = "#f8d0d0"
 GRID_PAGE = 100
 """People on one page of the month grid (large centres page through it)."""
 WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff")
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
            "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
            "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
-           "staff": "Staff"}
+           "staff": "Staff", "taken": "days taken", "left": "left"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
@@ -238,10 +238,25 @@ def person_html(scenario: Scenario, roster: Roster, staff: str, words: dict[str,
     sums = hours_frame(scenario, roster, cal).set_index("staff_id").loc[staff]
     facts = [(w[c], sums[c]) for c in ("shifts", "nights", "weekends", "holidays", "hours", "contract", "overtime")]
     fact_html = " · ".join(f"{html.escape(str(k))}: <b>{_fmt(v)}</b>" for k, v in facts)
+    balances = [f"{html.escape(line.type)}: {_fmt(line.taken)} {html.escape(w['taken'])}"
+                + (f", {_fmt(line.closing)} {html.escape(w['left'])}" if line.closing is not None else "")
+                for line in _ledger(scenario) if line.staff == staff and (line.taken or line.opening)]
+    if balances:
+        fact_html += f'<br>{html.escape(w["leave"])} — ' + " · ".join(balances)
     return (f'<div id="person-view"><h4 style="margin:0 0 4px 0">{html.escape(person.label)}</h4>'
             f'<p style="margin:0 0 8px 0">{fact_html}</p>'
             f'<table style="border-collapse:collapse;font-size:13px;width:100%"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(weeks)}</tbody></table></div>')
+
+
+def _ledger(scenario: Scenario) -> list:
+    """Leave taken and left per person and type (empty when balances cannot be worked out)."""
+    from roster.model.ledger import ledger_and_overdraws, opening_balances
+
+    try:
+        return ledger_and_overdraws(scenario, opening_balances(scenario))[0]
+    except Exception:  # balances kept in a file the app cannot reach, or a scenario without a policy
+        return []
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -251,7 +266,7 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def _fmt(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "—"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{round(value, 1):g}" if isinstance(value, float) else str(value)
 
 
 def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,

@@ -157,6 +157,7 @@ def test_print_and_person_views(small_yaml: Path) -> None:
     person = views.person_html(sc, roster, "A4")
     assert "A4 Dan" in person and person.count("leave") >= 2  # two days of leave
     assert "Weekends" in person and "Overtime" in person
+    assert "annual: 2 days taken" in person
 
 
 def test_grid_marks_changes_totals_and_short_seats(small_yaml: Path) -> None:
