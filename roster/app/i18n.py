@@ -112,6 +112,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "w.total": ("Total", "合计"),
     "w.staff": ("Staff", "人员"),
     "w.taken": ("days taken", "天已休"),
+    "w.workday": ("workday", "工作日"),
+    "w.weekend": ("weekend", "周末"),
+    "w.holiday": ("holiday", "法定节假日"),
+    "w.in_lieu": ("rest day in lieu", "调休休息"),
+    "w.adjusted_workday": ("adjusted workday", "调休上班"),
     "w.left": ("left", "天剩余"),
     "saved": ("Saved scenarios", "已保存的场景"),
     "version": ("Version", "版本"),
@@ -209,6 +214,43 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     en, zh = STRINGS.get(key, (key, key))
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+RULES: dict[str, tuple[str, str]] = {
+    "cannot": ("cannot work a shift", "不上的班次"),
+    "coverage": ("seats", "座席人数"),
+    "coverage_shortfall": ("seats left empty", "座席缺人"),
+    "days_off": ("fixed days off", "固定休息日"),
+    "fairness_hours": ("fair share of hours", "工时公平"),
+    "fairness_nights": ("fair share of nights", "夜班公平"),
+    "fairness_weekends": ("fair share of weekends", "周末公平"),
+    "fairness_holidays": ("fair share of holidays", "节假日公平"),
+    "fixed": ("pinned cells", "固定班次"),
+    "hours_total": ("hours over the horizon", "期内工时"),
+    "hours_week": ("hours a week", "每周工时"),
+    "leave": ("leave", "休假"),
+    "leave_wishes": ("leave wishes", "休假意向"),
+    "max_consecutive": ("days in a row", "连续上班天数"),
+    "max_shifts": ("most shifts of a type", "各班次上限"),
+    "min_consecutive_work": ("fewest days in a row", "最少连续上班天数"),
+    "one_shift_a_day": ("one shift a day", "每天一个班"),
+    "overlap": ("overlapping shifts", "班次重叠"),
+    "overstaffing": ("too many on a shift", "超员"),
+    "posts": ("posts", "岗位"),
+    "requests": ("requests", "意愿"),
+    "rest": ("rest between shifts", "班间休息"),
+    "role": ("role of a seat", "座席角色"),
+    "roster": ("roster cells", "排班单元格"),
+    "sequence": ("forbidden orders", "禁止的班次顺序"),
+    "shift_days": ("days a shift runs", "班次开设日"),
+    "weekends": ("weekends worked", "上班周末数"),
+}
+"""Rule names as the rule check shows them."""
+
+
+def rule_name(rule: str, lang: str = "en") -> str:
+    en, zh = RULES.get(rule, (rule, rule))
+    return zh if lang == "zh" else en
 
 
 HEADERS: dict[str, tuple[str, str, str, str]] = {

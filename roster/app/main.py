@@ -18,7 +18,7 @@ from roster.store import Store
 from . import state as S
 from . import tables, views
 from .downloads import export_bytes, formats
-from .i18n import LANGS, header, t
+from .i18n import LANGS, header, rule_name, t
 
 PAGES = ("open", "edit", "roster", "compare")
 
@@ -553,7 +553,7 @@ def check_panel(result) -> None:
         else:
             st.success(_t("hard_ok", cost=report.cost))
         zh = _lang() == "zh"
-        rows = [{_t("rule"): v.rule, _t("hard"): v.hard, _t("cost"): v.cost, _t("text"): v.zh if zh and v.zh else v.text}
+        rows = [{_t("rule"): rule_name(v.rule, _lang()), _t("hard"): v.hard, _t("cost"): v.cost, _t("text"): v.zh if zh and v.zh else v.text}
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")

@@ -25,13 +25,14 @@ SHORT_BG = "#f8d0d0"
 GRID_PAGE = 100
 """People on one page of the month grid (large centres page through it)."""
 WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left")
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
            "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
            "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
-           "staff": "Staff", "taken": "days taken", "left": "left"}
+           "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
+           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
@@ -95,7 +96,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     for d in shown:
         bg = _day_bg(d)
         style = f"background:{bg};" if bg else ""
-        title = html.escape(d.holiday_name or d.type.value)
+        title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value), d.holiday_name or "") if x))
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
     sums = hours_frame(scenario, roster, cal).set_index("staff_id") if totals else None

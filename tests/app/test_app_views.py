@@ -194,3 +194,16 @@ def test_week_of_the_grid_and_the_hover_text(small_yaml: Path) -> None:
     assert html.count('data-coverage="D"') == 3
     assert 'title="A1 Ann 2026-12-07 Mo: D Day 08:00-16:00"' in html
     assert 'title="A4 Dan 2026-12-08 Tu: leave annual"' in html
+
+
+def test_grid_words_follow_the_language(small_yaml: Path) -> None:
+    from roster.app.i18n import rule_name, t
+
+    sc = load_scenario(small_yaml)
+    zh = {k: t(f"w.{k}", "zh") for k in views.WORDS}
+    html = views.month_grid_html(sc, Roster.of([]), words=zh)
+    assert 'title="周末"' in html and "加班工时" in html and "实到/需求" in html
+    assert rule_name("rest", "zh") == "班间休息" and rule_name("unknown_rule", "zh") == "unknown_rule"
+    from roster.app.i18n import STRINGS
+
+    assert all(en and zh for en, zh in STRINGS.values()), "every string has both languages"
