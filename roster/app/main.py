@@ -217,7 +217,8 @@ def staff_import() -> None:
     st.info(_t("staff_preview", rows=merge.rows, added=len(merge.added), changed=len(merge.changed),
                missing=len(merge.missing)))
     if merge.added:
-        st.caption(_t("staff_added") + ": " + ", ".join(merge.added))
+        names = {p["id"]: f'{p["id"]} {p.get("name", "")}'.strip() for p in merge.merged}
+        st.caption(_t("staff_added") + ": " + ", ".join(names[i] for i in merge.added))
     if merge.changed:
         st.dataframe([{_t("staff"): c.staff, _t("field"): c.field, _t("before"): _plain(c.before),
                        _t("after"): _plain(c.after)} for c in merge.changed],
