@@ -174,13 +174,13 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
         raise
-    assert pg.get_by_text("Cannot take — N: S03 cannot work N").count()
+    pg.get_by_text("Cannot take — N: S03 cannot work N").wait_for()
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
     _button(pg, "pin").click()
     pg.get_by_text("Pinned S03 2026-12-10").wait_for()
 
-    assert pg.get_by_role("button", name="Solve from scratch").count(), "the other choice is offered"
+    pg.get_by_role("button", name="Solve from scratch").wait_for()  # the other choice is offered
     _solve_and_stop(pg, "resolve", "Changes against the previous roster")
     pg.get_by_text("Changes against the previous roster").wait_for()
     after = pg.locator('#roster-grid td[data-staff="S03"][data-date="2026-12-10"]').inner_text().strip()
@@ -287,9 +287,18 @@ def test_bad_edit_is_marked_at_the_cell(page) -> None:
     assert pg.get_by_text("unsaved changes").count()
 
 
+def _open_centre(pg) -> None:
+    """Open the call centre (each test may run in its own browser when the tests are spread)."""
+    pg.get_by_text("Open", exact=True).first.click()
+    _button(pg, "open_bundled").click()
+    pg.get_by_text("Opened 95598 customer service centre").wait_for()
+    _settle(pg)
+
+
 def test_language_switch_keeps_the_page_and_the_edit(page) -> None:
     """中文 on the Edit page stays on Edit; a bad value typed before the switch is still named after it."""
     pg = page
+    _open_centre(pg)
     pg.get_by_text("Edit", exact=True).click()
     pg.get_by_role("tab", name="Shifts").wait_for()
     pg.get_by_text("中文", exact=True).click()
@@ -314,19 +323,17 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     pg = page
-    pg.get_by_text("Open", exact=True).first.click()
-    _button(pg, "open_bundled").click()
-    pg.get_by_text("Opened 95598 customer service centre").wait_for()
+    _open_centre(pg)
     wb = Workbook()
     for row in (["工号", "姓名", "角色"], ["S01", "张伟", "副班长"], ["S02", "王芳", "值长"], ["S30", "新同事", "坐席员"]):
         wb.active.append(row)
     path = tmp_path / "名单.xlsx"
     wb.save(path)
-    assert pg.get_by_role("button", name="Download the staff list template (Excel)").count()
+    pg.get_by_role("button", name="Download the staff list template (Excel)").wait_for()
     pg.locator('[data-testid="stFileUploader"]').filter(has_text="staff list").locator(
         'input[type="file"]').set_input_files(str(path))
     pg.get_by_text("1 new, 0 fields changed").wait_for()
-    assert pg.get_by_text("people are not in the list and stay in the scenario").count()
+    pg.get_by_text("people are not in the list and stay in the scenario").wait_for()
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / "staff-import.png"), full_page=True)
     _button(pg, "staff_apply").click()
