@@ -720,8 +720,8 @@ def run() -> None:
     ss = st.session_state
     S.init(ss)
     if "time_limit" not in ss:
-        ss["time_limit"] = _number(_recalled("t"), float(os.environ.get("ROSTER_TIME_LIMIT", 30)))
-    ss.setdefault("workers", int(os.environ.get("ROSTER_WORKERS", os.cpu_count() or 1)))
+        ss["time_limit"] = _number(_recalled("t"), _number(os.environ.get("ROSTER_TIME_LIMIT"), 30.0))
+    ss.setdefault("workers", max(1, min(64, int(os.environ.get("ROSTER_WORKERS", os.cpu_count() or 1)))))
     if "page" not in ss and _recalled("page") in PAGES:
         ss["page"] = _recalled("page")
     store = _store()

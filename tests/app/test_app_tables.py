@@ -205,3 +205,20 @@ def test_a_time_past_midnight_names_its_column(small_yaml: Path) -> None:
     frame.loc[1, "start"] = "7:75"
     err = S.apply_table(st, "shifts", frame)
     assert tables.locate(err, frame).column == "start"
+
+
+def test_an_edit_drops_the_old_explanation_and_an_old_infeasible_result(small_yaml: Path) -> None:
+    from roster.model.roster import Roster
+    from roster.solver import Result
+
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    st["explanation"] = object()
+    st["result"] = Result(status="INFEASIBLE", roster=Roster())
+    assert S.apply_other(st, "name: renamed desk\nhorizon: {start: 2026-12-07, end: 2026-12-13}") is None
+    assert st["explanation"] is None and st["result"] is None
+    feasible = Result(status="FEASIBLE", roster=Roster())
+    st["result"], st["explanation"] = feasible, object()
+    S.pin(st, "A1", dt.date(2026, 12, 7), None)
+    assert st["explanation"] is None and st["result"] is feasible, "a roster stays to re-solve from"
