@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -260,7 +261,8 @@ SEATS_FIRST = ("coverage_shortfall",)
 
 
 def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]], time_limit: float,
-                    workers: int, seed: int):
+                    workers: int, seed: int, stop: threading.Event | None = None,
+                    on_progress: Callable[[Any], None] | None = None):
     """Minimise each tier of terms in turn, holding every earlier tier at its best value.
 
     A tier is (term names, floor): values down to the floor count as good as the floor (the repair
@@ -268,7 +270,8 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
     A tier with a floor is solved together with the next tier, weighted so that one unit of it
     outweighs the whole next tier (the same order, in one solve that stays near the hint).
     The last tier is every term not named before it. Each solve starts from the previous answer;
-    a solve that finds nothing in its time leaves the previous answer standing.
+    a solve that finds nothing in its time leaves the previous answer standing. ``stop`` ends the
+    current solve and skips the later tiers (the best answer so far stands).
     """
     from roster.solver.solve import solve
 
@@ -305,12 +308,14 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
         # seats and changes matter most: the first of several solves gets two thirds of the time
         share = max(1.0, left * 2 / 3 if i == 0 and len(groups) > 1 else left / (len(groups) - i))
         result = solve(ctx.scenario, ctx=ctx, hint=best.roster if best else hint, time_limit=share,
-                       workers=workers, seed=seed)
+                       workers=workers, seed=seed, stop=stop, on_progress=on_progress)
         if not result.feasible:
             if best is None:
                 return result
             break
         best = result
+        if stop is not None and stop.is_set():
+            break
         if i + 1 < len(groups):
             for tier, floor, _ in parts:
                 ctx.model.Add(total(tier) <= max(floor, sum(result.terms.get(n, 0) for n in tier)))
@@ -340,11 +345,13 @@ def _upper(ctx, tier: tuple[str, ...]) -> int:
 def repair(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date | None = None, *,
            weights: ChangeWeights = ChangeWeights(), time_limit: float = 30.0, workers: int | None = 2,
            seed: int = 0, leave_type: str = "sick", lang: str = "en", source: str = "<repair>",
-           seats_first: bool = True) -> RepairResult:
+           seats_first: bool = True, stop: threading.Event | None = None,
+           on_progress: Callable[[Any], None] | None = None) -> RepairResult:
     """Re-solve after absences: nothing before ``start`` moves (default: the first absent day).
 
     In turn: fewest empty seats (``seats_first``; matters only where seats are soft), fewest
-    changed cells (see ChangeWeights), then the scenario's other terms.
+    changed cells (see ChangeWeights), then the scenario's other terms. ``stop`` and
+    ``on_progress`` are passed to each solve (stopping keeps the best repair found so far).
     """
     from roster.solver.rules import FAMILIES
     from roster.solver.solve import build
@@ -355,7 +362,8 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
         start = max(start, scenario.horizon.start)
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
     ctx = build(pinned, families={**FAMILIES, "changes": changes_family(published, start, weights)})
-    result = _solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), time_limit, workers or 2, seed)
+    result = _solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), time_limit, workers or 2, seed,
+                             stop, on_progress)
     away = {(a.staff, d) for a in absences for d in a.days()}
     out = RepairResult(result.status, result.roster, scenario=pinned, start=start,
                        seconds=time.perf_counter() - t0, terms=dict(result.terms))

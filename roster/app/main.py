@@ -5,6 +5,7 @@ Pages only lay out widgets; every step is a function in roster.app.state / table
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -17,7 +18,7 @@ from roster.store import Store
 from . import state as S
 from . import tables, views
 from .downloads import export_bytes, formats
-from .i18n import LANGS, t
+from .i18n import LANGS, header, rule_name, t
 
 PAGES = ("open", "edit", "roster", "compare")
 
@@ -30,6 +31,24 @@ def _t(key: str, **values: object) -> str:
     return t(key, _lang(), **values)
 
 
+def _choice(widget, label: str, options: list, key: str, format_func=str, **kwargs):
+    """A radio or selectbox whose choice survives a language switch.
+
+    Streamlit keeps such a widget's value as its label text; the labels change with the language,
+    so the widget is keyed per language and the choice itself kept under ``key``."""
+    ss = st.session_state
+    current = ss.get(key)
+    index = options.index(current) if current in options else 0
+    value = widget(label, options, index=index, key=f"{key}.{_lang()}", format_func=format_func, **kwargs)
+    ss[key] = value
+    return value
+
+
+def _headed(frame):
+    """A read-only table with its headers in the page's language."""
+    return frame.rename(columns=lambda c: header(str(c), _lang())[0])
+
+
 def _store() -> Store | None:
     try:
         return Store()
@@ -38,12 +57,12 @@ def _store() -> Store | None:
         return None
 
 
-def _error(exc: ScenarioError) -> None:
+def _error(exc: ScenarioError, frame=None) -> None:
     """A ScenarioError at the table it belongs to: row and column first, then the message."""
-    cell = tables.locate(exc)
+    cell = tables.locate(exc, frame)
     where = ""
     if cell is not None and cell.row is not None:
-        where = _t("row_col", row=cell.row + 1, col=cell.column or "") + " — "
+        where = _t("row_col", row=cell.row + 1, col=header(cell.column, _lang())[0] if cell.column else "") + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
     text = f"{where}{exc.field}{value} {exc.message}"
     st.error(text + (f"\n\n{exc.hint}" if exc.hint else ""), icon="⚠️")
@@ -53,29 +72,76 @@ def _error(exc: ScenarioError) -> None:
 def sidebar(store: Store | None) -> str:
     ss = st.session_state
     with st.sidebar:
-        st.radio(_t("language"), list(LANGS), key="lang", format_func=LANGS.get, horizontal=True)
+        st.radio("Language / 语言", list(LANGS), key="lang", format_func=LANGS.get, horizontal=True)
         st.title(_t("title"))
-        page = st.radio(_t("page"), PAGES, key="page", format_func=lambda p: _t(f"page.{p}"))
+        page = _choice(st.radio, _t("page"), list(PAGES), "page",
+                       format_func=lambda p, lang=_lang(): t(f"page.{p}", lang))
+        _remember("page", page)
         if ss.get("scenario") is not None:
             sc = ss["scenario"]
             version = ss.get("version")
-            status = f"{_t('saved_as')} {version.label}" if version else _t("unsaved")
-            st.caption(f"{_t('current')}: **{sc.name}** ({len(sc.staff)} × {sc.horizon.start} .. "
+            if version is None:
+                status = _t("unsaved")
+            elif S.unsaved(ss):
+                status = _t("roster_unsaved", label=version.label)
+            else:
+                status = f"{_t('saved_as')} {version.label}"
+            st.caption(f"{_t('current')}: **{sc.name}** ({_t('people', n=len(sc.staff))}, {sc.horizon.start} .. "
                        f"{sc.horizon.end}) — {status}")
-        st.number_input(_t("time_limit"), min_value=1.0, max_value=3600.0, step=5.0, key="time_limit")
-        st.number_input(_t("workers"), min_value=1, max_value=64, step=1, key="workers")
+            if store is not None:
+                note = st.text_input(_t("note"), key="save_note", placeholder=_t("note_help"))
+                if st.button(_t("save"), key="save", disabled=not S.unsaved(ss) and not note):
+                    version = S.save_version(ss, store, note)
+                    ss["notice"] = ("saved_ok", {"label": version.label})
+                    st.rerun()
+        ss["time_limit"] = st.number_input(_t("time_limit"), min_value=1.0, max_value=3600.0, step=5.0,
+                                           value=float(ss["time_limit"]), key="time_limit_box")
+        _remember("t", f"{ss['time_limit']:g}")
+        ss["workers"] = st.number_input(_t("workers"), min_value=1, max_value=64, step=1, value=int(ss["workers"]),
+                                        key="workers_box", help=_t("workers_help"))
         if store is not None:
-            st.caption(f"store: {store.path}")
+            st.caption(f"{_t('store')}: {store.path}")
     return page
 
 
+def _remember(name: str, value: str) -> None:
+    """Keep a setting in the page address, so a reload keeps it."""
+    try:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    except Exception:  # no address to keep it in (bare runs)
+        pass
+
+
+def _recalled(name: str) -> str | None:
+    try:
+        return st.query_params.get(name)
+    except Exception:
+        return None
+
+
 # ---- open ---------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False)
+def _scenario_name(path: str, mtime: float) -> str:
+    """A bundled scenario's own name (its file name when it has none)."""
+    from roster.model.load import read_yaml
+
+    try:
+        data = read_yaml(Path(path).read_text(encoding="utf-8"))
+        return str(data.get("name") or Path(path).stem)
+    except Exception:
+        return Path(path).stem
+
+
 def page_open(store: Store | None) -> None:
     ss = st.session_state
+    if ss.get("scenario") is None:
+        st.markdown(_t("welcome"))
     files = S.bundled_scenarios()
     if files:
         col1, col2 = st.columns([4, 1], vertical_alignment="bottom")
-        pick = col1.selectbox(_t("bundled"), files, format_func=lambda p: p.stem, key="bundled_pick")
+        pick = col1.selectbox(_t("bundled"), files, key="bundled_pick",
+                              format_func=lambda p: f"{_scenario_name(str(p), p.stat().st_mtime)}  ({p.stem})")
         if col2.button(_t("open"), key="open_bundled", type="primary"):
             try:
                 S.open_file(ss, pick)
@@ -83,7 +149,7 @@ def page_open(store: Store | None) -> None:
                 st.rerun()
             except ScenarioError as exc:
                 _error(exc)
-    upload = st.file_uploader(_t("upload"), type=["yaml", "yml", "json"], key="upload")
+    upload = st.file_uploader(_t("upload"), type=["yaml", "yml", "json"], key="upload", help=_t("upload_help"))
     if upload is not None and ss.get("upload_id") != upload.file_id:
         ss["upload_id"] = upload.file_id
         try:
@@ -93,19 +159,7 @@ def page_open(store: Store | None) -> None:
         except ScenarioError as exc:
             _error(exc)
     if ss.get("scenario") is not None and _has_module("roster.io.people"):
-        staff_file = st.file_uploader(_t("upload_staff"), type=["xlsx", "csv"], key="upload_staff")
-        if staff_file is not None and ss.get("staff_upload_id") != staff_file.file_id:
-            ss["staff_upload_id"] = staff_file.file_id
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / staff_file.name
-                path.write_bytes(staff_file.getvalue())
-                try:
-                    n = S.import_staff(ss, path)
-                    ss["notice"] = ("staff_replaced", {"n": n})
-                except ScenarioError as exc:
-                    _error(exc)
-            if ss.get("notice") and ss["notice"][0] == "staff_replaced":
-                st.rerun()
+        staff_import()
     st.subheader(_t("saved"), anchor=False)
     if store is None:
         return
@@ -125,13 +179,70 @@ def page_open(store: Store | None) -> None:
                 st.rerun()
             except ScenarioError as exc:
                 _error(exc)
-    if ss.get("scenario") is not None:
-        col1, col2 = st.columns([4, 1], vertical_alignment="bottom")
-        note = col1.text_input(_t("note"), key="save_note")
-        if col2.button(_t("save"), key="save"):
-            version = S.save_version(ss, store, note)
-            ss["notice"] = ("saved_ok", {"label": version.label})
-            st.rerun()
+
+
+def staff_import() -> None:
+    """Upload a staff list, see what it would change, then merge it (nobody dropped unless ticked)."""
+    from roster.staff_import import template_xlsx
+
+    ss = st.session_state
+    st.subheader(_t("staff_list"), anchor=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "staff.xlsx"
+        template_xlsx(ss["scenario"], path)
+        st.download_button(_t("template"), path.read_bytes(), file_name="staff.xlsx", key="staff_template",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    staff_file = st.file_uploader(_t("upload_staff"), type=["xlsx", "csv"], key="upload_staff",
+                                  help=_t("upload_staff_help"))
+    if staff_file is not None and ss.get("staff_upload_id") != staff_file.file_id:
+        ss["staff_upload_id"] = staff_file.file_id
+        ss["merge"] = None
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / staff_file.name
+            path.write_bytes(staff_file.getvalue())
+            try:
+                S.preview_staff(ss, path)
+            except ScenarioError as exc:
+                ss["staff_error"] = exc
+            else:
+                ss["staff_error"] = None
+    if staff_file is None:
+        ss["staff_upload_id"] = None
+    if ss.get("staff_error") is not None and staff_file is not None:
+        _error(ss["staff_error"])
+    merge = ss.get("merge")
+    if merge is None:
+        return
+    sc = ss["scenario"]
+    st.info(_t("staff_preview", rows=merge.rows, added=len(merge.added), changed=len(merge.changed),
+               missing=len(merge.missing)))
+    if merge.added:
+        names = {p["id"]: f'{p["id"]} {p.get("name", "")}'.strip() for p in merge.merged}
+        st.caption(_t("staff_added") + ": " + ", ".join(names[i] for i in merge.added))
+    if merge.changed:
+        st.dataframe([{_t("staff"): c.staff, _t("field"): c.field, _t("before"): _plain(c.before),
+                       _t("after"): _plain(c.after)} for c in merge.changed],
+                     hide_index=True, width="stretch", key="staff_changes")
+    drop = False
+    if merge.missing:
+        names = ", ".join(sc.staff_by_id[s].label if s in sc.staff_by_id else s for s in merge.missing[:20])
+        st.warning(_t("staff_missing", n=len(merge.missing), names=names + (" …" if len(merge.missing) > 20 else "")))
+        drop = st.checkbox(_t("staff_drop", n=len(merge.missing)), key="staff_drop")
+    c1, c2 = st.columns(2)
+    if c1.button(_t("staff_apply"), key="staff_apply", type="primary", disabled=merge.empty and not drop):
+        n = S.apply_staff(ss, drop_missing=drop)
+        ss["notice"] = ("staff_merged", {"n": n, "added": len(merge.added), "changed": len(merge.changed),
+                                         "dropped": len(merge.missing) if drop else 0})
+        st.rerun()
+    if c2.button(_t("staff_cancel"), key="staff_cancel"):
+        ss["merge"] = None
+        st.rerun()
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def _has_module(name: str) -> bool:
@@ -145,19 +256,28 @@ def page_edit() -> None:
     ss = st.session_state
     st.caption(_t("edit_help"))
     tabs = st.tabs([_t(f"section.{s}") for s in tables.SECTIONS] + [_t("other")])
+    pending = ss.setdefault("pending", {})
     for tab, section in zip(tabs, tables.SECTIONS, strict=False):
         with tab:
-            frame = tables.to_frame(ss["data"], section)
+            # a table with a bad value keeps showing it, also when a language switch redraws the table
+            frame = pending.get(section, (None, None))[1] if pending.get(section, (None,))[0] == ss["gen"] else None
+            if frame is None:
+                frame = tables.to_frame(ss["data"], section)
             fixed_rows = section in ("rules", "fairness")
+            config = {c: st.column_config.Column(header(c, _lang())[0], help=header(c, _lang())[1] or None)
+                      for c in frame.columns}
             edited = st.data_editor(frame, key=f"ed_{section}_{ss['gen']}", hide_index=True,
                                     num_rows="fixed" if fixed_rows else "dynamic", width="stretch",
-                                    disabled=["rule", "measure"] if fixed_rows else False)
+                                    disabled=["rule", "measure"] if fixed_rows else False, column_config=config)
             before = ss["data"]
             err = S.apply_table(ss, section, edited)
             if err is not None:
-                _error(err)
+                pending[section] = (ss["gen"], edited.copy())
+                _error(err, edited)
                 _mark_cell(edited, err)
-            elif ss["data"] is not before:
+            else:
+                pending.pop(section, None)
+            if err is None and ss["data"] is not before:
                 ss["gen"] += 1
                 st.rerun()
     with tabs[-1]:
@@ -175,11 +295,12 @@ def page_edit() -> None:
 
 def _mark_cell(frame, err: ScenarioError) -> None:
     """Show the row with the bad value, the cell itself in red."""
-    cell = tables.locate(err)
+    cell = tables.locate(err, frame)
     if cell is None or cell.row is None or cell.column not in frame.columns or cell.row >= len(frame):
         return
-    row = frame.iloc[[cell.row]].astype(str)
-    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[cell.column]),
+    row = frame.iloc[[cell.row]].astype(str).rename(columns=lambda c: header(str(c), _lang())[0])
+    column = header(cell.column, _lang())[0]
+    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[column]),
                  hide_index=True, width="stretch")
 
 
@@ -193,7 +314,7 @@ def progress_panel() -> None:
     if job.done:
         st.rerun()
     latest = job.latest
-    st.info(_t("solving"))
+    st.info(_t("solving_stable") if job.stable else _t("solving"))
     c1, c2, c3 = st.columns(3)
     c1.metric(_t("objective"), f"{latest.objective:g}" if latest else "—")
     c2.metric(_t("bound"), f"{latest.bound:g}" if latest else "—")
@@ -208,19 +329,34 @@ def progress_panel() -> None:
         S.stop_solve(ss)
 
 
-def _start(store: Store | None) -> None:
+def _start(stable: bool = False) -> None:
     ss = st.session_state
-    S.begin_solve(ss, float(ss["time_limit"]), int(ss["workers"]))
+    S.begin_solve(ss, float(ss["time_limit"]), int(ss["workers"]), stable=stable)
+
+
+def solve_buttons() -> None:
+    """Solve; with a roster on screen, re-solve from it (fewest changes) or from scratch."""
+    ss = st.session_state
+    if S.can_resolve_stably(ss):
+        c1, c2, _ = st.columns([2, 2, 3])
+        if c1.button(_t("resolve"), key="resolve", type="primary", help=_t("resolve_help")):
+            _start(stable=True)
+            st.rerun()
+        if c2.button(_t("from_scratch"), key="solve", help=_t("from_scratch_help")):
+            _start(stable=False)
+            st.rerun()
+    elif st.button(_t("solve"), key="solve", type="primary"):
+        _start()
+        st.rerun()
 
 
 def page_roster(store: Store | None) -> None:
     ss = st.session_state
-    S.collect(ss, store)
+    S.collect(ss)
+    S.collect_explain(ss)
     job = ss.get("job")
     if job is None:
-        if st.button(_t("solve"), key="solve", type="primary"):
-            _start(store)
-            st.rerun()
+        solve_buttons()
     else:
         progress_panel()
     for text in S.leave_warnings(ss):
@@ -232,19 +368,24 @@ def page_roster(store: Store | None) -> None:
     if result is None:
         return
     if not result.feasible:
+        if job is not None:
+            return
         if result.status == "INFEASIBLE":
-            st.error(_t("infeasible"))
-            explain_panel(store)
+            st.error(_t("infeasible", s=f"{result.seconds:.1f}"))
+            explain_panel()
         else:
             st.warning(_t("unknown"))
         return
-    if ss.get("stopped") and result.status != "OPTIMAL":
-        st.caption(_t("stopped"))
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(_t("status"), result.status)
-    c2.metric(_t("objective"), f"{result.objective:g}" if result.objective is not None else "—")
-    c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—")
-    c4.metric(_t("elapsed"), f"{result.seconds:.1f} s")
+    if job is None:  # while a new solve runs, only its own figures are shown
+        if ss.get("stopped") and result.status != "OPTIMAL":
+            st.caption(_t("stopped"))
+        c1, c2, c3, c4, c5 = st.columns(5)
+        c1.metric(_t("status"), _t(f"status.{result.status}"))
+        c2.metric(_t("objective"), f"{result.objective:g}" if result.objective is not None else "—")
+        c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—")
+        c4.metric(_t("elapsed"), f"{result.seconds:.1f} s")
+        if ss.get("previous") is not None:
+            c5.metric(_t("changed_cells"), len(ss["previous"].roster.diff(result.roster)))
     roster_views(result)
     pin_panel()
     diff_panel()
@@ -256,18 +397,95 @@ def page_roster(store: Store | None) -> None:
 def roster_views(result) -> None:
     ss = st.session_state
     sc = ss["scenario"]
-    view = st.radio(_t("view"), ("grid", "day"), key="view", horizontal=True, format_func=_t)
+    view = _choice(st.radio, _t("view"), ["grid", "person", "day", "print"], "view",
+                   format_func=lambda v, lang=_lang(): t(v, lang), horizontal=True)
+    previous = ss["previous"].roster if ss.get("previous") is not None else None
+    weekdays = ("一", "二", "三", "四", "五", "六", "日") if _lang() == "zh" else None
     if view == "grid":
         st.subheader(_t("grid"), anchor=False)
-        weekdays = ("一", "二", "三", "四", "五", "六", "日") if _lang() == "zh" else None
-        st.html(views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays))
+        people = grid_filter(sc)
+        span = week_pick(sc)
+        grid = views.month_grid_html(sc, result.roster, leave_mark=_t("leave_mark"), weekday_names=weekdays,
+                                     previous=previous, people=people, words=_words(), days=span)
+        clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None).get("cell")
+        if clicked:
+            staff, _, day = str(clicked).partition("|")
+            if staff in sc.staff_by_id:
+                ss["pin_staff"] = staff
+                ss["pin_date"] = dt.date.fromisoformat(day)
         st.caption(_t("legend"))
+    elif view == "person":
+        who = st.selectbox(_t("staff"), [p.id for p in sc.staff], key="view_person",
+                           format_func=lambda s: sc.staff_by_id[s].label)
+        st.html(views.person_html(sc, result.roster, who, words=_words(), weekday_names=weekdays))
+    elif view == "print":
+        st.caption(_t("print_help"))
+        st.html(views.print_html(sc, result.roster, words=_words(), weekday_names=weekdays,
+                                 leave_mark=_t("leave_mark")))
     else:
         day = st.date_input(_t("date"), value=sc.horizon.start, min_value=sc.horizon.start,
                             max_value=sc.horizon.end, key="view_day")
-        st.dataframe(views.day_view(sc, result.roster, day), hide_index=True, width="stretch")
+        st.dataframe(_headed(views.day_view(sc, result.roster, day)), hide_index=True, width="stretch")
         cov = views.coverage(sc, result.roster)
-        st.dataframe(cov[cov["date"] == day], hide_index=True, width="stretch")
+        st.dataframe(_headed(cov[cov["date"] == day]), hide_index=True, width="stretch")
+
+
+GRID_JS = """
+export default function(component) {
+  const { data, setTriggerValue, parentElement } = component;
+  let box = parentElement.querySelector('.roster-grid-box');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'roster-grid-box';
+    parentElement.appendChild(box);
+  }
+  box.innerHTML = data;
+  box.querySelectorAll('td[data-staff]').forEach((td) => {
+    td.style.cursor = 'pointer';
+    td.onclick = () => setTriggerValue('cell', td.dataset.staff + '|' + td.dataset.date);
+  });
+}
+"""
+_GRID: list = []
+
+
+def _grid_component():
+    """The month grid as a component whose cells report a click (person and date) to the page."""
+    if not _GRID:
+        _GRID.append(st.components.v2.component("roster_month_grid", js=GRID_JS, isolate_styles=False))
+    return _GRID[0]
+
+
+def _words() -> dict[str, str]:
+    """The grid's own words in the page's language."""
+    return {k: _t(f"w.{k}") for k in views.WORDS}
+
+
+def week_pick(sc) -> tuple[dt.date, dt.date] | None:
+    """The whole month, or one week of it."""
+    weeks = views.weeks(sc)
+    if len(weeks) < 2:
+        return None
+    choice = st.selectbox(_t("week"), [None, *weeks], key="grid_week",
+                          format_func=lambda w, whole=_t("whole_month"): whole if w is None else f"{w[0]} .. {w[1]}")
+    return choice
+
+
+def grid_filter(sc) -> list[str] | None:
+    """Role, team and name filters, and pages of ``GRID_PAGE`` people for large centres."""
+    if len(sc.staff) <= views.GRID_PAGE:
+        return None
+    c1, c2, c3 = st.columns([2, 3, 1])
+    roles = [r.id for r in sc.roles]
+    role = c1.selectbox(_t("role"), [""] + roles, key="grid_role",
+                        format_func=lambda r: sc.role_by_id[r].label if r else _t("all"))
+    text = c2.text_input(_t("find"), key="grid_find", placeholder=_t("find_help"))
+    people = views.filter_staff(sc, role=role or None, text=text)
+    pages = max(1, -(-len(people) // views.GRID_PAGE))
+    page = c3.number_input(_t("grid_page", n=pages), min_value=1, max_value=pages, value=1, key="grid_page")
+    st.caption(_t("grid_count", shown=min(views.GRID_PAGE, len(people)), n=len(people)))
+    first = (int(page) - 1) * views.GRID_PAGE
+    return people[first:first + views.GRID_PAGE]
 
 
 def pin_panel() -> None:
@@ -275,12 +493,16 @@ def pin_panel() -> None:
     sc = ss["scenario"]
     st.subheader(_t("pin"), anchor=False)
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 1, 1], vertical_alignment="bottom")
+    st.caption(_t("pin_help"))
+    if ss.get("pin_staff") not in sc.staff_by_id:
+        ss["pin_staff"] = sc.staff[0].id
+    if not isinstance(ss.get("pin_date"), dt.date) or not sc.horizon.start <= ss["pin_date"] <= sc.horizon.end:
+        ss["pin_date"] = sc.horizon.start
     staff = c1.selectbox(_t("staff"), [p.id for p in sc.staff], key="pin_staff",
                          format_func=lambda s: sc.staff_by_id[s].label)
-    day = c2.date_input(_t("date"), value=sc.horizon.start, min_value=sc.horizon.start,
-                        max_value=sc.horizon.end, key="pin_date")
-    shift = c3.selectbox(_t("shift"), [s.id for s in sc.shifts] + [""], key="pin_shift",
-                         format_func=lambda s: f"{s} {sc.shift_by_id[s].label}" if s else _t("off"))
+    day = c2.date_input(_t("date"), min_value=sc.horizon.start, max_value=sc.horizon.end, key="pin_date")
+    shift = _choice(c3.selectbox, _t("shift"), [s.id for s in sc.shifts] + [""], "pin_shift",
+                    format_func=lambda s, off=_t("off"): f"{s} {sc.shift_by_id[s].label}" if s else off)
     if c4.button(_t("pin_button"), key="pin"):
         err = S.pin(ss, staff, day, shift or None)
         if err is not None:
@@ -291,39 +513,50 @@ def pin_panel() -> None:
     if c5.button(_t("unpin_button"), key="unpin"):
         S.unpin(ss, staff, day)
         st.rerun()
+    reason = views.why_not_cell(sc, staff, day, shift or None)
+    if reason:
+        st.warning(_t("cannot_take", reason=reason))
+    result = ss.get("result")
+    now = result.roster.cell(staff, day) if result is not None else None
+    pin = next((f for f in sc.fixed if f.staff == staff and f.date == day), None)
+    state = (_t("pinned_to", shift=pin.shift or _t("off")) if pin is not None else "")
+    blocked = [f"{s.id}: {why}" for s in sc.shifts if (why := views.why_not_cell(sc, staff, day, s.id))]
+    st.markdown(_t("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or _t("off"), pin=state)
+                + ("  \n" + _t("cannot_list", items="; ".join(blocked)) if blocked else ""))
     if ss.get("notice") and ss["notice"][0] == "pinned":
         st.success(_t("pinned", **ss["notice"][1]))
         ss["notice"] = None
-    if ss.get("job") is None and st.button(_t("resolve"), key="resolve"):
-        ss["notice"] = None
-        _start(None)
-        st.rerun()
 
 
 def diff_panel() -> None:
     ss = st.session_state
-    if ss.get("previous") is None:
+    if ss.get("previous") is None or ss.get("result") is None:
         return
     st.subheader(_t("changes"), anchor=False)
     frame = views.diff_frame(ss["scenario"], ss["previous"].roster, ss["result"].roster)
     if frame.empty:
         st.caption(_t("no_changes"))
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", key="diff")
+        st.dataframe(_headed(frame), hide_index=True, width="stretch", key="diff")
 
 
 def check_panel(result) -> None:
     from roster.validate import validate
 
     ss = st.session_state
-    report = validate(ss["scenario"], result.roster)
+    cached = ss.get("report_cache")
+    if cached is not None and cached[0] is result and cached[1] is ss["scenario"]:
+        report = cached[2]
+    else:  # once per roster and scenario, not on every rerun
+        report = validate(ss["scenario"], result.roster)
+        ss["report_cache"] = (result, ss["scenario"], report)
     with st.expander(_t("violations")):
         if report.hard:
             st.error(_t("hard_broken", n=len(report.hard)))
         else:
             st.success(_t("hard_ok", cost=report.cost))
         zh = _lang() == "zh"
-        rows = [{"rule": v.rule, "hard": v.hard, "cost": v.cost, "text": v.zh if zh and v.zh else v.text}
+        rows = [{_t("rule"): rule_name(v.rule, _lang()), _t("hard"): v.hard, _t("cost"): v.cost, _t("text"): v.zh if zh and v.zh else v.text}
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")
@@ -336,37 +569,75 @@ def charts(result) -> None:
         st.plotly_chart(views.coverage_heatmap(sc, views.coverage(sc, result.roster), _t("coverage")),
                         width="stretch", key="chart_coverage")
         frame = views.hours_frame(sc, result.roster)
-        st.plotly_chart(views.fairness_bars(frame, _t("fairness")), width="stretch", key="chart_fair")
-        st.plotly_chart(views.hours_bars(frame, _t("hours")), width="stretch", key="chart_hours")
+        names = {c: _t(f"w.{c}") for c in ("nights", "weekends", "holidays", "hours", "contract")}
+        st.plotly_chart(views.fairness_bars(frame, _t("fairness"), names), width="stretch", key="chart_fair")
+        st.plotly_chart(views.hours_bars(frame, _t("hours"), names), width="stretch", key="chart_hours")
 
 
 def downloads(result) -> None:
+    """A button per export format; each file is made when its button is pressed (at 1,000 staff
+    making all seven takes half a minute)."""
     ss = st.session_state
     st.subheader(_t("downloads"), anchor=False)
     found = formats()
     cols = st.columns(len(found))
+    scenario = ss["scenario"]
     for col, fmt in zip(cols, found, strict=True):
+        col.download_button(fmt.filename, _deferred(scenario, result, fmt.key), file_name=fmt.filename,
+                            mime=fmt.mime, key=f"dl_{fmt.key}")
+
+
+def _deferred(scenario, result, key: str):
+    def make() -> bytes:
         try:
-            data = export_bytes(ss["scenario"], result, fmt.key)
-        except (ScenarioError, ValueError) as exc:
-            col.caption(f"{fmt.key}: {exc}")
-            continue
-        col.download_button(fmt.filename, data, file_name=fmt.filename, mime=fmt.mime, key=f"dl_{fmt.key}")
+            return export_bytes(scenario, result, key)
+        except (ScenarioError, ValueError) as exc:  # the file says why it could not be made
+            return f"{key}: {exc}\n".encode()
+
+    return make
 
 
-def explain_panel(store: Store | None) -> None:
+@st.fragment(run_every=1.0)
+def explain_progress() -> None:
+    job = st.session_state.get("explain_job")
+    if job is None:
+        return
+    if job.done:
+        st.rerun()
+    st.info(_t("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"))
+
+
+def explain_panel() -> None:
+    """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked for in
+    the background, as long as the planner wants)."""
+    from roster.infeasible import infeasible_reasons
+
     ss = st.session_state
+    quick = infeasible_reasons(ss["scenario"], lang=_lang())
+    if quick:
+        st.markdown(_t("seen_at_once"))
+        for line in quick:
+            st.markdown(f"- {line}")
     if not S.explain_available():
         st.info(_t("no_explain"))
         return
-    from roster.solver.explain import explain
-
-    if ss.get("explanation") is None and st.button(_t("explain"), key="explain"):
-        with st.spinner(_t("explaining")):
-            ss["explanation"] = explain(ss["scenario"], lang=_lang(),
-                                        time_limit=max(5.0, float(ss["time_limit"])), workers=int(ss["workers"]))
     exp = ss.get("explanation")
+    if ss.get("explain_job") is not None:
+        explain_progress()
+        return
+    last = ss.get("explain_time")
+    limit = max(10.0, float(ss["time_limit"])) if last is None else 2 * last
+    label = _t("explain") if exp is None else _t("explain_again", s=f"{limit:.0f}")
+    if st.button(label, key="explain"):
+        S.begin_explain(ss, _lang(), limit, int(ss["workers"]))
+        st.rerun()
     if exp is None:
+        return
+    if getattr(exp, "status", "") == "UNKNOWN":  # the solve proved it; the rules were not found in time
+        st.warning(_t("explain_unknown", s=f"{last or 0:.0f}"))
+        return
+    if exp.feasible:
+        st.info(_t("explain_feasible"))
         return
     for reason in exp.reasons:
         st.markdown(f"- {reason}")
@@ -377,7 +648,7 @@ def explain_panel(store: Store | None) -> None:
         c1.markdown(repair.text(_lang()) if hasattr(repair, "text") else repair.description)
         if c2.button(_t("repair"), key=f"repair_{i}"):
             S.apply_repair(ss, repair.scenario)
-            _start(store)
+            _start()
             st.rerun()
 
 
@@ -396,21 +667,53 @@ def page_compare(store: Store | None) -> None:
     a = c1.selectbox(_t("first"), versions, index=1, format_func=fmt, key="cmp_a")
     b = c2.selectbox(_t("second"), versions, index=0, format_func=fmt, key="cmp_b")
     summary, changed, cells = S.compare_saved(store, a, b)
-    st.dataframe(summary, hide_index=True, width="stretch")
+    st.dataframe(_headed(summary), hide_index=True, width="stretch")
     st.caption(_t("changed_sections") + ": " + (", ".join(changed) if changed else "—"))
     if cells is not None:
-        st.dataframe(cells, hide_index=True, width="stretch")
+        st.dataframe(_headed(cells), hide_index=True, width="stretch")
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
     from roster.whatif import compare
 
-    if st.button(_t("compare"), key="compare", type="primary"):
-        with st.spinner(_t("solving")):
-            ss["comparison"] = compare(store.load_scenario(a.id), store.load_scenario(b.id),
-                                       time_limit=float(ss["time_limit"]), workers=int(ss["workers"]))
+    from .solving import TaskJob
+
+    job = ss.get("compare_job")
+    if job is not None and job.done:  # take the figures when both solves have ended
+        ss["compare_error"], ss["comparison"] = job.error, job.value
+        ss["compare_job"] = job = None
+    if job is None:
+        if st.button(_t("compare"), key="compare", type="primary"):
+            task = TaskJob(compare, (store.load_scenario(a.id), store.load_scenario(b.id)),
+                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])})
+            ss["compare_job"] = task.start()
+            ss["comparison"] = ss["compare_error"] = None
+            st.rerun()
+    else:
+        compare_progress()
+    if ss.get("compare_error"):
+        st.error(_t("solve_error", error=ss["compare_error"]))
     if ss.get("comparison") is not None:
         st.dataframe(ss["comparison"], width="stretch")
+
+
+@st.fragment(run_every=1.0)
+def compare_progress() -> None:
+    ss = st.session_state
+    job = ss.get("compare_job")
+    if job is None:
+        return
+    if job.done:
+        st.rerun()
+    st.info(_t("comparing", s=f"{job.elapsed:.0f}", limit=f"{2 * float(ss['time_limit']):.0f}"))
+
+
+def _number(text: str | None, default: float) -> float:
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        return default
+    return value if 1 <= value <= 3600 else default
 
 
 # ---- entry --------------------------------------------------------------------------------------
@@ -418,12 +721,15 @@ def run() -> None:
     st.set_page_config(page_title="roster", layout="wide")
     ss = st.session_state
     S.init(ss)
-    ss.setdefault("time_limit", float(os.environ.get("ROSTER_TIME_LIMIT", 30)))
-    ss.setdefault("workers", int(os.environ.get("ROSTER_WORKERS", min(16, 4 * (os.cpu_count() or 1)))))
+    if "time_limit" not in ss:
+        ss["time_limit"] = _number(_recalled("t"), _number(os.environ.get("ROSTER_TIME_LIMIT"), 30.0))
+    ss.setdefault("workers", max(1, min(64, int(os.environ.get("ROSTER_WORKERS", os.cpu_count() or 1)))))
+    if "page" not in ss and _recalled("page") in PAGES:
+        ss["page"] = _recalled("page")
     store = _store()
     page = sidebar(store)
     notice = ss.get("notice")
-    if notice and notice[0] in ("opened", "saved_ok", "staff_replaced"):
+    if notice and notice[0] in ("opened", "saved_ok", "staff_merged"):
         st.success(_t(notice[0], **notice[1]))
         ss["notice"] = None
     if page != "open" and ss.get("scenario") is None:

@@ -20,6 +20,8 @@ class SolveJob:
     time_limit: float = 30.0
     workers: int = 2
     hint: Roster | None = None
+    stable: bool = False
+    """Re-solve from ``hint`` changing as few cells as possible (``roster.change.repair``)."""
     stop: threading.Event = field(default_factory=threading.Event)
     progress: list[Progress] = field(default_factory=list)
     result: Result | None = None
@@ -36,6 +38,10 @@ class SolveJob:
 
     def _run(self) -> None:
         try:
+            if self.stable and self.hint is not None:
+                self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
+                                             on_progress=self.progress.append)
+                return
             # one whole-roster search: its first roster comes in seconds and every better one is
             # reported, so the page can chart progress and Stop always keeps a roster
             self.result = solve(self.scenario, time_limit=self.time_limit, workers=self.workers, hint=self.hint,
@@ -74,5 +80,114 @@ class SolveJob:
 
 
 def start_solve(scenario: Scenario, time_limit: float = 30.0, workers: int = 2,
-                hint: Roster | None = None) -> SolveJob:
-    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint).start()
+                hint: Roster | None = None, stable: bool = False) -> SolveJob:
+    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint, stable=stable).start()
+
+
+def known_cells(scenario: Scenario, roster: Roster) -> Roster:
+    """The roster's cells that still fit the scenario (known staff and shift, inside the horizon)."""
+    h = scenario.horizon
+    return Roster.of(a for a in roster if a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
+                     and h.start <= a.date <= h.end)
+
+
+def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
+                   stop: threading.Event | None = None, on_progress=None) -> Result:
+    """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells as
+    possible, then the scenario's own costs (the repair search of ``roster.change``). ``stop`` keeps
+    the best roster found so far."""
+    from roster.change import repair
+
+    out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start, time_limit=time_limit,
+                 workers=workers, stop=stop, on_progress=on_progress)
+    result = Result(status=out.status, roster=out.roster, seconds=out.seconds, terms=dict(out.terms))
+    if out.feasible:
+        result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
+        result.stats["changed_cells"] = out.changed_cells
+    return result
+
+
+@dataclass
+class ExplainJob:
+    """Why no roster exists, looked for in a background thread (the page stays usable)."""
+
+    scenario: Scenario
+    lang: str = "en"
+    time_limit: float = 10.0
+    workers: int = 1
+    explanation: object | None = None
+    error: str | None = None
+    started: float = 0.0
+    finished: float | None = None
+
+    def start(self) -> ExplainJob:
+        self.started = time.perf_counter()
+        threading.Thread(target=self._run, name="roster-explain", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            from roster.solver.explain import explain
+
+            self.explanation = explain(self.scenario, lang=self.lang, time_limit=self.time_limit,
+                                       workers=self.workers)
+        except Exception as exc:
+            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        finally:
+            self.finished = time.perf_counter()
+
+    @property
+    def done(self) -> bool:
+        return self.finished is not None
+
+    @property
+    def elapsed(self) -> float:
+        end = self.finished if self.finished is not None else time.perf_counter()
+        return end - self.started
+
+    def wait(self, timeout: float | None = None) -> bool:
+        deadline = time.perf_counter() + (timeout if timeout is not None else 1e9)
+        while not self.done and time.perf_counter() < deadline:
+            time.sleep(0.05)
+        return self.done
+
+
+@dataclass
+class TaskJob:
+    """Any slow library call (such as comparing two versions) run in a background thread."""
+
+    run: object
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    value: object | None = None
+    error: str | None = None
+    started: float = 0.0
+    finished: float | None = None
+
+    def start(self) -> TaskJob:
+        self.started = time.perf_counter()
+        threading.Thread(target=self._run, name="roster-task", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.value = self.run(*self.args, **self.kwargs)
+        except Exception as exc:
+            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        finally:
+            self.finished = time.perf_counter()
+
+    @property
+    def done(self) -> bool:
+        return self.finished is not None
+
+    @property
+    def elapsed(self) -> float:
+        end = self.finished if self.finished is not None else time.perf_counter()
+        return end - self.started
+
+    def wait(self, timeout: float | None = None) -> bool:
+        deadline = time.perf_counter() + (timeout if timeout is not None else 1e9)
+        while not self.done and time.perf_counter() < deadline:
+            time.sleep(0.05)
+        return self.done

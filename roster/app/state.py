@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -17,7 +17,10 @@ from roster.model.scenario import Scenario
 from roster.store import Store, Version, yaml_hash
 
 from . import tables
-from .solving import SolveJob, start_solve
+from .solving import ExplainJob, SolveJob, start_solve
+
+if TYPE_CHECKING:
+    from roster.staff_import import StaffMerge
 
 State = MutableMapping[str, Any]
 
@@ -35,7 +38,8 @@ def bundled_scenarios() -> list[Path]:
 def init(state: State) -> None:
     defaults: dict[str, Any] = {"lang": "en", "data": None, "scenario": None, "source": "", "version": None,
                                 "gen": 0, "errors": {}, "job": None, "result": None, "previous": None,
-                                "result_version": None, "explanation": None, "notice": None, "stopped": False}
+                                "result_version": None, "explanation": None, "notice": None, "stopped": False,
+                                "explain_job": None, "explain_time": None, "merge": None}
     for k, v in defaults.items():
         if k not in state:
             state[k] = v
@@ -53,6 +57,8 @@ def open_scenario(state: State, scenario: Scenario, source: str, version: Versio
     state["previous"] = None
     state["result_version"] = None
     state["explanation"] = None
+    state["explain_time"] = None
+    state["merge"] = None
 
 
 def open_file(state: State, path: str | Path) -> Scenario:
@@ -87,23 +93,44 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
     return scenario
 
 
-def import_staff(state: State, path: str | Path) -> int:
-    """Replace the current scenario's staff by a staff list (Excel or CSV); returns the head count."""
-    from roster.io.people import read_staff
+def preview_staff(state: State, path: str | Path) -> StaffMerge:
+    """What importing a staff list (Excel or CSV) would change; kept for ``apply_staff``."""
+    from roster.staff_import import merge_staff
 
-    staff = read_staff(path, state["scenario"])
+    merge = merge_staff(state["scenario"], path, current=list(state["data"].get("staff", [])))
+    state["merge"] = merge
+    return merge
+
+
+def apply_staff(state: State, drop_missing: bool = False) -> int:
+    """Take the previewed staff list into the scenario; returns the head count."""
+    merge: StaffMerge = state["merge"]
     data = dict(state["data"])
-    data["staff"] = [s.model_dump(mode="json", exclude_defaults=True) for s in staff]
-    _use(state, tables.parse_scenario(data, str(Path(path).name)), data)
+    data["staff"] = merge.staff(drop_missing)
+    _use(state, tables.parse_scenario(data, state.get("source") or "<staff list>"), data)
     state["gen"] += 1
-    return len(staff)
+    state["merge"] = None
+    return len(data["staff"])
+
+
+def import_staff(state: State, path: str | Path) -> int:
+    """Merge a staff list into the current scenario at once (nobody dropped); returns the head count."""
+    preview_staff(state, path)
+    return apply_staff(state)
 
 
 def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
+    changed = state.get("scenario") is not None and scenario != state["scenario"]
     state["scenario"] = scenario
     state["data"] = data
     if state.get("version") is not None and _hash(scenario) != state["version"].hash:
         state["version"] = None
+    if changed:  # what was said about the old scenario no longer holds
+        state["explanation"] = None
+        state["explain_job"] = None
+        state["explain_time"] = None
+        if state.get("result") is not None and not state["result"].feasible:
+            state["result"] = None
 
 
 def leave_warnings(state: State) -> list[str]:
@@ -174,27 +201,65 @@ def apply_other(state: State, text: str) -> ScenarioError | None:
 
 
 def save_version(state: State, store: Store, note: str = "") -> Version:
-    """Save the current scenario as a new version."""
-    version = store.save_scenario(state["scenario"], note=note)
-    state["version"] = version
+    """Save the scenario (as a new version when it changed since the last save) and the roster on
+    screen with it (when it is not saved yet)."""
+    version = state.get("version")
+    if version is None or note:
+        version = store.save_scenario(state["scenario"], note=note)
+        state["version"] = version
+    result = state.get("result")
+    if result is not None and result.feasible and state.get("result_version") != version.id:
+        store.save_result(version.id, result, note="stopped" if state.get("stopped") else note)
+        state["result_version"] = version.id
     return version
 
 
-def ensure_saved(state: State, store: Store) -> Version:
-    """The saved version of the current scenario, saving it first if it changed."""
+def unsaved(state: State) -> bool:
+    """Does the scenario or the roster on screen differ from what was last saved?"""
     if state.get("version") is None:
-        return save_version(state, store, note="solved")
-    return state["version"]
+        return True
+    result = state.get("result")
+    return result is not None and result.feasible and state.get("result_version") != state["version"].id
 
 
-def begin_solve(state: State, time_limit: float, workers: int) -> SolveJob:
-    """Start a solve in the background, hinted with the current roster."""
-    hint = state["result"].roster if state.get("result") is not None and state["result"].feasible else None
-    job = start_solve(state["scenario"], time_limit=time_limit, workers=workers, hint=hint)
+def can_resolve_stably(state: State) -> bool:
+    """Is there a roster to re-solve from?"""
+    return state.get("result") is not None and state["result"].feasible
+
+
+def begin_solve(state: State, time_limit: float, workers: int, stable: bool = False) -> SolveJob:
+    """Start a solve in the background, hinted with the current roster. ``stable``: change as few
+    of its cells as possible (else a fresh search that may move any cell)."""
+    hint = state["result"].roster if can_resolve_stably(state) else None
+    job = start_solve(state["scenario"], time_limit=time_limit, workers=workers, hint=hint,
+                      stable=stable and hint is not None)
     state["job"] = job
     state["explanation"] = None
+    state["explain_job"] = None
     state["stopped"] = False
     return job
+
+
+def begin_explain(state: State, lang: str, time_limit: float, workers: int) -> ExplainJob:
+    """Look for the conflicting rules in the background."""
+    job = ExplainJob(state["scenario"], lang=lang, time_limit=time_limit, workers=workers).start()
+    state["explain_job"] = job
+    state["explanation"] = None
+    state["explain_time"] = time_limit
+    return job
+
+
+def collect_explain(state: State) -> bool:
+    """Take the explanation when its search has ended. Returns True if one was taken."""
+    job: ExplainJob | None = state.get("explain_job")
+    if job is None or not job.done:
+        return False
+    state["explain_job"] = None
+    if job.error is not None:
+        state["notice"] = ("solve_error", {"error": job.error})
+    else:
+        state["explanation"] = job.explanation
+    return True
 
 
 def stop_solve(state: State) -> None:
@@ -204,9 +269,9 @@ def stop_solve(state: State) -> None:
         state["stopped"] = True
 
 
-def collect(state: State, store: Store | None) -> bool:
-    """When the background solve has ended, take its result (and keep a feasible roster in the
-    store with its scenario version). Returns True if a result was taken."""
+def collect(state: State, store: Store | None = None) -> bool:
+    """When the background solve has ended, take its result (not saved: *Save version* keeps it).
+    Returns True if a result was taken."""
     job: SolveJob | None = state.get("job")
     if job is None or not job.done:
         return False
@@ -219,10 +284,7 @@ def collect(state: State, store: Store | None) -> bool:
         if state.get("result") is not None and state["result"].feasible:
             state["previous"] = state["result"]
         state["result"] = result
-        if store is not None:
-            version = ensure_saved(state, store)
-            store.save_result(version.id, result, note="stopped" if state.get("stopped") else "")
-            state["result_version"] = version.id
+        state["result_version"] = None
     else:
         state["result"] = result
     return True

@@ -319,8 +319,14 @@ class Cell:
 _FIELD = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
 
-def locate(error: ScenarioError) -> Cell | None:
-    """The table cell a ScenarioError points at (``staff[3].roles`` → staff, row 3, roles)."""
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def locate(error: ScenarioError, frame: pd.DataFrame | None = None) -> Cell | None:
+    """The table cell a ScenarioError points at (``staff[3].roles`` → staff, row 3, roles).
+
+    When the error names a row but no column (``shifts[0] (id D): time '25:00' is not a time of
+    day``), the column is the one of ``frame``'s cells in that row holding the bad value."""
     m = _FIELD.match(error.field or "")
     if not m:
         return None
@@ -329,7 +335,22 @@ def locate(error: ScenarioError) -> Cell | None:
         return None
     if section in ("rules", "fairness"):
         return Cell(section, None, m.group(3) or column)
-    return Cell(section, int(row) if row is not None else None, column)
+    index = int(row) if row is not None else None
+    if column is None and index is not None and frame is not None and index < len(frame):
+        column = _column_holding(frame.iloc[index], error)
+    return Cell(section, index, column)
+
+
+def _column_holding(row: pd.Series, error: ScenarioError) -> str | None:
+    """The column of ``row`` whose text contains the error's value (or a value it quotes)."""
+    wanted = [str(error.value)] if error.value not in (None, "") else []
+    wanted += _QUOTED.findall(error.message or "")
+    for value in wanted:
+        for column, cell in row.items():
+            text = "" if _blank(cell) else str(cell)
+            if value and (text == value or value in [x.strip() for x in re.split(r"[,\-]", text)]):
+                return str(column)
+    return None
 
 
 # ---- pins --------------------------------------------------------------

@@ -20,6 +20,19 @@ PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#e
 WEEKEND_BG = "#eef3fa"
 HOLIDAY_BG = "#fde9dc"
 LEAVE_BG = "#e8e8e8"
+CHANGED_BG = "#fff3b0"
+SHORT_BG = "#f8d0d0"
+GRID_PAGE = 100
+"""People on one page of the month grid (large centres page through it)."""
+WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday")
+"""Words the grid and the printed roster use (the app passes them in its language)."""
+ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
+           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
+           "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
+           "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
+           "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
+           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
@@ -58,42 +71,288 @@ def _day_bg(day: Day) -> str | None:
 
 
 def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
-                    leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None) -> str:
+                    leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None,
+                    previous: Roster | None = None, people: list[str] | None = None,
+                    words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
+                    days: tuple[dt.date, dt.date] | None = None) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
-    weekends and holidays shaded."""
+    weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
+    a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
+    shift (have / need, red when short). ``people``: the staff ids to show (all by default);
+    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's)."""
+    w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
     colours = shift_colours(scenario)
     away = leave_by_day(scenario, roster)
     pins = pinned_cells(scenario)
+    was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-    head = ['<th style="position:sticky;left:0;background:#fff;text-align:left"></th>']
-    for d in cal.days:
+    sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
+    shown = [d for d in cal.days if days is None or days[0] <= d.date <= days[1]]
+    wanted_days = {d.date for d in shown}
+    leave_type = {(lv.staff, x): lv.type for lv in scenario.leave for x in _days(lv.start, lv.end)}
+    head = [f'<th style="{sticky}"></th>']
+    for d in shown:
         bg = _day_bg(d)
         style = f"background:{bg};" if bg else ""
-        title = html.escape(d.holiday_name or d.type.value)
+        title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value), d.holiday_name or "") if x))
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
+    sums = hours_frame(scenario, roster, cal).set_index("staff_id") if totals else None
+    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")
+    if totals:
+        head += [f'<th class="total" style="padding:2px 6px;border-left:2px solid #999">{html.escape(w[c])}</th>'
+                 if i == 0 else f'<th class="total" style="padding:2px 6px">{html.escape(w[c])}</th>'
+                 for i, c in enumerate(total_cols)]
+    wanted = set(people) if people is not None else None
     body = []
     for p, (_, row) in zip(scenario.staff, grid.iterrows(), strict=True):
-        tds = [f'<th style="position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap">'
-               f'{html.escape(p.label)}</th>']
+        if wanted is not None and p.id not in wanted:
+            continue
+        tds = [f'<th style="{sticky}">{html.escape(p.label)}</th>']
         for d, code in zip(cal.days, row, strict=True):
+            if d.date not in wanted_days:
+                continue
             shift = code.split("/")[0].split("+")[0]
             style = ["text-align:center", "padding:2px 4px", "min-width:1.8em"]
             if shift in colours:
                 style += [f"color:{colours[shift]}", "font-weight:600"]
-            if (p.id, d.date) in away and not code.startswith(tuple(colours)):
+            key = (p.id, d.date)
+            if key in was:
+                style.append(f"background:{CHANGED_BG}")
+            elif key in away and not code.startswith(tuple(colours)):
                 style.append(f"background:{LEAVE_BG}")
             elif _day_bg(d):
                 style.append(f"background:{_day_bg(d)}")
-            if (p.id, d.date) in pins:
+            if key in pins:
                 style.append("outline:2px solid #333;outline-offset:-2px")
-            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}" style="{";".join(style)}">'
-                       f"{html.escape(code)}</td>")
+            sh = scenario.shift_by_id.get(shift)
+            what = f"{code} {sh.label} {sh.times_text()}" if sh else (
+                f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away else w["off"])
+            tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
+            if key in was:
+                tip += f" ({w['was']} {was[key] or w['off']})"
+            changed = ' data-changed="1"' if key in was else ""
+            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}"{changed} title="{html.escape(tip)}" '
+                       f'style="{";".join(style)}">{html.escape(code)}</td>')
+        if sums is not None:
+            r = sums.loc[p.id]
+            for i, c in enumerate(total_cols):
+                v = r[c]
+                text = "" if v is None or v != v else (f"{v:g}" if isinstance(v, float) else str(v))
+                style = "text-align:right;padding:2px 6px" + (";border-left:2px solid #999" if i == 0 else "")
+                if c == "overtime" and v and v > 0:
+                    style += ";color:#c00;font-weight:600"
+                tds.append(f'<td class="total" data-total="{c}" style="{style}">{text}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
-    return ('<div style="overflow-x:auto"><table id="roster-grid" style="border-collapse:collapse;font-size:13px">'
-            f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+    foot = _coverage_rows(scenario, roster, cal, w, shown) if totals else ""
+    return ('<div style="overflow-x:auto"><table id="' + table_id + '" style="border-collapse:collapse;font-size:13px">'
+            f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table></div>')
+
+
+def coverage_by_shift(scenario: Scenario, roster: Roster, calendar: Calendar | None = None
+                      ) -> dict[tuple[dt.date, str], tuple[int, int]]:
+    """(date, shift) → (people on it, seats needed: the all-roles minimum, or the roles' minimums added)."""
+    cal = calendar or Calendar(scenario)
+    have: dict[tuple[dt.date, str], int] = {}
+    for a in roster:
+        have[(a.date, a.shift)] = have.get((a.date, a.shift), 0) + 1
+    need_all: dict[tuple[dt.date, str], int] = {}
+    need_roles: dict[tuple[dt.date, str], int] = {}
+    for (day, shift, role), seats in seats_table(scenario, cal).items():
+        key = (cal.days[day].date, shift)
+        if role is None:
+            need_all[key] = seats.min
+        else:
+            need_roles[key] = need_roles.get(key, 0) + seats.min
+    keys = set(need_all) | set(need_roles) | set(have)
+    return {k: (have.get(k, 0), max(need_all.get(k, 0), need_roles.get(k, 0))) for k in keys}
+
+
+def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[str, str],
+                   shown: list[Day] | None = None) -> str:
+    cov = coverage_by_shift(scenario, roster, cal)
+    rows = []
+    for s in scenario.shifts:
+        if not any(cov.get((d.date, s.id), (0, 0))[1] for d in cal.days):
+            continue
+        tds = [f'<th style="position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap">'
+               f'{html.escape(s.id)} {html.escape(w["coverage"])}</th>']
+        for d in shown if shown is not None else cal.days:
+            have, need = cov.get((d.date, s.id), (0, 0))
+            short = have < need
+            style = "text-align:center;padding:2px 2px;font-size:11px;color:#555" + (
+                f";background:{SHORT_BG};color:#a00;font-weight:600" if short else "")
+            text = f"{have}/{need}" if need or have else ""
+            flag = ' data-short="1"' if short else ""
+            tds.append(f'<td data-coverage="{html.escape(s.id)}" data-date="{d.date}"{flag} style="{style}">'
+                       f"{text}</td>")
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return f'<tfoot style="border-top:2px solid #999">{"".join(rows)}</tfoot>' if rows else ""
+
+
+def person_html(scenario: Scenario, roster: Roster, staff: str, words: dict[str, str] | None = None,
+                weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None) -> str:
+    """One person's month as a calendar (weeks as rows): shifts with times, leave with its type, pins,
+    and their figures (shifts, nights, weekends, hours against contract, overtime)."""
+    w = {**ENGLISH, **(words or {})}
+    cal = calendar or Calendar(scenario)
+    person = scenario.staff_by_id[staff]
+    names = weekday_names or ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    colours = shift_colours(scenario)
+    mine = {a.date: a for a in roster if a.staff == staff}
+    away = leave_by_day(scenario, roster)
+    leave_type = {d: lv.type for lv in scenario.leave if lv.staff == staff for d in _days(lv.start, lv.end)}
+    pins = pinned_cells(scenario)
+    day = cal.days[0].date - dt.timedelta(days=cal.days[0].date.weekday())
+    weeks = []
+    while day <= cal.days[-1].date:
+        cells = []
+        for _ in range(7):
+            style = "vertical-align:top;padding:4px;border:1px solid #ddd;width:14%;height:3.4em"
+            text = ""
+            if day in cal.index:
+                bg = _day_bg(cal.day(day))
+                a = mine.get(day)
+                if a is not None:
+                    sh = scenario.shift_by_id.get(a.shift)
+                    post = f" / {html.escape(a.post)}" if a.post else ""
+                    text = (f'<b style="color:{colours.get(a.shift, "#000")}">{html.escape(a.shift)}</b> '
+                            f'{html.escape(sh.label if sh else "")}<br>'
+                            f'<small>{html.escape(sh.times_text() if sh else "")}{post}</small>')
+                elif (staff, day) in away:
+                    text = f'{html.escape(w["leave"])} <small>{html.escape(leave_type.get(day, ""))}</small>'
+                    bg = LEAVE_BG
+                else:
+                    text = f'<span style="color:#999">{html.escape(w["off"])}</span>'
+                if bg:
+                    style += f";background:{bg}"
+                if (staff, day) in pins:
+                    style += ";outline:2px solid #333;outline-offset:-2px"
+            else:
+                style += ";color:#ccc"
+            cells.append(f'<td data-date="{day}" style="{style}"><small>{day.month}/{day.day}</small><br>{text}</td>')
+            day += dt.timedelta(days=1)
+        weeks.append("<tr>" + "".join(cells) + "</tr>")
+    head = "".join(f'<th style="padding:4px">{n}</th>' for n in names)
+    sums = hours_frame(scenario, roster, cal).set_index("staff_id").loc[staff]
+    facts = [(w[c], sums[c]) for c in ("shifts", "nights", "weekends", "holidays", "hours", "contract", "overtime")]
+    fact_html = " · ".join(f"{html.escape(str(k))}: <b>{_fmt(v)}</b>" for k, v in facts)
+    balances = [f"{html.escape(line.type)}: {_fmt(line.taken)} {html.escape(w['taken'])}"
+                + (f", {_fmt(line.closing)} {html.escape(w['left'])}" if line.closing is not None else "")
+                for line in _ledger(scenario) if line.staff == staff and (line.taken or line.opening)]
+    if balances:
+        fact_html += f'<br>{html.escape(w["leave"])} — ' + " · ".join(balances)
+    return (f'<div id="person-view"><h4 style="margin:0 0 4px 0">{html.escape(person.label)}</h4>'
+            f'<p style="margin:0 0 8px 0">{fact_html}</p>'
+            f'<table style="border-collapse:collapse;font-size:13px;width:100%"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(weeks)}</tbody></table></div>')
+
+
+def _ledger(scenario: Scenario) -> list:
+    """Leave taken and left per person and type (empty when balances cannot be worked out)."""
+    from roster.model.ledger import ledger_and_overdraws, opening_balances
+
+    try:
+        return ledger_and_overdraws(scenario, opening_balances(scenario))[0]
+    except Exception:  # balances kept in a file the app cannot reach, or a scenario without a policy
+        return []
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _fmt(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "—"
+    return f"{round(value, 1):g}" if isinstance(value, float) else str(value)
+
+
+def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,
+               weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None,
+               leave_mark: str = "L") -> str:
+    """The month grid laid out for paper: A4 landscape, title and period, the legend (each shift's
+    code, name and times) and lines to sign."""
+    w = {**ENGLISH, **(words or {})}
+    cal = calendar or Calendar(scenario)
+    grid = month_grid_html(scenario, roster, cal, leave_mark=leave_mark, weekday_names=weekday_names, words=w,
+                           table_id="print-grid")
+    colours = shift_colours(scenario)
+    legend = " &nbsp; ".join(f'<b style="color:{colours[s.id]}">{html.escape(s.id)}</b> {html.escape(s.label)} '
+                             f"{html.escape(s.times_text())}" for s in scenario.shifts)
+    legend += f' &nbsp; <b>{html.escape(leave_mark)}</b> {html.escape(w["leave"])}'
+    sign = "".join(f'<span style="display:inline-block;width:32%">{html.escape(w[k])}: '
+                   '<span style="display:inline-block;width:60%;border-bottom:1px solid #000">&nbsp;</span></span>'
+                   for k in ("signature", "checked", "printed"))
+    return ('<style>@page { size: A4 landscape; margin: 10mm } '
+            '@media print { body * { visibility: hidden } #print-view, #print-view * { visibility: visible } '
+            '#print-view { position: absolute; left: 0; top: 0; width: 100% } } '
+            '#print-view table { font-size: 9px; width: 100% } #print-view div { overflow: visible !important } '
+            '#print-view td, #print-view th { border: 1px solid #bbb; padding: 1px 2px !important; '
+            'min-width: 0 !important }</style>'
+            '<div id="print-view" style="width:277mm;background:#fff;padding:4mm">'
+            f'<h3 style="margin:0">{html.escape(scenario.name)}</h3>'
+            f'<p style="margin:0 0 4px 0">{scenario.horizon.start} .. {scenario.horizon.end}</p>'
+            f'{grid}<p id="print-legend" style="margin:6px 0">{html.escape(w["legend"])}: {legend}</p>'
+            f'<p id="print-signatures" style="margin-top:14px">{sign}</p></div>')
+
+
+def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:
+    """The horizon's weeks (Monday to Sunday, cut at the horizon's ends) as first and last date."""
+    out: list[tuple[dt.date, dt.date]] = []
+    day, end = scenario.horizon.start, scenario.horizon.end
+    while day <= end:
+        last = min(end, day + dt.timedelta(days=6 - day.weekday()))
+        out.append((day, last))
+        day = last + dt.timedelta(days=1)
+    return out
+
+
+def filter_staff(scenario: Scenario, role: str | None = None, text: str = "") -> list[str]:
+    """Staff ids with ``role`` among their roles and ``text`` in their id or name."""
+    text = text.strip().lower()
+    return [p.id for p in scenario.staff if (role is None or role in p.roles)
+            and (not text or text in p.label.lower())]
+
+
+def why_not_cell(scenario: Scenario, staff: str, date: dt.date, shift: str | None,
+                 calendar: Calendar | None = None) -> str | None:
+    """Why ``staff`` cannot take ``shift`` on ``date`` (leave, cannot-work, fixed day off, a pin, the
+    shift not running; then rest against the neighbouring pins), or None."""
+    from roster.model.availability import why_not
+
+    if shift is None or staff not in scenario.staff_by_id or shift not in scenario.shift_by_id:
+        return None
+    cal = calendar or Calendar(scenario)
+    if date not in cal.index:
+        return None
+    person = scenario.staff_by_id[staff]
+    index = next(i for i, s in enumerate(scenario.shifts) if s.id == shift)
+    pin = next((f for f in scenario.fixed if f.staff == staff and f.date == date), None)
+    if pin is not None and pin.shift == shift:
+        return None  # pinned to this very shift
+    reason = why_not(scenario, cal, person, cal.index[date], index)
+    return reason or _rest_clash(scenario, cal, staff, date, index)
+
+
+def _rest_clash(scenario: Scenario, cal: Calendar, staff: str, date: dt.date, shift: int) -> str | None:
+    """A pinned shift the day before or after that leaves less than the minimum rest."""
+    rest = limit_value(scenario.rules_for(staff).min_rest_hours)
+    if not rest:
+        return None
+    day = cal.index[date]
+    a, b = cal.interval(scenario.shifts[shift], day)
+    for f in scenario.fixed:
+        if f.staff != staff or f.shift is None or f.date not in cal.index or abs(cal.index[f.date] - day) != 1:
+            continue
+        other = next(i for i, s in enumerate(scenario.shifts) if s.id == f.shift)
+        c, e = cal.interval(scenario.shifts[other], cal.index[f.date])
+        gap = (c - b) if c >= b else (a - e)
+        if gap < rest * 60:
+            return f"{staff} is pinned to {f.shift} on {f.date}: {gap / 60:g} h rest, at least {rest:g} h"
+    return None
 
 
 def coverage(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
@@ -146,11 +405,14 @@ def contract_hours(scenario: Scenario, calendar: Calendar | None = None) -> dict
 
 
 def hours_frame(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
-    """Per person: shifts, nights, weekends, holidays, hours and the contract hours."""
+    """Per person: shifts, nights, weekends worked, holidays, hours, the contract hours and the hours
+    over them (overtime)."""
     cal = calendar or Calendar(scenario)
     frame = person_summary(scenario, roster, cal)
     limits = contract_hours(scenario, cal)
     frame["contract"] = [limits.get(s) for s in frame["staff_id"]]
+    frame["overtime"] = [round(max(0.0, h - c), 1) if c is not None else 0.0
+                         for h, c in zip(frame["hours"], frame["contract"], strict=True)]
     return frame
 
 
@@ -182,26 +444,27 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     return fig
 
 
-def fairness_bars(frame: pd.DataFrame, title: str = "") -> Any:
-    """Nights, weekends and holidays per person, side by side."""
+def fairness_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | None = None) -> Any:
+    """Nights, weekends worked (Saturday/Sunday pairs, as the weekend rules count them) and
+    holidays per person, side by side."""
     import plotly.graph_objects as go
 
     fig = go.Figure()
     who = frame["staff_id"] + " " + frame["name"].fillna("")
     for col in ("nights", "weekends", "holidays"):
-        fig.add_bar(name=col, x=who, y=frame[col])
+        fig.add_bar(name=(names or {}).get(col, col), x=who, y=frame[col])
     fig.update_layout(barmode="group", title=title, height=360, margin=dict(l=10, r=10, t=40, b=10))
     return fig
 
 
-def hours_bars(frame: pd.DataFrame, title: str = "") -> Any:
+def hours_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | None = None) -> Any:
     """Hours worked per person against the contract hours."""
     import plotly.graph_objects as go
 
     who = frame["staff_id"] + " " + frame["name"].fillna("")
     fig = go.Figure()
-    fig.add_bar(name="hours", x=who, y=frame["hours"])
-    fig.add_scatter(name="contract", x=who, y=frame["contract"], mode="markers",
+    fig.add_bar(name=(names or {}).get("hours", "hours"), x=who, y=frame["hours"])
+    fig.add_scatter(name=(names or {}).get("contract", "contract"), x=who, y=frame["contract"], mode="markers",
                     marker=dict(symbol="line-ew-open", size=24, line=dict(width=3)))
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=40, b=10))
     return fig

@@ -65,3 +65,23 @@ def test_200_staff_month_shows_progress_and_stops_with_best() -> None:
     assert job.result.objective <= job.progress[-1].objective + 1e-6
     assert len({a.staff for a in job.result.roster}) > 150
     assert polls > 0
+
+
+def test_stable_resolve_changes_few_cells(small_yaml: Path) -> None:
+    """After a pin, solving again from the roster moves the pinned cell and few others."""
+    import datetime as dt
+
+    from roster.app.solving import stable_resolve
+    from roster.model.scenario import Fixed
+    from roster.solver import solve
+
+    sc = load_scenario(small_yaml)
+    first = solve(sc, time_limit=10, workers=2)
+    day = dt.date(2026, 12, 10)
+    want = "E" if first.roster.cell("A1", day) == "D" else "D"
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=day, shift=want),)})
+    again = stable_resolve(pinned, first.roster, time_limit=10, workers=2)
+    assert again.feasible and again.roster.cell("A1", day) == want
+    changed = first.roster.diff(again.roster)
+    assert len(changed) <= 4, changed  # the pin, the shift it swaps with, and the rest after it
+    assert again.stats["changed_cells"] == len(changed)

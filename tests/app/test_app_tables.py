@@ -12,7 +12,8 @@ from roster.app import state as S
 from roster.app import tables
 from roster.model.load import ScenarioError, load_scenario
 
-SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+REPO = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
@@ -159,9 +160,68 @@ def test_staff_list_import(tmp_path: Path, small_yaml: Path) -> None:
                 ["A4", "Dan", "agent"]):
         wb.active.append(row)
     wb.save(tmp_path / "staff.xlsx")
-    assert S.import_staff(st, tmp_path / "staff.xlsx") == 4
+    merge = S.preview_staff(st, tmp_path / "staff.xlsx")
+    assert merge.missing == ["A5"] and merge.empty
+    assert len(st["scenario"].staff) == 5, "a preview changes nothing"
+    assert S.apply_staff(st, drop_missing=True) == 4
     staff_csv.write_text("id,name,roles\nA1,Ann,pilot\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as err:
         S.import_staff(st, staff_csv)
     assert "pilot" in str(err.value)
     assert len(st["scenario"].staff) == 4  # the last good scenario stays
+
+
+def test_staff_import_merges_and_keeps_what_the_file_lacks(tmp_path: Path) -> None:
+    """A list of ids, names and role names (副班长) updates people; cannot-work shifts, weekly hours
+    and hire dates stay; nobody is dropped unless the planner says so."""
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, REPO / "scenarios" / "callcenter_95598.yaml")
+    before = {p.id: p for p in st["scenario"].staff}
+    path = tmp_path / "list.csv"
+    path.write_text("工号,姓名,角色\nS01,张伟,副班长\nS02,王芳,值长\nS04,李娜,坐席员\nS20,新同事,坐席员\n",
+                    encoding="utf-8")
+    merge = S.preview_staff(st, path)
+    assert merge.added == ["S20"] and not merge.changed
+    assert len(merge.missing) == len(before) - 3
+    assert S.apply_staff(st) == len(before) + 1
+    after = {p.id: p for p in st["scenario"].staff}
+    for sid in ("S02", "S04"):
+        assert after[sid].cannot == before[sid].cannot == ("N",)
+        assert after[sid].hired == before[sid].hired
+    assert after["S04"].max_hours_per_week == before["S04"].max_hours_per_week
+    assert after["S20"].roles == ("agent",)
+
+
+def test_a_time_past_midnight_names_its_column(small_yaml: Path) -> None:
+    """``end: 25:00`` is named at row 1, column end (the loader names only the shift)."""
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    frame = tables.to_frame(st["data"], "shifts")
+    frame.loc[0, "end"] = "25:00"
+    err = S.apply_table(st, "shifts", frame)
+    assert err is not None
+    cell = tables.locate(err, frame)
+    assert (cell.section, cell.row, cell.column) == ("shifts", 0, "end")
+    frame = tables.to_frame(st["data"], "shifts")
+    frame.loc[1, "start"] = "7:75"
+    err = S.apply_table(st, "shifts", frame)
+    assert tables.locate(err, frame).column == "start"
+
+
+def test_an_edit_drops_the_old_explanation_and_an_old_infeasible_result(small_yaml: Path) -> None:
+    from roster.model.roster import Roster
+    from roster.solver import Result
+
+    st: dict = {}
+    S.init(st)
+    S.open_file(st, small_yaml)
+    st["explanation"] = object()
+    st["result"] = Result(status="INFEASIBLE", roster=Roster())
+    assert S.apply_other(st, "name: renamed desk\nhorizon: {start: 2026-12-07, end: 2026-12-13}") is None
+    assert st["explanation"] is None and st["result"] is None
+    feasible = Result(status="FEASIBLE", roster=Roster())
+    st["result"], st["explanation"] = feasible, object()
+    S.pin(st, "A1", dt.date(2026, 12, 7), None)
+    assert st["explanation"] is None and st["result"] is feasible, "a roster stays to re-solve from"

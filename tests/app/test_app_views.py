@@ -22,7 +22,7 @@ D = dt.date
 
 def _style(html: str, staff: str, date: str) -> str:
     """The style attribute of one grid cell."""
-    m = re.search(rf'data-staff="{staff}" data-date="{date}" style="([^"]*)"', html)
+    m = re.search(rf'data-staff="{staff}" data-date="{date}"[^>]*? style="([^"]*)"', html)
     assert m, (staff, date)
     return m.group(1)
 
@@ -127,3 +127,83 @@ def test_downloads_read_back(small) -> None:
         assert downloads.export_bytes(sc, result, key), key
     with pytest.raises(KeyError):
         downloads.export_bytes(sc, result, "pdf")
+
+
+def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
+    """Working Saturday and Sunday of one weekend is one weekend, as the weekend rules count it."""
+    from roster.report import person_summary
+
+    sc = load_scenario(small_yaml)  # 2026-12-07 (Mon) .. 2026-12-13 (Sun)
+    roster = Roster.of([Assignment(dt.date(2026, 12, 12), "A1", "D", "agent"),
+                        Assignment(dt.date(2026, 12, 13), "A1", "D", "agent"),
+                        Assignment(dt.date(2026, 12, 13), "A2", "E", "agent")])
+    frame = person_summary(sc, roster).set_index("staff_id")
+    assert frame.loc["A1", "weekends"] == 1 and frame.loc["A1", "weekend_days"] == 2
+    assert frame.loc["A2", "weekends"] == 1 and frame.loc["A3", "weekends"] == 0
+
+
+def test_print_and_person_views(small_yaml: Path) -> None:
+    """The print sheet: A4 landscape, every shift in the legend, lines to sign; the person view:
+    the person's days and figures."""
+    from roster.solver import solve
+
+    sc = load_scenario(small_yaml)
+    roster = solve(sc, time_limit=10, workers=2).roster
+    sheet = views.print_html(sc, roster, words={"signature": "排班人"}, leave_mark="假")
+    assert "size: A4 landscape" in sheet and 'id="print-grid"' in sheet
+    legend = re.search(r'id="print-legend"[^>]*>(.*?)</p>', sheet).group(1)
+    assert all(s.id in legend for s in sc.shifts) and "假" in legend
+    assert "排班人" in sheet
+    person = views.person_html(sc, roster, "A4")
+    assert "A4 Dan" in person and person.count("leave") >= 2  # two days of leave
+    assert "Weekends" in person and "Overtime" in person
+    assert "annual: 2 days taken" in person
+
+
+def test_grid_marks_changes_totals_and_short_seats(small_yaml: Path) -> None:
+    sc = load_scenario(small_yaml)
+    before = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent"), Assignment(D(2026, 12, 7), "A2", "E", "agent")])
+    after = Roster.of([Assignment(D(2026, 12, 7), "A3", "D", "agent"), Assignment(D(2026, 12, 7), "A2", "E", "agent")])
+    html = views.month_grid_html(sc, after, previous=before)
+    assert re.search(r'data-staff="A1" data-date="2026-12-07" data-changed="1" title="[^"]*was D', html)
+    assert 'data-staff="A3" data-date="2026-12-07" data-changed="1"' in html
+    assert html.count('data-total="shifts"') == 4
+    assert 'data-coverage="D" data-date="2026-12-07" style' in html  # 1/1: not short
+    assert 'data-coverage="D" data-date="2026-12-08" data-short="1"' in html  # nobody: short
+    assert views.month_grid_html(sc, after, people=["A2"]).count("<tr>") == 1 + 1 + 2  # head, A2, D and E rows
+    assert views.filter_staff(sc, text="bob") == ["A2"]
+
+
+def test_why_not_names_leave_cannot_and_rest(small_yaml: Path) -> None:
+    from roster.model.scenario import Fixed
+
+    sc = load_scenario(small_yaml)
+    assert "leave" in views.why_not_cell(sc, "A4", D(2026, 12, 8), "D")
+    assert views.why_not_cell(sc, "A1", D(2026, 12, 8), "D") is None
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=D(2026, 12, 8), shift="E"),),
+                                   "rules": sc.rules.model_copy(update={"min_rest_hours": 11})})
+    assert "rest" in views.why_not_cell(pinned, "A1", D(2026, 12, 9), "D")
+
+
+def test_week_of_the_grid_and_the_hover_text(small_yaml: Path) -> None:
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent")])
+    assert views.weeks(sc) == [(D(2026, 12, 7), D(2026, 12, 13))]
+    html = views.month_grid_html(sc, roster, days=(D(2026, 12, 7), D(2026, 12, 9)))
+    assert 'data-date="2026-12-10"' not in html and html.count('data-staff="A1"') == 3
+    assert html.count('data-coverage="D"') == 3
+    assert 'title="A1 Ann 2026-12-07 Mo: D Day 08:00-16:00"' in html
+    assert 'title="A4 Dan 2026-12-08 Tu: leave annual"' in html
+
+
+def test_grid_words_follow_the_language(small_yaml: Path) -> None:
+    from roster.app.i18n import rule_name, t
+
+    sc = load_scenario(small_yaml)
+    zh = {k: t(f"w.{k}", "zh") for k in views.WORDS}
+    html = views.month_grid_html(sc, Roster.of([]), words=zh)
+    assert 'title="周末"' in html and "加班工时" in html and "实到/需求" in html
+    assert rule_name("rest", "zh") == "班间休息" and rule_name("unknown_rule", "zh") == "unknown_rule"
+    from roster.app.i18n import STRINGS
+
+    assert all(en and zh for en, zh in STRINGS.values()), "every string has both languages"
