@@ -57,8 +57,9 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
             mine = [p for p in people if p in band]
             if not mine:
                 continue
-            values = [int(counts.loc[p, kind]) for p in mine]
-            outside = sum(not band[p].lo <= int(counts.loc[p, kind]) <= band[p].hi for p in mine)
+            column = "weekend_days" if kind == "weekends" else kind  # the band counts weekend shifts
+            values = [int(counts.loc[p, column]) for p in mine]
+            outside = sum(not band[p].lo <= int(counts.loc[p, column]) <= band[p].hi for p in mine)
             rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
                          "fair": f"{min(band[p].lo for p in mine)}..{max(band[p].hi for p in mine)}",
                          "fewest": min(values), "most": max(values), "spread": max(values) - min(values),

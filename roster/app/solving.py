@@ -42,10 +42,10 @@ class SolveJob:
                 self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
                                              on_progress=self.progress.append)
                 return
-            # one whole-roster search: its first roster comes in seconds and every better one is
-            # reported, so the page can chart progress and Stop always keeps a roster
+            # the default path: a first roster by construction within seconds at any size, then
+            # every better one reported, so the page can chart progress and Stop keeps a roster
             self.result = solve(self.scenario, time_limit=self.time_limit, workers=self.workers, hint=self.hint,
-                                on_progress=self.progress.append, stop=self.stop, strategy="whole")
+                                on_progress=self.progress.append, stop=self.stop)
         except Exception as exc:  # shown on the page instead of lost in the thread
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         finally:
