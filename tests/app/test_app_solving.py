@@ -6,7 +6,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from roster.app.solving import start_solve
+import pytest
+
+from roster.app.solving import SolveJob, start_solve
 from roster.model.load import load_scenario, scenario_from_dict
 from roster.model.scenario import Scenario
 
@@ -85,3 +87,21 @@ def test_stable_resolve_changes_few_cells(small_yaml: Path) -> None:
     changed = first.roster.diff(again.roster)
     assert len(changed) <= 4, changed  # the pin, the shift it swaps with, and the rest after it
     assert again.stats["changed_cells"] == len(changed)
+
+
+@pytest.mark.slow
+def test_a_thousand_staff_centre_shows_a_roster_and_keeps_it_on_stop() -> None:
+    from roster.bench.scale import make_centre
+    from roster.validate import validate
+
+    sc = make_centre(1000)
+    job = SolveJob(sc, time_limit=300, workers=2).start()
+    deadline = time.perf_counter() + 240
+    while not job.progress and job.running and time.perf_counter() < deadline:
+        time.sleep(0.5)
+    assert job.progress, "no roster reported"
+    job.stop.set()
+    job.thread.join(120)
+    assert job.result is not None and job.result.feasible
+    assert job.result.objective <= job.progress[0].objective
+    assert validate(sc, job.result.roster).hard == []

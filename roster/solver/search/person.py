@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 
 import numpy as np
 
@@ -37,7 +37,7 @@ MAX_TOTAL_UNITS = 400
 OFF = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Shape:
     """The state space of one rule set (shared by everyone with the same rules)."""
 
@@ -60,6 +60,23 @@ class Shape:
     """Most horizon-total units (None: totals not tracked)."""
     total_least: int = 0
     total_steps: tuple[int, ...] = ()
+
+    @cached_property
+    def follows(self) -> np.ndarray:
+        """follows[t, s, ...]: shift t may follow s (broadcast over the run, flag and step axes)."""
+        return self.compat.T[:, :, None, None, None, None]
+
+    @cached_property
+    def by_steps(self) -> list[tuple[tuple[int, int], np.ndarray]]:
+        """Shifts grouped by (week steps, horizon steps), those that fit in the state space only."""
+        groups: dict[tuple[int, int], list[int]] = {}
+        for t in range(self.shifts):
+            ws = self.steps[t] if self.week is not None else 0
+            ts = self.total_steps[t] if self.total_most is not None else 0
+            if ws >= self.weeks and self.week is not None or ts >= self.totals and self.total_most is not None:
+                continue
+            groups.setdefault((ws, ts), []).append(t)
+        return [(k, np.array(v, dtype=np.int64)) for k, v in groups.items()]
 
     @property
     def runs(self) -> int:
@@ -234,35 +251,26 @@ class Person:
                 done = work.min(axis=(0, 1, 2))
             new[S, 0, 0] = np.minimum(new[S, 0, 0], done)
             new[S] += off_d
-        # ---- a shift ----
-        start_ok = V[S, Roff - 1].min(axis=0)  # (W,) rested enough (or no fewest-days-off rule)
+        # ---- a shift (all shifts at once; shifts grouped by their week and horizon steps) ----
+        start_ok = V[S, Roff - 1].min(axis=0)  # (W, T) rested enough (or no fewest-days-off rule)
         if E > 1:
             start_ok = np.minimum(start_ok, V[S, :, 1].min(axis=0))
-        for t in range(S):
-            if not ok_d[t]:
+        work = V[:S, :Rw]  # (S, Rw, E, W, T)
+        cont = np.where(sh.follows, work[None], INF).min(axis=1)  # (t, Rw, E, W, T): best s before t
+        moved = np.full_like(cont, INF)
+        if Rw > 1:
+            moved[:, 1:] = cont[:, :-1]
+        if sh.most is None:  # runs longer than tracked stay in the last run state
+            moved[:, Rw - 1] = np.minimum(moved[:, Rw - 1], cont[:, Rw - 1])
+        moved[:, 0, 0] = np.minimum(moved[:, 0, 0], start_ok)
+        if first and E > 1:  # a run that starts on day 0 touches the horizon start
+            moved[:, 0, 1] = np.minimum(moved[:, 0, 1], V[S, :, 1].min(axis=0))
+        for (ws, ts), shifts in sh.by_steps:
+            idx = shifts[ok_d[shifts]]
+            if not len(idx):
                 continue
-            step = sh.steps[t]
-            tstep = sh.total_steps[t] if T > 1 else 0
-            if step >= W and W > 1 or tstep >= T and T > 1:
-                continue
-            prev = sh.compat[:, t]
-            cont = V[:S][prev, :Rw].min(axis=0) if prev.any() else np.full((Rw, E, W, T), INF)
-            moved = np.full((Rw, E, W, T), INF)
-            if sh.most is not None:
-                moved[1:] = cont[:-1]
-            else:
-                if Rw > 1:
-                    moved[1:] = cont[:-1]
-                    moved[Rw - 1] = np.minimum(moved[Rw - 1], cont[Rw - 1])
-                else:
-                    moved[0] = cont[0]
-            moved[0, 0] = np.minimum(moved[0, 0], start_ok)
-            if first:  # a run that starts on day 0 touches the horizon start
-                if E > 1:
-                    moved[0, 1] = np.minimum(moved[0, 1], V[S, :, 1].min(axis=0))
-            ws = step if W > 1 else 0
-            target = new[t, :Rw, :, ws:, tstep:]
-            np.minimum(target, moved[:, :, :W - ws, :T - tstep] + cost_d[t], out=target)
+            part = moved[idx, :, :, :W - ws, :T - ts] + cost_d[idx][:, None, None, None, None]
+            new[idx, :Rw, :, ws:, ts:] = np.minimum(new[idx, :Rw, :, ws:, ts:], part)
         return new
 
     def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int) -> tuple:
