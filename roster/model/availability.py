@@ -114,10 +114,15 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
     leave = leave_minutes(scenario, calendar)
     fixed = {(f.staff, f.date): f for f in scenario.fixed}
     out: dict[tuple[int, int, int], list[str]] = {}
+    seat_roles: dict[tuple, dict[int, list[str]]] = {}  # per (roles a person fills): seat roles there
+    shifts = list(enumerate(scenario.shifts))
+    spans = [(sh.start_minute, sh.end_minute) for sh in scenario.shifts]
     for p, person in enumerate(scenario.staff):
         rules = scenario.rules_for(person.id)
         fillable = scenario.seats_for(person)
+        mine = seat_roles.setdefault((fillable, person.roles[0]), {})  # id(seat roles there) → roles
         banned = set(person.cannot) | {k for k, n in (rules.max_shifts or {}).items() if n == 0}
+        open_shifts = [(s, sh) for s, sh in shifts if sh.id not in banned]
         days_off = set(person.days_off)
         blocks = leave.get(person.id, [])
         for day in calendar.days:
@@ -126,20 +131,27 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
             pin = fixed.get((person.id, day.date))
             if pin is not None and pin.off:
                 continue
-            for s, shift in enumerate(scenario.shifts):
-                if shift.id in banned or (pin is not None and pin.shift != shift.id):
+            base = day.index * 1440
+            for s, shift in open_shifts:
+                if pin is not None and pin.shift != shift.id:
                     continue
-                a, b = calendar.interval(shift, day.index)
-                if any(a < e and s0 < b for s0, e, _ in blocks):
+                if blocks:
+                    a, b = base + spans[s][0], base + spans[s][1]
+                    if any(a < e and s0 < b for s0, e, _ in blocks):
+                        continue
+                present = roles_on.get((day.index, shift.id))
+                if present is None:
                     continue
-                present = roles_on.get((day.index, shift.id), [])
-                roles = sorted(r for r in present if r is not None and r in fillable)
-                if not roles and None in present:
-                    roles = [person.roles[0]]
+                roles = mine.get(id(present))
+                if roles is None:
+                    roles = sorted(r for r in present if r is not None and r in fillable)
+                    if not roles and None in present:
+                        roles = [person.roles[0]]
+                    mine[id(present)] = roles
                 if pin is not None and pin.role is not None:
                     roles = [r for r in roles if r == pin.role]
                 if roles:
-                    out[(p, day.index, s)] = roles
+                    out[(p, day.index, s)] = list(roles)
     return out
 
 

@@ -105,20 +105,42 @@ class Day:
 def matches(day: Day, spec: Any) -> bool:
     """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays, mon..sun,
     weekday ranges such as mon..fri, dates and date ranges)?"""
-    items = spec if isinstance(spec, (list, tuple)) else [spec]
-    for item in items:
+    dates, ranges, weekdays, words = _compiled(spec)
+    if day.date in dates or day.date.weekday() in weekdays:
+        return True
+    if any(a <= day.date <= b for a, b in ranges):
+        return True
+    return bool(words) and ("all" in words or ("workdays" in words and day.is_workday)
+                            or ("restdays" in words and not day.is_workday)
+                            or ("weekends" in words and day.is_weekend) or ("holidays" in words and day.is_holiday))
+
+
+_COMPILED: dict[int, tuple[Any, tuple]] = {}
+
+
+def _compiled(spec: Any) -> tuple[frozenset, tuple, frozenset, frozenset]:
+    """A selector as (single dates, date ranges, weekdays, words), worked out once per selector
+    object (a demand line may list hundreds of dates, and every day asks)."""
+    hit = _COMPILED.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    dates, ranges, weekdays, words = set(), [], set(), set()
+    for item in spec if isinstance(spec, (list, tuple)) else [spec]:
         kind, what = selector_item(item)
         if kind == "dates":
-            if what[0] <= day.date <= what[1]:
-                return True
+            if what[0] == what[1]:
+                dates.add(what[0])
+            else:
+                ranges.append(what)
         elif kind == "weekdays":
-            if day.date.weekday() in what:
-                return True
-        elif (what == "all" or (what == "workdays" and day.is_workday)
-              or (what == "restdays" and not day.is_workday) or (what == "weekends" and day.is_weekend)
-              or (what == "holidays" and day.is_holiday)):
-            return True
-    return False
+            weekdays |= what
+        else:
+            words.add(what)
+    out = (frozenset(dates), tuple(ranges), frozenset(weekdays), frozenset(words))
+    if len(_COMPILED) > 10_000:
+        _COMPILED.clear()
+    _COMPILED[id(spec)] = (spec, out)
+    return out
 
 
 STAFF_FREE = ("seats",)

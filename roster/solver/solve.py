@@ -116,9 +116,12 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
         raise ValueError(f"strategy {strategy!r}: use {STRATEGY_CHOICE}")
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
     built: construct.Search | None = None
+    partial: Roster | None = None
     if ctx is None and hint is None and _by_construction(scenario, strategy):
         built = _construct(scenario, calendar, seed, t0, time_limit, deterministic_time, strategy, on_progress,
                            stop)
+        if built is not None and not built.complete:
+            partial, built = built.roster(), None  # the people placed so far start the group search
         if built is not None and (built.empty_hard_seats() == 0 or _too_large(scenario, calendar)):
             hint = built.roster()  # a roster with empty hard seats would mislead the model search
         if built is not None:
@@ -127,8 +130,11 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
                            "group_first_seconds": built.first_seconds}
             if strategy == "construct" or _too_large(scenario, calendar) or (stop is not None and stop.is_set()):
                 return _from_search(built, t0, group_stats)
-    if ctx is None and hint is None and _by_groups(scenario, calendar, strategy, deterministic_time):
+    if ctx is None and hint is None and (partial is not None and applies(scenario) and deterministic_time is None
+                                         or _by_groups(scenario, calendar, strategy, deterministic_time)):
         search = GroupSearch(scenario, calendar, seed=seed)
+        if partial is not None:
+            search.load(partial)
         huge = len(allowed(scenario, calendar)) > MAX_LP_VARIABLES
         hint = search.run(time_limit * (HUGE_GROUP_SHARE if huge else GROUP_SHARE), stop=stop,
                           deadline=t0 + time_limit * PLACING_SHARE)
@@ -230,7 +236,8 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
     search = construct.Search(scenario, calendar, seed=seed, repeatable=deterministic_time is not None)
     halt = (lambda: stop.is_set()) if stop is not None else None
     if not search.construct(stop=halt):
-        return None
+        search.complete = False  # someone has no month from the routine: the group search goes on
+        return search
 
     def report(cost: float) -> None:
         if search.empty_hard_seats():  # not a roster yet: a hard seat is empty

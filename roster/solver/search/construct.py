@@ -77,6 +77,8 @@ class Search:
     seed: int = 0
     moves: Moves = field(default_factory=Moves)
     repeatable: bool = False
+    complete: bool = True
+    """Did construction give everyone a month?"""
     """Model moves use deterministic time limits (``solve(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
     progress: list = field(default_factory=list)
