@@ -209,6 +209,9 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     return result
 
 
+CONSTRUCT_SHARE = 0.4
+"""Most of the time limit placing people may take; whoever is left is placed by the group search
+(a year with a 12-hour window on each person's hours can take seconds a person)."""
 SMALL_SEARCH_SHARE = 0.1
 """Most of the time limit the per-person search takes before the model search on small rosters."""
 PATIENCE = 1.0
@@ -235,8 +238,13 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
     construction leaves someone without any month (the model search then starts from nothing)."""
     search = construct.Search(scenario, calendar, seed=seed, repeatable=deterministic_time is not None)
     halt = (lambda: stop.is_set()) if stop is not None else None
-    if not search.construct(stop=halt):
-        search.complete = False  # someone has no month from the routine: the group search goes on
+    placing_ends = t0 + time_limit * CONSTRUCT_SHARE
+
+    def placing_over() -> bool:
+        return (halt is not None and halt()) or (deterministic_time is None and time.perf_counter() > placing_ends)
+
+    if not search.construct(stop=placing_over):
+        search.complete = False  # someone has no month yet: the group search places them
         return search
 
     def report(cost: float) -> None:
