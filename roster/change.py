@@ -18,7 +18,7 @@ from typing import Any
 from roster.model.availability import leave_minutes, open_seats
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.validate import Violation, validate

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import typer
 
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Roster generator and staffing optimizer.")
 
@@ -89,7 +90,7 @@ def write_or_rescue(write: Callable[[Path], list[Path]], out: Path) -> list[Path
 def scenario_warnings(scenario, path: Path) -> list[str]:
     """Print what in the scenario is allowed but worth a look (approved leave beyond its
     balance); returns the lines for result.json."""
-    from roster.model.ledger import leave_warnings
+    from roster.io.balances import leave_warnings
 
     lines = leave_warnings(scenario, path.parent, str(path))
     for text in lines:

@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roster.io.balances import opening_balances
+from roster.model.parse import ScenarioError, scenario_from_dict
+
 from .infeasible import infeasible_reasons
-from .model.ledger import counted_days, ledger_and_overdraws, opening_balances
-from .model.load import ScenarioError, scenario_from_dict
+from .model.ledger import counted_days, ledger_and_overdraws
 from .model.scenario import Leave, Scenario
 
 

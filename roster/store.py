@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roster.model.load import ScenarioError, dump_scenario, read_yaml, scenario_from_dict
+from roster.io.load import dump_scenario, read_yaml
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 

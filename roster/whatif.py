@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from roster.model.availability import leave_minutes
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import ScenarioError, error_from_pydantic, short_value
+from roster.model.parse import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.report import person_summary

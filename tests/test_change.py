@@ -24,8 +24,9 @@ from roster.change import (
     why_infeasible,
 )
 from roster.cli import app
+from roster.io.load import load_scenario
 from roster.io.roster_csv import read_roster_csv, write_roster_csv
-from roster.model.load import ScenarioError, load_scenario
+from roster.model.parse import ScenarioError
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS, roster_of, tiny

@@ -9,7 +9,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.solver import solve
 from tests.conftest import SCENARIOS
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from roster.erlang import (
+from roster.io.load import load_scenario
+from roster.model.erlang import (
     agents_needed,
     agents_on_phones,
     average_speed_of_answer,
@@ -17,7 +18,7 @@ from roster.erlang import (
     service_level,
     traffic,
 )
-from roster.model.load import ScenarioError, load_scenario
+from roster.model.parse import ScenarioError
 
 
 def erlang_c_direct(n: int, a: float) -> float:

@@ -7,8 +7,8 @@ import datetime as dt
 from typer.testing import CliRunner
 
 from roster.cli import app
+from roster.io.load import load_scenario
 from roster.leave_check import check_leave
-from roster.model.load import load_scenario
 from tests.conftest import SCENARIOS
 
 HALL = str(SCENARIOS / "service_hall_ab.yaml")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType
-from roster.model.load import load_scenario
 from roster.model.scenario import Scenario
 from roster.solver import Result, solve
 from roster.validate import validate

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.model.roster import Assignment, Roster
 from roster.solver import solve
 from roster.validate import validate

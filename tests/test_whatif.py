@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.solver.explain import editable, solvable
 from roster.whatif import (

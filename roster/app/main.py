@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.store import Store
 
 from . import state as S

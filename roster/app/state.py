@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from roster.model.load import ScenarioError, load_scenario, read_yaml, read_yaml_lines
+from roster.io.load import load_scenario, read_yaml, read_yaml_lines
+from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.store import Store, Version, yaml_hash
 
@@ -108,7 +109,7 @@ def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
 
 def leave_warnings(state: State) -> list[str]:
     """Approved leave beyond its balance in the current scenario (remembered per scenario)."""
-    from roster.model.ledger import leave_warnings as warnings_of
+    from roster.io.balances import leave_warnings as warnings_of
 
     scenario = state.get("scenario")
     if scenario is None:
@@ -125,7 +126,7 @@ def leave_warnings(state: State) -> list[str]:
 
 
 def _hash(scenario: Scenario) -> str:
-    from roster.model.load import dump_scenario
+    from roster.io.load import dump_scenario
 
     return yaml_hash(dump_scenario(scenario))
 

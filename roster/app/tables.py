@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import FieldError, PersonRules, Rules, Scenario
 
 LIMIT_RULES = ("min_rest_hours", "max_consecutive_work_days", "min_consecutive_work_days",

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from roster.cli import app, fail
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 
 bench = typer.Typer(no_args_is_help=True, help="Benchmarks: Curtois & Qu instances, a generated call centre.")
 app.add_typer(bench, name="bench")

@@ -19,7 +19,8 @@ from roster.cli import (
     read_roster,
     write_or_rescue,
 )
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 
 @app.command("repair")

@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from roster.cli import Lang, app, at_least_one, fail, positive
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 
 @app.command("explain")

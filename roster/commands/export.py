@@ -10,7 +10,8 @@ import typer
 import yaml
 
 from roster.cli import app, fail, out_file
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 
 class Format(str, Enum):

@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from roster.cli import app, at_least_one, fail, option_date, positive
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 
 @app.command("leave-check")
@@ -48,7 +49,7 @@ def leave_check(
 @app.command("leave-ledger")
 def leave_ledger(scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)")) -> None:
     """Per person and leave type: opening balance, days taken in the horizon, closing balance."""
-    from roster.model.ledger import ledger
+    from roster.io.balances import ledger
 
     try:
         sc = load_scenario(scenario)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from roster.cli import app, fail, out_folder
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 
 store_app = typer.Typer(no_args_is_help=True, help="Saved scenarios, versions and rosters (SQLite).")
 app.add_typer(store_app, name="store")
@@ -99,7 +99,7 @@ def save_cmd(
     db: Path | None = DB_OPTION,
 ) -> None:
     """Save a scenario file as a new version."""
-    from roster.model.load import load_scenario
+    from roster.io.load import load_scenario
 
     store = _open(db, create=True)
     try:

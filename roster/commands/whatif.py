@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from roster.cli import app, at_least_one, fail, out_file, positive
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 
 whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")

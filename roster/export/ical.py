@@ -20,7 +20,7 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event
 
 from roster.model.calendar import Calendar
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 

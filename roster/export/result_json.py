@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from roster.hours import person_hours, week_hours
+from roster.io.load import dump_scenario
 from roster.model.calendar import Calendar
-from roster.model.load import dump_scenario
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.report import person_summary

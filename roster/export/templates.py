@@ -30,8 +30,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from roster.io.load import read_text_file, read_yaml
 from roster.model.calendar import Calendar
-from roster.model.load import ScenarioError, read_text_file, read_yaml
+from roster.model.parse import ScenarioError
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from roster.export.cells import leave_labels, leave_types, parse_code, unsafe_text
 from roster.export.excel import GRID_SHEET
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Scenario
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from icalendar import Calendar as ICalendar
 
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Roster
 
 from .roster_csv import read_roster_csv

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from roster.model.load import ScenarioError, read_text_file
+from roster.io.load import read_text_file
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 

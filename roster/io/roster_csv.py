@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 
 from roster.export.cells import safe_text, unsafe_text
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 REQUIRED = ("date", "staff_id", "shift")

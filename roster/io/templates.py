@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from roster.export.cells import POST_SEPARATOR, parse_code
 from roster.export.templates import REST, SHIFT_SHEET, ShiftMapping, default_mapping
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 

@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from roster.app.solving import start_solve
-from roster.model.load import load_scenario, scenario_from_dict
+from roster.io.load import load_scenario
+from roster.model.parse import scenario_from_dict
 from roster.model.scenario import Scenario
 
 

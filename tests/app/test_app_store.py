@@ -15,7 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
 from roster.store import Store, default_path
 

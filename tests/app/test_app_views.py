@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from roster.app import downloads, views
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.model.roster import Assignment, Roster
 from roster.solver import Result
 

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
+from roster.io.load import load_scenario
 from roster.io.roster_csv import read_roster_csv, write_roster_csv
-from roster.model.load import load_scenario
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS

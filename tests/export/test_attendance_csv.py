@@ -7,7 +7,7 @@ import datetime as dt
 
 from roster.export.attendance import COLUMNS, attendance_rows, write_attendance_csv
 from roster.io.roster_csv import read_roster_csv
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 

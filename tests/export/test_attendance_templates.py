@@ -10,7 +10,7 @@ import pytest
 from roster.export.templates import default_mapping, load_mapping, write_template
 from roster.io.readers import read_any
 from roster.io.templates import read_template
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 
 MAPPING = """system: dingtalk

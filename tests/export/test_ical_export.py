@@ -9,7 +9,7 @@ from icalendar import Calendar as ICalendar
 
 from roster.export.ical import ical_bytes
 from roster.io.ical import read_ical
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 
 

@@ -24,7 +24,7 @@ from roster.export.excel import (
 )
 from roster.hours import person_hours
 from roster.io.grid import read_grid
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from tests.conftest import BASE, merge
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from roster.commands.export import export_roster
+from roster.io.load import load_scenario
 from roster.io.readers import read_any
-from roster.model.load import load_scenario
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS

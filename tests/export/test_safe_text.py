@@ -12,7 +12,7 @@ import pytest
 from roster.commands.export import export_roster
 from roster.export.cells import DANGEROUS, safe_text, unsafe_text
 from roster.io.readers import read_any
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 
 NAMES = ["=HYPERLINK(\"http://x\",\"y\")", "+86 138", "-1", "@SUM(A1)", "\tTab", "=1+1"]

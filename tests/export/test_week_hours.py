@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from roster.hours import person_hours, statutory_days, week_hours
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from tests.conftest import BASE, merge
 

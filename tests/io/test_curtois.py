@@ -19,7 +19,7 @@ from roster.io.curtois import (
 from roster.io.curtois_eval import evaluate, evaluate_files, read_solution
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 
 # Two shifts (N may not be followed by D), two staff, one week. Day 0 is a Monday, days 5 and 6 the
 # weekend. A: at most 2 N, 960..2880 minutes, 2..5 work days in a row, >= 2 days off in a row.

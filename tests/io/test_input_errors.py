@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from roster.cli import app
 from roster.commands.export import export_roster
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, matches
-from roster.model.load import load_scenario
 from roster.model.roster import Assignment, Roster
 
 TINY = """\

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
+from roster.io.balances import leave_warnings, ledger
 from roster.model.leave_policy import LeavePolicy, tenure_years
-from roster.model.ledger import counted_days, leave_warnings, ledger
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.ledger import counted_days
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import Leave
 
 START = dt.date(2026, 12, 1)

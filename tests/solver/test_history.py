@@ -7,8 +7,9 @@ import threading
 
 import pytest
 
+from roster.io.load import load_scenario, read_history
 from roster.io.roster_csv import write_roster_csv
-from roster.model.load import ScenarioError, load_scenario, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
@@ -42,7 +43,7 @@ def test_history_from_a_roster_file_next_to_the_scenario(tmp_path):
 
 
 def test_history_round_trips_through_the_scenario_text():
-    from roster.model.load import dump_scenario, read_yaml
+    from roster.io.load import dump_scenario, read_yaml
 
     sc = tiny(history={"days": 3, "worked": hist(("2026-12-06", "A", "N"))})
     again = scenario_from_dict(read_yaml(dump_scenario(sc)))
@@ -58,10 +59,10 @@ def test_history_errors_name_the_field(tmp_path):
     assert e.value.field == "history.worked[0].shift"
     (tmp_path / "bad.csv").write_text("date,staff_id,shift\n2026-12-06,A,X\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as e:
-        scenario_from_dict(merge(BASE, {"history": {"roster": "bad.csv"}}), "s.yaml", tmp_path)
+        read_history(merge(BASE, {"history": {"roster": "bad.csv"}}), "s.yaml", tmp_path)
     assert e.value.file.endswith("bad.csv") and e.value.value == "X"
     with pytest.raises(ScenarioError) as e:
-        scenario_from_dict(merge(BASE, {"history": {"roster": "missing.csv"}}), "s.yaml", tmp_path)
+        read_history(merge(BASE, {"history": {"roster": "missing.csv"}}), "s.yaml", tmp_path)
     assert e.value.field == "history.roster" and "not found" in e.value.message
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roster.infeasible import infeasible_reasons
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.posts import post_summary
 from roster.solver import solve

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from roster.bench.generated import make_scenario
 from roster.bench.scale import make_centre
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
-from roster.model.load import load_scenario
 from roster.solver.search import construct, lns
 from roster.validate import validate
 from tests.conftest import SCENARIOS

@@ -16,15 +16,13 @@ classic greedy for covering a line with intervals).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from roster.model.calendar import Calendar, matches
-from roster.model.scenario import WEEKDAYS, FieldError, Scenario, parse_minutes
+from roster.model.scenario import FieldError, Scenario
 
 
 def erlang_b(agents: int, traffic: float) -> float:
@@ -98,54 +96,6 @@ class ForecastRow:
     weekday: str | None = None
 
 
-def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:
-    """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or ``weekday``."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FieldError(field, str(path), "forecast file not found",
-                         hint="the path is relative to the scenario file") from None
-    except UnicodeDecodeError:
-        raise FieldError(field, str(path), "the forecast is not UTF-8 text",
-                         hint="save it as UTF-8 (in Excel: Save As, CSV UTF-8)") from None
-    except IsADirectoryError:
-        raise FieldError(field, str(path), "is a folder, not a forecast file") from None
-    reader = csv.DictReader(text.splitlines())
-    cols = {c.strip().lower() for c in reader.fieldnames or []}
-    missing = {"interval", "calls"} - cols
-    if missing:
-        raise FieldError(field, str(path), f"the forecast has no column {', '.join(sorted(missing))}",
-                         hint="columns: interval (HH:MM), calls, and optionally date or weekday")
-    rows = []
-    for i, raw in enumerate(reader, start=2):
-        row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
-        where = f"{field} ({path.name} row {i})"
-        try:
-            start = parse_minutes(row["interval"])
-        except ValueError as exc:
-            raise FieldError(f"{where} interval", row["interval"], str(exc)) from None
-        try:
-            calls = float(row["calls"])
-        except ValueError:
-            raise FieldError(f"{where} calls", row["calls"], "not a number") from None
-        if calls < 0:
-            raise FieldError(f"{where} calls", row["calls"], "calls cannot be negative")
-        date = weekday = None
-        if row.get("date"):
-            try:
-                date = dt.date.fromisoformat(row["date"])
-            except ValueError:
-                raise FieldError(f"{where} date", row["date"], "not a date (YYYY-MM-DD)") from None
-        elif row.get("weekday"):
-            weekday = row["weekday"].lower()[:3]
-            if weekday not in WEEKDAYS:
-                raise FieldError(f"{where} weekday", row["weekday"], "not a weekday (mon..sun)")
-        rows.append(ForecastRow(start % 1440, calls, date, weekday))
-    if not rows:
-        raise FieldError(field, str(path), "the forecast has no rows")
-    return rows
-
-
 def interval_needs(rows: list[ForecastRow], calendar: Calendar, spec: Any) -> dict[int, int]:
     """Absolute interval start (minutes from the horizon start) → agents to roster."""
     step = spec.interval_minutes
@@ -189,12 +139,10 @@ def seats_per_shift(scenario: Scenario, calendar: Calendar, needs: dict[int, int
     return seats
 
 
-def forecast_demand(scenario: Scenario, base: Path) -> list[dict[str, Any]]:
-    """Demand lines (as dicts) from ``scenario.demand_from``; paths are relative to ``base``."""
+def forecast_shifts(scenario: Scenario) -> list[str]:
+    """The shifts ``scenario.demand_from`` puts demand on (its role and shifts checked)."""
     spec = scenario.demand_from
-    if spec is None:
-        return []
-    cal = Calendar(scenario)
+    assert spec is not None
     if spec.role not in scenario.role_by_id:
         raise FieldError("demand_from.role", spec.role, f"unknown role {spec.role!r}",
                          hint=f"known role ids: {', '.join(scenario.role_by_id)}")
@@ -203,8 +151,16 @@ def forecast_demand(scenario: Scenario, base: Path) -> list[dict[str, Any]]:
         if sid not in scenario.shift_by_id:
             raise FieldError("demand_from.shifts", sid, f"unknown shift {sid!r}",
                              hint=f"known shift ids: {', '.join(scenario.shift_by_id)}")
-    path = Path(spec.forecast)
-    rows = read_forecast(path if path.is_absolute() else base / path)
+    return shifts
+
+
+def demand_lines(scenario: Scenario, rows: list[ForecastRow]) -> list[dict[str, Any]]:
+    """Demand lines (as dicts) from ``scenario.demand_from`` and the call forecast ``rows``."""
+    spec = scenario.demand_from
+    if spec is None:
+        return []
+    cal = Calendar(scenario)
+    shifts = forecast_shifts(scenario)
     seats = seats_per_shift(scenario, cal, interval_needs(rows, cal, spec), shifts, spec.interval_minutes)
     grouped: dict[tuple[str, int], list[dt.date]] = {}
     for day in cal.days:
