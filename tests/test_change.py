@@ -8,7 +8,11 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
-from roster.change import (
+from roster.cli import app
+from roster.io.load import load_scenario
+from roster.io.roster_csv import read_roster_csv, write_roster_csv
+from roster.model.parse import ScenarioError
+from roster.services.change import (
     COUNT_ONLY,
     Absence,
     Change,
@@ -23,10 +27,6 @@ from roster.change import (
     who_to_tell,
     why_infeasible,
 )
-from roster.cli import app
-from roster.io.load import load_scenario
-from roster.io.roster_csv import read_roster_csv, write_roster_csv
-from roster.model.parse import ScenarioError
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS, roster_of, tiny

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from roster.cli import app
 from roster.io.load import load_scenario
-from roster.leave_check import check_leave
+from roster.services.leave_check import check_leave
 from tests.conftest import SCENARIOS
 
 HALL = str(SCENARIOS / "service_hall_ab.yaml")

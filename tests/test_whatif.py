@@ -10,8 +10,7 @@ import pytest
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
-from roster.solver.explain import editable, solvable
-from roster.whatif import (
+from roster.services.whatif import (
     apply_vary,
     compare,
     headcount,
@@ -21,6 +20,7 @@ from roster.whatif import (
     sweep,
     with_headcount,
 )
+from roster.solver.explain import editable, solvable
 
 BUNDLED = Path(__file__).parents[1] / "scenarios" / "callcenter_95598.yaml"
 D = dt.date

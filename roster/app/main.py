@@ -11,8 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from roster.io.store import Store
 from roster.model.parse import ScenarioError
-from roster.store import Store
 
 from . import state as S
 from . import tables, views
@@ -403,7 +403,7 @@ def page_compare(store: Store | None) -> None:
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
-    from roster.whatif import compare
+    from roster.services.whatif import compare
 
     if st.button(_t("compare"), key="compare", type="primary"):
         with st.spinner(_t("solving")):

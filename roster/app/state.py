@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 
 from roster.io.load import load_scenario, read_yaml, read_yaml_lines
+from roster.io.store import Store, Version, yaml_hash
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
-from roster.store import Store, Version, yaml_hash
 
 from . import tables
 from .solving import SolveJob, start_solve
@@ -294,7 +294,7 @@ def explain_available() -> bool:
 
 def compare_available() -> bool:
     try:
-        from roster.whatif import compare  # noqa: F401
+        from roster.services.whatif import compare  # noqa: F401
     except ImportError:
         return False
     return True

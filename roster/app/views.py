@@ -8,12 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from roster.export.cells import leave_by_day
+from roster.io.cells import leave_by_day
 from roster.model.calendar import Calendar, Day
 from roster.model.demand import seats_table
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
-from roster.report import person_summary
+from roster.reports.summary import person_summary
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
            "#ff9da7", "#bab0ac")

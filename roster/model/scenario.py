@@ -432,7 +432,7 @@ class Fairness(Frozen):
 
 
 class DemandFrom(Frozen):
-    """Seats of one role computed from a call forecast with Erlang C (see roster.erlang)."""
+    """Seats of one role computed from a call forecast with Erlang C (see roster.model.erlang)."""
 
     forecast: str
     """CSV file (interval, calls[, date | weekday]), relative to the scenario file."""

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from roster.io.load import load_scenario
-from roster.store import Store
+from roster.io.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app_streamlit.py")

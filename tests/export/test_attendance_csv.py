@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from roster.export.attendance import COLUMNS, attendance_rows, write_attendance_csv
-from roster.io.roster_csv import read_roster_csv
+from roster.io.roster_csv import ATTENDANCE_COLUMNS as COLUMNS
+from roster.io.roster_csv import attendance_rows, read_roster_csv, write_attendance_csv
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 

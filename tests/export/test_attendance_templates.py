@@ -7,9 +7,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from roster.export.templates import default_mapping, load_mapping, write_template
 from roster.io.readers import read_any
-from roster.io.templates import read_template
+from roster.io.templates import default_mapping, load_mapping, read_template, write_template
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 

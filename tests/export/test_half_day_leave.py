@@ -6,8 +6,8 @@ import datetime as dt
 
 from icalendar import Calendar as ICalendar
 
-from roster.export.attendance import attendance_rows
-from roster.export.ical import ical_bytes
+from roster.io.ical import ical_bytes
+from roster.io.roster_csv import attendance_rows
 from roster.model.roster import Assignment, Roster
 from tests.conftest import tiny
 

@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar as ICalendar
 
-from roster.export.ical import ical_bytes
-from roster.io.ical import read_ical
+from roster.io.ical import ical_bytes, read_ical
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 

@@ -10,7 +10,7 @@ from collections import Counter
 import openpyxl
 import pytest
 
-from roster.export.excel import (
+from roster.io.grid import (
     ADJUSTED,
     FIRST_PERSON_ROW,
     HEAD,
@@ -20,12 +20,12 @@ from roster.export.excel import (
     TOTALS,
     WEEKDAY_ROW,
     WEEKEND,
+    read_grid,
     write_month_grid,
 )
-from roster.hours import person_hours
-from roster.io.grid import read_grid
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
+from roster.reports.hours import person_hours
 from tests.conftest import BASE, merge
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from roster.commands.export import export_roster
+from roster.cli.export import export_roster
 from roster.io.readers import read_any
 from roster.validate import validate
 

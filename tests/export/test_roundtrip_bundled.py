@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from roster.commands.export import export_roster
+from roster.cli.export import export_roster
 from roster.io.load import load_scenario
 from roster.io.readers import read_any
 from roster.solver import solve

@@ -9,8 +9,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from roster.commands.export import export_roster
-from roster.export.cells import DANGEROUS, safe_text, unsafe_text
+from roster.cli.export import export_roster
+from roster.io.cells import DANGEROUS, safe_text, unsafe_text
 from roster.io.readers import read_any
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from roster.hours import person_hours, statutory_days, week_hours
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
+from roster.reports.hours import person_hours, statutory_days, week_hours
 from tests.conftest import BASE, merge
 
 

@@ -84,7 +84,7 @@ def test_a_night_before_the_horizon_rules_out_the_first_early_shift():
 
 
 def test_a_pin_against_the_history_is_infeasible_with_its_reason():
-    from roster.change import pin_conflicts, why_infeasible
+    from roster.services.change import pin_conflicts, why_infeasible
 
     sc = tiny(**NIGHT_BEFORE, fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
     assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from .model.availability import allowed, leave_minutes, post_duties, why_not
-from .model.calendar import Calendar
-from .model.demand import seats_table
-from .model.posts import post_gaps
-from .model.scenario import Scenario
+from roster.model.availability import allowed, leave_minutes, post_duties, why_not
+from roster.model.calendar import Calendar
+from roster.model.demand import seats_table
+from roster.model.posts import post_gaps
+from roster.model.scenario import Scenario
 
 
 def infeasible_reasons(scenario: Scenario, calendar: Calendar | None = None, lang: str = "en") -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .model.availability import post_periods
-from .model.calendar import Calendar
-from .model.roster import Roster
-from .model.scenario import Scenario
+from roster.model.availability import post_periods
+from roster.model.calendar import Calendar
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
 
 COLUMNS = ["post", "name", "holder", "place", "periods", "share"]
 

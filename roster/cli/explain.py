@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import Lang, app, at_least_one, fail, positive
+from roster.cli.common import Lang, app, at_least_one, fail, positive
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
+from roster.solver.explain import explain
 
 
 @app.command("explain")
@@ -20,8 +21,6 @@ def explain_cmd(
     workers: int = typer.Option(1, "--workers", help="solver threads for checking repairs", callback=at_least_one),
 ) -> None:
     """Name the smallest set of rules that cannot hold together, with changes that fix it."""
-    from roster.solver.explain import explain
-
     try:
         sc = load_scenario(scenario)
     except ScenarioError as exc:

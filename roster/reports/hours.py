@@ -22,9 +22,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model.calendar import Calendar, DayType
-from .model.roster import Roster
-from .model.scenario import Scenario
+from roster.model.calendar import Calendar, DayType
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
 
 STANDARD_WEEK_HOURS = 40.0
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, at_least_one, fail, out_file, positive
+from roster.cli.common import app, at_least_one, fail, out_file, positive
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
+from roster.services.whatif import compare, min_staff, parse_values, sweep
 
 whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")
@@ -29,8 +30,6 @@ def min_staff_cmd(
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """The smallest headcount of each role that still meets every hard rule."""
-    from roster.whatif import min_staff
-
     sc = _load(scenario)
     try:
         result = min_staff(sc, role or None, time_limit=time_limit, workers=workers)
@@ -59,8 +58,6 @@ def compare_cmd(
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """Both scenarios solved, side by side: cost, coverage, fairness, hours, overtime."""
-    from roster.whatif import compare
-
     frame = compare(_load(a), _load(b), time_limit=time_limit, workers=workers)
     typer.echo(frame.to_string())
 
@@ -78,8 +75,6 @@ def sweep_cmd(
     out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
 ) -> None:
     """A grid of solves with a results table (status, objective, gap, overtime, unmet seats)."""
-    from roster.whatif import parse_values, sweep
-
     sc = _load(scenario)
     grid: dict[str, list] = {}
     for item in vary:

@@ -10,14 +10,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model.availability import leave_minutes, post_periods, why_not, wish_days
-from .model.calendar import Calendar, matches
-from .model.demand import seats_table
-from .model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
-from .model.posts import duty_role, post_gaps
-from .model.roster import Assignment, Roster
-from .model.scenario import Scenario, limit_value, limit_weight
-from .model.seating import seat_roles
+from roster.model.availability import leave_minutes, post_periods, why_not, wish_days
+from roster.model.calendar import Calendar, matches
+from roster.model.demand import seats_table
+from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
+from roster.model.posts import duty_role, post_gaps
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import Scenario, limit_value, limit_weight
+from roster.model.seating import seat_roles
 
 
 @dataclass(frozen=True)

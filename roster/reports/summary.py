@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .model.calendar import Calendar
-from .model.roster import Roster
-from .model.scenario import Scenario
+from roster.model.calendar import Calendar
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
 
 
 def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:

@@ -9,9 +9,18 @@ from pathlib import Path
 import typer
 import yaml
 
-from roster.cli import app, fail, out_file
+from roster.cli.common import app, fail, out_file
+from roster.io.grid import write_month_grid
+from roster.io.ical import write_ical, zone
 from roster.io.load import load_scenario
+from roster.io.people import read_leave, read_leave_balances, read_staff
+from roster.io.readers import read_any
+from roster.io.result_json import write_roster_json
+from roster.io.roster_csv import write_attendance_csv, write_roster_csv
+from roster.io.templates import load_mapping, write_template
+from roster.model.ledger import ledger_and_overdraws
 from roster.model.parse import ScenarioError
+from roster.model.roster import Roster
 
 
 class Format(str, Enum):
@@ -27,14 +36,6 @@ class Format(str, Enum):
 def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = None, bom: bool = False,
                   staff: str | None = None, tz: str | None = None) -> None:
     """Write ``roster`` in ``fmt`` to ``out`` (the library call behind the command)."""
-    from roster.export.attendance import write_attendance_csv
-    from roster.export.excel import write_month_grid
-    from roster.export.ical import write_ical
-    from roster.export.result_json import write_roster_json
-    from roster.export.templates import load_mapping, write_template
-    from roster.io.roster_csv import write_roster_csv
-    from roster.model.roster import Roster
-
     if staff is not None and staff not in scenario.staff_by_id:
         raise ScenarioError("--staff", "staff", staff, "unknown staff id",
                             hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
@@ -78,17 +79,12 @@ def export_cmd(
     tz: str | None = typer.Option(None, "--tz", help="time zone for ics (default: the scenario's, Asia/Shanghai)"),
 ) -> None:
     """Write a roster as a month grid, CSV, attendance CSV, DingTalk/WeCom template, iCalendar or JSON."""
-    from roster.export.templates import load_mapping
-    from roster.io.readers import read_any
-
     try:
         sc = load_scenario(scenario)
         shift_map = load_mapping(mapping, sc) if mapping else None
         out_file(out)
         roster = read_any(roster_file, sc, shift_map)
         if tz is not None:
-            from roster.export.ical import zone
-
             zone(tz)
         out.parent.mkdir(parents=True, exist_ok=True)
         export_roster(sc, roster, fmt.value, out, mapping=mapping, bom=bom, staff=staff, tz=tz)
@@ -114,8 +110,6 @@ def _yaml(key: str, items: list[dict]) -> str:
 def import_staff(file: Path = typer.Argument(..., help="staff list (.csv or .xlsx)"),
                  scenario: Path | None = SCENARIO_OPTION, sheet: str | None = SHEET_OPTION) -> None:
     """Print the staff list as the `staff:` section of a scenario."""
-    from roster.io.people import read_staff
-
     try:
         sc = load_scenario(scenario) if scenario else None
         people = read_staff(file, sc, sheet)
@@ -128,8 +122,6 @@ def import_staff(file: Path = typer.Argument(..., help="staff list (.csv or .xls
 def import_leave(file: Path = typer.Argument(..., help="leave list (.csv or .xlsx)"),
                  scenario: Path | None = SCENARIO_OPTION, sheet: str | None = SHEET_OPTION) -> None:
     """Print leave records as the `leave:` section of a scenario."""
-    from roster.io.people import read_leave
-
     try:
         sc = load_scenario(scenario) if scenario else None
         leave = read_leave(file, sc, sheet)
@@ -144,9 +136,6 @@ def import_balances(file: Path = typer.Argument(..., help="leave balances (.csv 
                     sheet: str | None = SHEET_OPTION) -> None:
     """Print the balances as the `leave_balances:` section of a scenario and check the scenario's
     leave against them (the leave ledger); exit code 1 if a leave takes more days than are left."""
-    from roster.io.people import read_leave_balances
-    from roster.model.ledger import ledger_and_overdraws
-
     try:
         sc = load_scenario(scenario)
         balances = read_leave_balances(file, sc, sheet)

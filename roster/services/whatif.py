@@ -26,7 +26,7 @@ from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
-from roster.report import person_summary
+from roster.reports.summary import person_summary
 from roster.solver.explain import editable, hard_families, new_person
 from roster.solver.solve import Result, build, extract, solve
 

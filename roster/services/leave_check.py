@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roster.io.balances import opening_balances
+from roster.model.ledger import counted_days, ledger_and_overdraws
 from roster.model.parse import ScenarioError, scenario_from_dict
-
-from .infeasible import infeasible_reasons
-from .model.ledger import counted_days, ledger_and_overdraws
-from .model.scenario import Leave, Scenario
+from roster.model.scenario import Leave, Scenario
+from roster.services.infeasible import infeasible_reasons
+from roster.solver import solve
 
 
 @dataclass
@@ -109,8 +109,6 @@ def check_leave(scenario: Scenario, staff: str, start: dt.date, end: dt.date, ty
                        notice_days=policy.notice_days)
     if not check.balance_ok:
         return check
-    from .solver import solve
-
     data = scenario.model_dump(mode="json", exclude_defaults=True)
     data["leave"] = [*data.get("leave", []), leave.model_dump(mode="json", exclude_defaults=True)]
     with_leave = scenario_from_dict(data, source)

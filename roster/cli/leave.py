@@ -6,9 +6,11 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, at_least_one, fail, option_date, positive
+from roster.cli.common import app, at_least_one, fail, option_date, positive
+from roster.io.balances import ledger
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
+from roster.services.leave_check import check_leave
 
 
 @app.command("leave-check")
@@ -27,8 +29,6 @@ def leave_check(
 
     Exit code 0 when the leave can be granted, 1 when not, 2 for bad input.
     """
-    from roster.leave_check import check_leave
-
     if half is not None and half not in ("am", "pm"):
         fail(ScenarioError("command line", "--half", half, "use am or pm"))
     try:
@@ -49,8 +49,6 @@ def leave_check(
 @app.command("leave-ledger")
 def leave_ledger(scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)")) -> None:
     """Per person and leave type: opening balance, days taken in the horizon, closing balance."""
-    from roster.io.balances import ledger
-
     try:
         sc = load_scenario(scenario)
         lines = ledger(sc, scenario.parent, str(scenario))

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail, out_folder
+from roster.cli.common import app, fail, out_folder
+from roster.io.grid import write_month_grid
+from roster.io.load import load_scenario
+from roster.io.roster_csv import write_roster_csv
+from roster.io.store import Store, default_path
 from roster.model.parse import ScenarioError
 
 store_app = typer.Typer(no_args_is_help=True, help="Saved scenarios, versions and rosters (SQLite).")
@@ -17,8 +21,6 @@ DB_OPTION = typer.Option(None, "--db", help="store file (default: $ROSTER_DB or 
 
 def _open(db: Path | None, create: bool = False):
     """The store; only ``save`` creates one (reading commands never make files or folders)."""
-    from roster.store import Store
-
     try:
         return Store(db, create=create)
     except ScenarioError as exc:
@@ -28,8 +30,6 @@ def _open(db: Path | None, create: bool = False):
 @store_app.command("list")
 def list_cmd(db: Path | None = DB_OPTION) -> None:
     """Every saved version: scenario, version, date, rosters, note."""
-    from roster.store import default_path
-
     path = db if db is not None else default_path()
     if not path.exists():
         typer.echo(f"{path}: no roster store here (nothing saved yet)")
@@ -70,9 +70,6 @@ def export_cmd(
     db: Path | None = DB_OPTION,
 ) -> None:
     """Write a saved version as scenario.yaml, and its newest roster as roster.xlsx and roster.csv."""
-    from roster.export.excel import write_month_grid
-    from roster.io.roster_csv import write_roster_csv
-
     store = _open(db)
     try:
         v = store.version(name, version)
@@ -99,8 +96,6 @@ def save_cmd(
     db: Path | None = DB_OPTION,
 ) -> None:
     """Save a scenario file as a new version."""
-    from roster.io.load import load_scenario
-
     store = _open(db, create=True)
     try:
         sc = load_scenario(scenario)

@@ -21,6 +21,9 @@ from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
+from roster.solver.explain import explain
+from roster.solver.rules import FAMILIES
+from roster.solver.solve import build, solve
 from roster.validate import Violation, validate
 
 OFF_EN, OFF_ZH = "off", "休"
@@ -270,8 +273,6 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
     The last tier is every term not named before it. Each solve starts from the previous answer;
     a solve that finds nothing in its time leaves the previous answer standing.
     """
-    from roster.solver.solve import solve
-
     named = {n for tier, _ in tiers for n in tier}
     rest = tuple(n for n in ctx.terms if n not in named)
     steps = [(tier, floor) for tier, floor in [*tiers, (rest, 0)] if any(ctx.terms.get(n) for n in tier)]
@@ -346,9 +347,6 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
     In turn: fewest empty seats (``seats_first``; matters only where seats are soft), fewest
     changed cells (see ChangeWeights), then the scenario's other terms.
     """
-    from roster.solver.rules import FAMILIES
-    from roster.solver.solve import build
-
     t0 = time.perf_counter()
     if start is None:
         start = min((a.start for a in absences), default=scenario.horizon.start)
@@ -382,9 +380,6 @@ def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[A
 
     Every changed cell counts the same; the other terms are not looked at.
     """
-    from roster.solver.rules import FAMILIES
-    from roster.solver.solve import build
-
     pinned = pinned_scenario(scenario, published, start, absences)
     ctx = build(pinned, families={**FAMILIES, "changes": changes_family(published, start, COUNT_ONLY)})
     tiers = _tiers(scenario, published, seats_first)
@@ -502,10 +497,6 @@ def why_infeasible(scenario: Scenario, lang: str = "en", time_limit: float = 20.
     reasons = pin_conflicts(scenario, lang)
     if reasons:
         return reasons
-    try:
-        from roster.solver.explain import explain
-    except ImportError:
-        return []
     ex = explain(scenario, lang=lang, time_limit=time_limit, workers=workers)
     return list(ex.reasons)
 

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import app, fail
+from roster.bench import curtois as curtois_bench
+from roster.bench import generated as generated_bench
+from roster.bench import scale_table
+from roster.cli.common import app, fail
+from roster.io.curtois_eval import evaluate_files
 from roster.model.parse import ScenarioError
+from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
 
 bench = typer.Typer(no_args_is_help=True, help="Benchmarks: Curtois & Qu instances, a generated call centre.")
 app.add_typer(bench, name="bench")
@@ -28,20 +33,16 @@ def curtois(
     """Solve Curtois & Qu instances; print and save objective, bound, best known and times."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from roster.bench.curtois import format_table, parse_range, run_instance, write_csv
-
     try:
-        numbers = parse_range(instances)
+        numbers = curtois_bench.parse_range(instances)
     except ValueError as exc:
         fail(ScenarioError("command line", "--instances", instances, str(exc), hint="e.g. 1-7 or 1,3,13-19"))
-    from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
-
     if strategy not in STRATEGIES:
         fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint=STRATEGY_CHOICE))
     rows = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         order = sorted(numbers, reverse=True) if jobs > 1 else numbers  # with jobs: largest first
-        futures = [pool.submit(run_instance, n, time_limit, workers, out_dir=out.parent / "solutions",
+        futures = [pool.submit(curtois_bench.run_instance, n, time_limit, workers, out_dir=out.parent / "solutions",
                                folder=folder, seed=seed, strategy=strategy) for n in order]
         for future in as_completed(futures):
             try:
@@ -52,8 +53,8 @@ def curtois(
             rows.sort(key=lambda r: r.instance)
             typer.echo(f"Instance{row.instance}: {row.status} objective {row.objective} "
                        f"(best known {row.best_known}) in {row.seconds:.1f}s", err=True)
-            write_csv(rows, out)
-    typer.echo(format_table(rows))
+            curtois_bench.write_csv(rows, out)
+    typer.echo(curtois_bench.format_table(rows))
     typer.echo(f"table: {out}; solutions: {out.parent / 'solutions'}")
 
 
@@ -63,8 +64,6 @@ def check(
     solution: Path = typer.Argument(..., help="CSV staff_id,day,shift_id"),
 ) -> None:
     """Score a solution of a Curtois & Qu instance and list its hard violations."""
-    from roster.io.curtois_eval import evaluate_files
-
     try:
         ev = evaluate_files(instance, solution)
     except ScenarioError as exc:
@@ -86,8 +85,6 @@ def generated(
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
     """A generated call centre (31 days, 5 shifts, 3 roles, leave, requests) at growing sizes."""
-    from roster.bench.generated import format_table, run_sizes, write_csv
-
     try:
         counts = [int(x) for x in sizes.split(",") if x.strip()]
         marks = [float(x) for x in checkpoints.split(",") if x.strip()]
@@ -95,10 +92,10 @@ def generated(
         fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}", "not a list of numbers"))
     if not counts or min(counts) < 10:
         fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 10"))
-    rows = run_sizes(counts, marks, workers=workers, seed=seed,
+    rows = generated_bench.run_sizes(counts, marks, workers=workers, seed=seed,
                      on_row=lambda r: typer.echo(f"{r['staff']} staff done", err=True))
-    write_csv(rows, marks, out)
-    typer.echo(format_table(rows, marks))
+    generated_bench.write_csv(rows, marks, out)
+    typer.echo(generated_bench.format_table(rows, marks))
     typer.echo(f"table: {out}")
 
 
@@ -116,8 +113,6 @@ def scale(
                                                                                "centre to as YAML"),
 ) -> None:
     """A generated provincial centre at growing sizes: the engine and a plain CP-SAT model side by side."""
-    from roster.bench.scale_table import format_table, run_sizes, write_csv
-
     try:
         counts = [int(x) for x in sizes.split(",") if x.strip()]
         marks = sorted(float(x) for x in checkpoints.split(",") if x.strip())
@@ -127,9 +122,9 @@ def scale(
         fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 20"))
     if not marks or marks[0] <= 0:
         fail(ScenarioError("command line", "--at", checkpoints, "give positive seconds, e.g. 10,60,120"))
-    rows = run_sizes(counts, marks, time_limit=time_limit, workers=workers, seed=seed, jobs=jobs,
+    rows = scale_table.run_sizes(counts, marks, time_limit=time_limit, workers=workers, seed=seed, jobs=jobs,
                      write_scenario=write_scenario,
                      on_row=lambda r: typer.echo(f"{r['staff']} staff, {r['who']}: {r.get('status')}", err=True))
-    write_csv(rows, marks, out)
-    typer.echo(format_table(rows, marks))
+    scale_table.write_csv(rows, marks, out)
+    typer.echo(scale_table.format_table(rows, marks))
     typer.echo(f"table: {out}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from roster.cli import (
+from roster.cli.common import (
     Lang,
     app,
     at_least_one,
@@ -20,7 +20,16 @@ from roster.cli import (
     write_or_rescue,
 )
 from roster.io.load import load_scenario
+from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError
+from roster.services.change import (
+    change_list,
+    check_swap,
+    parse_absence,
+    parse_swap,
+    repair,
+    who_to_tell,
+)
 
 
 @app.command("repair")
@@ -37,9 +46,6 @@ def repair_cmd(
     lang_option: Lang = typer.Option(Lang.en, "--lang", help="language of the change list"),
 ) -> None:
     """Re-solve after absences, changing as few cells as possible; list the changes and who to tell."""
-    from roster.change import change_list, parse_absence, repair, who_to_tell
-    from roster.io.roster_csv import write_roster_csv
-
     lang = lang_option.value
     try:
         sc = load_scenario(scenario)
@@ -82,9 +88,6 @@ def swap_check_cmd(
     out: Path | None = typer.Option(None, "--out", help="write the swapped roster here (CSV) when allowed"),
 ) -> None:
     """Check a shift swap: which rules it breaks, and whether it was asked for early enough."""
-    from roster.change import check_swap, parse_swap
-    from roster.io.roster_csv import write_roster_csv
-
     try:
         sc = load_scenario(scenario)
         if out is not None:
