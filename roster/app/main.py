@@ -13,6 +13,9 @@ import streamlit as st
 
 from roster.io.store import Store
 from roster.model.parse import ScenarioError
+from roster.services.whatif import compare
+from roster.solver.explain import explain
+from roster.validate import validate
 
 from . import state as S
 from . import tables, views
@@ -313,8 +316,6 @@ def diff_panel() -> None:
 
 
 def check_panel(result) -> None:
-    from roster.validate import validate
-
     ss = st.session_state
     report = validate(ss["scenario"], result.roster)
     with st.expander(_t("violations")):
@@ -359,8 +360,6 @@ def explain_panel(store: Store | None) -> None:
     if not S.explain_available():
         st.info(_t("no_explain"))
         return
-    from roster.solver.explain import explain
-
     if ss.get("explanation") is None and st.button(_t("explain"), key="explain"):
         with st.spinner(_t("explaining")):
             ss["explanation"] = explain(ss["scenario"], lang=_lang(),
@@ -403,8 +402,6 @@ def page_compare(store: Store | None) -> None:
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
-    from roster.services.whatif import compare
-
     if st.button(_t("compare"), key="compare", type="primary"):
         with st.spinner(_t("solving")):
             ss["comparison"] = compare(store.load_scenario(a.id), store.load_scenario(b.id),

@@ -12,10 +12,15 @@ from typing import Any
 
 import pandas as pd
 
-from roster.io.load import load_scenario, read_yaml, read_yaml_lines
+from roster.app.downloads import saved_result
+from roster.app.views import diff_frame
+from roster.io.balances import leave_warnings as warnings_of
+from roster.io.load import dump_scenario, load_scenario, read_yaml, read_yaml_lines
+from roster.io.people import read_staff
 from roster.io.store import Store, Version, yaml_hash
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
+from roster.validate import validate
 
 from . import tables
 from .solving import SolveJob, start_solve
@@ -81,8 +86,6 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
     open_scenario(state, scenario, version.label, version)
     saved = store.latest_roster(version.id)
     if saved is not None:
-        from .downloads import saved_result
-
         state["result"] = saved_result(saved.roster, saved.status, saved.objective, saved.bound, saved.seconds)
         state["result_version"] = version.id
     return scenario
@@ -90,8 +93,6 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
 
 def import_staff(state: State, path: str | Path) -> int:
     """Replace the current scenario's staff by a staff list (Excel or CSV); returns the head count."""
-    from roster.io.people import read_staff
-
     staff = read_staff(path, state["scenario"])
     data = dict(state["data"])
     data["staff"] = [s.model_dump(mode="json", exclude_defaults=True) for s in staff]
@@ -109,8 +110,6 @@ def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
 
 def leave_warnings(state: State) -> list[str]:
     """Approved leave beyond its balance in the current scenario (remembered per scenario)."""
-    from roster.io.balances import leave_warnings as warnings_of
-
     scenario = state.get("scenario")
     if scenario is None:
         return []
@@ -126,8 +125,6 @@ def leave_warnings(state: State) -> list[str]:
 
 
 def _hash(scenario: Scenario) -> str:
-    from roster.io.load import dump_scenario
-
     return yaml_hash(dump_scenario(scenario))
 
 
@@ -258,10 +255,6 @@ def apply_repair(state: State, scenario: Scenario) -> None:
 def compare_saved(store: Store, a: Version, b: Version) -> tuple[pd.DataFrame, list[str], pd.DataFrame | None]:
     """Two saved versions side by side: a summary row each (size, newest roster, validator figures),
     the scenario sections that differ, and the roster cells that differ (when both have a roster)."""
-    from roster.validate import validate
-
-    from .views import diff_frame
-
     rows, scenarios, rosters = [], [], []
     for v in (a, b):
         sc = store.load_scenario(v.id)

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from roster.model.erlang import ForecastRow, demand_lines, forecast_shifts
-from roster.model.scenario import WEEKDAYS, FieldError, Scenario, parse_minutes
+from roster.model.fields import WEEKDAYS, FieldError
+from roster.model.scenario import Scenario, parse_minutes
 
 
 def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:

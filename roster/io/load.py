@@ -14,8 +14,9 @@ from roster.io.forecast import forecast_demand
 from roster.io.roster_csv import read_roster_csv
 from roster.io.text import read_text_file
 from roster.model.calendar import Calendar
+from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError, field_path, line_of, scenario_from_dict
-from roster.model.scenario import FieldError, Scenario
+from roster.model.scenario import Scenario
 
 __all__ = ["ScenarioError", "dump_scenario", "load_scenario", "read_history", "read_text_file", "read_yaml",
            "read_yaml_lines", "scenario_from_dict"]

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from roster.model.calendar import Calendar, matches
-from roster.model.scenario import FieldError, Scenario
+from roster.model.fields import FieldError
+from roster.model.scenario import Scenario
 
 
 def erlang_b(agents: int, traffic: float) -> float:

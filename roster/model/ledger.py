@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .calendar import day_types
+from .fields import FieldError
 from .leave_policy import tenure_years
-from .scenario import FieldError, Leave, LeaveBalance, Scenario
+
+if TYPE_CHECKING:  # annotations only: the scenario checks its ledger on validation
+    from .scenario import Leave, LeaveBalance, Scenario
 
 
 @dataclass(frozen=True)

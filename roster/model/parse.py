@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .scenario import FieldError, Scenario
+from roster.model.fields import FieldError
+
+from .scenario import Scenario
 
 
 class ScenarioError(Exception):

@@ -7,9 +7,10 @@ import threading
 
 import pytest
 
-from roster.io.load import load_scenario, read_history
+from roster.io.load import dump_scenario, load_scenario, read_history, read_yaml
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError, scenario_from_dict
+from roster.services.change import pin_conflicts, why_infeasible
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
@@ -43,8 +44,6 @@ def test_history_from_a_roster_file_next_to_the_scenario(tmp_path):
 
 
 def test_history_round_trips_through_the_scenario_text():
-    from roster.io.load import dump_scenario, read_yaml
-
     sc = tiny(history={"days": 3, "worked": hist(("2026-12-06", "A", "N"))})
     again = scenario_from_dict(read_yaml(dump_scenario(sc)))
     assert again.history == sc.history and again.history.days == 3
@@ -84,8 +83,6 @@ def test_a_night_before_the_horizon_rules_out_the_first_early_shift():
 
 
 def test_a_pin_against_the_history_is_infeasible_with_its_reason():
-    from roster.services.change import pin_conflicts, why_infeasible
-
     sc = tiny(**NIGHT_BEFORE, fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
     assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"
     reasons = pin_conflicts(sc)
