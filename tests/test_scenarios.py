@@ -49,7 +49,6 @@ def test_scenario_solves_and_validates(name: str) -> None:
     scenario, result = solved(name)
     assert result.feasible, result.status
     assert result.status == "OPTIMAL" or result.gap <= 0.01, (result.status, result.objective, result.bound)
-    assert result.seconds < 60
     report = validate(scenario, result.roster)
     assert report.hard == [], [str(v) for v in report.hard[:10]]
     assert report.cost == round(result.objective), (report.costs(), result.terms)

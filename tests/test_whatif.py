@@ -21,6 +21,7 @@ from roster.services.whatif import (
     with_headcount,
 )
 from roster.solver.explain import editable, solvable
+from tests.conftest import tiny
 
 BUNDLED = Path(__file__).parents[1] / "scenarios" / "callcenter_95598.yaml"
 D = dt.date
@@ -72,11 +73,20 @@ def test_min_staff_leads_on_the_bundled_month():
     assert solvable(one_fewer, 30, 2) is False
 
 
-@pytest.mark.slow
-def test_min_staff_agents_on_the_bundled_month():
-    sc = load_scenario(BUNDLED)
-    need = min_staff(sc, ["agent"], time_limit=300, workers=2).roles[0]
-    assert need.minimum is not None and need.minimum <= need.current + need.hires
+def week(agents: int, per_day: int) -> Scenario:
+    """One ISO week of 8-hour day shifts needing ``per_day`` agents, at most 40 hours a week each.
+
+    By hand: ``7 * per_day`` shifts, at most 5 per person, so ``ceil(7 * per_day / 5)`` agents.
+    """
+    return tiny(staff=[{"id": f"P{i}", "roles": ["agent"]} for i in range(agents)],
+                demand=[{"shift": "D", "role": "agent", "min": per_day}])
+
+
+@pytest.mark.parametrize("agents", [7, 2])
+def test_min_staff_matches_the_count_by_hand(agents):
+    need = min_staff(week(agents, 3), ["agent"], time_limit=20, workers=2).roles[0]
+    assert need.current == agents
+    assert need.minimum == 5 and need.proved  # 21 shifts, 5 each: 4 agents give 20
 
 
 def test_compare_side_by_side():
@@ -104,9 +114,15 @@ def test_sweep_in_a_process_pool():
 
 @pytest.mark.skipif(not ray_available(), reason="ray is not installed")
 def test_sweep_of_twelve_points_on_local_ray():
-    grid = {"staff.count.agent": [5, 6, 7, 8], "demand.D.agent.min": [1, 2, 3]}
-    frame = sweep(short(), grid, time_limit=3, use_ray=True, workers=2)
+    grid = {"staff.count.agent": [3, 4, 5, 6], "demand.D.agent.min": [1, 2, 3]}
+    frame = sweep(week(2, 1), grid, time_limit=5, use_ray=True, workers=2)
     assert frame.attrs["runner"] == "ray"
     assert len(frame) == 12
-    assert frame["status"].isin(["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN"]).all()
-    print(frame.to_string(index=False))
+    by = {(r["staff.count.agent"], r["demand.D.agent.min"]): r["status"] for _, r in frame.iterrows()}
+    # a week needs 7 * min shifts and an agent works at most 5: feasible exactly when 5 * agents >= 7 * min
+    for (agents, per_day), status in by.items():
+        if 5 * agents >= 7 * per_day:
+            assert status in ("OPTIMAL", "FEASIBLE"), (agents, per_day, status)
+        else:
+            assert status == "INFEASIBLE", (agents, per_day, status)
+    assert sorted(k for k, v in by.items() if v == "INFEASIBLE") == [(3, 3), (4, 3)]
