@@ -23,7 +23,7 @@ from roster.services.whatif import (
 from roster.solver.explain import editable, solvable
 from tests.conftest import tiny
 
-BUNDLED = Path(__file__).parents[1] / "scenarios" / "callcenter_95598.yaml"
+BUNDLED = Path(__file__).parents[2] / "scenarios" / "callcenter_95598.yaml"
 D = dt.date
 
 
