@@ -5,7 +5,8 @@ with an empty shift and the leave type. The reader also takes the long attendanc
 (``write_attendance_csv``): a row per person per day, where a row with an empty shift is a
 day off, or a day of leave when ``leave_type`` is filled.
 
-The attendance CSV (``write_attendance_csv``): Columns: date, weekday, staff_id, name, role, shift, shift_name, start, end, segments,
+The attendance CSV (``write_attendance_csv``) has one row per person per day of the horizon;
+columns: date, weekday, staff_id, name, role, shift, shift_name, start, end, segments,
 planned_hours, day_type, holiday, leave_type, post, leave_half. ``start`` and ``end`` are local date-times
 (``YYYY-MM-DD HH:MM`` in the scenario's time zone) of the first clock-in and the last clock-out,
 so a night shift ends on the next date. A split shift stays one row: ``segments`` lists every

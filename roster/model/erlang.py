@@ -21,9 +21,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from roster.model.calendar import Calendar, matches
-from roster.model.fields import FieldError
-from roster.model.scenario import Scenario
+from .calendar import Calendar, matches
+from .fields import FieldError
+from .scenario import Scenario
 
 
 def erlang_b(agents: int, traffic: float) -> float:

@@ -12,8 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from roster.model.fields import FieldError
-
+from .fields import FieldError
 from .scenario import Scenario
 
 

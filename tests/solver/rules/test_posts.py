@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
-from roster.reports.posts import post_summary
+from roster.reports.post_summary import post_summary
 from roster.services.infeasible import echo_reasons, infeasible_reasons
 from roster.solver import solve
 from roster.validate import validate
