@@ -28,6 +28,3 @@ def main() -> None:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
 
-
-if __name__ == "__main__":
-    main()
