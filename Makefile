@@ -29,6 +29,7 @@ app: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check roster tests
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) out

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from roster.bench.generated import make_scenario  # noqa: E402
-from roster.change import Absence, fewest_changed_cells, repair  # noqa: E402
+from roster.services.change import Absence, fewest_changed_cells, repair  # noqa: E402
 from roster.solver.solve import solve  # noqa: E402
 from roster.validate import validate  # noqa: E402
 

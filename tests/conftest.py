@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 from roster.solver import solve

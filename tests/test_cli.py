@@ -9,8 +9,9 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.solver import solve
+from roster.solver.solve import STRATEGY_CHOICE
 from tests.conftest import SCENARIOS
 
 CALL = str(SCENARIOS / "callcenter_95598.yaml")
@@ -70,6 +71,6 @@ def test_unknown_strategy_is_a_clear_error(tmp_path):
                                                           "--out", str(tmp_path / "r.csv")]):
         res = CliRunner().invoke(app, [*cmd, "--strategy", "fastest"])
         assert res.exit_code == 2, res.output
-        assert "--strategy" in res.output and "fastest" in res.output and "auto, whole or groups" in res.output
+        assert "--strategy" in res.output and "fastest" in res.output and STRATEGY_CHOICE in res.output
         assert "Traceback" not in res.output
     assert not (tmp_path / "roster.xlsx").exists()

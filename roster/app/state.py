@@ -8,19 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from roster.model.load import ScenarioError, load_scenario, read_yaml, read_yaml_lines
+from roster.app.downloads import saved_result
+from roster.app.views import diff_frame
+from roster.io.balances import leave_warnings as warnings_of
+from roster.io.load import dump_scenario, load_scenario, read_yaml, read_yaml_lines
+from roster.io.staff_import import StaffMerge, merge_staff
+from roster.io.store import Store, Version, yaml_hash
+from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
-from roster.store import Store, Version, yaml_hash
+from roster.validate import validate
 
 from . import tables
 from .solving import ExplainJob, SolveJob, start_solve
-
-if TYPE_CHECKING:
-    from roster.staff_import import StaffMerge
 
 State = MutableMapping[str, Any]
 
@@ -86,8 +89,6 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
     open_scenario(state, scenario, version.label, version)
     saved = store.latest_roster(version.id)
     if saved is not None:
-        from .downloads import saved_result
-
         state["result"] = saved_result(saved.roster, saved.status, saved.objective, saved.bound, saved.seconds)
         state["result_version"] = version.id
     return scenario
@@ -95,8 +96,6 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
 
 def preview_staff(state: State, path: str | Path) -> StaffMerge:
     """What importing a staff list (Excel or CSV) would change; kept for ``apply_staff``."""
-    from roster.staff_import import merge_staff
-
     merge = merge_staff(state["scenario"], path, current=list(state["data"].get("staff", [])))
     state["merge"] = merge
     return merge
@@ -135,8 +134,6 @@ def _use(state: State, scenario: Scenario, data: dict[str, Any]) -> None:
 
 def leave_warnings(state: State) -> list[str]:
     """Approved leave beyond its balance in the current scenario (remembered per scenario)."""
-    from roster.model.ledger import leave_warnings as warnings_of
-
     scenario = state.get("scenario")
     if scenario is None:
         return []
@@ -152,8 +149,6 @@ def leave_warnings(state: State) -> list[str]:
 
 
 def _hash(scenario: Scenario) -> str:
-    from roster.model.load import dump_scenario
-
     return yaml_hash(dump_scenario(scenario))
 
 
@@ -319,10 +314,6 @@ def apply_repair(state: State, scenario: Scenario) -> None:
 def compare_saved(store: Store, a: Version, b: Version) -> tuple[pd.DataFrame, list[str], pd.DataFrame | None]:
     """Two saved versions side by side: a summary row each (size, newest roster, validator figures),
     the scenario sections that differ, and the roster cells that differ (when both have a roster)."""
-    from roster.validate import validate
-
-    from .views import diff_frame
-
     rows, scenarios, rosters = [], [], []
     for v in (a, b):
         sc = store.load_scenario(v.id)
@@ -355,7 +346,7 @@ def explain_available() -> bool:
 
 def compare_available() -> bool:
     try:
-        from roster.whatif import compare  # noqa: F401
+        from roster.services.whatif import compare  # noqa: F401
     except ImportError:
         return False
     return True

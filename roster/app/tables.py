@@ -17,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.calendar import Calendar
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import FieldError, PersonRules, Rules, Scenario
 
 LIMIT_RULES = ("min_rest_hours", "max_consecutive_work_days", "min_consecutive_work_days",
@@ -64,8 +65,6 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
 def parse_scenario(data: dict[str, Any], source: str = "<edit>", lines: dict[tuple, int] | None = None) -> Scenario:
     """A scenario from a dict, with the calendar checked too; ScenarioError on bad input
     (``lines``: the line of each field of an uploaded file, for the message)."""
-    from roster.model.calendar import Calendar
-
     scenario = scenario_from_dict(data, source, lines=lines)
     try:
         Calendar(scenario)

@@ -8,12 +8,15 @@ from typing import Any
 
 import pandas as pd
 
-from roster.export.cells import leave_by_day
+from roster.io.balances import opening_balances
+from roster.io.cells import leave_by_day
+from roster.model.availability import why_not
 from roster.model.calendar import Calendar, Day
 from roster.model.demand import seats_table
+from roster.model.ledger import ledger_and_overdraws
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
-from roster.report import person_summary
+from roster.reports.summary import person_summary
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
            "#ff9da7", "#bab0ac")
@@ -252,7 +255,6 @@ def person_html(scenario: Scenario, roster: Roster, staff: str, words: dict[str,
 
 def _ledger(scenario: Scenario) -> list:
     """Leave taken and left per person and type (empty when balances cannot be worked out)."""
-    from roster.model.ledger import ledger_and_overdraws, opening_balances
 
     try:
         return ledger_and_overdraws(scenario, opening_balances(scenario))[0]
@@ -321,7 +323,6 @@ def why_not_cell(scenario: Scenario, staff: str, date: dt.date, shift: str | Non
                  calendar: Calendar | None = None) -> str | None:
     """Why ``staff`` cannot take ``shift`` on ``date`` (leave, cannot-work, fixed day off, a pin, the
     shift not running; then rest against the neighbouring pins), or None."""
-    from roster.model.availability import why_not
 
     if shift is None or staff not in scenario.staff_by_id or shift not in scenario.shift_by_id:
         return None

@@ -132,7 +132,7 @@ def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | Non
     """Engine then peer for each size, each in its own process; ``jobs`` runs at a time."""
     limit = float(time_limit if time_limit is not None else max(at))
     if write_scenario is not None:
-        from roster.model.load import dump_scenario
+        from roster.io.load import dump_scenario
 
         write_scenario.mkdir(parents=True, exist_ok=True)
         for size in sizes:

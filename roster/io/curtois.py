@@ -31,7 +31,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 from roster.model.scenario import (
     Demand,
     Horizon,

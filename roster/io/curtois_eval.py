@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
 
 from .curtois import Instance, read_instance
 

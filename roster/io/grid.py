@@ -1,6 +1,17 @@
-"""Read a roster back from the Excel month grid (``roster.export.excel`` layout, or a hand-made one).
+"""The month grid as an Excel workbook, the table planners print and post.
 
-The sheet ``roster`` (or the first sheet) needs a header row whose first cell is ``staff_id``
+Sheet ``roster``: a title, a header row with one column per day (the date, shown as the day of
+the month) and a weekday row under it; one row per person (id, name, roles) with shift codes in
+the cells (``D``, or ``D/A`` on post A), leave marked with its type, weekends and holidays
+shaded; totals per person on the right (shifts, nights, weekends, holidays, hours, holiday hours,
+overtime) and heads per shift and role under the people. Sheet ``legend``: shift times, leave
+types, colours and the day types of the horizon. Sheet ``hours``: hours per person and ISO week.
+One sheet ``post <id>`` per post when the scenario has posts (A/B duty).
+
+Every text cell is written as text with a quote prefix, so a name like ``=SUM(A1)`` shows as
+text in Excel and LibreOffice and reads back unchanged.
+
+Reading back (``read_grid``): the sheet ``roster`` (or the first sheet) needs a header row whose first cell is ``staff_id``
 and date cells (dates or ``YYYY-MM-DD`` text) above the day columns. People follow until the
 first row with an empty ``staff_id``. Cells: empty, ``-``, ``off`` or ``休`` are days off; a leave
 word (from the legend, or a leave type of the scenario) is a day of leave; ``D`` or ``D/A``
@@ -12,14 +23,233 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.export.cells import leave_labels, leave_types, parse_code, unsafe_text
-from roster.export.excel import GRID_SHEET
-from roster.model.load import ScenarioError
+from roster.io.cells import (
+    DANGEROUS,
+    cell_code,
+    first_by_day,
+    leave_by_day,
+    leave_labels,
+    leave_types,
+    parse_code,
+    post_ids,
+    unsafe_text,
+)
+from roster.model.calendar import Calendar, Day, DayType
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
-from roster.model.scenario import Scenario
+from roster.model.scenario import Scenario, Staff
+from roster.reports.hours import person_hours, week_hours
+from roster.reports.summary import person_summary
+
+WEEKEND = PatternFill("solid", fgColor="DDEBF7")
+HOLIDAY = PatternFill("solid", fgColor="FCE4D6")
+ADJUSTED = PatternFill("solid", fgColor="FFF2CC")
+LEAVE = PatternFill("solid", fgColor="E2EFDA")
+HEADER = PatternFill("solid", fgColor="D9D9D9")
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WEEKDAY_ZH = ("一", "二", "三", "四", "五", "六", "日")
+
+GRID_SHEET = "roster"
+HEAD = ("staff_id", "name", "role")
+TOTALS = ("shifts", "nights", "weekends", "holidays", "hours", "holiday_hours", "overtime")
+HEADER_ROW, WEEKDAY_ROW, FIRST_PERSON_ROW = 2, 3, 4
+
+
+def put(ws: Worksheet, row: int, col: int, value: object) -> object:
+    """Write a cell; text stays text (never a formula) and leading = + - @ get a quote prefix."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value[:1] in DANGEROUS:
+            cell.quotePrefix = True
+    return cell
+
+
+def _day_fill(day: Day) -> PatternFill | None:
+    if day.is_holiday:
+        return HOLIDAY
+    if not day.is_workday:
+        return WEEKEND
+    return None
+
+
+def _title(scenario: Scenario, cal: Calendar) -> str:
+    first, last = cal.days[0].date, cal.days[-1].date
+    if (first.year, first.month) == (last.year, last.month):
+        span = f"{first:%Y-%m}"
+    else:
+        span = f"{first} .. {last}"
+    return f"{scenario.name}  排班表 roster  {span}"
+
+
+def write_month_grid(scenario: Scenario, roster: Roster, path: str | Path,
+                     calendar: Calendar | None = None, *, staff: str | None = None) -> None:
+    """Write the month grid workbook (see the module docstring for the layout); ``staff``: one person's rows only."""
+    cal = calendar or Calendar(scenario)
+    people = [p for p in scenario.staff if staff is None or p.id == staff]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = GRID_SHEET
+    _grid_sheet(ws, scenario, roster, cal, people, post=None)
+    _legend_sheet(wb.create_sheet("legend"), scenario, roster, cal)
+    _hours_sheet(wb.create_sheet("hours"), scenario, roster, cal, people)
+    for pid in post_ids(scenario):
+        title = "post " + "".join(ch for ch in pid if ch not in "[]:*?/\\")
+        _grid_sheet(wb.create_sheet(title[:31]), scenario, roster, cal, people, post=pid)
+    wb.save(path)
+
+
+def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff],
+                post: str | None) -> None:
+    first_day = len(HEAD) + 1
+    first_total = first_day + len(cal.days)
+    title = _title(scenario, cal) + (f"  post {post}" if post else "")
+    put(ws, 1, 1, title).font = Font(bold=True, size=14)
+    for c, h in enumerate(HEAD, start=1):
+        cell = put(ws, HEADER_ROW, c, h)
+        cell.font, cell.fill, cell.border = Font(bold=True), HEADER, BOX
+        ws.cell(WEEKDAY_ROW, c).fill = HEADER
+    for i, day in enumerate(cal.days):
+        col = first_day + i
+        top = ws.cell(HEADER_ROW, col, day.date)
+        top.number_format = "d"
+        low = put(ws, WEEKDAY_ROW, col, WEEKDAY_ZH[day.date.weekday()])
+        fill = ADJUSTED if day.type is DayType.ADJUSTED_WORKDAY else (_day_fill(day) or HEADER)
+        for cell in (top, low):
+            cell.font, cell.fill, cell.border = Font(bold=True), fill, BOX
+            cell.alignment = Alignment(horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = 5.2
+    if post is None:
+        for k, t in enumerate(TOTALS):
+            cell = put(ws, HEADER_ROW, first_total + k, t)
+            cell.font, cell.fill, cell.border = Font(bold=True), HEADER, BOX
+            cell.alignment = Alignment(text_rotation=90, horizontal="center")
+            ws.column_dimensions[get_column_letter(first_total + k)].width = 6
+    cells = first_by_day(roster)
+    leave = leave_by_day(scenario, roster)
+    labels = leave_labels(scenario)
+    summary = person_summary(scenario, roster, cal).set_index("staff_id")
+    hours = person_hours(scenario, roster, cal)
+    row = FIRST_PERSON_ROW
+    for person in people:
+        put(ws, row, 1, person.id).border = BOX
+        put(ws, row, 2, person.name).border = BOX
+        put(ws, row, 3, "/".join(person.roles)).border = BOX
+        for i, day in enumerate(cal.days):
+            a = cells.get((person.id, day.date))
+            kind = leave.get((person.id, day.date))
+            if a is not None and (post is None or a.post == post):
+                cell = put(ws, row, first_day + i, cell_code(a) if post is None else a.shift)
+                cell.fill = _day_fill(day) or PatternFill()
+            elif a is None and kind is not None:
+                cell = put(ws, row, first_day + i, labels.get(kind, kind))
+                cell.fill, cell.font = LEAVE, Font(italic=True, size=8)
+            else:
+                cell = ws.cell(row, first_day + i)
+                if _day_fill(day):
+                    cell.fill = _day_fill(day)
+            cell.alignment, cell.border = Alignment(horizontal="center"), BOX
+        if post is None:
+            values = [int(summary.loc[person.id, t]) for t in TOTALS[:4]]
+            h = hours[person.id]
+            values += [round(h["hours"], 2), round(h["holiday_hours"], 2), round(h["overtime"], 2)]
+            for k, v in enumerate(values):
+                ws.cell(row, first_total + k, v).border = BOX
+        row += 1
+    ids = {p.id for p in people}
+    _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1, first_day, post)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 9, 10
+    ws.column_dimensions["C"].width = 10
+    ws.freeze_panes = ws.cell(FIRST_PERSON_ROW, first_day)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{WEEKDAY_ROW}"
+
+
+def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row: int, first_day: int,
+           post: str | None) -> None:
+    """Heads per shift and role under the people (column A stays empty: readers stop there)."""
+    counts: dict[tuple[str, str, dt.date], int] = {}
+    for a in roster:
+        if post is not None and a.post != post:
+            continue
+        counts[(a.shift, "", a.date)] = counts.get((a.shift, "", a.date), 0) + 1
+        if a.role:
+            counts[(a.shift, a.role, a.date)] = counts.get((a.shift, a.role, a.date), 0) + 1
+    lines = sorted({(s, r) for s, r, _ in counts}, key=lambda k: (_order(scenario, k[0]), k[1]))
+    put(ws, row, 2, "heads 人数").font = Font(bold=True)
+    for s, r in lines:
+        row += 1
+        put(ws, row, 2, s)
+        put(ws, row, 3, r or "all")
+        for i, day in enumerate(cal.days):
+            n = counts.get((s, r, day.date), 0)
+            cell = ws.cell(row, first_day + i, n)
+            cell.alignment, cell.font = Alignment(horizontal="center"), Font(size=8)
+
+
+def _order(scenario: Scenario, shift: str) -> int:
+    ids = [s.id for s in scenario.shifts]
+    return ids.index(shift) if shift in ids else len(ids)
+
+
+def _legend_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar) -> None:
+    for c, h in enumerate(("code", "name", "times", "hours", "kind"), start=1):
+        put(ws, 1, c, h).font = Font(bold=True)
+    row = 2
+    for s in scenario.shifts:
+        for c, v in enumerate((s.id, s.name, s.times_text(), s.paid_minutes / 60, "shift"), start=1):
+            put(ws, row, c, v)
+        row += 1
+    labels = leave_labels(scenario)
+    for kind in sorted({*labels, *(lv.type for lv in getattr(roster, "leave", ()) or ())}):
+        put(ws, row, 1, labels.get(kind, kind))
+        put(ws, row, 2, kind)
+        put(ws, row, 5, "leave")
+        ws.cell(row, 1).fill = LEAVE
+        row += 1
+    row += 1
+    put(ws, row, 1, "colours").font = Font(bold=True)
+    for fill, text in ((WEEKEND, "rest day 休息日"), (HOLIDAY, "holiday 节假日"),
+                       (ADJUSTED, "adjusted workday 调休上班"), (LEAVE, "leave 休假")):
+        row += 1
+        ws.cell(row, 1).fill = fill
+        put(ws, row, 2, text)
+    row += 2
+    put(ws, row, 1, "date").font = Font(bold=True)
+    put(ws, row, 2, "day type").font = Font(bold=True)
+    put(ws, row, 3, "holiday").font = Font(bold=True)
+    for day in cal.days:
+        if day.type in (DayType.WORKDAY, DayType.WEEKEND):
+            continue
+        row += 1
+        put(ws, row, 1, day.date.isoformat())
+        put(ws, row, 2, day.type.value)
+        put(ws, row, 3, day.holiday_name)
+    ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = 22, 24
+
+
+def _hours_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff]) -> None:
+    head = ("staff_id", "name", "year", "week", "monday", "hours", "holiday_hours", "rest_day_hours", "overtime")
+    for c, h in enumerate(head, start=1):
+        put(ws, 1, c, h).font = Font(bold=True)
+    ids = {p.id for p in people}
+    weeks = [wk for wk in week_hours(scenario, roster, cal) if wk.staff in ids]
+    for r, wk in enumerate(weeks, start=2):
+        name = scenario.staff_by_id[wk.staff].name
+        values = (wk.staff, name, wk.year, wk.week, wk.monday.isoformat(), round(wk.hours, 2),
+                  round(wk.holiday_hours, 2), round(wk.rest_day_hours, 2), round(wk.overtime, 2))
+        for c, v in enumerate(values, start=1):
+            put(ws, r, c, v)
+
 
 OFF_WORDS = {"", "-", "off", "休", "休息", "rest"}
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from roster.export.cells import unsafe_text
-from roster.model.load import ScenarioError, error_from_pydantic
+from roster.io.cells import unsafe_text
+from roster.model.parse import ScenarioError, error_from_pydantic
 from roster.model.scenario import Leave, LeaveBalance, Scenario, Staff
 
 from .grid import cell_text

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roster.model.load import ScenarioError
+from roster.io.cells import planned_only
+from roster.io.grid import is_grid, read_grid
+from roster.io.ical import read_ical
+from roster.io.result_json import read_result_json
+from roster.io.templates import is_template, read_template
+from roster.model.parse import ScenarioError
 from roster.model.roster import Roster
+from roster.model.seating import seat_roles
 
 from .roster_csv import read_roster_csv
 
@@ -26,9 +32,6 @@ def read_any(path: str | Path, scenario=None, mapping=None) -> Roster:
     roster = _read(Path(path), scenario, mapping)
     if scenario is None:
         return roster
-    from roster.export.cells import planned_only
-    from roster.model.seating import seat_roles
-
     return planned_only(scenario, seat_roles(scenario, roster))
 
 
@@ -42,9 +45,6 @@ def _read(path: Path, scenario, mapping) -> Roster:
     if suffix == ".csv":
         return read_roster_csv(path)
     if suffix in (".xlsx", ".xlsm"):
-        from .grid import is_grid, read_grid
-        from .templates import is_template, read_template
-
         if is_grid(path):
             return read_grid(path, scenario)
         if is_template(path):
@@ -52,12 +52,8 @@ def _read(path: Path, scenario, mapping) -> Roster:
         raise ScenarioError(str(path), "", None, "neither a month grid nor an attendance template",
                             hint="the grid has a staff_id header row; a template has 姓名 and 工号/账号 columns")
     if suffix == ".ics":
-        from .ical import read_ical
-
         return read_ical(path)
     if suffix == ".json":
-        from .result_json import read_result_json
-
         return read_result_json(path)
     raise ScenarioError(str(path), "", None, f"cannot read a roster from a {suffix or 'suffix-less'} file",
                         hint=f"readable formats: {KNOWN}")

@@ -1,13 +1,89 @@
-"""Read a roster back from the JSON result (``roster.export.result_json``)."""
+"""The whole result as JSON for other programs: roster, per-person summary, hours, scenario hash.
+
+``result_dict`` adds the solver's figures (status, objective, bound, terms) when there is a solver
+result; ``roster_dict`` serves rosters that come from a file. ``read_result_json`` reads the roster back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
-from roster.model.load import ScenarioError, read_text_file
+from roster.io.load import dump_scenario, read_text_file
+from roster.model.calendar import Calendar
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
+from roster.model.scenario import Scenario
+from roster.reports.hours import person_hours, week_hours
+from roster.reports.summary import fair_shares, person_summary
+from roster.validate import validate
+
+FORMAT = "roster-result/1"
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    return hashlib.sha256(dump_scenario(scenario).encode()).hexdigest()[:16]
+
+
+def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict[str, Any]:
+    """Scenario identity, assignments, per-person summary, weekly hours and the validator's verdict."""
+    cal = calendar or Calendar(scenario)
+    summary = person_summary(scenario, roster, cal)
+    hours = person_hours(scenario, roster, cal)
+    people = []
+    for row in summary.to_dict("records"):
+        h = hours[row["staff_id"]]
+        people.append({**{k: (v if isinstance(v, str) else float(v) if k == "hours" else int(v))
+                          for k, v in row.items()},
+                       "holiday_hours": h["holiday_hours"], "rest_day_hours": h["rest_day_hours"],
+                       "overtime": h["overtime"]})
+    report = validate(scenario, roster, cal)
+    return {
+        "format": FORMAT,
+        "scenario": {"name": scenario.name, "hash": scenario_hash(scenario),
+                     "start": str(scenario.horizon.start), "end": str(scenario.horizon.end),
+                     "timezone": scenario.timezone},
+        "assignments": [
+            {"date": str(a.date), "staff_id": a.staff, "shift": a.shift, "role": a.role, "post": a.post}
+            for a in roster
+        ],
+        "leave": [{"date": str(lv.date), "staff_id": lv.staff, "type": lv.type}
+                  for lv in getattr(roster, "leave", ()) or ()],
+        "summary": people,
+        "fair_shares": fair_shares(scenario, roster, cal).to_dict("records"),
+        "weeks": [{"staff_id": w.staff, "year": w.year, "week": w.week, "monday": str(w.monday),
+                   "hours": w.hours, "holiday_hours": w.holiday_hours, "rest_day_hours": w.rest_day_hours,
+                   "overtime": w.overtime} for w in week_hours(scenario, roster, cal)],
+        "validation": {"hard": len(report.hard), "soft_cost": report.cost, "costs": report.costs(),
+                       "violations": [{"rule": v.rule, "hard": v.hard, "cost": v.cost, "text": v.text,
+                                       "staff": v.staff, "date": str(v.date) if v.date else None}
+                                      for v in report.violations]},
+    }
+
+
+def result_dict(scenario: Scenario, result) -> dict[str, Any]:
+    """``roster_dict`` plus the solver's status, objective, bound, gap, time and terms."""
+    data = roster_dict(scenario, result.roster)
+    return {**result.summary(), **data}
+
+
+def write_json(data: dict[str, Any], path: str | Path) -> None:
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def write_result_json(scenario: Scenario, result, path: str | Path, warnings: list[str] | None = None) -> None:
+    """The result JSON; ``warnings`` (approved leave beyond its balance …) go under ``warnings``."""
+    data = result_dict(scenario, result)
+    if warnings:
+        data["warnings"] = list(warnings)
+    write_json(data, path)
+
+
+def write_roster_json(scenario: Scenario, roster: Roster, path: str | Path) -> None:
+    write_json(roster_dict(scenario, roster), path)
 
 
 def read_result_json(path: str | Path) -> Roster:

@@ -1,6 +1,27 @@
-"""Read a roster from a DingTalk-style or WeCom-style roster-import workbook.
+"""Roster-import templates for DingTalk-style and WeCom-style attendance systems.
 
-Layouts are described in ``roster.export.templates``. Shift names turn back into our shift codes
+Neither system publishes a column specification for its roster (排班) import. These templates
+follow the grid a planner exports from the system's roster page and imports back: a person per
+row, a day per column, the system's shift names in the cells and ``休息`` on rest days.
+
+- DingTalk-style (钉钉): sheet ``排班表``; row 1 a title; row 2 ``姓名``, ``工号``, ``部门`` and one
+  ``YYYY-MM-DD`` column per day; row 3 the weekday (``周二``) under each date; people from row 4.
+- WeCom-style (企业微信): sheet ``排班``; row 1 ``姓名``, ``账号``, ``部门`` and one ``YYYY/MM/DD`` column
+  per day; people from row 2.
+
+Both add a sheet ``班次`` (shift name, times, our shift code) so the file reads back without the
+mapping. Our shift ids become the system's shift names through a mapping file (YAML)::
+
+    system: dingtalk          # informational
+    rest: 休息                 # the cell text of a day off (default 休息)
+    shifts:                   # our shift id (or shift/post) -> the system's shift name
+      D: 早班
+      N: 夜班
+      D/A: 早班A岗
+
+Shifts the file leaves out keep their scenario name (or id when unnamed).
+
+Reading back (``read_template``): shift names turn back into our shift codes
 through, in this order: the mapping file given, the workbook's ``班次`` sheet (its 代码 column),
 the scenario's shift names, and finally the shift ids themselves.
 """
@@ -8,18 +29,167 @@ the scenario's shift names, and finally the shift ids themselves.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from roster.export.cells import POST_SEPARATOR, parse_code
-from roster.export.templates import REST, SHIFT_SHEET, ShiftMapping, default_mapping
-from roster.model.load import ScenarioError
+from roster.io.cells import POST_SEPARATOR, cell_code, first_by_day, parse_code
+from roster.io.grid import as_date, cell_text, open_workbook, put
+from roster.io.load import read_text_file, read_yaml
+from roster.model.calendar import Calendar
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 
-from .grid import as_date, cell_text, open_workbook
+STYLES = ("dingtalk", "wecom")
+REST = "休息"
+WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+SHIFT_SHEET = "班次"
+
+
+@dataclass(frozen=True)
+class Layout:
+    sheet: str
+    id_header: str
+    date_format: str
+    title_row: bool
+    weekday_row: bool
+
+    @property
+    def header_row(self) -> int:
+        return 2 if self.title_row else 1
+
+    @property
+    def first_person_row(self) -> int:
+        return self.header_row + 1 + int(self.weekday_row)
+
+
+LAYOUTS = {
+    "dingtalk": Layout("排班表", "工号", "%Y-%m-%d", title_row=True, weekday_row=True),
+    "wecom": Layout("排班", "账号", "%Y/%m/%d", title_row=False, weekday_row=False),
+}
+
+
+@dataclass(frozen=True)
+class ShiftMapping:
+    """Our shift codes (``D`` or ``D/A``) and the attendance system's shift names."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    rest: str = REST
+
+    def name_of(self, code: str) -> str:
+        """The system's name for ``D`` or ``D/A``; an unmapped post keeps ``name/post``."""
+        if code in self.names:
+            return self.names[code]
+        shift, sep, post = code.rpartition(POST_SEPARATOR) if POST_SEPARATOR in code else (code, "", "")
+        base = self.names.get(shift, shift)
+        return f"{base}{POST_SEPARATOR}{post}" if sep else base
+
+    def reverse(self) -> dict[str, str]:
+        return {v: k for k, v in self.names.items()}
+
+
+def default_mapping(scenario: Scenario) -> ShiftMapping:
+    """Each shift's scenario name (its id when unnamed or when two shifts share a name)."""
+    names = [s.name or s.id for s in scenario.shifts]
+    return ShiftMapping({s.id: (n if names.count(n) == 1 else s.id) for s, n in zip(scenario.shifts, names, strict=True)})
+
+
+def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
+    """Read a mapping file; unknown shifts, empty or repeated names raise ScenarioError."""
+    path = Path(path)
+    name = str(path)
+    text = read_text_file(path, "mapping file")
+    try:
+        data = read_yaml(text)
+    except Exception as exc:
+        raise ScenarioError(name, "", None, f"not a YAML mapping file ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise ScenarioError(name, "", None, "the file must hold a mapping with a 'shifts' section",
+                            hint="see docs/exports.md, 'Shift mapping file'")
+    unknown = set(data) - {"system", "rest", "shifts"}
+    if unknown:
+        field_name = sorted(unknown)[0]
+        raise ScenarioError(name, field_name, None, "unknown field", hint="fields: system, rest, shifts")
+    rest = data.get("rest", REST)
+    if not isinstance(rest, str) or not rest.strip():
+        raise ScenarioError(name, "rest", rest, "must be the non-empty text of a day off")
+    shifts = data.get("shifts") or {}
+    if not isinstance(shifts, dict):
+        raise ScenarioError(name, "shifts", None, "must map shift ids to shift names")
+    base = default_mapping(scenario).names
+    names: dict[str, str] = {}
+    for code, text in shifts.items():
+        code = str(code)
+        shift, _ = parse_code(code, set(scenario.shift_by_id))
+        if shift not in scenario.shift_by_id:
+            raise ScenarioError(name, f"shifts.{code}", code, f"unknown shift {shift!r}",
+                                hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}")
+        if not isinstance(text, (str, int, float)) or not str(text).strip():
+            raise ScenarioError(name, f"shifts.{code}", text, "the system's shift name must be non-empty text")
+        names[code] = str(text).strip()
+    for sid, default in base.items():
+        names.setdefault(sid, default)
+    seen: dict[str, str] = {}
+    for code, text in names.items():
+        if text == rest.strip():
+            raise ScenarioError(name, f"shifts.{code}", text, "the same text as a day off (rest)")
+        if text in seen:
+            raise ScenarioError(name, f"shifts.{code}", text, f"the same name as shift {seen[text]!r}",
+                                hint="each shift needs its own name so the template reads back")
+        seen[text] = code
+    return ShiftMapping(names, rest.strip())
+
+
+def write_template(scenario: Scenario, roster: Roster, path: str | Path, style: str = "dingtalk",
+                   mapping: ShiftMapping | None = None, calendar: Calendar | None = None,
+                   staff: str | None = None) -> None:
+    """Write a DingTalk-style or WeCom-style roster-import workbook (``staff``: one person's row only)."""
+    if style not in LAYOUTS:
+        raise ValueError(f"style must be one of {', '.join(STYLES)}")
+    layout, cal = LAYOUTS[style], calendar or Calendar(scenario)
+    mapping = mapping or default_mapping(scenario)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = layout.sheet
+    first, last = cal.days[0].date, cal.days[-1].date
+    if layout.title_row:
+        put(ws, 1, 1, f"{scenario.name} 排班 {first} ~ {last}").font = Font(bold=True)
+    h = layout.header_row
+    for c, text in enumerate(("姓名", layout.id_header, "部门"), start=1):
+        put(ws, h, c, text).font = Font(bold=True)
+    for i, day in enumerate(cal.days):
+        put(ws, h, 4 + i, f"{day.date:{layout.date_format}}").font = Font(bold=True)
+        if layout.weekday_row:
+            put(ws, h + 1, 4 + i, WEEKDAY_ZH[day.date.weekday()])
+    cells = first_by_day(roster)
+    people = [p for p in scenario.staff if staff is None or p.id == staff]
+    for r, person in enumerate(people, start=layout.first_person_row):
+        put(ws, r, 1, person.name or person.id)
+        put(ws, r, 2, person.id)
+        put(ws, r, 3, "/".join(scenario.role_by_id[x].label for x in person.roles))
+        for i, day in enumerate(cal.days):
+            a = cells.get((person.id, day.date))
+            put(ws, r, 4 + i, mapping.name_of(cell_code(a)) if a else mapping.rest)
+    shifts = wb.create_sheet(SHIFT_SHEET)
+    for c, text in enumerate(("班次名称", "时间", "代码"), start=1):
+        put(shifts, 1, c, text).font = Font(bold=True)
+    codes = {s.id: s for s in scenario.shifts}
+    extra = sorted(k for k in mapping.names if k not in codes)
+    row = 2
+    for code in [*codes, *extra]:
+        shift = codes.get(code) or scenario.shift_by_id[code.split(POST_SEPARATOR, 1)[0]]
+        for c, v in enumerate((mapping.name_of(code), shift.times_text(), code), start=1):
+            put(shifts, row, c, v)
+        row += 1
+    put(shifts, row, 1, mapping.rest)
+    put(shifts, row, 2, "")
+    put(shifts, row, 3, "")
+    wb.save(path)
+
 
 NAME_HEADERS = ("姓名", "name")
 ID_HEADERS = ("工号", "账号", "userid", "user id", "staff_id", "员工编号")

@@ -7,9 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .scenario import WEEKDAYS, FieldError, Holidays, Scenario, Shift, selector_item
+from .fields import WEEKDAYS, FieldError, selector_item
+
+if TYPE_CHECKING:  # annotations only: the scenario imports the calendar (through the ledger)
+    from .scenario import Holidays, Scenario, Shift
 
 
 class DayType(str, Enum):

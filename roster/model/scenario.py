@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,10 +22,10 @@ from pydantic import (
     model_validator,
 )
 
+from .fields import SELECTOR_HINT, FieldError, selector_item
 from .leave_policy import LeavePolicy
+from .ledger import check_ledger
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_KEYWORDS = ("all", "workdays", "restdays", "weekends", "holidays", *WEEKDAYS)
 MAX_HORIZON_DAYS = 400
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -432,7 +432,7 @@ class Fairness(Frozen):
 
 
 class DemandFrom(Frozen):
-    """Seats of one role computed from a call forecast with Erlang C (see roster.erlang)."""
+    """Seats of one role computed from a call forecast with Erlang C (see roster.model.erlang)."""
 
     forecast: str
     """CSV file (interval, calls[, date | weekday]), relative to the scenario file."""
@@ -640,17 +640,7 @@ class Scenario(Frozen):
                 _known(f"leave_balances[{i}].staff", bal.staff, staff, "staff")
                 _known(f"leave_balances[{i}].type", bal.type, types, "leave type")
         if self.leave_wishes:
-            from .ledger import check_ledger  # needs the calendar, which imports this module
-
             check_ledger(self)
-
-
-class FieldError(ValueError):
-    """A problem with one field of the scenario (turned into ScenarioError by the loader)."""
-
-    def __init__(self, field: str, value: Any, message: str, hint: str = "") -> None:
-        super().__init__(f"{field} = {value!r}: {message}")
-        self.field, self.value, self.message, self.hint = field, value, message, hint
 
 
 def _unique(field: str, ids: Iterable[str]) -> None:
@@ -670,39 +660,6 @@ def _known(field: str, value: str, known: set[str], what: str) -> None:
 def _inside(field: str, day: dt.date, horizon: Horizon) -> None:
     if not horizon.start <= day <= horizon.end:
         raise FieldError(field, str(day), f"date lies outside the horizon {horizon.start}..{horizon.end}")
-
-
-SELECTOR_HINT = ("use all, workdays, restdays, weekends, holidays, a weekday (mon … sun), a weekday range "
-                 "(mon..fri, fri..mon), a date (2026-12-24) or a date range (2026-12-24..2026-12-26)")
-
-
-@lru_cache(maxsize=4096)
-def selector_item(item: Any) -> tuple[str, Any]:
-    """One day selector item → ``("word", key)``, ``("weekdays", {0..6})`` or ``("dates", (first, last))``.
-
-    Raises ValueError naming what is wrong with it.
-    """
-    if isinstance(item, dt.date):
-        return "dates", (item, item)
-    if not isinstance(item, str):
-        raise ValueError("not a day selector")
-    key = item.strip().lower()
-    if key in DAY_KEYWORDS and key not in WEEKDAYS:
-        return "word", key
-    first, sep, last = key.partition("..")
-    ends = (first.strip(), last.strip()) if sep else (key, key)
-    if all(e in WEEKDAYS for e in ends):
-        i, j = WEEKDAYS.index(ends[0]), WEEKDAYS.index(ends[1])
-        return "weekdays", frozenset((i + k) % 7 for k in range((j - i) % 7 + 1))
-    if not all(e[:1].isdigit() for e in ends):
-        raise ValueError("not a day selector")
-    try:
-        a, b = (dt.date.fromisoformat(e) for e in ends)
-    except ValueError as exc:
-        raise ValueError(f"not a date (YYYY-MM-DD): {exc}") from None
-    if b < a:
-        raise ValueError(f"the range ends ({b}) before it starts ({a})")
-    return "dates", (a, b)
 
 
 def check_days(field: str, spec: Any) -> None:

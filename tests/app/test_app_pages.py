@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from roster.model.load import load_scenario
-from roster.store import Store
+from roster.io.load import load_scenario
+from roster.io.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app_streamlit.py")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from roster.app.solving import SolveJob, start_solve
-from roster.model.load import load_scenario, scenario_from_dict
+from roster.io.load import load_scenario
+from roster.model.parse import scenario_from_dict
 from roster.model.scenario import Scenario
 
 

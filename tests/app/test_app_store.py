@@ -15,9 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.io.store import Store, default_path
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
-from roster.store import Store, default_path
 
 
 def test_each_save_is_a_new_version(tmp_path: Path, small_yaml: Path) -> None:
@@ -84,8 +85,8 @@ def test_failed_write_leaves_nothing_behind(tmp_path: Path, small_yaml: Path) ->
 
 _WRITER = """
 import sys
-from roster.model.load import load_scenario
-from roster.store import Store
+from roster.io.load import load_scenario
+from roster.io.store import Store
 store = Store(sys.argv[1])
 sc = load_scenario(sys.argv[2])
 i = 0

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from roster.app import downloads, views
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.model.roster import Assignment, Roster
 from roster.solver import Result
 
@@ -131,7 +131,7 @@ def test_downloads_read_back(small) -> None:
 
 def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
     """Working Saturday and Sunday of one weekend is one weekend, as the weekend rules count it."""
-    from roster.report import person_summary
+    from roster.reports.summary import person_summary
 
     sc = load_scenario(small_yaml)  # 2026-12-07 (Mon) .. 2026-12-13 (Sun)
     roster = Roster.of([Assignment(dt.date(2026, 12, 12), "A1", "D", "agent"),

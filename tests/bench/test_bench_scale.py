@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 from roster.bench.scale import make_centre
 from roster.bench.scale_table import cost_at, empty_hard_seats
 from roster.cli import app
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import load_scenario
 from roster.model.roster import Roster
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from roster.cli import app
 from roster.io.curtois import (
     benchmark_dir,
     instance_path,
@@ -19,7 +20,9 @@ from roster.io.curtois import (
 from roster.io.curtois_eval import evaluate, evaluate_files, read_solution
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.load import ScenarioError
+from roster.model.parse import ScenarioError
+from roster.solver.solve import solve
+from roster.validate import validate
 
 # Two shifts (N may not be followed by D), two staff, one week. Day 0 is a Monday, days 5 and 6 the
 # weekend. A: at most 2 N, 960..2880 minutes, 2..5 work days in a row, >= 2 days off in a row.
@@ -136,9 +139,6 @@ def test_solution_csv_round_trip_and_files(tiny: Path, tmp_path: Path) -> None:
 
 
 def test_engine_matches_evaluator_and_validator_on_tiny(tiny: Path, tmp_path: Path) -> None:
-    from roster.solver.solve import solve
-    from roster.validate import validate
-
     inst = read_instance(tiny)
     scenario = to_scenario(inst)
     assert scenario.horizon.start.weekday() == 0
@@ -172,8 +172,6 @@ def test_missing_file_is_a_scenario_error(tmp_path: Path) -> None:
 
 
 def test_cli_check_scores_a_solution(tiny: Path, tmp_path: Path) -> None:
-    from roster.cli import app
-
     good = write_solution(GOOD, tmp_path / "good.csv")
     bad = write_solution(BAD, tmp_path / "bad.csv")
     runner = CliRunner()
@@ -212,9 +210,6 @@ def test_parser_on_real_instances(number: int) -> None:
 
 @needs_benchmark
 def test_instance1_solves_to_the_known_optimum_and_everyone_agrees(tmp_path: Path) -> None:
-    from roster.solver.solve import solve
-    from roster.validate import validate
-
     inst = read_instance(instance_path(1))
     scenario = to_scenario(inst)
     result = solve(scenario, time_limit=20, workers=2)
@@ -229,9 +224,6 @@ def test_instance1_solves_to_the_known_optimum_and_everyone_agrees(tmp_path: Pat
 @needs_benchmark
 def test_a_stopped_search_reports_the_rosters_exact_cost(tmp_path: Path) -> None:
     """Stopped at a time limit (not optimal), the engine's objective still equals the evaluator's."""
-    from roster.solver.solve import solve
-    from roster.validate import validate
-
     inst = read_instance(instance_path(12))
     scenario = to_scenario(inst)
     result = solve(scenario, time_limit=10, workers=2)

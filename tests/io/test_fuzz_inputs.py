@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import ScenarioError, load_scenario, read_yaml
+from roster.io.load import load_scenario, read_yaml
+from roster.model.parse import ScenarioError
 from tests.conftest import SCENARIOS
 
 EXAMPLES = int(os.environ.get("ROSTER_FUZZ_EXAMPLES", "60"))

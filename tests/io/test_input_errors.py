@@ -16,9 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.commands.export import export_roster
+from roster.cli.common import write_or_rescue
+from roster.cli.export import export_roster
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, matches
-from roster.model.load import load_scenario
 from roster.model.roster import Assignment, Roster
 
 TINY = """\
@@ -357,8 +358,6 @@ def test_min_staff_says_enough_not_at_least(files):
 
 
 def test_a_failed_write_after_solving_saves_the_roster_elsewhere(tmp_path, capsys):
-    from roster.cli import write_or_rescue
-
     calls: list[Path] = []
 
     def write(folder: Path) -> list[Path]:

@@ -10,9 +10,10 @@ import yaml
 from typer.testing import CliRunner
 
 from roster.cli import app
+from roster.io.load import load_scenario
 from roster.io.people import read_leave, read_leave_balances, read_staff
 from roster.model.ledger import ledger_and_overdraws
-from roster.model.load import ScenarioError, load_scenario, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from tests.conftest import SCENARIOS
 
 CALL = SCENARIOS / "callcenter_95598.yaml"

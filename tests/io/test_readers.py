@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 
 from roster.io.grid import read_grid
+from roster.io.load import load_scenario
 from roster.io.readers import read_any
 from roster.io.roster_csv import read_roster_csv, write_roster_csv
-from roster.model.load import ScenarioError, load_scenario
+from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 from tests.conftest import SCENARIOS
 

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType, matches
-from roster.model.load import ScenarioError, load_scenario, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from tests.conftest import BASE, merge
 
 D = dt.date

@@ -6,9 +6,12 @@ import datetime as dt
 
 import pytest
 
+from roster.io.balances import leave_warnings, ledger
+from roster.model.availability import allowed
+from roster.model.calendar import Calendar
 from roster.model.leave_policy import LeavePolicy, tenure_years
-from roster.model.ledger import counted_days, leave_warnings, ledger
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.ledger import counted_days
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import Leave
 
 START = dt.date(2026, 12, 1)
@@ -121,9 +124,6 @@ def test_half_days_count_half_and_block_only_their_half():
     lv = Leave(staff="S01", type="annual", start=dt.date(2026, 12, 14), end=dt.date(2026, 12, 14), half="am")
     sc = scenario([lv.model_dump()])
     assert counted_days(sc, lv) == 0.5
-    from roster.model.availability import allowed
-    from roster.model.calendar import Calendar
-
     sc = scenario([lv.model_dump()], demand=[{"shift": "O", "role": "agent", "min": 1},
                                               {"shift": "E", "role": "agent", "min": 1}])
     cal = Calendar(sc)

@@ -7,7 +7,8 @@ import yaml
 from typer.testing import CliRunner
 
 from roster.cli import app
-from roster.model.load import ScenarioError, load_scenario
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
 from tests.conftest import BASE, merge
 
 GOOD = merge(BASE, {"demand": [{"shift": "D", "role": "agent", "min": 1}]})

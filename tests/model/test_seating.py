@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.seating import seat_roles
 from roster.validate import validate

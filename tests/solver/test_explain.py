@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from roster.model.load import load_scenario
+from roster.io.load import load_scenario
 from roster.model.scenario import Scenario
 from roster.solver.explain import editable, explain, solvable
 

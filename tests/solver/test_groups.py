@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from roster.model.calendar import Calendar
-from roster.model.load import scenario_from_dict
+from roster.model.parse import scenario_from_dict
 from roster.solver import solve
 from roster.solver.groups import GroupSearch, _for_staff
 from roster.validate import validate

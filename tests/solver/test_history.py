@@ -7,8 +7,10 @@ import threading
 
 import pytest
 
+from roster.io.load import dump_scenario, load_scenario, read_history, read_yaml
 from roster.io.roster_csv import write_roster_csv
-from roster.model.load import ScenarioError, load_scenario, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
+from roster.services.change import pin_conflicts, why_infeasible
 from roster.solver import solve
 from roster.validate import validate
 from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
@@ -42,8 +44,6 @@ def test_history_from_a_roster_file_next_to_the_scenario(tmp_path):
 
 
 def test_history_round_trips_through_the_scenario_text():
-    from roster.model.load import dump_scenario, read_yaml
-
     sc = tiny(history={"days": 3, "worked": hist(("2026-12-06", "A", "N"))})
     again = scenario_from_dict(read_yaml(dump_scenario(sc)))
     assert again.history == sc.history and again.history.days == 3
@@ -58,10 +58,10 @@ def test_history_errors_name_the_field(tmp_path):
     assert e.value.field == "history.worked[0].shift"
     (tmp_path / "bad.csv").write_text("date,staff_id,shift\n2026-12-06,A,X\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as e:
-        scenario_from_dict(merge(BASE, {"history": {"roster": "bad.csv"}}), "s.yaml", tmp_path)
+        read_history(merge(BASE, {"history": {"roster": "bad.csv"}}), "s.yaml", tmp_path)
     assert e.value.file.endswith("bad.csv") and e.value.value == "X"
     with pytest.raises(ScenarioError) as e:
-        scenario_from_dict(merge(BASE, {"history": {"roster": "missing.csv"}}), "s.yaml", tmp_path)
+        read_history(merge(BASE, {"history": {"roster": "missing.csv"}}), "s.yaml", tmp_path)
     assert e.value.field == "history.roster" and "not found" in e.value.message
 
 
@@ -83,8 +83,6 @@ def test_a_night_before_the_horizon_rules_out_the_first_early_shift():
 
 
 def test_a_pin_against_the_history_is_infeasible_with_its_reason():
-    from roster.change import pin_conflicts, why_infeasible
-
     sc = tiny(**NIGHT_BEFORE, fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
     assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"
     reasons = pin_conflicts(sc)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.solver import solve
 from roster.validate import validate

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roster.infeasible import infeasible_reasons
-from roster.model.load import ScenarioError, scenario_from_dict
+from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
-from roster.posts import post_summary
+from roster.reports.post_summary import post_summary
+from roster.services.infeasible import echo_reasons, infeasible_reasons
 from roster.solver import solve
 from roster.validate import validate
 
@@ -175,8 +175,6 @@ def test_hint_with_post_duty_keeps_the_roster():
 
 
 def test_solve_command_reasons_line(capsys):
-    from roster.infeasible import echo_reasons
-
     data = hall(leave=[{"staff": "S05", "type": "annual", "start": "2026-12-15", "end": "2026-12-16"},
                        {"staff": "S09", "type": "marriage", "start": "2026-12-15", "end": "2026-12-15"}])
     assert echo_reasons(scenario_from_dict(data)) == [REASON]

@@ -1,3 +1,5 @@
+from roster.solver.rules.rest import _orders
+from roster.solver.solve import build
 from roster.validate import validate
 from tests.conftest import roster_of, run, tiny
 
@@ -61,9 +63,6 @@ def test_forbidden_sequence():
 
 def test_forbidden_orders_that_share_followers_are_one_constraint_with_the_same_meaning():
     """E and L may not precede D or M: grouped into one constraint per day, still one pair each."""
-    from roster.solver.rules.rest import _orders
-    from roster.solver.solve import build
-
     shifts = [{"id": "D", "start": "08:00", "end": "12:00"}, {"id": "M", "start": "10:00", "end": "14:00"},
               {"id": "E", "start": "14:00", "end": "18:00"}, {"id": "L", "start": "16:00", "end": "20:00"}]
     pairs = [["E", "D"], ["E", "M"], ["L", "D"], ["L", "M"], ["D", "M"]]

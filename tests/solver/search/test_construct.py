@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from roster.bench.generated import make_scenario
 from roster.bench.scale import make_centre
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
-from roster.model.load import load_scenario
 from roster.solver.search import construct, lns
 from roster.validate import validate
 from tests.conftest import SCENARIOS
@@ -121,7 +121,7 @@ def test_a_seed_and_a_deterministic_limit_give_the_same_roster_by_construction()
 
 
 def test_fair_shares_name_each_peer_group_and_who_is_outside_their_band() -> None:
-    from roster.report import fair_shares
+    from roster.reports.summary import fair_shares
 
     sc = make_centre(40, seed=6)
     search = built(sc, seed=6)

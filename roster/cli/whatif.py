@@ -1,0 +1,101 @@
+"""`roster whatif min-staff | compare | sweep`: staffing questions answered by solving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from roster.cli.common import app, at_least_one, fail, out_file, positive
+from roster.io.load import load_scenario
+from roster.model.parse import ScenarioError
+from roster.services.whatif import compare, min_staff, parse_values, sweep
+
+whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
+app.add_typer(whatif_app, name="whatif")
+
+
+def _load(path: Path):
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        fail(exc)
+
+
+@whatif_app.command("min-staff")
+def min_staff_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file"),
+    role: list[str] | None = typer.Option(None, "--role", help="role id (repeat; default: every role)"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds in all", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
+) -> None:
+    """The smallest headcount of each role that still meets every hard rule."""
+    sc = _load(scenario)
+    try:
+        result = min_staff(sc, role or None, time_limit=time_limit, workers=workers)
+    except ScenarioError as exc:
+        fail(exc)
+    for need in result.roles:
+        if need.minimum is None:
+            typer.echo(f"{need.role}: now {need.current}; no roster found in time ({need.status})")
+            continue
+        if need.proved:
+            verdict = f"{need.minimum} needed (one fewer is infeasible)"
+        else:
+            verdict = f"{need.minimum} are enough (fewer were not checked in the time given)"
+        typer.echo(f"{need.role}: now {need.current}, {verdict}; "
+                   f"{need.hires} new hire(s) in the smallest roster found")
+        for text in need.drivers[:5]:
+            typer.echo(f"  tight: {text}")
+    typer.echo(f"({result.seconds:.1f} s)", err=True)
+
+
+@whatif_app.command("compare")
+def compare_cmd(
+    a: Path = typer.Argument(..., help="first scenario"),
+    b: Path = typer.Argument(..., help="second scenario"),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
+) -> None:
+    """Both scenarios solved, side by side: cost, coverage, fairness, hours, overtime."""
+    frame = compare(_load(a), _load(b), time_limit=time_limit, workers=workers)
+    typer.echo(frame.to_string())
+
+
+@whatif_app.command("sweep")
+def sweep_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file"),
+    vary: list[str] = typer.Option(..., "--vary", help="KEY=VALUES, e.g. demand.D.agent.min=2..5 or "
+                                   "staff.count.agent=8,10,12 (repeat for a grid)"),
+    time_limit: float = typer.Option(10.0, "--time-limit", help="seconds per solve", callback=positive),
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Ray cluster address (default: local)"),
+    no_ray: bool = typer.Option(False, "--no-ray", help="use a local process pool even if Ray is installed"),
+    ray_fallback: bool = typer.Option(False, "--ray-fallback",
+                                      help="use the local process pool if the --ray-address cannot be reached"),
+    out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
+) -> None:
+    """A grid of solves with a results table (status, objective, gap, overtime, unmet seats)."""
+    sc = _load(scenario)
+    grid: dict[str, list] = {}
+    for item in vary:
+        key, sep, values = item.partition("=")
+        if not sep or not key.strip():
+            fail(ScenarioError("--vary", item, None, "expected KEY=VALUES",
+                               hint="e.g. staff.count.agent=8..12"))
+        try:
+            grid[key.strip()] = parse_values(values)
+        except ValueError as exc:
+            fail(ScenarioError("--vary", key.strip(), values, str(exc),
+                               hint="values are numbers: 8,10,12 or a range 8..12"))
+    try:
+        if out is not None:
+            out_file(out)
+        frame = sweep(sc, grid, time_limit=time_limit, ray_address=ray_address,
+                      use_ray=False if no_ray else None, ray_fallback=ray_fallback)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(frame.to_string(index=False))
+    typer.echo(f"({len(frame)} solves on {frame.attrs.get('runner')})", err=True)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(out, index=False)

@@ -1,1 +1,0 @@
-"""Exports: one module per format."""

@@ -1,0 +1,75 @@
+"""Per-person figures planners look at: shifts, nights, weekend and holiday duties, hours."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from roster.model.calendar import Calendar
+from roster.model.fairness import fair_bands, hour_groups, hours_deviation
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+
+
+def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+    """Per person: shifts, nights, weekends worked (a Saturday/Sunday pair with any shift counts
+    once, as the weekend rules count them), weekend days, holidays and paid hours."""
+    cal = calendar or Calendar(scenario)
+    rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0, "nights": 0,
+                   "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0} for p in scenario.staff}
+    weekend_of = {i: k for k, days in enumerate(cal.weekends) for i in days}
+    worked: dict[str, set[int]] = {p.id: set() for p in scenario.staff}
+    for a in roster:
+        row = rows.get(a.staff)
+        shift = scenario.shift_by_id.get(a.shift)
+        if row is None or shift is None or a.date not in cal.index:
+            continue
+        day = cal.day(a.date)
+        row["shifts"] += 1
+        row["nights"] += int(shift.is_night)
+        row["weekend_days"] += int(day.is_weekend)
+        if day.index in weekend_of:
+            worked[a.staff].add(weekend_of[day.index])
+        row["holidays"] += int(day.is_holiday)
+        row["hours"] += shift.paid_minutes / 60
+    for sid, weekends in worked.items():
+        rows[sid]["weekends"] = len(weekends)
+    return pd.DataFrame(list(rows.values()))
+
+
+def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+    """Per peer group (people with the same roles) and weighted kind of duty: how many people,
+    the fewest and most each has, and how many lie outside their own fair band (the bands of
+    ``roster.model.fairness``: nights, weekend and holiday shifts by availability; hours within
+    one median shift of their share of the group's hours)."""
+    cal = calendar or Calendar(scenario)
+    counts = person_summary(scenario, roster, cal).set_index("staff_id")
+    minutes = {p.id: 0 for p in scenario.staff}
+    for a in roster:
+        if a.staff in minutes and a.shift in scenario.shift_by_id:
+            minutes[a.staff] += scenario.shift_by_id[a.shift].paid_minutes
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for p in scenario.staff:
+        groups.setdefault(tuple(sorted(p.roles)), []).append(p.id)
+    rows = []
+    bands = fair_bands(scenario, cal)
+    for kind, band in bands.items():
+        for roles, people in groups.items():
+            mine = [p for p in people if p in band]
+            if not mine:
+                continue
+            column = "weekend_days" if kind == "weekends" else kind  # the band counts weekend shifts
+            values = [int(counts.loc[p, column]) for p in mine]
+            outside = sum(not band[p].lo <= int(counts.loc[p, column]) <= band[p].hi for p in mine)
+            rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
+                         "fair": f"{min(band[p].lo for p in mine)}..{max(band[p].hi for p in mine)}",
+                         "fewest": min(values), "most": max(values), "spread": max(values) - min(values),
+                         "outside": outside})
+    for group in hour_groups(scenario, cal):
+        people = list(group.share)
+        dev = hours_deviation(minutes, group)
+        hours = [minutes[p] / 60 for p in people]
+        roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
+        rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",
+                     "fewest": min(hours), "most": max(hours), "spread": max(hours) - min(hours),
+                     "outside": sum(1 for p in people if dev[p])})
+    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"])

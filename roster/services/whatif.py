@@ -1,0 +1,458 @@
+"""What-if staffing: the smallest headcount per role, two scenarios side by side, and sweeps.
+
+Sweeps run their solves in parallel on Ray when it is installed (a local instance with one worker
+per core, or a cluster given by its address) and in a local process pool otherwise; both run the
+same task function, ``run_point``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from ortools.sat.python import cp_model
+from pydantic import ValidationError
+
+from roster.model.availability import leave_minutes
+from roster.model.calendar import Calendar
+from roster.model.demand import seats_table
+from roster.model.parse import ScenarioError, error_from_pydantic, short_value
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+from roster.reports.summary import person_summary
+from roster.solver.explain import editable, hard_families, new_person
+from roster.solver.solve import Result, build, extract, solve
+
+OVERTIME_WEEK_HOURS = 40.0
+"""Weekly hours above which compare and sweep count overtime."""
+
+
+# ---- headcount edits --------------------------------------------------------------------------
+
+def headcount(scenario: Scenario, role: str) -> int:
+    """People who hold ``role`` (directly, not through covering)."""
+    return sum(role in p.roles for p in scenario.staff)
+
+
+def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
+    """The scenario with ``count`` people of ``role``: generic new hires are added, or the last
+    listed people of the role are removed with their leave, requests and pins."""
+    if role not in scenario.role_by_id:
+        raise ScenarioError("--vary", f"staff.count.{role}", role, f"unknown role {role!r}",
+                            hint=f"known roles: {', '.join(scenario.role_by_id)}")
+    if count < 0:
+        raise ScenarioError("--vary", f"staff.count.{role}", count, "a headcount cannot be negative")
+    data = editable(scenario)
+    now = headcount(scenario, role)
+    for _ in range(count - now):
+        data["staff"].append(new_person(scenario, role, [p["id"] for p in data["staff"]]))
+    if count < now:
+        mine = [p["id"] for p in data["staff"] if role in p["roles"]]
+        gone = set(mine[count:])
+        if len(gone) == len(data["staff"]):
+            raise ScenarioError("--vary", f"staff.count.{role}", count, "a scenario needs at least one person")
+        data["staff"] = [p for p in data["staff"] if p["id"] not in gone]
+        for key in ("leave", "requests", "fixed"):
+            data[key] = [x for x in data[key] if x["staff"] not in gone]
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = error_from_pydantic(exc, "scenario")
+        raise ScenarioError("--vary", f"staff.count.{role}", count,
+                            f"gives {err.field} = {short_value(err.value)}: {err.message}",
+                            err.hint or "people named elsewhere in the scenario (posts…) cannot be removed") from None
+
+
+def parse_values(text: str) -> list[Any]:
+    """``2..5`` → [2, 3, 4, 5]; ``8,10,12`` → [8, 10, 12]; ``0.5,1`` → [0.5, 1].
+
+    Raises ValueError for anything that is not a number.
+    """
+    def num(x: str) -> Any:
+        x = x.strip()
+        try:
+            return int(x)
+        except ValueError:
+            pass
+        try:
+            value = float(x)
+        except ValueError:
+            raise ValueError(f"{x!r} is not a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{x!r} is not a number")
+        return value
+    if not text.strip():
+        raise ValueError("no values given")
+    if ".." in text:
+        lo, hi = (num(x) for x in text.split("..", 1))
+        if not isinstance(lo, int) or not isinstance(hi, int) or hi < lo:
+            raise ValueError(f"{text!r}: a range is two whole numbers, low..high")
+        return list(range(lo, hi + 1))
+    return [num(x) for x in text.split(",") if x.strip()]
+
+
+def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
+    """Apply sweep keys: ``demand.SHIFT.ROLE.min|max`` (ROLE ``all`` = lines without a role),
+    ``staff.count.ROLE`` and ``rules.FIELD``."""
+    sc = scenario
+    for key, value in changes.items():
+        parts = key.split(".")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ScenarioError("--vary", key, value, "not a number")
+        if parts[:2] == ["staff", "count"] and len(parts) == 3:
+            if not float(value).is_integer():
+                raise ScenarioError("--vary", key, value, "a headcount is a whole number")
+            sc = with_headcount(sc, parts[2], int(value))
+            continue
+        data = editable(sc)
+        if parts[0] == "demand" and len(parts) == 4 and parts[3] in ("min", "max"):
+            shift, role, end = parts[1], (None if parts[2] in ("all", "*") else parts[2]), parts[3]
+            lines = [d for d in data["demand"] if d["shift"] == shift and d.get("role") == role]
+            if not lines:
+                raise ScenarioError("--vary", key, value, f"no demand line for shift {shift!r} and role {parts[2]!r}",
+                                    hint="use demand.SHIFT.ROLE.min, e.g. demand.D.agent.min")
+            for d in lines:
+                d[end] = value
+                if end == "min" and d.get("max") is not None and _num(d["max"]) < value:
+                    d["max"] = value
+                if end == "max" and _num(d.get("min", 0)) > value:
+                    d["min"] = value
+        elif parts[0] == "rules" and len(parts) == 2:
+            if parts[1] not in data["rules"]:
+                raise ScenarioError("--vary", key, value, f"unknown rule {parts[1]!r}",
+                                    hint=f"known rules: {', '.join(data['rules'])}")
+            data["rules"][parts[1]] = value
+        else:
+            raise ScenarioError("--vary", key, value, "unknown key",
+                                hint="use demand.SHIFT.ROLE.min|max, staff.count.ROLE or rules.FIELD")
+        try:
+            sc = Scenario.model_validate(data)
+        except ValidationError as exc:
+            err = error_from_pydantic(exc, "scenario")
+            raise ScenarioError("--vary", key, value,
+                                f"gives {err.field} = {short_value(err.value)}: {err.message}", err.hint) from None
+    return sc
+
+
+def _num(x: Any) -> float:
+    return float(x["value"]) if isinstance(x, dict) else float(x)
+
+
+# ---- figures of one roster --------------------------------------------------------------------
+
+def unmet_seats(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> int:
+    """Seats below the demanded minimum, summed over shifts and roles."""
+    cal = calendar or Calendar(scenario)
+    filled: dict[tuple[int, str, str | None], int] = {}
+    for a in roster:
+        if a.date not in cal.index:
+            continue
+        d = cal.index[a.date]
+        filled[(d, a.shift, a.role)] = filled.get((d, a.shift, a.role), 0) + 1
+        filled[(d, a.shift, None)] = filled.get((d, a.shift, None), 0) + 1
+    return sum(max(0, st.min - filled.get(key, 0)) for key, st in seats_table(scenario, cal).items())
+
+
+def overtime_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
+                   limit: float = OVERTIME_WEEK_HOURS) -> float:
+    """Hours above ``limit`` in each person's ISO weeks, summed."""
+    week: dict[tuple[str, tuple[int, int]], float] = {}
+    for a in roster:
+        key = (a.staff, a.date.isocalendar()[:2])
+        week[key] = week.get(key, 0.0) + scenario.shift_by_id[a.shift].paid_minutes / 60
+    return round(sum(max(0.0, h - limit) for h in week.values()), 2)
+
+
+def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
+    """Status, cost, coverage, fairness, hours and overtime of a solve."""
+    out: dict[str, Any] = {"status": result.status, "objective": result.objective, "gap": result.gap,
+                           "seconds": round(result.seconds, 2)}
+    for name, value in result.terms.items():
+        out[f"cost: {name}"] = value
+    if not result.feasible:
+        return out
+    cal = Calendar(scenario)
+    people = person_summary(scenario, result.roster, cal)
+    out["unmet seats"] = unmet_seats(scenario, result.roster, cal)
+    out["shifts"] = int(people["shifts"].sum())
+    out["hours"] = round(float(people["hours"].sum()), 2)
+    out["hours per person (mean)"] = round(float(people["hours"].mean()), 2)
+    for col in ("nights", "weekends", "hours"):
+        out[f"spread of {col} (max-min)"] = round(float(people[col].max() - people[col].min()), 2)
+    out["overtime hours (>40 h/week)"] = overtime_hours(scenario, result.roster, cal)
+    return out
+
+
+def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2) -> pd.DataFrame:
+    """Both scenarios solved, side by side, one row per figure, with the change from A to B."""
+    names = [a.name, b.name] if a.name != b.name else [f"A: {a.name}", f"B: {b.name}"]
+    cols = {}
+    for name, sc in zip(names, (a, b), strict=True):
+        cols[name] = figures(sc, solve(sc, time_limit=time_limit, workers=workers))
+    rows = list(dict.fromkeys([*cols[names[0]], *cols[names[1]]]))
+    frame = pd.DataFrame({n: [cols[n].get(r) for r in rows] for n in names}, index=rows)
+
+    def change(row: pd.Series) -> Any:
+        x, y = row.iloc[0], row.iloc[1]
+        if isinstance(x, (int, float)) and isinstance(y, (int, float)) and x is not None and y is not None:
+            return round(y - x, 2)
+        return "" if x == y else "changed"
+    frame["change"] = frame.apply(change, axis=1)
+    frame.index.name = "figure"
+    return frame
+
+
+# ---- sweeps -----------------------------------------------------------------------------------
+
+def run_point(task: dict[str, Any]) -> dict[str, Any]:
+    """One sweep point: build the variant, solve it, and return its table row."""
+    sc = Scenario.model_validate(task["scenario"])
+    t0 = time.perf_counter()
+    row: dict[str, Any] = dict(task["point"])
+    try:
+        variant = apply_vary(sc, task["point"])
+    except ScenarioError as exc:
+        return row | {"status": "BAD INPUT", "error": exc.message}
+    res = solve(variant, time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0)
+    row |= {"status": res.status, "objective": res.objective, "gap": res.gap}
+    if res.feasible:
+        row["overtime_hours"] = overtime_hours(variant, res.roster)
+        row["unmet_seats"] = unmet_seats(variant, res.roster)
+    else:
+        row["overtime_hours"] = row["unmet_seats"] = None
+    row["seconds"] = round(time.perf_counter() - t0, 2)
+    return row
+
+
+def ray_available() -> bool:
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def sweep(scenario: Scenario, vary: dict[str, Sequence[Any]], time_limit: float = 10.0,
+          ray_address: str | None = None, use_ray: bool | None = None, workers: int | None = None,
+          ray_fallback: bool = False) -> pd.DataFrame:
+    """Solve every combination of the ``vary`` values (a grid) in parallel; one row per point.
+
+    A ``ray_address`` that cannot be reached is a ScenarioError, or (``ray_fallback``) the local
+    process pool runs the solves instead.
+    """
+    keys = list(vary)
+    if not keys:
+        raise ScenarioError("--vary", "", None, "nothing to vary", hint="e.g. --vary staff.count.agent=8..12")
+    for k in keys:
+        if not list(vary[k]):
+            raise ScenarioError("--vary", k, None, "no values to try")
+    points = [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(list(vary[k]) for k in keys))]
+    for k in keys:  # bad keys and values fail here, before any solve
+        for value in vary[k]:
+            apply_vary(scenario, {k: value})
+    data = scenario.model_dump()
+    tasks = [{"scenario": data, "point": p, "time_limit": float(time_limit), "workers": 1} for p in points]
+    if use_ray is None:
+        use_ray = ray_available() or ray_address is not None
+    runner = "ray" if use_ray else "process pool"
+    if use_ray and ray_address:
+        problem = ray_unreachable(ray_address)
+        if problem and not ray_fallback:
+            raise ScenarioError("command line", "--ray-address", ray_address, problem, hint=RAY_HINT)
+        if problem:
+            use_ray, runner = False, f"process pool (Ray at {ray_address} unreachable: {problem})"
+    rows = _on_ray(tasks, ray_address, workers) if use_ray else _in_pool(tasks, workers)
+    frame = pd.DataFrame(rows)
+    frame.attrs["runner"] = runner
+    return frame
+
+
+RAY_HINT = ("start a cluster there with `ray start --head --port=PORT` (or check host and port), drop "
+            "--ray-address to use Ray on this machine, or add --ray-fallback to use the local process pool")
+
+
+def ray_unreachable(address: str, timeout: float = 3.0) -> str:
+    """Why the Ray cluster at ``address`` cannot be reached ("" when it answers or cannot be checked)."""
+    import socket
+
+    if address in ("auto", "local"):
+        return ""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return "not an address of the form HOST:PORT or ray://HOST:PORT"
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+            return ""
+    except OSError as exc:
+        return f"cannot connect ({exc.strerror or exc})"
+
+
+def _in_pool(tasks: list[dict], workers: int | None) -> list[dict]:
+    n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        return list(pool.map(run_point, tasks))
+
+
+def _on_ray(tasks: list[dict], address: str | None, workers: int | None) -> list[dict]:
+    import ray
+
+    started = False
+    if not ray.is_initialized():
+        if address:
+            try:
+                ray.init(address=address, logging_level="ERROR")
+            except (ConnectionError, TimeoutError, RuntimeError) as exc:
+                raise ScenarioError("command line", "--ray-address", address,
+                                    f"cannot join the Ray cluster ({str(exc).splitlines()[0][:200]})",
+                                    hint=RAY_HINT) from None
+        else:
+            ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
+                     logging_level="ERROR", log_to_driver=False)
+        started = True
+    try:
+        remote = ray.remote(num_cpus=1)(run_point)
+        return ray.get([remote.remote(t) for t in tasks])
+    finally:
+        if started:
+            ray.shutdown()
+
+
+# ---- smallest headcount -----------------------------------------------------------------------
+
+@dataclass
+class RoleNeed:
+    role: str
+    current: int
+    minimum: int | None
+    """None when no roster was found within the time limit."""
+    proved: bool
+    """True when a solve showed that one person fewer cannot meet every hard rule."""
+    hires: int
+    """New people beyond the current staff in the smallest roster found."""
+    drivers: list[str] = field(default_factory=list)
+    """Days and shifts on which every available person of the role works at the minimum."""
+    status: str = ""
+
+
+@dataclass
+class MinStaffResult:
+    roles: list[RoleNeed]
+    seconds: float
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"role": r.role, "current": r.current, "minimum": r.minimum,
+                              "new hires": r.hires, "one fewer infeasible": r.proved,
+                              "driven by": "; ".join(r.drivers[:5])} for r in self.roles])
+
+
+def _day_seats(scenario: Scenario, cal: Calendar, role: str) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for (d, _s, r), st in seats_table(scenario, cal).items():
+        if r == role:
+            out[d] = out.get(d, 0) + st.min
+    return out
+
+
+def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float, workers: int,
+                   cap: int | None = None) -> tuple[str, int | None, Roster, list[str]]:
+    """Minimise the people of ``role`` kept (current staff may be dropped, ``extra`` hires added)."""
+    sc = with_headcount(scenario, role, headcount(scenario, role) + extra) if extra else scenario
+    ctx = build(sc, families=hard_families())
+    model, v = ctx.model, ctx.vars
+    model.ClearObjective()
+    keep = {}
+    for p, person in enumerate(sc.staff):
+        if role not in person.roles:
+            continue
+        k = model.NewBoolVar(f"keep:{person.id}")
+        for _d, _s, var in v.mine.get(p, []):
+            model.AddImplication(var, k)
+        keep[person.id] = k
+    hires = [k for sid, k in keep.items() if sid not in scenario.staff_by_id]
+    for a, b in zip(hires, hires[1:], strict=False):
+        model.AddImplication(b, a)
+    for sid, k in keep.items():
+        model.AddHint(k, sid in scenario.staff_by_id)
+    total = sum(keep.values())
+    if cap is not None:
+        model.Add(total <= cap)
+    else:
+        model.Minimize(total)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
+    solver.parameters.num_workers = workers
+    code = solver.Solve(model)
+    status = solver.StatusName(code)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return status, None, Roster(), []
+    kept = [sid for sid, k in keep.items() if solver.BooleanValue(k)]
+    return status, len(kept), extract(ctx, solver), kept
+
+
+def _drivers(scenario: Scenario, role: str, roster: Roster, kept: list[str]) -> list[str]:
+    """Days on which every kept person of the role who is free that day works (tightest first)."""
+    cal = Calendar(scenario)
+    leave = leave_minutes(scenario, cal)
+    seats = _day_seats(scenario, cal, role)
+    working: dict[dt.date, set[str]] = {}
+    for a in roster:
+        working.setdefault(a.date, set()).add(a.staff)
+    by_id = {p.id: p for p in scenario.staff}
+    out = []
+    for day in cal.days:
+        free = [sid for sid in kept if sid in by_id and day.date not in by_id[sid].days_off
+                and not any(s0 < (day.index + 1) * 1440 and day.index * 1440 < e for s0, e, _ in leave.get(sid, []))]
+        if not free or not seats.get(day.index):
+            continue
+        busy = len(working.get(day.date, set()) & set(free))
+        if busy >= len(free):
+            shifts = ", ".join(f"{s} {st.min}" for (d, s, r), st in seats_table(scenario, cal).items()
+                               if d == day.index and r == role and st.min)
+            out.append((len(free), f"{day.date} ({shifts}; all {len(free)} free work)"))
+    out.sort()
+    return [text for _, text in out]
+
+
+def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit: float = 60,
+              workers: int = 2) -> MinStaffResult:
+    """The smallest headcount of each role that still meets every hard rule (other roles as they
+    are), and a check that one person fewer is infeasible."""
+    t0 = time.perf_counter()
+    wanted = list(roles) if roles else [r.id for r in scenario.roles if headcount(scenario, r.id)]
+    for r in wanted:
+        if r not in scenario.role_by_id:
+            raise ScenarioError("--role", "role", r, f"unknown role {r!r}",
+                                hint=f"known roles: {', '.join(scenario.role_by_id)}")
+    share = time_limit / max(1, len(wanted))
+    out = []
+    for role in wanted:
+        start = time.perf_counter()
+        cal = Calendar(scenario)
+        extra = max([*_day_seats(scenario, cal, role).values(), 1])
+        current = headcount(scenario, role)
+        status, least, roster, kept = "UNKNOWN", None, Roster(), []
+        for _ in range(3):
+            budget = share * 0.6 - (time.perf_counter() - start)
+            status, least, roster, kept = _least_of_role(scenario, role, extra, budget, workers)
+            if least is None or least < current + extra:
+                break
+            extra *= 2  # every hire was used: allow more
+        if least is None:
+            out.append(RoleNeed(role, current, None, False, 0, [], status))
+            continue
+        proved = status == "OPTIMAL"
+        if least > 0:
+            left = share - (time.perf_counter() - start)
+            check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
+            proved = check == "INFEASIBLE"
+        hires = sum(1 for sid in kept if sid not in scenario.staff_by_id)
+        grown = with_headcount(scenario, role, current + extra) if extra else scenario
+        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status))
+    return MinStaffResult(out, time.perf_counter() - t0)
