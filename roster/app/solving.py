@@ -11,7 +11,7 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.services.change import repair
 from roster.solver import Progress, Result, solve
-from roster.solver.explain import explain
+from roster.solver import explain as explaining
 
 
 @dataclass
@@ -109,50 +109,6 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
 
 
 @dataclass
-class ExplainJob:
-    """Why no roster exists, looked for in a background thread (the page stays usable)."""
-
-    scenario: Scenario
-    lang: str = "en"
-    time_limit: float = 10.0
-    workers: int = 1
-    explanation: object | None = None
-    error: str | None = None
-    started: float = 0.0
-    finished: float | None = None
-
-    def start(self) -> ExplainJob:
-        self.started = time.perf_counter()
-        threading.Thread(target=self._run, name="roster-explain", daemon=True).start()
-        return self
-
-    def _run(self) -> None:
-        try:
-
-            self.explanation = explain(self.scenario, lang=self.lang, time_limit=self.time_limit,
-                                       workers=self.workers)
-        except Exception as exc:
-            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        finally:
-            self.finished = time.perf_counter()
-
-    @property
-    def done(self) -> bool:
-        return self.finished is not None
-
-    @property
-    def elapsed(self) -> float:
-        end = self.finished if self.finished is not None else time.perf_counter()
-        return end - self.started
-
-    def wait(self, timeout: float | None = None) -> bool:
-        deadline = time.perf_counter() + (timeout if timeout is not None else 1e9)
-        while not self.done and time.perf_counter() < deadline:
-            time.sleep(0.05)
-        return self.done
-
-
-@dataclass
 class TaskJob:
     """Any slow library call (such as comparing two versions) run in a background thread."""
 
@@ -172,7 +128,7 @@ class TaskJob:
     def _run(self) -> None:
         try:
             self.value = self.run(*self.args, **self.kwargs)
-        except Exception as exc:
+        except Exception as exc:  # shown on the page instead of lost in the thread
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         finally:
             self.finished = time.perf_counter()
@@ -191,3 +147,19 @@ class TaskJob:
         while not self.done and time.perf_counter() < deadline:
             time.sleep(0.05)
         return self.done
+
+
+def _explain(scenario: Scenario, **options) -> object:
+    return explaining.explain(scenario, **options)  # looked up at call time (tests replace it)
+
+
+class ExplainJob(TaskJob):
+    """Why no roster exists, looked for in a background thread (the page stays usable)."""
+
+    def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1) -> None:
+        super().__init__(_explain, (scenario,), {"lang": lang, "time_limit": time_limit, "workers": workers})
+        self.scenario, self.lang, self.time_limit, self.workers = scenario, lang, time_limit, workers
+
+    @property
+    def explanation(self) -> object | None:
+        return self.value
