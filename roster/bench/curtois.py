@@ -22,6 +22,8 @@ from roster.io.curtois import (
     write_solution,
 )
 from roster.io.curtois_eval import evaluate, read_solution
+from roster.solver.solve import solve
+from roster.validate import validate
 
 BEST_KNOWN: dict[int, tuple[int, int | None]] = {
     1: (607, 607), 2: (828, 828), 3: (1001, 1001), 4: (1716, 1716), 5: (1143, 1141), 6: (1950, 1949),
@@ -84,8 +86,6 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
                  folder: Path | None = None, seed: int = 0,
                  on_progress: Callable | None = None, strategy: str = "auto") -> Row:
     """Solve one instance and score the roster with the engine, the evaluator and the validator."""
-    from roster.solver.solve import solve
-    from roster.validate import validate
 
     path = instance_path(number, folder)
     inst = read_instance(path)

@@ -32,6 +32,8 @@ from roster.model.scenario import (
     Soft,
     Staff,
 )
+from roster.solver.solve import build, solve
+from roster.validate import validate
 
 START = dt.date(2025, 3, 1)
 DAYS = 31
@@ -100,8 +102,6 @@ def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0
     """Solve one size for the last checkpoint's seconds; the gap at each checkpoint and the peak memory."""
     import time
 
-    from roster.solver.solve import build, solve
-    from roster.validate import validate
 
     t0 = time.perf_counter()
     sc = make_scenario(size, seed)

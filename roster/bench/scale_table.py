@@ -22,12 +22,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from roster.bench.peers.plain import solve_plain
 from roster.bench.scale import make_centre
+from roster.io.load import dump_scenario
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.model.seating import seat_roles
+from roster.solver.solve import Progress, solve
+from roster.validate import validate
 
 WHO = ("engine", "peer")
 
@@ -54,7 +58,6 @@ def cost_at(history: Sequence[tuple[float, float]], seconds: float) -> float | N
 
 
 def _scored(scenario: Scenario, roster: Roster) -> dict:
-    from roster.validate import validate
 
     cal = Calendar(scenario)
     report = validate(scenario, roster, cal)
@@ -65,7 +68,6 @@ def _scored(scenario: Scenario, roster: Roster) -> dict:
 
 def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
     """Solve one centre with the engine; times from the solve call."""
-    from roster.solver.solve import Progress, solve
 
     scenario = make_centre(size, seed)
     history: list[tuple[float, float]] = []
@@ -92,8 +94,6 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
 
 def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
     """Solve one centre with the plain peer; the validator also scores its best roster at each checkpoint."""
-    from roster.bench.peers.plain import solve_plain
-    from roster.validate import validate
 
     scenario = make_centre(size, seed)
     result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
@@ -132,7 +132,6 @@ def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | Non
     """Engine then peer for each size, each in its own process; ``jobs`` runs at a time."""
     limit = float(time_limit if time_limit is not None else max(at))
     if write_scenario is not None:
-        from roster.io.load import dump_scenario
 
         write_scenario.mkdir(parents=True, exist_ok=True)
         for size in sizes:

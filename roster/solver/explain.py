@@ -19,8 +19,9 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from roster.model.availability import leave_minutes
+from roster.model.availability import leave_minutes, why_not
 from roster.model.calendar import Calendar
+from roster.model.posts import post_gaps
 from roster.model.scenario import Scenario, Staff, limit_value
 
 from .context import Context, Label
@@ -316,7 +317,6 @@ def word(scenario: Scenario, ctx: Context, core: list[Label], lang: str = "en") 
 
 def _post_gaps(scenario: Scenario, cal: Calendar) -> dict[tuple, Any]:
     """(post id, day index, shift id) → the worded reason no holder can man that period."""
-    from roster.model.posts import post_gaps
 
     return {(g.post, cal.index[g.date], g.shift): g for g in post_gaps(scenario, cal)}
 
@@ -521,7 +521,6 @@ def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate
 
 def _post_repairs(sc: Scenario, cal: Calendar, lb: Label, add: Callable[..., None]) -> None:
     """A post period with no holder: a holder gives up that leave day, or one more backup."""
-    from roster.model.availability import why_not
 
     post_id, d, shift_id = lb.key
     k = [p.id for p in sc.posts].index(post_id)

@@ -32,6 +32,7 @@ from roster.model.demand import seats_table
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Fixed, History, Scenario
 
+from .build import add_hint, build, extract, solve_hint_fixed
 from .rules import FAMILIES
 
 PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
@@ -111,8 +112,6 @@ class GroupSearch:
 
     # ---- one group -----------------------------------------------------------
     def _model(self, group: list[str], window: tuple[int, int] | None = None):
-        from .solve import add_hint, build
-
         sc = self.scenario
         members = set(group)
         seated = Counter(self.taken)
@@ -147,8 +146,6 @@ class GroupSearch:
         """The roster's cost less the own terms of everyone outside ``group`` (people in it must be
         placed): seats are counted whole, so for singletons, ``sum(cost([p])) - (n - 1) * cost([])``
         is the whole roster's cost without fairness. None when not found within ``seconds``."""
-        from .solve import solve_hint_fixed
-
         check = solve_hint_fixed((ctx or self._model(group)[0]).model, seconds)
         return None if check is None else check.ObjectiveValue()
 
@@ -156,8 +153,6 @@ class GroupSearch:
                 settle: float | None = None) -> bool:
         """Re-solve one group with everyone else fixed (and the group's own days outside
         ``window``, first and last day index, when given); keep the answer unless it costs more."""
-        from .solve import extract
-
         ctx, hinted = self._model(group, window)
         before = self.cost(group, seconds, ctx) if hinted else None  # the group as it stands
         if hinted and before is None:  # its cost is unknown, so no change can be judged

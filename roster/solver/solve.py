@@ -13,16 +13,14 @@ from ortools.sat.python import cp_model
 
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
-from roster.model.posts import duty_role
-from roster.model.roster import Assignment, LeaveDay, Roster
+from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .context import Context
 from .groups import GroupSearch, applies
-from .objective import set_objective, term_values
-from .rules import FAMILIES
+from .objective import term_values
 from .search import construct
-from .variables import build_variables
 
 
 @dataclass(frozen=True)
@@ -59,23 +57,6 @@ class Result:
             "seconds": round(self.seconds, 3), "first_solution_seconds": self.first_solution_seconds,
             "terms": self.terms, "stats": self.stats,
         }
-
-
-def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = False,
-          families: dict[str, Callable[[Context], None]] | None = None,
-          seated: dict[tuple[int, int, str | None], int] | None = None) -> Context:
-    """The CP-SAT model with every rule family added and the objective set.
-
-    ``seated``: seats already taken by people left out of ``scenario`` (see rules/coverage.py)."""
-    calendar = calendar or Calendar(scenario)
-    model = cp_model.CpModel()
-    ctx = Context(model, scenario, calendar, build_variables(model, scenario, calendar), explain=explain)
-    if seated:
-        ctx.cache["seated"] = seated
-    for add in (families or FAMILIES).values():
-        add(ctx)
-    set_objective(ctx)
-    return ctx
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
@@ -358,16 +339,6 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | Non
     return second
 
 
-def solve_hint_fixed(model: cp_model.CpModel, seconds: float) -> cp_model.CpSolver | None:
-    """One thread, every hinted variable fixed to its hint: the least cost of the rest (slacks,
-    counts) for the hinted roster. None unless that is found within ``seconds``."""
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = seconds
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    return solver if solver.Solve(model) == cp_model.OPTIMAL else None
-
-
 def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
     while not done.wait(0.1):
         if stop.is_set():
@@ -381,53 +352,3 @@ def _gap(objective: float, bound: float) -> float:
     return abs(objective - bound) / max(1.0, abs(objective))
 
 
-def extract(ctx: Context, solver: cp_model.CpSolver) -> Roster:
-    v, cal, sc = ctx.vars, ctx.calendar, ctx.scenario
-    seats = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], r)
-             for (p, d, s, r), var in v.x.items() if solver.BooleanValue(var)]
-    duty = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], duty_role(sc.posts[k], v.seats, d, v.shifts[s]),
-                       sc.posts[k].id) for (k, p, d, s), var in v.duty.items() if solver.BooleanValue(var)]
-    leave = [LeaveDay(cal.days[d].date, sc.leave_wishes[i].staff, sc.leave_wishes[i].type)
-             for (i, d), var in ctx.cache.get("leave_days", {}).items() if solver.BooleanValue(var)]
-    return Roster.of(seats + duty, leave=leave)
-
-
-def complete_hint(ctx: Context, seconds: float) -> cp_model.CpSolver | None:
-    """Extend a roster hint to every variable (slacks, counts), so the search starts from it.
-
-    CP-SAT treats a partial hint as a suggestion it must repair, and on large models it often
-    gives up and starts elsewhere (measured: a 6,530 roster hinted, first roster 10,312 after
-    15 s). With the roster fixed, one quick search fills in the rest; it is returned (its
-    objective is the hinted roster's exact cost). None when the hinted roster breaks a hard rule
-    (the partial hint then stays)."""
-    second = solve_hint_fixed(ctx.model, seconds)
-    if second is None:
-        return None
-    ctx.model.clear_hints()
-    for i, value in enumerate(second.ResponseProto().solution):
-        ctx.model.Proto().solution_hint.vars.append(i)
-        ctx.model.Proto().solution_hint.values.append(value)
-    return second
-
-
-def add_hint(ctx: Context, roster: Roster) -> None:
-    """Start the search from a known roster (cells it does not name are hinted off)."""
-    v, cal = ctx.vars, ctx.calendar
-    cells = {(a.staff, a.date, a.shift): a.role for a in roster if a.post is None}
-    roles: dict[tuple[int, int, int], list[str]] = {}
-    for (p, d, s, r) in v.x:
-        roles.setdefault((p, d, s), []).append(r)
-    for (p, d, s), rs in roles.items():
-        key = (v.staff[p], cal.days[d].date, v.shifts[s])
-        pick = None
-        if key in cells:
-            pick = cells[key] if cells[key] in rs else rs[0]
-        for r in rs:
-            ctx.model.AddHint(v.x[(p, d, s, r)], r == pick)
-    duty = {(a.post, a.staff, a.date, a.shift) for a in roster if a.post is not None}
-    for (k, p, d, s), var in v.duty.items():
-        ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date, v.shifts[s]) in duty)
-    leave = {(x.date, x.staff, x.type) for x in roster.leave}
-    wishes = ctx.scenario.leave_wishes
-    for (i, d), var in ctx.cache.get("leave_days", {}).items():
-        ctx.model.AddHint(var, (cal.days[d].date, wishes[i].staff, wishes[i].type) in leave)

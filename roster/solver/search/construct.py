@@ -30,10 +30,10 @@ from roster.model.fairness import counts_towards, fair_bands, hour_groups
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 
+from . import HARD
+from .lns import move
 from .person import INF, OFF, Person
 
-HARD = 1_000_000.0
-"""The price of one empty hard seat (or one person over a hard maximum)."""
 SCARCITY = 4.0
 """During construction an empty seat weighs (1 + SCARCITY × seats still needed / people left who
 can take it) times its price."""
@@ -452,8 +452,6 @@ class Search:
     def around_empty_seat(self, mins: np.ndarray, seconds: float) -> bool:
         """Re-solve, with the CP-SAT model of the rules, a few people who could take an empty hard
         seat over the days around it (``lns.move``)."""
-        from .lns import move
-
         hard = self.has & (self.lo_w >= HARD) & (self.count < self.lo)
         seats = np.argwhere(hard)
         d, s, k = (int(x) for x in seats[self.rng.randrange(len(seats))])

@@ -11,6 +11,7 @@ everyone else's hours as a constant. The answer is kept only when the whole rost
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -19,9 +20,15 @@ from roster.model.demand import seats_table
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Fixed
 
+from ..build import add_hint, build, extract
 from ..context import Context
+from ..groups import _for_staff
 from ..rules import FAMILIES
-from .construct import HARD, OFF, Search
+from . import HARD
+from .person import OFF
+
+if TYPE_CHECKING:
+    from .construct import Search
 
 PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
 """Rule families a neighbourhood's model holds (fair shares are added here; posts span everyone)."""
@@ -29,9 +36,6 @@ PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekend
 
 def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) -> Context:
     """The model of ``people`` over days ``window`` (first, last), the rest of the roster fixed."""
-    from ..groups import _for_staff  # the sub-scenario helper the group search uses
-    from ..solve import add_hint, build
-
     sc, cal = search.scenario, search.calendar
     members = {sc.staff[p].id for p in people}
     seated: dict[tuple[int, int, str | None], int] = {}
@@ -118,8 +122,6 @@ def members_roster(search: Search, people: list[int]) -> Roster:
 def move(search: Search, people: list[int], window: tuple[int, int], seconds: float, seed: int,
          mins: np.ndarray, workers: int = 1) -> bool:
     """Re-solve ``people`` over ``window``; keep the answer when the roster costs no more."""
-    from ..solve import extract
-
     ctx = neighbourhood(search, people, window)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
