@@ -116,7 +116,7 @@ def test_group_search_rosters_pass_the_validator(scenario) -> None:
         assert report.cost == round(result.objective), (report.costs(), result.terms)
 
 
-def test_groups_only_without_posts_and_fair_shares_and_auto_starts_by_construction(monkeypatch) -> None:
+def test_auto_uses_groups_on_large_rosters_without_fair_shares_and_construction_otherwise(monkeypatch) -> None:
     import importlib
 
     solve_module = importlib.import_module("roster.solver.solve")  # the module, not the function
@@ -131,6 +131,7 @@ def test_groups_only_without_posts_and_fair_shares_and_auto_starts_by_constructi
         assert solve_module._by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
         assert solve_module._by_groups(sc, cal, "groups", None) is True
     assert "group_solves" in solve(plain, time_limit=5, workers=2, strategy="groups").stats
-    for sc in (plain, fair):  # auto builds a first roster person by person, fair shares or not
-        stats = solve(sc, time_limit=5, workers=2).stats
-        assert "construct_cost" in stats and "group_solves" not in stats
+    # large and weighing no fair shares: the group search; with fair shares: construction first
+    plain_stats, fair_stats = (solve(sc, time_limit=5, workers=2).stats for sc in (plain, fair))
+    assert "group_solves" in plain_stats and "construct_cost" not in plain_stats
+    assert "construct_cost" in fair_stats and "group_solves" not in fair_stats
