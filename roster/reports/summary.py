@@ -67,9 +67,11 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
     for group in hour_groups(scenario, cal):
         people = list(group.share)
         dev = hours_deviation(minutes, group)
-        hours = [minutes[p] / 60 for p in people]
+        hours = [round(minutes[p] / 60, 1) for p in people]
         roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
         rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",
-                     "fewest": min(hours), "most": max(hours), "spread": max(hours) - min(hours),
+                     "fewest": min(hours), "most": max(hours), "spread": round(max(hours) - min(hours), 1),
                      "outside": sum(1 for p in people if dev[p])})
-    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"])
+    # object columns keep counts whole and hours as they are
+    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"],
+                        dtype=object)
