@@ -607,6 +607,8 @@ def explain_progress() -> None:
     if job.done:
         st.rerun()
     st.info(_t("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"))
+    if st.button(_t("stop"), key="explain_stop"):
+        job.stop.set()
 
 
 def explain_panel() -> None:
@@ -682,7 +684,7 @@ def page_compare(store: Store | None) -> None:
     if job is None:
         if st.button(_t("compare"), key="compare", type="primary"):
             task = TaskJob(compare, (store.load_scenario(a.id), store.load_scenario(b.id)),
-                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])})
+                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])}, passes_stop=True)
             ss["compare_job"] = task.start()
             ss["comparison"] = ss["compare_error"] = None
             st.rerun()
@@ -703,6 +705,8 @@ def compare_progress() -> None:
     if job.done:
         st.rerun()
     st.info(_t("comparing", s=f"{job.elapsed:.0f}", limit=f"{2 * float(ss['time_limit']):.0f}"))
+    if st.button(_t("stop"), key="compare_stop"):
+        job.stop.set()
 
 
 def _number(text: str | None, default: float) -> float:

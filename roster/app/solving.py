@@ -119,6 +119,9 @@ class TaskJob:
     error: str | None = None
     started: float = 0.0
     finished: float | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    passes_stop: bool = False
+    """The call takes ``stop=`` (explain, compare): the page's Stop ends it early."""
 
     def start(self) -> TaskJob:
         self.started = time.perf_counter()
@@ -127,7 +130,8 @@ class TaskJob:
 
     def _run(self) -> None:
         try:
-            self.value = self.run(*self.args, **self.kwargs)
+            extra = {"stop": self.stop} if self.passes_stop else {}
+            self.value = self.run(*self.args, **self.kwargs, **extra)
         except Exception as exc:  # shown on the page instead of lost in the thread
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         finally:
@@ -157,7 +161,8 @@ class ExplainJob(TaskJob):
     """Why no roster exists, looked for in a background thread (the page stays usable)."""
 
     def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1) -> None:
-        super().__init__(_explain, (scenario,), {"lang": lang, "time_limit": time_limit, "workers": workers})
+        super().__init__(_explain, (scenario,), {"lang": lang, "time_limit": time_limit, "workers": workers},
+                         passes_stop=True)
         self.scenario, self.lang, self.time_limit, self.workers = scenario, lang, time_limit, workers
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -190,12 +191,13 @@ def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
     return out
 
 
-def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2) -> pd.DataFrame:
+def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2,
+            stop: threading.Event | None = None) -> pd.DataFrame:
     """Both scenarios solved, side by side, one row per figure, with the change from A to B."""
     names = [a.name, b.name] if a.name != b.name else [f"A: {a.name}", f"B: {b.name}"]
     cols = {}
     for name, sc in zip(names, (a, b), strict=True):
-        cols[name] = figures(sc, solve(sc, time_limit=time_limit, workers=workers))
+        cols[name] = figures(sc, solve(sc, time_limit=time_limit, workers=workers, stop=stop))
     rows = list(dict.fromkeys([*cols[names[0]], *cols[names[1]]]))
     frame = pd.DataFrame({n: [cols[n].get(r) for r in rows] for n in names}, index=rows)
 

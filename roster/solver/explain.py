@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,16 +95,35 @@ class Explanation:
 
 # ---- solving with assumptions ---------------------------------------------------------------
 
+_STOP: ContextVar[threading.Event | None] = ContextVar("explain_stop", default=None)
+"""The stop event of the ``explain`` running in this thread (every check ends when it is set)."""
+
+
 def _check(model: cp_model.CpModel, assumptions: list, seconds: float, workers: int = 1, lp: int = 2
            ) -> tuple[int, cp_model.CpSolver]:
     model.ClearAssumptions()
     model.AddAssumptions(assumptions)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    stop = _STOP.get()
+    solver.parameters.max_time_in_seconds = 0.0 if stop is not None and stop.is_set() else max(0.05, seconds)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = 0
     solver.parameters.linearization_level = lp  # 2: guarded rules enter the LP relaxation too
-    return solver.Solve(model), solver
+    if stop is None:
+        return solver.Solve(model), solver
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if stop.is_set():
+                solver.StopSearch()
+                return
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        return solver.Solve(model), solver
+    finally:
+        done.set()
 
 
 SOFT_ONLY = ("requests", "fairness")
@@ -615,8 +636,18 @@ def chained(sc: Scenario, core: list[Label], ctx: Context, deadline: float, work
 
 # ---- the entry point ------------------------------------------------------------------------
 
-def explain(scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1) -> Explanation:
-    """Why ``scenario`` has no roster meeting every hard rule, and checked repairs."""
+def explain(scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1,
+            stop: threading.Event | None = None) -> Explanation:
+    """Why ``scenario`` has no roster meeting every hard rule, and checked repairs. Setting ``stop``
+    ends every check at once: what was found by then is returned (not shown minimal)."""
+    token = _STOP.set(stop)
+    try:
+        return _explain(scenario, lang, time_limit, workers)
+    finally:
+        _STOP.reset(token)
+
+
+def _explain(scenario: Scenario, lang: str, time_limit: float, workers: int) -> Explanation:
     t0 = time.perf_counter()
     zh = lang == "zh"
     ctx = build(scenario, explain=True, families=hard_families())

@@ -273,7 +273,7 @@ def test_explanation_out_of_time_keeps_the_solve_proof_and_a_retry(db: Path, sma
 
     asked: list[float] = []
 
-    def slow_explain(scenario, lang="en", time_limit=10.0, workers=1):
+    def slow_explain(scenario, lang="en", time_limit=10.0, workers=1, stop=None):
         asked.append(time_limit)
         return module.Explanation(False, ["could not decide"], [], [], time_limit, "UNKNOWN", False, lang)
 

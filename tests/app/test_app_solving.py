@@ -12,6 +12,7 @@ from roster.app.solving import SolveJob, start_solve
 from roster.io.load import load_scenario
 from roster.model.parse import scenario_from_dict
 from roster.model.scenario import Scenario
+from tests.conftest import SCENARIOS
 
 
 def test_small_solve_runs_in_background(small_yaml: Path) -> None:
@@ -106,3 +107,23 @@ def test_a_thousand_staff_centre_shows_a_roster_and_keeps_it_on_stop() -> None:
     assert job.result is not None and job.result.feasible
     assert job.result.objective <= job.progress[0].objective
     assert validate(sc, job.result.roster).hard == []
+
+
+def test_stop_ends_an_explanation_and_a_comparison_early() -> None:
+    """The page's Stop reaches explain's checks and compare's solves: both return at once."""
+    from roster.app.solving import ExplainJob, TaskJob
+    from roster.services.whatif import compare
+
+    sc = load_scenario(SCENARIOS / "callcenter_95598.yaml")
+    tight = sc.model_copy(update={"demand": tuple(  # nine agents on every early shift: no roster
+        d.model_copy(update={"min": 9, "max": 9}) if (d.shift, d.role) == ("D", "agent") else d for d in sc.demand)})
+    job = ExplainJob(tight, time_limit=120, workers=1)
+    job.stop.set()
+    job.start()
+    assert job.wait(60) and job.error is None
+    assert job.explanation is not None and not job.explanation.feasible
+    assert job.explanation.seconds < 60  # ended on the stop, not at its two-minute limit
+    task = TaskJob(compare, (sc, sc), {"time_limit": 120, "workers": 1}, passes_stop=True)
+    task.stop.set()
+    task.start()
+    assert task.wait(60) and task.error is None and task.elapsed < 60
