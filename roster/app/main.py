@@ -479,12 +479,14 @@ def grid_filter(sc) -> list[str] | None:
     """Role, team and name filters, and pages of ``GRID_PAGE`` people for large centres."""
     if len(sc.staff) <= views.GRID_PAGE:
         return None
-    c1, c2, c3 = st.columns([2, 3, 1])
+    c1, c4, c2, c3 = st.columns([2, 2, 3, 1])
     roles = [r.id for r in sc.roles]
     role = c1.selectbox(_t("role"), [""] + roles, key="grid_role",
                         format_func=lambda r: sc.role_by_id[r].label if r else _t("all"))
+    teams = sorted({p.team for p in sc.staff if p.team})
+    team = c4.selectbox(_t("team"), [""] + teams, key="grid_team", format_func=lambda x: x or _t("all"))
     text = c2.text_input(_t("find"), key="grid_find", placeholder=_t("find_help"))
-    people = views.filter_staff(sc, role=role or None, text=text)
+    people = views.filter_staff(sc, role=role or None, text=text, team=team or None)
     pages = max(1, -(-len(people) // views.GRID_PAGE))
     page = c3.number_input(_t("grid_page", n=pages), min_value=1, max_value=pages, value=1, key="grid_page")
     st.caption(_t("grid_count", shown=min(views.GRID_PAGE, len(people)), n=len(people)))

@@ -312,11 +312,12 @@ def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
-def filter_staff(scenario: Scenario, role: str | None = None, text: str = "") -> list[str]:
-    """Staff ids with ``role`` among their roles and ``text`` in their id or name."""
+def filter_staff(scenario: Scenario, role: str | None = None, text: str = "", team: str | None = None
+                 ) -> list[str]:
+    """Staff ids with ``role`` among their roles, in ``team``, and ``text`` in their id or name."""
     text = text.strip().lower()
     return [p.id for p in scenario.staff if (role is None or role in p.roles)
-            and (not text or text in p.label.lower())]
+            and (team is None or p.team == team) and (not text or text in p.label.lower())]
 
 
 def why_not_cell(scenario: Scenario, staff: str, date: dt.date, shift: str | None,

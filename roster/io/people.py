@@ -31,10 +31,10 @@ LIST_SPLIT = re.compile(r"[/,;、，；|]")
 STAFF_NUMBERS = ("max_hours_per_week", "max_consecutive_work_days", "min_consecutive_work_days",
                  "min_consecutive_days_off", "min_rest_hours", "max_weekends", "max_weekends_per_month",
                  "max_hours_total", "min_hours_total")
-STAFF_COLUMNS = ("id", "name", "roles", "hired", "cannot", "days_off", *STAFF_NUMBERS)
+STAFF_COLUMNS = ("id", "name", "roles", "team", "hired", "cannot", "days_off", *STAFF_NUMBERS)
 LEAVE_COLUMNS = ("staff_id", "type", "start", "end", "half", "note")
 BALANCE_COLUMNS = ("staff_id", "type", "days")
-STAFF_ALIASES = {"staff_id": "id", "工号": "id", "姓名": "name", "角色": "roles", "入职日期": "hired"}
+STAFF_ALIASES = {"staff_id": "id", "工号": "id", "姓名": "name", "角色": "roles", "班组": "team", "入职日期": "hired"}
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,8 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
         seen[data["id"]] = n
         if not data["roles"]:
             raise ScenarioError(table.file, _where(n, "roles"), row.get("roles", ""), "no role given")
+        if row.get("team"):
+            data["team"] = row["team"].strip()
         if row.get("hired"):
             data["hired"] = _date(table, n, "hired", row["hired"])
         if row.get("cannot"):

@@ -213,6 +213,8 @@ class Staff(PersonRules):
     name: str = ""
     roles: tuple[str, ...] = Field(min_length=1)
     hired: dt.date | None = None
+    team: str = ""
+    """The team (班组) a person belongs to: for filters and reports, no rule reads it."""
     cannot: tuple[str, ...] = ()
     """Shift ids this person never works."""
     days_off: tuple[dt.date, ...] = ()

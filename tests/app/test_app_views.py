@@ -207,3 +207,19 @@ def test_grid_words_follow_the_language(small_yaml: Path) -> None:
     from roster.app.i18n import STRINGS
 
     assert all(en and zh for en, zh in STRINGS.values()), "every string has both languages"
+
+
+def test_the_grid_filters_by_team_role_and_name() -> None:
+    from roster.app.views import filter_staff
+    from roster.model.parse import scenario_from_dict
+
+    data = {"horizon": {"start": "2026-12-01", "end": "2026-12-07"},
+            "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}],
+            "shifts": [{"id": "D", "start": "08:00", "end": "16:00"}],
+            "staff": [{"id": "A1", "name": "王芳", "roles": ["agent"], "team": "一班"},
+                      {"id": "A2", "name": "李娜", "roles": ["agent"], "team": "二班"},
+                      {"id": "L1", "name": "张伟", "roles": ["lead"], "team": "一班"}]}
+    sc = scenario_from_dict(data, "s.yaml")
+    assert filter_staff(sc, team="一班") == ["A1", "L1"]
+    assert filter_staff(sc, team="一班", role="agent") == ["A1"]
+    assert filter_staff(sc, text="李") == ["A2"]
