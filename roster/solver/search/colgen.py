@@ -1,0 +1,415 @@
+"""A lower bound on a roster's cost: column generation for "one month per person".
+
+**Master** (a linear programme, solved with HiGHS and warm-started between rounds). A column is
+one person's month with the seat role of each worked cell; ``λ[p, j]`` chooses it.
+
+* one convexity row per person: ``Σ_j λ[p, j] = 1``;
+* per seat ``(d, s, k)`` with a least number (``k = K`` is the line that counts everyone):
+  ``Σ a·λ + short ≥ min``, ``0 ≤ short ≤ min`` at the seat's weight (a hard seat: ``HARD``);
+* per seat with a most that more people could exceed and a non-zero weight:
+  ``Σ a·λ − over ≤ max``, ``over ≥ 0`` at its weight (hard: ``HARD``);
+* a column's cost is its person's request costs (the terms that are linear per cell).
+
+**Pricing.** ``Person.best`` with each cell priced at its request cost − the duals of the
+least-rows it fills + the (sign-flipped) duals of the most-rows it fills, taking the cheapest
+seat role per cell. With duals ``y ≥ 0`` (least rows, at most the seat's weight) and ``z ≥ 0``
+(most rows, at most the weight), any such ``(y, z)`` gives the Lagrangian bound
+
+    L(y, z) = Σ y·min − Σ z·max + Σ_p min over p's months of (cost − Σ y·a + Σ z·a)
+
+on the cost of every roster, and ``L`` at the master's optimal duals is the master's value plus
+each person's least reduced cost (the bound reported at every round).
+
+**Why it is a valid bound.** The routine keeps some of a person's rules as states and relaxes
+the rest (``Person.breaks``: shifts of a type, weekends, a least number of hours without a
+most, rest clashes two or more days apart); soft rules it would keep as states are left out
+here (``Person(relax_soft=True)``). So its cheapest month is at most the cheapest month that
+keeps every rule, and the set of months it prices contains every month a roster may give a
+person. Soft rules' penalties, fair shares and hours fairness are costs ≥ 0 the bound leaves
+out. The bound therefore never exceeds the cost of any roster of the scenario. Costs are whole
+numbers, so it is rounded up.
+
+**Stabilisation.** Duals are smoothed towards the duals of the best bound so far (Wentges):
+pricing runs at ``α·centre + (1 − α)·master duals``; when that finds no month that improves the
+master, the round prices again at the master's own duals.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+
+from roster.model.calendar import Calendar
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario, limit_value
+
+from .construct import HARD, Search
+from .person import INF, Person
+
+SMOOTHING = 0.5
+"""Wentges' α: the share of the best bound's duals in the prices."""
+EPS = 1e-6
+ENUMERATE = 64
+"""A person's most of weekends is priced exactly (one run per set of weekends) up to this many sets."""
+TRIES = 6
+"""Pricing tries per person and round while a month breaks a rule counted over the horizon."""
+STALL = 10
+"""Rounds in a row without a new month before the loop stops."""
+STEP = 0.25
+MIN_STEP = 0.01
+"""Subgradient step for those rules' multipliers, in a quarter of the largest cell price per unit."""
+
+
+@dataclass
+class Side:
+    """A hard rule over the horizon that the routine does not keep as a state: ``count ≤ limit``.
+
+    The count is a shift's cells (``shift``), a weighted sum of cells (``weights[d, s]``: minutes,
+    negative for a least), or the weekends worked among ``weekends`` (first days and second
+    days): a weekend's first day costs the multiplier, its second day costs it only after a day
+    off (``Person.best``'s start cost), so a weekend is charged once however many days are worked."""
+
+    limit: float
+    unit: float = 1.0
+    """Size of one step of the count (a shift's minutes for hours)."""
+    shift: int | None = None
+    weights: np.ndarray | None = None
+    firsts: np.ndarray | None = None
+    seconds: np.ndarray | None = None
+    """Second days of the weekends that have two days in the horizon."""
+
+    def charge(self, cell: np.ndarray, start: np.ndarray, mu: float) -> None:
+        if self.shift is not None:
+            cell[:, self.shift] += mu
+        elif self.weights is not None:
+            cell += mu * self.weights
+        else:
+            cell[self.firsts] += mu
+            start[self.seconds] += mu
+
+    def used(self, plan: np.ndarray) -> float:
+        if self.shift is not None:
+            return float((plan == self.shift).sum())
+        days = np.flatnonzero(plan >= 0)
+        if self.weights is not None:
+            return float(self.weights[days, plan[days]].sum())
+        worked = plan >= 0
+        firsts = worked[self.firsts]
+        pairs = np.isin(self.firsts + 1, self.seconds)
+        return float((firsts | (pairs & worked[np.minimum(self.firsts + 1, len(plan) - 1)])).sum())
+
+
+@dataclass
+class Bound:
+    """What column generation proved."""
+
+    value: float
+    """The lower bound (rounded up when costs are whole numbers); ``-inf`` when none was proved."""
+    lp: float
+    """The master's last value (an upper bound on the relaxation's optimum)."""
+    rounds: int = 0
+    columns: int = 0
+    seconds: float = 0.0
+    optimal: bool = False
+    """The bound met the master's value: the relaxation is solved."""
+    history: list[tuple[float, float, float]] = field(default_factory=list)
+    """(seconds, master value, bound) per round."""
+
+
+class ColumnGeneration:
+    """The master and pricing for one scenario (built from the per-person search's arrays)."""
+
+    def __init__(self, scenario: Scenario, calendar: Calendar | None = None, search: Search | None = None) -> None:
+        self.calendar = calendar or Calendar(scenario)
+        self.search = search or Search(scenario, self.calendar)
+        self.person = Person(scenario, self.calendar, relax_soft=True)
+        s = self.search
+        self.P, self.n, self.S, self.K = s.P, s.n, s.S, s.K
+        # rows: persons, then seats with a least, then seats with a most
+        cover = s.has & (s.lo > 0)
+        takers = np.concatenate([s.can.sum(axis=0), s.can.any(axis=3).sum(axis=0)[:, :, None]], axis=2)
+        most = s.has & (s.hi_w > 0) & (s.hi < takers)
+        self.cover_row = np.full(cover.shape, -1, dtype=np.int64)
+        self.most_row = np.full(most.shape, -1, dtype=np.int64)
+        self.cover_cells = np.argwhere(cover)
+        self.most_cells = np.argwhere(most)
+        c0 = self.P
+        self.cover_row[tuple(self.cover_cells.T)] = np.arange(c0, c0 + len(self.cover_cells))
+        m0 = c0 + len(self.cover_cells)
+        self.most_row[tuple(self.most_cells.T)] = np.arange(m0, m0 + len(self.most_cells))
+        self.rows = m0 + len(self.most_cells)
+        self.lo = s.lo[cover].astype(float)
+        self.lo_w = s.lo_w[cover]
+        self.hi = s.hi[most].astype(float)
+        self.hi_w = s.hi_w[most]
+        self.integral = bool(np.all(self.lo_w == np.round(self.lo_w)) and np.all(self.hi_w == np.round(self.hi_w))
+                             and np.all(s.req == np.round(s.req)) and np.all(s.req_off == np.round(s.req_off)))
+        self.weekend_sets: list[list[np.ndarray]] = [[] for _ in range(self.P)]
+        """Per person with a small most of weekends: the days barred in each run of pricing."""
+        self.sides = [self._sides(p) for p in range(self.P)]
+        self.mu = [np.zeros(len(x)) for x in self.sides]
+        """Multipliers of each person's sides, kept from round to round."""
+        self.rho = [np.full(len(x), STEP) for x in self.sides]
+        self.last = [np.zeros(len(x)) for x in self.sides]
+        """Step sizes (halved when a side's excess changes sign) and the last excesses."""
+        self.lp = self._master()
+        self.seen: list[set[bytes]] = [set() for _ in range(self.P)]
+        self.columns = 0
+
+    def _sides(self, p: int) -> list[Side]:
+        """Person p's hard rules over the horizon that the routine leaves to the caller."""
+        sc, cal, person = self.search.scenario, self.calendar, self.person
+        rules, shape = person.rules(p), person.shape(p)
+        minutes = person.minutes.astype(float)
+        unit = float(np.median(minutes[minutes > 0])) if (minutes > 0).any() else 1.0
+        out = []
+        ids = [x.id for x in sc.shifts]
+        for sid, cap in (rules.max_shifts or {}).items():
+            if sid in ids:
+                out.append(Side(float(cap), shift=ids.index(sid)))
+        most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
+        if most is not None and shape.total_most is None:
+            out.append(Side(round(most * 60), unit, weights=np.broadcast_to(minutes, (self.n, self.S))))
+        if least and not shape.total_least:
+            out.append(Side(-round(least * 60), unit, weights=np.broadcast_to(-minutes, (self.n, self.S))))
+        total, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
+        groups = []
+        if total is not None and math.comb(len(cal.weekends), min(int(total), len(cal.weekends))) <= ENUMERATE:
+            kept = min(int(total), len(cal.weekends))  # exact: one run per set of weekends that may be worked
+            for chosen in itertools.combinations(range(len(cal.weekends)), kept):
+                barred = [d for k, days in enumerate(cal.weekends) if k not in chosen for d in days]
+                self.weekend_sets[p].append(np.array(barred, dtype=np.int64))
+        elif total is not None:
+            groups.append((list(range(len(cal.weekends))), float(total)))
+        if monthly is not None:
+            hist = person._history.get(sc.staff[p].id, {}).get("weekends", {})
+            for month, ks in cal.weekend_months.items():
+                groups.append((ks, float(monthly) - hist.get(month, 0)))
+        for ks, cap in groups:
+            firsts = np.array([cal.weekends[k][0] for k in ks], dtype=np.int64)
+            seconds = np.array([cal.weekends[k][1] for k in ks if len(cal.weekends[k]) > 1], dtype=np.int64)
+            out.append(Side(cap, firsts=firsts, seconds=seconds))
+        return out
+
+    # ---- the master -----------------------------------------------------------
+    def _master(self) -> highspy.Highs:
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        inf = highspy.kHighsInf
+        lower = np.concatenate([np.ones(self.P), self.lo, np.full(len(self.hi), -inf)])
+        upper = np.concatenate([np.ones(self.P), np.full(len(self.lo), inf), self.hi])
+        h.addRows(self.rows, lower, upper, 0, np.zeros(self.rows, dtype=np.int32), np.zeros(0, dtype=np.int32),
+                  np.zeros(0))
+        nc, nm = len(self.lo), len(self.hi)
+        if nc:  # shortfall at each seat with a least
+            idx = np.arange(self.P, self.P + nc, dtype=np.int32)
+            h.addCols(nc, self.lo_w, np.zeros(nc), self.lo, nc, np.arange(nc, dtype=np.int32), idx, np.ones(nc))
+        if nm:  # people beyond each seat's most
+            idx = np.arange(self.P + nc, self.P + nc + nm, dtype=np.int32)
+            h.addCols(nm, self.hi_w, np.zeros(nm), np.full(nm, inf), nm, np.arange(nm, dtype=np.int32), idx,
+                      -np.ones(nm))
+        return h
+
+    def add(self, p: int, plan: np.ndarray, role: np.ndarray) -> bool:
+        """Add person p's month (shift per day, ``-1`` off; seat role per worked day); False when known."""
+        key = plan.tobytes() + np.where(plan >= 0, role, -1).tobytes()
+        if key in self.seen[p]:
+            return False
+        self.seen[p].add(key)
+        s = self.search
+        days = np.flatnonzero(plan >= 0)
+        shifts, roles = plan[days], role[days]
+        rows = np.concatenate([[p], self.cover_row[days, shifts, roles], self.cover_row[days, shifts, self.K],
+                               self.most_row[days, shifts, roles], self.most_row[days, shifts, self.K]])
+        rows = np.sort(rows[rows >= 0]).astype(np.int32)
+        off = np.ones(self.n, dtype=bool)
+        off[days] = False
+        cost = float(s.req[p, days, shifts].sum() + s.req_off[p, off].sum())
+        self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, np.ones(len(rows)))
+        self.columns += 1
+        return True
+
+    def _solve_master(self) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
+        """The master's value, convexity duals, least-row duals (≥ 0) and most-row duals (≥ 0)."""
+        self.lp.run()
+        value = float(self.lp.getInfo().objective_function_value)
+        dual = np.asarray(self.lp.getSolution().row_dual)
+        nc = len(self.lo)
+        sigma = dual[:self.P]
+        y = np.clip(dual[self.P:self.P + nc], 0.0, self.lo_w)
+        z = np.clip(-dual[self.P + nc:], 0.0, self.hi_w)
+        return value, sigma, y, z
+
+    # ---- pricing --------------------------------------------------------------
+    def _seat_prices(self, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+        """Price of filling each seat (d, s, k): − least dual + most dual."""
+        price = np.zeros((self.n, self.S, self.K + 1))
+        price[tuple(self.cover_cells.T)] -= y
+        price[tuple(self.most_cells.T)] += z
+        return price
+
+    def price(self, p: int, seat: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, bool]:
+        """Person p at these seat prices: a month (plan, seat roles), a lower bound on the least
+        reduced cost plus the convexity dual over the months that keep every rule, and whether
+        the month keeps them (when no try does, the search's repricing looks for one).
+
+        The rules the routine does not keep as states (``Side``) are priced with multipliers
+        ``μ ≥ 0``: each try's value less ``Σ μ·limit`` is such a lower bound; the multipliers move
+        by a subgradient step while the month breaks one (up to ``TRIES`` tries a round)."""
+        s = self.search
+        per_role = np.where(s.can[p], seat[:, :, :self.K] + seat[:, :, self.K:], INF)
+        role = per_role.argmin(axis=2)
+        cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + s.req[p]
+        off = s.req_off[p]
+        sides, mu = self.sides[p], self.mu[p]
+        finite = np.abs(cell[np.isfinite(cell)])
+        scale = max(1.0, float(finite.max(initial=1.0)) / 4)
+        rho = self.rho[p]
+        best, pick, pick_cost = -INF, None, INF
+        for _ in range(TRIES if sides else 1):
+            priced, start = cell.copy(), np.zeros(self.n)
+            for side, m in zip(sides, mu, strict=True):
+                if m > 0:
+                    side.charge(priced, start, m)
+            plan, value = self._best(p, priced, off, start)
+            if not math.isfinite(value):
+                return plan, np.full(self.n, -1, dtype=np.int64), value, False
+            best = max(best, value - float(mu @ np.array([side.limit for side in sides])) if sides else value)
+            usage = np.array([side.used(plan) - side.limit for side in sides])
+            roles = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
+            keeps = not self.person.breaks(p, plan)
+            worked = plan >= 0
+            own = float(cell[np.flatnonzero(worked), plan[worked]].sum() + off[~worked].sum())
+            if pick is None or (keeps and (not pick[2] or own < pick_cost)):
+                pick, pick_cost = (plan, roles, keeps), own
+            if not sides:
+                break
+            flips = np.sign(usage) * np.sign(self.last[p]) < 0
+            rho[flips] = np.maximum(rho[flips] / 2, MIN_STEP)
+            self.last[p] = usage
+            units = np.array([side.unit for side in sides])
+            mu[:] = np.maximum(0.0, mu + rho * scale * usage / units)
+            if (usage <= 1e-9).all() and keeps:
+                break
+        if not pick[2]:
+            plan = s.best_month(p, cell, off.copy())
+            if plan is not None:
+                roles = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
+                pick = (plan, roles, True)
+        return pick[0], pick[1], best, pick[2]
+
+    def _best(self, p: int, cell: np.ndarray, off: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, float]:
+        """The routine's cheapest month, once per set of weekends that may be worked when the
+        person's most of weekends is enumerated (the others' days barred)."""
+        if not self.weekend_sets[p]:
+            return self.person.best(p, cell, off.copy(), start)
+        best_plan, best = None, INF
+        for barred in self.weekend_sets[p]:
+            priced = cell.copy()
+            priced[barred] = INF
+            plan, value = self.person.best(p, priced, off.copy(), start)
+            if best_plan is None or value < best:
+                best_plan, best = plan, value
+        return best_plan, best
+
+    def _lagrangian(self, y: np.ndarray, z: np.ndarray, values: list[float]) -> float:
+        return float(y @ self.lo - z @ self.hi + sum(values))
+
+    def _reduced(self, p: int, plan: np.ndarray, roles: np.ndarray, seat: np.ndarray, sigma: float) -> float:
+        s = self.search
+        days = np.flatnonzero(plan >= 0)
+        sh, k = plan[days], roles[days]
+        off = np.ones(self.n, dtype=bool)
+        off[days] = False
+        cost = s.req[p, days, sh].sum() + s.req_off[p, off].sum() + seat[days, sh, k].sum() + seat[days, sh, self.K].sum()
+        return float(cost - sigma)
+
+    # ---- the loop -------------------------------------------------------------
+    def run(self, seconds: float, start: Roster | None = None, upper: float | None = None,
+            max_rounds: int = 10_000) -> Bound:
+        """Rounds of master and pricing until the bound meets the master's value, the bound
+        reaches ``upper`` (a known roster's cost), ``STALL`` rounds add no month, ``max_rounds``
+        pass or ``seconds`` run out."""
+        t0 = time.perf_counter()
+        zero = np.zeros(len(self.lo)), np.zeros(len(self.hi))
+        if start is not None:
+            for p, (plan, role) in self._months(start).items():
+                self.add(p, plan, role)
+        seat = self._seat_prices(*zero)
+        values = []
+        for p in range(self.P):  # each person's cheapest month alone: the master is never empty
+            plan, roles, value, ok = self.price(p, seat)
+            if not math.isfinite(value):
+                return Bound(-INF, INF, seconds=time.perf_counter() - t0)  # someone has no month at all
+            self.add(p, plan, roles)
+            values.append(value)
+        best = self._lagrangian(*zero, values)
+        centre = zero
+        out = Bound(self._round(best), INF)
+        idle = 0
+        while out.rounds < max_rounds and time.perf_counter() - t0 < seconds:
+            out.rounds += 1
+            lp, sigma, y, z = self._solve_master()
+            out.lp = lp
+            true_seat = self._seat_prices(y, z)
+            added = 0
+            for mix in (SMOOTHING, 0.0):
+                ys, zs = mix * centre[0] + (1 - mix) * y, mix * centre[1] + (1 - mix) * z
+                seat = self._seat_prices(ys, zs)
+                values = []
+                for p in range(self.P):
+                    if time.perf_counter() - t0 > seconds:
+                        break
+                    plan, roles, value, ok = self.price(p, seat)
+                    values.append(value)
+                    if ok and self._reduced(p, plan, roles, true_seat, sigma[p]) < -EPS:
+                        added += self.add(p, plan, roles)
+                if len(values) == self.P:
+                    bound = self._lagrangian(ys, zs, values)
+                    if bound > best:
+                        best, centre = bound, (ys, zs)
+                if added or len(values) < self.P:
+                    break
+            out.value = max(out.value, self._round(best))
+            out.history.append((time.perf_counter() - t0, lp, best))
+            idle = 0 if added else idle + 1
+            out.optimal = out.value >= lp - EPS
+            if out.optimal or idle >= STALL or (upper is not None and out.value >= upper - EPS):
+                break
+        out.columns, out.seconds = self.columns, time.perf_counter() - t0
+        return out
+
+    def _round(self, value: float) -> float:
+        if not math.isfinite(value):
+            return value
+        return float(math.ceil(value - 1e-6)) if self.integral else value
+
+    def _months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Each person's month in a roster (shift and seat role per day)."""
+        sc, cal = self.search.scenario, self.calendar
+        index = {p.id: i for i, p in enumerate(sc.staff)}
+        shift = {s.id: i for i, s in enumerate(sc.shifts)}
+        role = {r: k for k, r in enumerate(self.search.roles)}
+        out = {p: (np.full(self.n, -1, dtype=np.int64), np.full(self.n, -1, dtype=np.int64)) for p in range(self.P)}
+        for a in roster:
+            if a.staff not in index or a.date not in cal.index or a.post is not None:
+                return {}
+            p, d = index[a.staff], cal.index[a.date]
+            out[p][0][d] = shift[a.shift]
+            out[p][1][d] = role.get(a.role, 0) if a.role is not None else 0
+        return out
+
+
+def lower_bound(scenario: Scenario, seconds: float = 30.0, calendar: Calendar | None = None,
+                start: Roster | None = None, upper: float | None = None, search: Search | None = None) -> Bound:
+    """The column-generation bound on the cost of any roster of ``scenario`` (fair shares and soft
+    per-person rules left out: they only add cost)."""
+    return ColumnGeneration(scenario, calendar, search).run(seconds, start=start, upper=upper)
+
+
+__all__ = ["HARD", "Bound", "ColumnGeneration", "lower_bound"]
