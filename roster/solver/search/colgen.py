@@ -54,6 +54,8 @@ from .person import INF, Person
 SMOOTHING = 0.5
 """Wentges' α: the share of the best bound's duals in the prices."""
 EPS = 1e-6
+COLUMNS = 3
+"""Most months a person adds to the master in one round."""
 ENUMERATE = 64
 """A person's most of weekends is priced exactly (one run per set of weekends) up to this many sets."""
 TRIES = 6
@@ -253,69 +255,73 @@ class ColumnGeneration:
         price[tuple(self.most_cells.T)] += z
         return price
 
-    def price(self, p: int, seat: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, bool]:
-        """Person p at these seat prices: a month (plan, seat roles), a lower bound on the least
-        reduced cost plus the convexity dual over the months that keep every rule, and whether
-        the month keeps them (when no try does, the search's repricing looks for one).
+    def price(self, p: int, seat: np.ndarray) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
+        """Person p at these seat prices: months that keep every rule (plan, seat roles), cheapest
+        first as far as found, and a lower bound on the least cost over all such months (``inf``
+        when the person has none).
 
         The rules the routine does not keep as states (``Side``) are priced with multipliers
         ``μ ≥ 0``: each try's value less ``Σ μ·limit`` is such a lower bound; the multipliers move
-        by a subgradient step while the month breaks one (up to ``TRIES`` tries a round)."""
+        by a subgradient step while the month breaks one (up to ``TRIES`` tries a round). When no
+        try keeps every rule, the search's repricing (``Search.best_month``) looks for a month."""
         s = self.search
         per_role = np.where(s.can[p], seat[:, :, :self.K] + seat[:, :, self.K:], INF)
         role = per_role.argmin(axis=2)
         cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + s.req[p]
         off = s.req_off[p]
-        sides, mu = self.sides[p], self.mu[p]
+        sides, mu, rho = self.sides[p], self.mu[p], self.rho[p]
+        limits = np.array([side.limit for side in sides])
+        units = np.array([side.unit for side in sides])
         finite = np.abs(cell[np.isfinite(cell)])
         scale = max(1.0, float(finite.max(initial=1.0)) / 4)
-        rho = self.rho[p]
-        best, pick, pick_cost = -INF, None, INF
+        best = -INF
+        found: list[tuple[float, np.ndarray]] = []
         for _ in range(TRIES if sides else 1):
             priced, start = cell.copy(), np.zeros(self.n)
             for side, m in zip(sides, mu, strict=True):
                 if m > 0:
                     side.charge(priced, start, m)
-            plan, value = self._best(p, priced, off, start)
+            plans, value = self._best(p, priced, off, start)
             if not math.isfinite(value):
-                return plan, np.full(self.n, -1, dtype=np.int64), value, False
-            best = max(best, value - float(mu @ np.array([side.limit for side in sides])) if sides else value)
-            usage = np.array([side.used(plan) - side.limit for side in sides])
-            roles = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
-            keeps = not self.person.breaks(p, plan)
-            worked = plan >= 0
-            own = float(cell[np.flatnonzero(worked), plan[worked]].sum() + off[~worked].sum())
-            if pick is None or (keeps and (not pick[2] or own < pick_cost)):
-                pick, pick_cost = (plan, roles, keeps), own
+                return [], INF
+            best = max(best, value - float(mu @ limits))
+            for plan in plans:
+                if not self.person.breaks(p, plan):
+                    worked = plan >= 0
+                    found.append((float(cell[np.flatnonzero(worked), plan[worked]].sum() + off[~worked].sum()), plan))
             if not sides:
                 break
+            usage = np.array([side.used(plans[0]) - side.limit for side in sides])
             flips = np.sign(usage) * np.sign(self.last[p]) < 0
             rho[flips] = np.maximum(rho[flips] / 2, MIN_STEP)
             self.last[p] = usage
-            units = np.array([side.unit for side in sides])
             mu[:] = np.maximum(0.0, mu + rho * scale * usage / units)
-            if (usage <= 1e-9).all() and keeps:
+            if (usage <= 1e-9).all() and found:
                 break
-        if not pick[2]:
+        if not found:
             plan = s.best_month(p, cell, off.copy())
             if plan is not None:
-                roles = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
-                pick = (plan, roles, True)
-        return pick[0], pick[1], best, pick[2]
+                found.append((0.0, plan))
+        found.sort(key=lambda x: x[0])
+        days = np.arange(self.n)
+        return [(plan, np.where(plan >= 0, role[days, np.maximum(plan, 0)], -1)) for _c, plan in found], best
 
-    def _best(self, p: int, cell: np.ndarray, off: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, float]:
-        """The routine's cheapest month, once per set of weekends that may be worked when the
-        person's most of weekends is enumerated (the others' days barred)."""
-        if not self.weekend_sets[p]:
-            return self.person.best(p, cell, off.copy(), start)
-        best_plan, best = None, INF
+    def _best(self, p: int, cell: np.ndarray, off: np.ndarray, start: np.ndarray) -> tuple[list[np.ndarray], float]:
+        """The routine's cheapest month (first) and its value; when the person's most of weekends
+        is enumerated and that month breaks it, the cheapest month of each set of weekends that may
+        be worked (the others' days barred), cheapest first."""
+        plan, value = self.person.best(p, cell, off.copy(), start)
+        if not self.weekend_sets[p] or not math.isfinite(value) or "weekends" not in self.person.breaks(p, plan):
+            return [plan], value  # the cheapest month without the weekend rule keeps it
+        runs = []
         for barred in self.weekend_sets[p]:
             priced = cell.copy()
             priced[barred] = INF
             plan, value = self.person.best(p, priced, off.copy(), start)
-            if best_plan is None or value < best:
-                best_plan, best = plan, value
-        return best_plan, best
+            if math.isfinite(value):
+                runs.append((value, plan))
+        runs.sort(key=lambda x: x[0])
+        return [r[1] for r in runs], (runs[0][0] if runs else INF)
 
     def _lagrangian(self, y: np.ndarray, z: np.ndarray, values: list[float]) -> float:
         return float(y @ self.lo - z @ self.hi + sum(values))
@@ -343,10 +349,10 @@ class ColumnGeneration:
         seat = self._seat_prices(*zero)
         values = []
         for p in range(self.P):  # each person's cheapest month alone: the master is never empty
-            plan, roles, value, ok = self.price(p, seat)
-            if not math.isfinite(value):
-                return Bound(-INF, INF, seconds=time.perf_counter() - t0)  # someone has no month at all
-            self.add(p, plan, roles)
+            months, value = self.price(p, seat)
+            if not math.isfinite(value) or not months:  # no month at all: no bound from here
+                return Bound(-INF, INF, seconds=time.perf_counter() - t0)
+            self.add(p, *months[0])
             values.append(value)
         best = self._lagrangian(*zero, values)
         centre = zero
@@ -365,10 +371,11 @@ class ColumnGeneration:
                 for p in range(self.P):
                     if time.perf_counter() - t0 > seconds:
                         break
-                    plan, roles, value, ok = self.price(p, seat)
+                    months, value = self.price(p, seat)
                     values.append(value)
-                    if ok and self._reduced(p, plan, roles, true_seat, sigma[p]) < -EPS:
-                        added += self.add(p, plan, roles)
+                    for plan, roles in months[:COLUMNS]:
+                        if self._reduced(p, plan, roles, true_seat, sigma[p]) < -EPS:
+                            added += self.add(p, plan, roles)
                 if len(values) == self.P:
                     bound = self._lagrangian(ys, zs, values)
                     if bound > best:
