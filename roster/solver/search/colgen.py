@@ -36,6 +36,7 @@ master, the round prices again at the master's own duals.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import time
@@ -49,7 +50,7 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
 
 from .construct import HARD, Search
-from .person import INF, Person
+from .person import INF, Person, Shape
 
 SMOOTHING = 0.5
 """Wentges' α: the share of the best bound's duals in the prices."""
@@ -123,32 +124,66 @@ class Bound:
     """(seconds, master value, bound) per round."""
 
 
+class _Pricing(Person):
+    """The routine with soft rules left out and, for a person whose hours in the horizon are not a
+    state, the count of one capped shift kept as that state instead (exact for that cap)."""
+
+    def __init__(self, scenario: Scenario, calendar: Calendar) -> None:
+        super().__init__(scenario, calendar, relax_soft=True)
+        self.counted: dict[int, tuple[int, int]] = {}
+        """Person → (shift, most) counted as the horizon state."""
+        self._counting: dict[tuple[int, int, int], Shape] = {}
+
+    def shape(self, p: int) -> Shape:
+        shape = super().shape(p)
+        if p not in self.counted or shape.total_most is not None:
+            return shape
+        s, cap = self.counted[p]
+        key = (id(shape), s, cap)
+        if key not in self._counting:
+            self._counting[key] = dataclasses.replace(
+                shape, total_unit=1, total_most=cap, total_least=0,
+                total_steps=tuple(int(t == s) for t in range(self.s)))
+        return self._counting[key]
+
+
 class ColumnGeneration:
     """The master and pricing for one scenario (built from the per-person search's arrays)."""
 
     def __init__(self, scenario: Scenario, calendar: Calendar | None = None, search: Search | None = None) -> None:
         self.calendar = calendar or Calendar(scenario)
         self.search = search or Search(scenario, self.calendar)
-        self.person = Person(scenario, self.calendar, relax_soft=True)
+        self.person = _Pricing(scenario, self.calendar)
         s = self.search
         self.P, self.n, self.S, self.K = s.P, s.n, s.S, s.K
-        # rows: persons, then seats with a least, then seats with a most
+        # rows: persons; least rows (seats, then fair-share bands' lower ends); most rows (seats,
+        # then the bands' upper ends)
         cover = s.has & (s.lo > 0)
         takers = np.concatenate([s.can.sum(axis=0), s.can.any(axis=3).sum(axis=0)[:, :, None]], axis=2)
         most = s.has & (s.hi_w > 0) & (s.hi < takers)
-        self.cover_row = np.full(cover.shape, -1, dtype=np.int64)
-        self.most_row = np.full(most.shape, -1, dtype=np.int64)
         self.cover_cells = np.argwhere(cover)
         self.most_cells = np.argwhere(most)
-        c0 = self.P
-        self.cover_row[tuple(self.cover_cells.T)] = np.arange(c0, c0 + len(self.cover_cells))
-        m0 = c0 + len(self.cover_cells)
-        self.most_row[tuple(self.most_cells.T)] = np.arange(m0, m0 + len(self.most_cells))
-        self.rows = m0 + len(self.most_cells)
-        self.lo = s.lo[cover].astype(float)
-        self.lo_w = s.lo_w[cover]
-        self.hi = s.hi[most].astype(float)
-        self.hi_w = s.hi_w[most]
+        self.fair = [(adds.astype(float), lo, hi, w) for w, adds, lo, hi in s.fair if w > 0]
+        """Fair shares of nights, weekends and holidays: (adds[d, s], band lo[p], hi[p], weight)."""
+        fair_lo = [(i, p) for i, (_a, lo, _h, _w) in enumerate(self.fair) for p in range(self.P) if lo[p] > 0]
+        fair_hi = [(i, p) for i, (_a, lo, _h, _w) in enumerate(self.fair) for p in range(self.P) if lo[p] >= 0]
+        self.lo = np.concatenate([s.lo[cover].astype(float), [float(self.fair[i][1][p]) for i, p in fair_lo]])
+        self.lo_w = np.concatenate([s.lo_w[cover], [self.fair[i][3] for i, p in fair_lo]])
+        self.hi = np.concatenate([s.hi[most].astype(float), [float(self.fair[i][2][p]) for i, p in fair_hi]])
+        self.hi_w = np.concatenate([s.hi_w[most], [self.fair[i][3] for i, p in fair_hi]])
+        nc, nm = len(self.lo), len(self.hi)
+        self.cover_row = np.full(cover.shape, -1, dtype=np.int64)
+        self.most_row = np.full(most.shape, -1, dtype=np.int64)
+        self.cover_row[tuple(self.cover_cells.T)] = np.arange(self.P, self.P + len(self.cover_cells))
+        self.most_row[tuple(self.most_cells.T)] = np.arange(self.P + nc, self.P + nc + len(self.most_cells))
+        self.fair_lo = np.full((len(self.fair), self.P), -1, dtype=np.int64)
+        self.fair_hi = np.full((len(self.fair), self.P), -1, dtype=np.int64)
+        """Position in the least / most duals of each (kind, person) band row (-1: none)."""
+        for j, (i, p) in enumerate(fair_lo):
+            self.fair_lo[i, p] = len(self.cover_cells) + j
+        for j, (i, p) in enumerate(fair_hi):
+            self.fair_hi[i, p] = len(self.most_cells) + j
+        self.rows = self.P + nc + nm
         self.integral = bool(np.all(self.lo_w == np.round(self.lo_w)) and np.all(self.hi_w == np.round(self.hi_w))
                              and np.all(s.req == np.round(s.req)) and np.all(s.req_off == np.round(s.req_off)))
         self.weekend_sets: list[list[np.ndarray]] = [[] for _ in range(self.P)]
@@ -171,9 +206,13 @@ class ColumnGeneration:
         unit = float(np.median(minutes[minutes > 0])) if (minutes > 0).any() else 1.0
         out = []
         ids = [x.id for x in sc.shifts]
-        for sid, cap in (rules.max_shifts or {}).items():
-            if sid in ids:
-                out.append(Side(float(cap), shift=ids.index(sid)))
+        caps = {ids.index(sid): int(cap) for sid, cap in (rules.max_shifts or {}).items()
+                if sid in ids and cap < self.n and person.ok[p, :, ids.index(sid)].sum() > cap}
+        if caps and shape.total_most is None:  # the tightest cap as a state, in place of the hours
+            s = min(caps, key=lambda x: caps[x])
+            person.counted[p] = (s, caps.pop(s))
+        for s, cap in caps.items():
+            out.append(Side(float(cap), shift=s))
         most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
         if most is not None and shape.total_most is None:
             out.append(Side(round(most * 60), unit, weights=np.broadcast_to(minutes, (self.n, self.S))))
@@ -228,11 +267,22 @@ class ColumnGeneration:
         shifts, roles = plan[days], role[days]
         rows = np.concatenate([[p], self.cover_row[days, shifts, roles], self.cover_row[days, shifts, self.K],
                                self.most_row[days, shifts, roles], self.most_row[days, shifts, self.K]])
-        rows = np.sort(rows[rows >= 0]).astype(np.int32)
+        rows = rows[rows >= 0]
+        values = np.ones(len(rows))
+        nc = len(self.lo)
+        for i, (adds, _lo, _hi, _w) in enumerate(self.fair):
+            count = float(adds[days, shifts].sum())
+            a, b = self.fair_lo[i, p], self.fair_hi[i, p]
+            if count and a >= 0:
+                rows, values = np.append(rows, self.P + a), np.append(values, count)
+            if count and b >= 0:
+                rows, values = np.append(rows, self.P + nc + b), np.append(values, count)
+        order = np.argsort(rows)
+        rows, values = rows[order].astype(np.int32), values[order]
         off = np.ones(self.n, dtype=bool)
         off[days] = False
         cost = float(s.req[p, days, shifts].sum() + s.req_off[p, off].sum())
-        self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, np.ones(len(rows)))
+        self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, values)
         self.columns += 1
         return True
 
@@ -251,11 +301,22 @@ class ColumnGeneration:
     def _seat_prices(self, y: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Price of filling each seat (d, s, k): − least dual + most dual."""
         price = np.zeros((self.n, self.S, self.K + 1))
-        price[tuple(self.cover_cells.T)] -= y
-        price[tuple(self.most_cells.T)] += z
+        price[tuple(self.cover_cells.T)] -= y[:len(self.cover_cells)]
+        price[tuple(self.most_cells.T)] += z[:len(self.most_cells)]
         return price
 
-    def price(self, p: int, seat: np.ndarray) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
+    def _fair_prices(self, p: int, y: np.ndarray, z: np.ndarray) -> np.ndarray | None:
+        """Price of each of person p's cells from their fair-share band rows (None: no bands)."""
+        out = None
+        for i, (adds, _lo, _hi, _w) in enumerate(self.fair):
+            a, b = self.fair_lo[i, p], self.fair_hi[i, p]
+            price = (-y[a] if a >= 0 else 0.0) + (z[b] if b >= 0 else 0.0)
+            if price:
+                out = price * adds if out is None else out + price * adds
+        return out
+
+    def price(self, p: int, seat: np.ndarray, fair: np.ndarray | None = None
+              ) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
         """Person p at these seat prices: months that keep every rule (plan, seat roles), cheapest
         first as far as found, and a lower bound on the least cost over all such months (``inf``
         when the person has none).
@@ -268,6 +329,8 @@ class ColumnGeneration:
         per_role = np.where(s.can[p], seat[:, :, :self.K] + seat[:, :, self.K:], INF)
         role = per_role.argmin(axis=2)
         cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + s.req[p]
+        if fair is not None:
+            cell = cell + fair
         off = s.req_off[p]
         sides, mu, rho = self.sides[p], self.mu[p], self.rho[p]
         limits = np.array([side.limit for side in sides])
@@ -326,13 +389,16 @@ class ColumnGeneration:
     def _lagrangian(self, y: np.ndarray, z: np.ndarray, values: list[float]) -> float:
         return float(y @ self.lo - z @ self.hi + sum(values))
 
-    def _reduced(self, p: int, plan: np.ndarray, roles: np.ndarray, seat: np.ndarray, sigma: float) -> float:
+    def _reduced(self, p: int, plan: np.ndarray, roles: np.ndarray, seat: np.ndarray, fair: np.ndarray | None,
+                 sigma: float) -> float:
         s = self.search
         days = np.flatnonzero(plan >= 0)
         sh, k = plan[days], roles[days]
         off = np.ones(self.n, dtype=bool)
         off[days] = False
         cost = s.req[p, days, sh].sum() + s.req_off[p, off].sum() + seat[days, sh, k].sum() + seat[days, sh, self.K].sum()
+        if fair is not None:
+            cost += fair[days, sh].sum()
         return float(cost - sigma)
 
     # ---- the loop -------------------------------------------------------------
@@ -371,10 +437,11 @@ class ColumnGeneration:
                 for p in range(self.P):
                     if time.perf_counter() - t0 > seconds:
                         break
-                    months, value = self.price(p, seat)
+                    months, value = self.price(p, seat, self._fair_prices(p, ys, zs))
                     values.append(value)
+                    true_fair = self._fair_prices(p, y, z)
                     for plan, roles in months[:COLUMNS]:
-                        if self._reduced(p, plan, roles, true_seat, sigma[p]) < -EPS:
+                        if self._reduced(p, plan, roles, true_seat, true_fair, sigma[p]) < -EPS:
                             added += self.add(p, plan, roles)
                 if len(values) == self.P:
                     bound = self._lagrangian(ys, zs, values)

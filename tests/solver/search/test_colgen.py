@@ -17,6 +17,7 @@ from roster.model.load import load_scenario
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import (
     Demand,
+    Fairness,
     Horizon,
     Request,
     Role,
@@ -63,6 +64,9 @@ PRICING = {
                              min_rest_hours=11, max_hours_per_week=None),
     "shift counts (multipliers)": dict(max_shifts={"N": 1}, max_consecutive_work_days=4, min_consecutive_days_off=1,
                                        min_rest_hours=11, max_hours_per_week=None),
+    "two shift counts (one a state, one by multipliers)": dict(
+        max_shifts={"N": 1, "L": 2}, max_consecutive_work_days=4, min_consecutive_days_off=1, min_rest_hours=11,
+        max_hours_per_week=None),
     "hours in the horizon": dict(max_hours_total=40, min_hours_total=24, max_consecutive_work_days=None,
                                  min_consecutive_days_off=1, min_rest_hours=11, max_hours_per_week=None),
 }
@@ -116,30 +120,32 @@ def test_soft_rules_are_left_out_of_the_relaxation() -> None:
     assert strict.best(0, cost)[1] > relaxed.best(0, cost)[1] == -5.0
 
 
-def tiny(seed: int, staff: int, days: int, hard: bool, weekends: int | None, requests: int) -> Scenario:
+def tiny(seed: int, staff: int, days: int, hard: bool, weekends: int | None, requests: int,
+         fair: int = 0) -> Scenario:
     rng = np.random.default_rng(seed)
     start = dt.date(2026, 3, 2)
     people = tuple(Staff(id=f"S{i}", roles=("agent",)) for i in range(staff))
     demand = tuple(Demand(shift=s.id, role="agent", min=(int(rng.integers(1, 3)) if hard else
                                                           Soft(value=int(rng.integers(1, 3)), weight=10)),
                           max=Soft(value=2, weight=3))
-                   for s in SHIFTS[:2])
+                   for s in SHIFTS[::2])
     wishes = tuple(Request(staff=f"S{int(rng.integers(staff))}", date=start + dt.timedelta(days=int(rng.integers(days))),
                            shift=None if rng.random() < 0.5 else "E", off=True, weight=int(rng.integers(1, 5)))
                    for _ in range(requests))
     return Scenario(
         horizon=Horizon(start=start, end=start + dt.timedelta(days=days - 1)),
-        roles=(Role(id="agent"),), shifts=SHIFTS[:2], staff=people, demand=demand, requests=wishes,
+        roles=(Role(id="agent"),), shifts=SHIFTS[::2], staff=people, demand=demand, requests=wishes,
+        fairness=Fairness(weekends=fair, nights=fair),
         rules=Rules(max_consecutive_work_days=3, min_consecutive_days_off=1, min_rest_hours=11, max_hours_per_week=None,
-                    max_weekends=weekends, forbidden_sequences=(("L", "E"),)))
+                    max_weekends=weekends, forbidden_sequences=(("E", "N"),)))
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 9), hard=st.booleans(),
-       weekends=st.sampled_from([None, 1]), requests=st.integers(0, 6))
+       weekends=st.sampled_from([None, 1]), requests=st.integers(0, 6), fair=st.sampled_from([0, 0, 4]))
 def test_bound_never_exceeds_the_optimum(seed: int, staff: int, days: int, hard: bool, weekends: int | None,
-                                         requests: int) -> None:
-    sc = tiny(seed, staff, days, hard, weekends, requests)
+                                         requests: int, fair: int) -> None:
+    sc = tiny(seed, staff, days, hard, weekends, requests, fair)
     best = solve(sc, time_limit=20, workers=1, strategy="whole")
     bound = lower_bound(sc, 10)
     if best.status == "OPTIMAL":
