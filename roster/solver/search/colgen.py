@@ -8,11 +8,14 @@ one person's month with the seat role of each worked cell; ``λ[p, j]`` chooses 
   ``Σ a·λ + short ≥ min``, ``0 ≤ short ≤ min`` at the seat's weight (a hard seat: ``HARD``);
 * per seat with a most that more people could exceed and a non-zero weight:
   ``Σ a·λ − over ≤ max``, ``over ≥ 0`` at its weight (hard: ``HARD``);
+* per person and fair share (nights, weekends, holidays) with a weight: ``count + dev_lo ≥ lo``
+  (when ``lo > 0``) and ``count − dev_hi ≤ hi``, each ``dev`` at the weight (a month's count is
+  its coefficient);
 * a column's cost is its person's request costs (the terms that are linear per cell).
 
 **Pricing.** ``Person.best`` with each cell priced at its request cost − the duals of the
-least-rows it fills + the (sign-flipped) duals of the most-rows it fills, taking the cheapest
-seat role per cell. With duals ``y ≥ 0`` (least rows, at most the seat's weight) and ``z ≥ 0``
+least-rows it fills + the (sign-flipped) duals of the most-rows it fills (seats, and the person's
+bands for each duty the cell counts towards), taking the cheapest seat role per cell. With duals ``y ≥ 0`` (least rows, at most the seat's weight) and ``z ≥ 0``
 (most rows, at most the weight), any such ``(y, z)`` gives the Lagrangian bound
 
     L(y, z) = Σ y·min − Σ z·max + Σ_p min over p's months of (cost − Σ y·a + Σ z·a)
@@ -23,10 +26,11 @@ each person's least reduced cost (the bound reported at every round).
 **Why it is a valid bound.** The routine keeps some of a person's rules as states and relaxes
 the rest (``Person.breaks``: shifts of a type, weekends, a least number of hours without a
 most, rest clashes two or more days apart); soft rules it would keep as states are left out
-here (``Person(relax_soft=True)``). So its cheapest month is at most the cheapest month that
+here (``Person(relax_soft=True)``); a most of weekends is enumerated, one shift-type cap may
+take the place of the horizon's hours as a state, and the other rules are priced with
+multipliers (``price``). So its cheapest month is at most the cheapest month that
 keeps every rule, and the set of months it prices contains every month a roster may give a
-person. Soft rules' penalties, fair shares and hours fairness are costs ≥ 0 the bound leaves
-out. The bound therefore never exceeds the cost of any roster of the scenario. Costs are whole
+person. Soft rules' penalties and hours fairness are costs ≥ 0 the bound leaves out. The bound therefore never exceeds the cost of any roster of the scenario. Costs are whole
 numbers, so it is rounded up.
 
 **Stabilisation.** Duals are smoothed towards the duals of the best bound so far (Wentges):
