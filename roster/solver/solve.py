@@ -55,7 +55,7 @@ class Result:
         return {
             "status": self.status, "objective": self.objective, "bound": self.bound, "gap": self.gap,
             "seconds": round(self.seconds, 3), "first_solution_seconds": self.first_solution_seconds,
-            "terms": self.terms, "stats": self.stats,
+            "terms": self.terms, "stats": self.stats, "bound_source": self.stats.get("bound_source"),
         }
 
 
@@ -90,7 +90,55 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     builds and improves a roster a few people at a time (roster/solver/groups.py) for half the
     time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
     without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
-    a model or a deterministic limit is given."""
+    a model or a deterministic limit is given. Scenarios the per-person routine covers keep a
+    share of the time for a column-generation bound (``_column_bound``)."""
+    t0 = time.perf_counter()
+    reserve = _bound_reserve(scenario, time_limit, deterministic_time)
+    result = _solve(scenario, time_limit=time_limit - reserve, seed=seed, workers=workers, gap_limit=gap_limit,
+                    deterministic_time=deterministic_time, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx,
+                    log=log, strategy=strategy)
+    if reserve:
+        _column_bound(result, scenario, t0, t0 + time_limit, stop)
+    if result.bound is not None and "bound_source" not in result.stats:
+        result.stats["bound_source"] = "cp-sat"
+    return result
+
+
+BOUND_SHARE = 0.15
+"""Share of the time limit kept for the column-generation bound (at most ``BOUND_SECONDS``)."""
+BOUND_SECONDS = 60.0
+
+
+def _bound_reserve(scenario: Scenario, time_limit: float, deterministic_time: float | None) -> float:
+    """Seconds kept for the column-generation bound: none for repeatable solves and for
+    scenarios with posts or leave wishes (the per-person routine does not cover them)."""
+    if deterministic_time is not None or not construct.applies(scenario) or time_limit < 2:
+        return 0.0
+    return min(BOUND_SHARE * time_limit, BOUND_SECONDS)
+
+
+def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
+                  stop: threading.Event | None) -> None:
+    """Raise ``result.bound`` to the column-generation bound when it is higher (until ``deadline``)."""
+    from .search.colgen import lower_bound
+
+    left = deadline - time.perf_counter()
+    if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
+        return
+    found = lower_bound(scenario, left, start=result.roster, upper=result.objective)
+    result.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
+                              "seconds": round(found.seconds, 3), "solved": found.optimal}
+    if found.value > -float("inf") and (result.bound is None or found.value > result.bound):
+        result.bound = found.value
+        result.stats["bound_source"] = "column generation"
+        result.gap = _gap(result.objective, result.bound)
+    result.seconds = time.perf_counter() - t0
+
+
+def _solve(scenario: Scenario, *, time_limit: float, seed: int, workers: int | None, gap_limit: float,
+           deterministic_time: float | None, hint: Roster | None, on_progress: Callable[[Progress], None] | None,
+           stop: threading.Event | None, ctx: Context | None, log: bool, strategy: str) -> Result:
+    """``solve`` without the column-generation bound."""
     t0 = time.perf_counter()
     group_stats: dict[str, Any] = {}
     if strategy not in STRATEGIES:

@@ -29,12 +29,16 @@ import numpy as np
 
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
-from roster.model.scenario import Scenario, limit_value
+from roster.model.scenario import Rules, Scenario, limit_value, limit_weight
 
 INF = float("inf")
 MAX_TOTAL_UNITS = 400
 """Hours in the horizon are a state when the limit is at most this many steps (else priced)."""
 OFF = -1
+SOFT_RELAXED = ("min_rest_hours", "max_consecutive_work_days", "min_consecutive_work_days",
+                "min_consecutive_days_off", "max_hours_per_week", "max_hours_total", "min_hours_total",
+                "max_weekends", "max_weekends_per_month")
+"""Rules whose soft versions ``relax_soft`` leaves out (the states and those ``breaks`` finds)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,8 +107,11 @@ class Shape:
 class Person:
     """The per-person routine for one scenario: shapes, allowed cells, and the dynamic program."""
 
-    def __init__(self, scenario: Scenario, calendar: Calendar) -> None:
+    def __init__(self, scenario: Scenario, calendar: Calendar, relax_soft: bool = False) -> None:
+        """``relax_soft``: leave out soft rules (a relaxation, for lower bounds) instead of keeping
+        the soft versions of the state rules as if hard."""
         self.scenario, self.calendar = scenario, calendar
+        self.relax_soft = relax_soft
         sc = scenario
         self.n, self.s = len(calendar), len(sc.shifts)
         self.minutes = np.array([x.paid_minutes for x in sc.shifts], dtype=np.int64)
@@ -128,9 +135,19 @@ class Person:
         self._history = _history(sc, calendar)
 
     # ---- shapes -------------------------------------------------------------
+    def rules(self, p: int) -> Rules:
+        """Person p's rules (without the soft state rules when relaxing)."""
+        rules = self.scenario.rules_for(self.scenario.staff[p].id)
+        if not self.relax_soft:
+            return rules
+        soft = {k: None for k in SOFT_RELAXED if limit_weight(getattr(rules, k)) is not None}
+        if rules.forbidden_sequences and rules.forbidden_sequences_weight is not None:
+            soft["forbidden_sequences"] = ()
+        return rules.model_copy(update=soft) if soft else rules
+
     def shape(self, p: int) -> Shape:
         sc = self.scenario
-        rules = sc.rules_for(sc.staff[p].id)
+        rules = self.rules(p)
         rest = limit_value(rules.min_rest_hours) or 0
         forbidden = tuple(sorted({tuple(x) for x in rules.forbidden_sequences or ()}))
         most = limit_value(rules.max_consecutive_work_days)
@@ -172,19 +189,23 @@ class Person:
         return shape
 
     # ---- the dynamic program -------------------------------------------------
-    def best(self, p: int, cost: np.ndarray, off_cost: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    def best(self, p: int, cost: np.ndarray, off_cost: np.ndarray | None = None,
+             start_cost: np.ndarray | None = None) -> tuple[np.ndarray, float]:
         """The cheapest schedule for person ``p``: shift index per day (``OFF`` for a day off) and
         its cost. ``cost[d, s]`` is the cost of working s on d (cells the person may not work are
-        ignored); ``off_cost[d]`` the cost of a day off. Cost ``inf`` when no schedule exists."""
+        ignored); ``off_cost[d]`` the cost of a day off; ``start_cost[d]`` an extra cost of working
+        on d after a day off (or on day 0 without history work the day before). Cost ``inf`` when
+        no schedule exists."""
         sh = self.shape(p)
         n, S = self.n, self.s
         ok = self.ok[p]
         off_cost = np.zeros(n) if off_cost is None else off_cost
+        starts = np.zeros(n) if start_cost is None else start_cost
         values = []
-        V = self._start(p, sh, cost, off_cost)
+        V = self._start(p, sh, cost, off_cost, starts[0])
         values.append(V)
         for d in range(1, n):
-            V = self._step(p, sh, V, d, cost[d], off_cost[d], ok[d])
+            V = self._step(p, sh, V, d, cost[d], off_cost[d], ok[d], start_d=starts[d])
             values.append(V)
         final = values[-1]
         if sh.total_least:
@@ -200,14 +221,14 @@ class Person:
             plan[d] = OFF if a == S else a
             if d == 0:
                 break
-            state = self._back(sh, values[d - 1], state, d)
+            state = self._back(sh, values[d - 1], state, d, starts[d])
         return plan, best
 
-    def _start(self, p: int, sh: Shape, cost: np.ndarray, off_cost: np.ndarray) -> np.ndarray:
+    def _start(self, p: int, sh: Shape, cost: np.ndarray, off_cost: np.ndarray, start_d: float = 0.0) -> np.ndarray:
         S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
         prev = np.full((S + 1, R, E, W, sh.totals), INF)  # the day before the horizon: one state
         prev[self._initial(p, sh)] = 0.0
-        return self._step(p, sh, prev, 0, cost[0], off_cost[0], self.ok[p, 0], first=True)
+        return self._step(p, sh, prev, 0, cost[0], off_cost[0], self.ok[p, 0], first=True, start_d=start_d)
 
     def _initial(self, p: int, sh: Shape) -> tuple[int, int, int, int, int]:
         """The state before day 0: from the history, or a long day-off run that touches the start."""
@@ -225,7 +246,7 @@ class Person:
         return (last, run - 1, flag, week, 0)
 
     def _step(self, p: int, sh: Shape, V: np.ndarray, d: int, cost_d: np.ndarray, off_d: float,
-              ok_d: np.ndarray, first: bool = False) -> np.ndarray:
+              ok_d: np.ndarray, first: bool = False, start_d: float = 0.0) -> np.ndarray:
         S, E, W, T = self.s, sh.flags, sh.weeks, sh.totals
         if self.week_start[d] and not first and W > 1:
             reset = np.full_like(V, INF)
@@ -255,6 +276,7 @@ class Person:
         start_ok = V[S, Roff - 1].min(axis=0)  # (W, T) rested enough (or no fewest-days-off rule)
         if E > 1:
             start_ok = np.minimum(start_ok, V[S, :, 1].min(axis=0))
+        start_ok = start_ok + start_d
         work = V[:S, :Rw]  # (S, Rw, E, W, T)
         cont = np.where(sh.follows, work[None], INF).min(axis=1)  # (t, Rw, E, W, T): best s before t
         moved = np.full_like(cont, INF)
@@ -264,7 +286,7 @@ class Person:
             moved[:, Rw - 1] = np.minimum(moved[:, Rw - 1], cont[:, Rw - 1])
         moved[:, 0, 0] = np.minimum(moved[:, 0, 0], start_ok)
         if first and E > 1:  # a run that starts on day 0 touches the horizon start
-            moved[:, 0, 1] = np.minimum(moved[:, 0, 1], V[S, :, 1].min(axis=0))
+            moved[:, 0, 1] = np.minimum(moved[:, 0, 1], V[S, :, 1].min(axis=0) + start_d)
         for (ws, ts), shifts in sh.by_steps:
             idx = shifts[ok_d[shifts]]
             if not len(idx):
@@ -273,7 +295,7 @@ class Person:
             new[idx, :Rw, :, ws:, ts:] = np.minimum(new[idx, :Rw, :, ws:, ts:], part)
         return new
 
-    def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int) -> tuple:
+    def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int, start_d: float = 0.0) -> tuple:
         """A predecessor on day d - 1 of ``state`` on day d with the least value."""
         S = self.s
         a, i, e, w, tt = (int(x) for x in state)
@@ -323,6 +345,8 @@ class Person:
                 if wp < 0:
                     continue
                 pw, val = wp, prev_V[pa, pi, pe, wp, tp]
+            if a != S and pa == S:
+                val = val + start_d  # a run starts on d
             if val < best:
                 best, pick = val, (pa, pi, pe, pw, tp)
         if pick is None:  # cannot happen for a finite state
@@ -375,7 +399,7 @@ class Person:
         price to raise: ``hours_max`` / ``hours_min`` (minutes), ``shift:<id>`` (shifts),
         ``weekends`` (weekends over the limit), ``rest`` (clashes two or more days apart)."""
         sc, cal = self.scenario, self.calendar
-        rules = sc.rules_for(sc.staff[p].id)
+        rules = self.rules(p)
         worked = plan >= 0
         total = int(self.minutes[plan[worked]].sum()) if worked.any() else 0
         out: dict[str, float] = {}

@@ -1,0 +1,174 @@
+"""Column generation: exact pricing on small cases (enumeration, the validator as the oracle) and a
+bound that never exceeds a proven optimum."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roster.model.calendar import Calendar
+from roster.model.load import load_scenario
+from roster.model.roster import Assignment, Roster
+from roster.model.scenario import (
+    Demand,
+    Fairness,
+    Horizon,
+    Request,
+    Role,
+    Rules,
+    Scenario,
+    Shift,
+    Soft,
+    Staff,
+)
+from roster.solver.search.colgen import ColumnGeneration, lower_bound
+from roster.solver.search.person import INF, Person
+from roster.solver.solve import solve
+from roster.validate import validate
+
+SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
+          Shift(id="N", start="22:00", end="06:00"))
+PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
+                "hours_week", "hours_total", "fixed", "leave", "weekends", "max_shifts"}
+START = dt.date(2026, 3, 5)  # a Thursday: two weekends in 10 days
+SEEDS = Path(__file__).resolve().parents[3] / "scenarios"
+
+
+def one_person(days: int, **rules) -> Scenario:
+    return Scenario(
+        horizon=Horizon(start=START, end=START + dt.timedelta(days=days - 1)),
+        roles=(Role(id="agent"),), shifts=SHIFTS, staff=(Staff(id="P1", roles=("agent",)),),
+        demand=tuple(Demand(shift=s.id, role="agent", min=0, max=1) for s in SHIFTS),
+        rules=Rules(**rules))
+
+
+def feasible_plans(sc: Scenario) -> list[tuple[int, ...]]:
+    cal = Calendar(sc)
+    ids = [s.id for s in sc.shifts]
+    out = []
+    for plan in itertools.product(range(-1, len(ids)), repeat=len(cal)):
+        roster = Roster.of([Assignment(cal.days[d].date, "P1", ids[s], "agent") for d, s in enumerate(plan) if s >= 0])
+        if not any(v.rule in PERSON_RULES for v in validate(sc, roster, cal).hard):
+            out.append(plan)
+    return out
+
+
+PRICING = {
+    "weekends (exact)": dict(max_weekends=1, max_consecutive_work_days=3, min_consecutive_days_off=1,
+                             min_rest_hours=11, max_hours_per_week=None),
+    "shift counts (multipliers)": dict(max_shifts={"N": 1}, max_consecutive_work_days=4, min_consecutive_days_off=1,
+                                       min_rest_hours=11, max_hours_per_week=None),
+    "two shift counts (one a state, one by multipliers)": dict(
+        max_shifts={"N": 1, "L": 2}, max_consecutive_work_days=4, min_consecutive_days_off=1, min_rest_hours=11,
+        max_hours_per_week=None),
+    "hours in the horizon": dict(max_hours_total=40, min_hours_total=24, max_consecutive_work_days=None,
+                                 min_consecutive_days_off=1, min_rest_hours=11, max_hours_per_week=None),
+}
+
+
+@pytest.mark.parametrize("name", PRICING)
+def test_pricing_against_enumeration(name: str) -> None:
+    sc = one_person(7, **PRICING[name])
+    plans = feasible_plans(sc)
+    cg = ColumnGeneration(sc)
+    rng = np.random.default_rng(3)
+    exact = not cg.sides[0]
+    for _ in range(15):
+        seat = np.zeros((len(cg.calendar), 3, 2))
+        seat[:, :, 0] = rng.integers(-20, 10, size=(len(cg.calendar), 3))
+        want = min(sum(seat[d, s, 0] for d, s in enumerate(pl) if s >= 0) for pl in plans)
+        months, value = cg.price(0, seat)
+        assert value <= want + 1e-9  # never above the cheapest month that keeps every rule
+        if exact:
+            assert value == pytest.approx(want)
+            assert sum(seat[d, s, 0] for d, s in enumerate(months[0][0]) if s >= 0) == pytest.approx(want)
+        for plan, roles in months:
+            assert tuple(int(x) for x in plan) in plans
+            assert (roles[plan >= 0] == 0).all()
+
+
+def test_start_costs_against_enumeration() -> None:
+    sc = one_person(6, max_consecutive_work_days=3, min_consecutive_days_off=2, min_rest_hours=11,
+                    max_hours_per_week=None)
+    cal = Calendar(sc)
+    plans = feasible_plans(sc)
+    routine = Person(sc, cal)
+    rng = np.random.default_rng(5)
+    for _ in range(15):
+        cost = rng.integers(-20, 20, size=(len(cal), 3)).astype(float)
+        start = rng.integers(0, 15, size=len(cal)).astype(float)
+
+        def total(pl, cost=cost, start=start) -> float:
+            return sum(cost[d, s] + (start[d] if d == 0 or pl[d - 1] < 0 else 0) for d, s in enumerate(pl) if s >= 0)
+
+        plan, value = routine.best(0, cost, None, start)
+        assert value == min(total(pl) for pl in plans)
+        assert tuple(int(x) for x in plan) in plans and total(plan) == value
+
+
+def test_soft_rules_are_left_out_of_the_relaxation() -> None:
+    sc = one_person(5, max_consecutive_work_days=Soft(value=1, weight=3), min_consecutive_days_off=1,
+                    min_rest_hours=11, max_hours_per_week=None)
+    strict, relaxed = Person(sc, Calendar(sc)), Person(sc, Calendar(sc), relax_soft=True)
+    cost = np.full((5, 3), -1.0)
+    assert strict.best(0, cost)[1] > relaxed.best(0, cost)[1] == -5.0
+
+
+def tiny(seed: int, staff: int, days: int, hard: bool, weekends: int | None, requests: int,
+         fair: int = 0) -> Scenario:
+    rng = np.random.default_rng(seed)
+    start = dt.date(2026, 3, 2)
+    people = tuple(Staff(id=f"S{i}", roles=("agent",)) for i in range(staff))
+    demand = tuple(Demand(shift=s.id, role="agent", min=(int(rng.integers(1, 3)) if hard else
+                                                          Soft(value=int(rng.integers(1, 3)), weight=10)),
+                          max=Soft(value=2, weight=3))
+                   for s in SHIFTS[::2])
+    wishes = tuple(Request(staff=f"S{int(rng.integers(staff))}", date=start + dt.timedelta(days=int(rng.integers(days))),
+                           shift=None if rng.random() < 0.5 else "E", off=True, weight=int(rng.integers(1, 5)))
+                   for _ in range(requests))
+    return Scenario(
+        horizon=Horizon(start=start, end=start + dt.timedelta(days=days - 1)),
+        roles=(Role(id="agent"),), shifts=SHIFTS[::2], staff=people, demand=demand, requests=wishes,
+        fairness=Fairness(weekends=fair, nights=fair),
+        rules=Rules(max_consecutive_work_days=3, min_consecutive_days_off=1, min_rest_hours=11, max_hours_per_week=None,
+                    max_weekends=weekends, forbidden_sequences=(("E", "N"),)))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 9), hard=st.booleans(),
+       weekends=st.sampled_from([None, 1]), requests=st.integers(0, 6), fair=st.sampled_from([0, 0, 4]))
+def test_bound_never_exceeds_the_optimum(seed: int, staff: int, days: int, hard: bool, weekends: int | None,
+                                         requests: int, fair: int) -> None:
+    sc = tiny(seed, staff, days, hard, weekends, requests, fair)
+    best = solve(sc, time_limit=20, workers=1, strategy="whole")
+    bound = lower_bound(sc, 10)
+    if best.status == "OPTIMAL":
+        assert bound.value <= best.objective + 1e-6
+    elif best.status == "INFEASIBLE":
+        return
+    assert bound.value >= 0
+
+
+def test_bound_on_a_seed_scenario() -> None:
+    sc = load_scenario(SEEDS / "front_desk.yaml")
+    result = solve(sc, time_limit=10, workers=1)
+    bound = lower_bound(sc, 5, start=result.roster)
+    assert result.feasible
+    assert 0 <= bound.value <= result.objective + 1e-6
+
+
+def test_solve_reports_the_bound_and_its_source() -> None:
+    sc = tiny(1, 4, 7, True, 1, 4)
+    result = solve(sc, time_limit=4, workers=1, strategy="construct")
+    assert result.feasible and result.bound is not None
+    assert result.stats["bound_source"] == "column generation"
+    assert result.summary()["bound_source"] == "column generation"
+    assert 0 <= result.bound <= result.objective + 1e-6
+    assert result.gap == pytest.approx(abs(result.objective - result.bound) / max(1.0, result.objective))
+    assert INF > result.seconds
