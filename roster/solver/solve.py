@@ -21,6 +21,7 @@ from .context import Context
 from .groups import GroupSearch, applies
 from .objective import term_values
 from .search import construct
+from .search.colgen import lower_bound
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,6 @@ def _bound_reserve(scenario: Scenario, time_limit: float, deterministic_time: fl
 def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
                   stop: threading.Event | None) -> None:
     """Raise ``result.bound`` to the column-generation bound when it is higher (until ``deadline``)."""
-    from .search.colgen import lower_bound
-
     left = deadline - time.perf_counter()
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return

@@ -53,7 +53,8 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
 
-from .construct import HARD, Search
+from . import HARD
+from .construct import Search
 from .person import INF, Person, Shape
 
 SMOOTHING = 0.5
