@@ -144,4 +144,7 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
         p, d = person[a.staff], search.calendar.index[a.date]
         plans[p][0][d] = shift_index[a.shift]
         plans[p][1][d] = role_index[a.role]
+    # the search keeps soft rules of a person's own as if hard (its cost does not count them)
+    if not all(search.person.feasible(p, plan) for p, (plan, _role) in plans.items()):
+        return False
     return search.replace(plans, mins)

@@ -132,3 +132,23 @@ def test_fair_shares_name_each_peer_group_and_who_is_outside_their_band() -> Non
     # a kind with people outside their band costs something in the validator, and the reverse
     for kind in ("nights", "weekends", "holidays", "hours"):
         assert (shares[shares["kind"] == kind]["outside"].sum() > 0) == (outside.get(f"fairness_{kind}", 0) > 0)
+
+
+def test_a_soft_rule_of_ones_own_broken_for_a_hard_seat_is_counted() -> None:
+    """One lead for a lead seat every day of a week with 24 soft hours: the roster must break the
+    soft limit (16 h over), and the reported cost says so (the search keeps such rules as hard,
+    so the model finds this roster and prices it)."""
+    from roster.model.parse import scenario_from_dict
+    from roster.solver import solve
+
+    sc = scenario_from_dict({
+        "horizon": {"start": "2026-09-28", "end": "2026-10-02"},
+        "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}],
+        "shifts": [{"id": "D", "start": "08:00", "end": "16:00"}],
+        "staff": [{"id": "A", "roles": ["agent"]}, {"id": "L", "roles": ["lead"]}],
+        "demand": [{"shift": "D", "role": "lead", "min": 1}],
+        "rules": {"max_hours_per_week": {"value": 24, "weight": 1}, "min_rest_hours": 0,
+                  "max_consecutive_work_days": 7}}, "s.yaml")
+    result = solve(sc, time_limit=20, workers=2)
+    report = validate(sc, result.roster)
+    assert report.hard == [] and report.cost == round(result.objective) == 16 * 60
