@@ -76,8 +76,9 @@ def solve(
         return [folder / "roster.xlsx", folder / "roster.csv", folder / "result.json"]
 
     written = write_or_rescue(write, out)
-    proof = (f"bound {result.bound:g}  gap {result.gap:.2%}" if result.bound is not None
-             else "no bound (the search stopped before it proved one)")
+    source = result.stats.get("bound_source")
+    proof = (f"bound {result.bound:g}{f' ({source})' if source else ''}  gap {result.gap:.2%}"
+             if result.bound is not None else "no bound (the search stopped before it proved one)")
     typer.echo(f"objective {result.objective:g}  {proof}  {result.seconds:.1f}s")
     typer.echo("terms: " + ", ".join(f"{k}={v}" for k, v in result.terms.items()))
     typer.echo(person_summary(sc, result.roster).to_string(index=False))
