@@ -34,8 +34,8 @@ _PERSON_COLUMNS: list[tuple[str, str]] = [(k, "limit") for k in LIMIT_RULES] + [
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "roles": [("id", "text"), ("name", "opt"), ("covers", "list")],
-    "staff": [("id", "text"), ("name", "opt"), ("roles", "list"), ("team", "opt"), ("hired", "date"), ("cannot", "list"),
-              ("days_off", "dates"), *_PERSON_COLUMNS],
+    "staff": [("id", "text"), ("name", "opt"), ("roles", "list"), ("hired", "date"), ("cannot", "list"),
+              ("days_off", "dates"), ("team", "opt"), *_PERSON_COLUMNS],
     "shifts": [("id", "text"), ("name", "opt"), ("start", "opt"), ("end", "opt"), ("segments", "segments"),
                ("on", "days"), ("night", "optbool"), ("minutes", "int")],
     "demand": [("shift", "text"), ("role", "opt"), ("min", "limit"), ("max", "limit"), ("days", "days")],

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from roster.model.load import load_scenario
 
+from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import (
