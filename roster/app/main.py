@@ -16,6 +16,7 @@ from roster.io.load import read_yaml
 from roster.io.staff_import import template_xlsx
 from roster.io.store import Store
 from roster.model.parse import ScenarioError
+from roster.reports.summary import fair_shares
 from roster.services.infeasible import infeasible_reasons
 from roster.services.whatif import compare
 from roster.validate import validate
@@ -576,6 +577,12 @@ def charts(result) -> None:
         names = {c: _t(f"w.{c}") for c in ("nights", "weekends", "holidays", "hours", "contract")}
         st.plotly_chart(views.fairness_bars(frame, _t("fairness"), names), width="stretch", key="chart_fair")
         st.plotly_chart(views.hours_bars(frame, _t("hours"), names), width="stretch", key="chart_hours")
+        shares = fair_shares(sc, result.roster)
+        if len(shares):
+            st.markdown(_t("fair_shares"))
+            shares["kind"] = [names.get(k, k) for k in shares["kind"]]
+            st.dataframe(shares.rename(columns={c: _t(f"fs.{c}") for c in shares.columns}), hide_index=True,
+                         width="stretch")
 
 
 def downloads(result) -> None:

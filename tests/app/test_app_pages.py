@@ -80,6 +80,7 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     assert grid and "roster-grid" in grid[0], "the month grid is shown"
     assert "A1 Ann" in grid[0]
     assert len(at.get("plotly_chart")) == 3, "coverage heatmap, fairness bars, hours against contract"
+    assert not [d for d in at.dataframe if "outside band" in d.value.columns], "no fair shares weighed"
     at.radio(key="view.en").set_value("day").run()
     at.date_input(key="view_day").set_value(dt.date(2026, 12, 7)).run()
     day = next(d.value for d in at.dataframe if "times" in d.value.columns)
@@ -369,3 +370,20 @@ def test_a_thousand_people_page_through_the_grid(db: Path) -> None:
     assert rows() == min(100, sum(role in p.roles for p in sc.staff))
     at.text_input(key="grid_find").set_value(sc.staff[3].id).run()
     assert 1 <= rows() <= 11
+
+
+def test_fair_shares_by_peer_group_are_shown_when_weighed(db: Path, small_yaml: Path) -> None:
+    small_yaml.write_text(small_yaml.read_text(encoding="utf-8") + "fairness: {nights: 2, hours: 1}\n",
+                          encoding="utf-8")
+    store = Store(db)
+    at = _app(db)
+    _continue_saved(at, store, small_yaml)
+    at.radio(key="page.en").set_value("roster").run()
+    _solve(at)
+    assert at.session_state["result"].feasible
+    shares = [d.value for d in at.dataframe if "outside band" in d.value.columns]
+    assert shares, "the fair-share table is on the roster page"
+    table = shares[0]
+    roles = {"/".join(sorted(p.roles)) for p in at.session_state["scenario"].staff}
+    assert set(table["peer group"]) <= roles and set(table["duty"]) <= {"Nights", "Hours", "nights", "hours"}
+    assert (table["fewest"] <= table["most"]).all()
