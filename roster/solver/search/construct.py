@@ -172,17 +172,19 @@ class Search:
         return float((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()
                      + (np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())
 
-    def own_cost(self, p: int, plan: np.ndarray) -> float:
-        """Requests and fair shares of nights, weekends and holidays of one person's month."""
+    def own_terms(self, p: int, plan: np.ndarray) -> dict[str, float]:
+        """Requests and fair shares of nights, weekends and holidays of one person's month, by term."""
         days = np.arange(self.n)
         worked = plan >= 0
-        cost = float(self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum())
-        for w, adds, lo, hi in self.fair:
-            if lo[p] < 0:
-                continue
-            n = int(adds[days[worked], plan[worked]].sum())
-            cost += w * max(0, n - hi[p], lo[p] - n)
-        return cost
+        out = {"requests": float(self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum())}
+        for kind, (w, adds, lo, hi) in zip(self.fair_kinds, self.fair, strict=True):
+            if lo[p] >= 0:
+                n = int(adds[days[worked], plan[worked]].sum())
+                out[f"fairness_{kind}"] = w * max(0, n - hi[p], lo[p] - n)
+        return out
+
+    def own_cost(self, p: int, plan: np.ndarray) -> float:
+        return sum(self.own_terms(p, plan).values())
 
     def person_minutes(self, plan: np.ndarray) -> int:
         worked = plan >= 0
@@ -341,49 +343,6 @@ class Search:
         for g in {int(self.group_of[p]) for p in people if self.group_of[p] >= 0}:
             cost += self.hours_cost(g, mins[self.groups[g][0]])
         return cost
-
-    def place_together(self, people: list[int], mins: np.ndarray) -> bool:
-        """Take several people out and place them again one after another (each order tried once
-        for two people); kept when the roster costs less, or the same."""
-        saved = [(p, self.plan[p].copy(), self.role[p].copy(), int(mins[p])) for p in people]
-        before = self._local_cost(people, mins)
-        orders = [people, people[::-1]] if len(people) == 2 else [people]
-        best, best_cost = None, before
-        for order in orders:
-            for p in people:
-                self._take_out(p)
-                self.plan[p] = saved[people.index(p)][1]  # margins read the month being replaced
-            ok = True
-            for p in order:
-                delta = self.seat_delta()
-                seat_cost, role = self._cell_costs(p, delta)
-                plan = self.best_month(p, seat_cost + self.req[p] + self._margins(p, mins), self.req_off[p].copy())
-                if plan is None:
-                    ok = False
-                    plan, new_role = saved[people.index(p)][1], saved[people.index(p)][2]
-                else:
-                    new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
-                self._put_in(p, plan, new_role)
-                mins[p] = self.person_minutes(plan)
-            after = self._local_cost(people, mins) if ok else INF
-            if after <= best_cost + 1e-9:
-                best, best_cost = [(p, self.plan[p].copy(), self.role[p].copy(), int(mins[p])) for p in people], after
-            for p in people:  # back to the saved months before the next order
-                self._take_out(p)
-            for p, plan, role, m in saved:
-                self._put_in(p, plan, role)
-                mins[p] = m
-        self.moves.tried += 1
-        if best is None or all((b[1] == s_[1]).all() for b, s_ in zip(best, saved, strict=True)):
-            return False
-        for p in people:
-            self._take_out(p)
-        for p, plan, role, m in best:
-            self._put_in(p, plan, role)
-            mins[p] = m
-        self.moves.kept += 1
-        self.moves.better += best_cost < before - 1e-9
-        return True
 
     def replace(self, plans: dict[int, tuple[np.ndarray, np.ndarray]], mins: np.ndarray) -> bool:
         """Give these people these months (shift and seat role per day) when the roster then costs
@@ -580,24 +539,13 @@ class Search:
         c = self.count
         out = {"coverage_shortfall": int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
                "overstaffing": int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
-        days = np.arange(self.n)
-        req = 0.0
-        fair = [0.0] * len(self.fair)
         for p in range(self.P):
-            plan = self.plan[p]
-            worked = plan >= 0
-            req += self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum()
-            for i, (w, adds, lo, hi) in enumerate(self.fair):
-                if lo[p] >= 0:
-                    n = int(adds[days[worked], plan[worked]].sum())
-                    fair[i] += w * max(0, n - hi[p], lo[p] - n)
-        out["requests"] = int(round(req))
-        for kind, value in zip(self.fair_kinds, fair, strict=True):
-            out[f"fairness_{kind}"] = int(round(value))
+            for term, value in self.own_terms(p, self.plan[p]).items():
+                out[term] = out.get(term, 0) + value
         if self.groups:
             mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
             out["fairness_hours"] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
-        return {k: v for k, v in out.items() if v}
+        return {k: int(round(v)) for k, v in out.items() if round(v)}
 
     def roster(self) -> Roster:
         sc, cal = self.scenario, self.calendar

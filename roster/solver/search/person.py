@@ -21,6 +21,7 @@ solver model.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import cached_property, reduce
@@ -480,7 +481,5 @@ def _history(scenario: Scenario, calendar: Calendar) -> dict[str, dict]:
     return out
 
 
-def _days(n: int):
-    import datetime as dt
-
+def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)

@@ -32,6 +32,7 @@ def check(sc, search: construct.Search) -> int:
                                             for v in report.hard)
     if not empty:
         assert report.cost == search.cost()
+        assert report.costs() == search.terms()
     return report.cost
 
 
