@@ -3,18 +3,22 @@ the roster out of a solution."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
 from roster.model.calendar import Calendar
+from roster.model.intervals import break_minute
 from roster.model.posts import duty_role
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Scenario
 
 from .context import Context
+from .breaks import break_text
 from .objective import set_objective
 from .rules import FAMILIES
+from .rules.intervals import break_counts
 from .variables import build_variables
 
 
@@ -53,7 +57,28 @@ def extract(ctx: Context, solver: cp_model.CpSolver) -> Roster:
                        sc.posts[k].id) for (k, p, d, s), var in v.duty.items() if solver.BooleanValue(var)]
     leave = [LeaveDay(cal.days[d].date, sc.leave_wishes[i].staff, sc.leave_wishes[i].type)
              for (i, d), var in ctx.cache.get("leave_days", {}).items() if solver.BooleanValue(var)]
-    return Roster.of(seats + duty, leave=leave)
+    return Roster.of(with_breaks(ctx, seats + duty, break_counts(ctx, solver.Value)), leave=leave)
+
+
+def with_breaks(ctx: Context, items: list[Assignment],
+                counts: dict[tuple[int, int, str | None], list[tuple[int, int]]]) -> list[Assignment]:
+    """The assignments with ``break_at`` set from break counts per (day, shift, role): people of a
+    group in staff order take the starts in time order, as many each as the counts say."""
+    sc, cal = ctx.scenario, ctx.calendar
+    shift_index = {sid: i for i, sid in enumerate(ctx.vars.shifts)}
+    groups: dict[tuple[int, int, str | None], list[int]] = {}
+    for i, a in enumerate(items):
+        if sc.shift_by_id[a.shift].break_rule is not None:
+            groups.setdefault((cal.index[a.date], shift_index[a.shift], a.role), []).append(i)
+    out = list(items)
+    for key, members in groups.items():
+        starts = [t for t, k in counts.get(key, []) for _ in range(k)]
+        shift = sc.shift_by_id[ctx.vars.shifts[key[1]]]
+        starts += list(shift.break_starts[:1]) * (len(members) - len(starts))  # none counted: the first start
+        members.sort(key=lambda i: out[i].staff)
+        for i, t in zip(members, starts, strict=False):
+            out[i] = dataclasses.replace(out[i], break_at=break_text(t))
+    return out
 
 
 def complete_hint(ctx: Context, seconds: float) -> cp_model.CpSolver | None:
@@ -91,6 +116,15 @@ def add_hint(ctx: Context, roster: Roster) -> None:
     duty = {(a.post, a.staff, a.date, a.shift) for a in roster if a.post is not None}
     for (k, p, d, s), var in v.duty.items():
         ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date, v.shifts[s]) in duty)
+    breaks: dict[tuple[int, int, str | None, int], int] = {}
+    shift_index = {sid: i for i, sid in enumerate(v.shifts)}
+    for a in roster:
+        if a.break_at is not None and a.date in cal.index and a.shift in shift_index:
+            key = (cal.index[a.date], shift_index[a.shift], a.role,
+                   break_minute(ctx.scenario.shift_by_id[a.shift], a.break_at))
+            breaks[key] = breaks.get(key, 0) + 1
+    for key, var in ctx.cache.get("breaks", {}).items():
+        ctx.model.AddHint(var, breaks.get(key, 0))
     leave = {(x.date, x.staff, x.type) for x in roster.leave}
     wishes = ctx.scenario.leave_wishes
     for (i, d), var in ctx.cache.get("leave_days", {}).items():

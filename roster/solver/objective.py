@@ -7,7 +7,7 @@ from ortools.sat.python import cp_model
 from .context import Context
 
 TERM_ORDER = (
-    "coverage_shortfall", "overstaffing", "rest", "sequence", "max_consecutive", "min_consecutive_work",
+    "coverage_shortfall", "overstaffing", "interval_shortfall", "interval_over", "rest", "sequence", "max_consecutive", "min_consecutive_work",
     "min_consecutive_off", "hours_week", "hours_total", "weekends", "requests",
     "fairness_nights", "fairness_weekends", "fairness_holidays", "fairness_hours",
 )

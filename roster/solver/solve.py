@@ -388,6 +388,8 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | Non
                    *ctx.cache.get("leave_days", {}).values()]  # everything extract() reads
     for var in roster_vars:
         fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
+    for var in ctx.cache.get("breaks", {}).values():  # the breaks extract() placed stay where they are
+        fixed.add_hint(fixed.get_int_var_from_proto_index(var.Index()), solver.Value(var))
     second = solve_hint_fixed(fixed, 30.0)
     if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
         return None

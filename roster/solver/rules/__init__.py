@@ -5,6 +5,7 @@ from . import (
     fairness,
     fixed,
     hours,
+    intervals,
     leave_wishes,
     posts,
     requests,
@@ -15,6 +16,7 @@ from . import (
 
 FAMILIES = {
     "coverage": coverage.add,
+    "intervals": intervals.add,
     "posts": posts.add,
     "leave_wishes": leave_wishes.add,
     "rest": rest.add,

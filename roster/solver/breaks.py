@@ -1,0 +1,225 @@
+"""People on the floor per interval as arrays, and breaks placed to cover the intervals best.
+
+``Floor`` turns a scenario's per-interval lines (``roster.model.intervals``) into arrays: one slot
+per interval a line needs, and for every (seat role, shift, day) the slots a person there works
+and the slots each of the shift's break starts takes away. It counts as ``on_floor`` does (a
+person counts in an interval they work whole and do not spend any part of on a break; a line of
+role None counts every seat role), so a cost computed here is the validator's.
+
+``place_breaks`` is the placement used for rosters the per-person search builds: every break of a
+day is placed one at a time where it costs least, then single breaks are moved while that lowers
+the cost. It is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from roster.model.calendar import Calendar
+from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.scenario import Scenario
+
+EMPTY = np.zeros((0,), dtype=np.int64)
+
+
+class Floor:
+    """Interval slots, their needs and weights, and which slots each seat covers."""
+
+    def __init__(self, scenario: Scenario, calendar: Calendar, roles: Sequence[str]) -> None:
+        sc = scenario
+        needs = interval_needs(sc, calendar)
+        self.keys = sorted(needs, key=lambda k: (k[1], k[0] or ""))
+        slot = {k: i for i, k in enumerate(self.keys)}
+        M = len(self.keys)
+        self.M = M
+        self.dummy = M
+        """An extra slot with no need and no weight: intervals no line needs land there."""
+        self.need = np.zeros(M + 1, dtype=np.int64)
+        self.under_w = np.zeros(M + 1)
+        self.over_w = np.zeros(M + 1)
+        for k, i in slot.items():
+            self.need[i] = needs[k].agents
+            self.under_w[i] = needs[k].under_weight
+            self.over_w[i] = needs[k].over_weight
+        self.n = len(calendar.days)
+        self.S = len(sc.shifts)
+        self.roles = list(roles)
+        self.starts = [list(s.break_starts) for s in sc.shifts]
+        """Break starts (minutes from 00:00 of the shift's day) per shift; [] without a break rule."""
+        self.has_break = [s.break_rule is not None for s in sc.shifts]
+        self.no_start = [s.break_rule is not None and not s.break_starts for s in sc.shifts]
+        """Shifts whose break fits nowhere: nobody may work them."""
+        # (role k, shift s) → work[n, w] and breaks[j][n, b] slot indexes (dummy where not needed)
+        lines = [(line.role, line.interval_minutes, counted_shifts(sc, line)) for _, line in sc.interval_lines]
+        self.work: dict[tuple[int, int], np.ndarray] = {}
+        self.away: dict[tuple[int, int], list[np.ndarray]] = {}
+        for k, role in enumerate(self.roles):
+            for s, shift in enumerate(sc.shifts):
+                rows: list[list[int]] = [[] for _ in range(self.n)]
+                brows: list[list[list[int]]] = [[[] for _ in range(self.n)] for _ in self.starts[s]]
+                for lrole, step, shifts in lines:
+                    if shift.id not in shifts or (lrole is not None and lrole != role):
+                        continue
+                    for d in range(self.n):
+                        worked = worked_intervals(shift, d, step)
+                        mine = set(worked)
+                        rows[d] += [slot.get((lrole, t), M) for t in worked]
+                        for j, start in enumerate(self.starts[s]):
+                            brows[j][d] += [slot.get((lrole, t), M)
+                                            for t in break_intervals(shift, d, start, step) if t in mine]
+                if any(rows):
+                    self.work[(k, s)] = _square(rows, M)
+                    self.away[(k, s)] = [_square(b, M) for b in brows]
+
+    # ---- the cost of a floor --------------------------------------------------
+    def costs(self, f: np.ndarray) -> tuple[float, float]:
+        """(cost of people short, cost of people over) of the floor counts ``f``."""
+        under = float((np.maximum(self.need - f, 0) * self.under_w).sum())
+        over = float((np.maximum(f - self.need, 0) * self.over_w).sum())
+        return under, over
+
+    def cost(self, f: np.ndarray) -> float:
+        return sum(self.costs(f))
+
+    def plus(self, f: np.ndarray) -> np.ndarray:
+        """Per slot: the cost change of one more person on the floor."""
+        return np.where(f < self.need, -self.under_w, self.over_w)
+
+    def minus(self, f: np.ndarray) -> np.ndarray:
+        """Per slot: the cost change of one person fewer on the floor."""
+        return np.where(f <= self.need, self.under_w, -self.over_w)
+
+    def counted(self, k: int, s: int) -> bool:
+        return (k, s) in self.work
+
+    # ---- the floor of a roster -----------------------------------------------
+    def floor(self, count: np.ndarray, brk: np.ndarray) -> np.ndarray:
+        """Floor counts from people per (day, shift, role) and breaks per (day, shift, role, start)."""
+        f = np.zeros(self.M + 1, dtype=np.int64)
+        for (k, s), work in self.work.items():
+            c = count[:, s, k]
+            if c.any():
+                np.add.at(f, work, np.repeat(c[:, None], work.shape[1], axis=1))
+            for j, away in enumerate(self.away[(k, s)]):
+                b = brk[:, s, k, j]
+                if b.any():
+                    np.subtract.at(f, away, np.repeat(b[:, None], away.shape[1], axis=1))
+        f[self.dummy] = 0
+        return f
+
+    def prices(self, f: np.ndarray) -> np.ndarray:
+        """(day, shift, role) → cost change of one more person there, their break placed where it costs least."""
+        out = np.zeros((self.n, self.S, len(self.roles)))
+        up = self.plus(f)
+        up[self.dummy] = 0.0
+        for (k, s), work in self.work.items():
+            price = up[work].sum(axis=1)
+            away = self.away[(k, s)]
+            if away:
+                price = price - np.max([up[b].sum(axis=1) for b in away], axis=0)
+            out[:, s, k] = price
+        return out
+
+    # ---- one person in or out -------------------------------------------------
+    def add(self, f: np.ndarray, brk: np.ndarray, d: int, s: int, k: int) -> None:
+        """One more person on (d, s, k); their break goes where it costs least."""
+        work = self.work.get((k, s))
+        if work is not None:
+            np.add.at(f, work[d], 1)
+        if self.starts[s]:
+            j = 0
+            if work is not None:
+                down = self.minus(f)
+                down[self.dummy] = 0.0
+                j = int(np.argmin([down[b[d]].sum() for b in self.away[(k, s)]]))
+                np.subtract.at(f, self.away[(k, s)][j][d], 1)
+            brk[d, s, k, j] += 1
+        f[self.dummy] = 0
+
+    def remove(self, f: np.ndarray, brk: np.ndarray, d: int, s: int, k: int) -> None:
+        """One person fewer on (d, s, k); of the breaks there, the one whose return costs least goes."""
+        work = self.work.get((k, s))
+        if self.starts[s]:
+            held = np.flatnonzero(brk[d, s, k, :len(self.starts[s])] > 0)
+            j = int(held[0]) if len(held) else -1
+            if work is not None and len(held) > 1:
+                up = self.plus(f)
+                up[self.dummy] = 0.0
+                j = int(held[np.argmin([up[self.away[(k, s)][i][d]].sum() for i in held])])
+            if j >= 0:
+                brk[d, s, k, j] -= 1
+                if work is not None:
+                    np.add.at(f, self.away[(k, s)][j][d], 1)
+        if work is not None:
+            np.subtract.at(f, work[d], 1)
+        f[self.dummy] = 0
+
+    # ---- breaks of whole days -------------------------------------------------
+    def place_breaks(self, f: np.ndarray, count: np.ndarray, brk: np.ndarray, days: Iterable[int]) -> None:
+        """Place every break of these days again (greedy, then single moves while they lower the cost).
+
+        ``f`` and ``brk`` are updated in place; people per (day, shift, role) stay as ``count`` says."""
+        for d in days:
+            cells = [(s, k) for (k, s) in sorted(self.away) if self.away[(k, s)] and count[d, s, k] > 0]
+            for s, k in cells:  # take the day's breaks out
+                for j, away in enumerate(self.away[(k, s)]):
+                    if brk[d, s, k, j]:
+                        np.add.at(f, away[d], int(brk[d, s, k, j]))
+                        brk[d, s, k, j] = 0
+            f[self.dummy] = 0
+            for s, k in sorted(cells, key=lambda c: (self.starts[c[0]][0], c[0], c[1])):
+                for _ in range(int(count[d, s, k])):
+                    down = self.minus(f)
+                    down[self.dummy] = 0.0
+                    j = int(np.argmin([down[b[d]].sum() for b in self.away[(k, s)]]))
+                    np.subtract.at(f, self.away[(k, s)][j][d], 1)
+                    brk[d, s, k, j] += 1
+            f[self.dummy] = 0
+            self.polish(f, brk, d, cells)
+
+    def polish(self, f: np.ndarray, brk: np.ndarray, d: int, cells: list[tuple[int, int]] | None = None,
+               rounds: int = 20) -> None:
+        """Move single breaks of day ``d`` while a move lowers the cost."""
+        if cells is None:
+            cells = [(s, k) for (k, s) in sorted(self.away) if self.away[(k, s)] and brk[d, s, k].any()]
+        for _ in range(rounds):
+            moved = False
+            for s, k in cells:
+                away = self.away[(k, s)]
+                for j in range(len(away)):
+                    if not brk[d, s, k, j]:
+                        continue
+                    np.add.at(f, away[j][d], 1)
+                    f[self.dummy] = 0
+                    down = self.minus(f)
+                    down[self.dummy] = 0.0
+                    gain = np.array([down[b[d]].sum() for b in away])
+                    best = int(np.argmin(gain))
+                    back = float(gain[j])
+                    if gain[best] < back - 1e-9:
+                        j2 = best
+                        brk[d, s, k, j] -= 1
+                        brk[d, s, k, j2] += 1
+                        moved = True
+                    else:
+                        j2 = j
+                    np.subtract.at(f, away[j2][d], 1)
+                    f[self.dummy] = 0
+            if not moved:
+                return
+
+
+def _square(rows: list[list[int]], pad: int) -> np.ndarray:
+    """Rows of unequal length as one array, padded with ``pad``."""
+    width = max((len(r) for r in rows), default=0)
+    out = np.full((len(rows), width), pad, dtype=np.int64)
+    for i, r in enumerate(rows):
+        out[i, :len(r)] = r
+    return out
+
+
+def break_text(minute: int) -> str:
+    """A break start (minutes from 00:00 of the shift's day) as wall-clock ``HH:MM``."""
+    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"

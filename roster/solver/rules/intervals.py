@@ -1,0 +1,116 @@
+"""People on the floor per interval, breaks placed (``demand`` lines with ``per_interval``, shifts with ``break``).
+
+For every shift instance with a break rule and every seat role, integer break counts per allowed
+break start sum to the people seated there (a break that fits nowhere leaves the shift to nobody,
+a hard rule). People on the floor in an interval = people working all of it − breaks touching it,
+counted as ``roster.model.intervals.on_floor`` counts; each person short costs the line's
+``under_weight`` (term ``interval_shortfall``), each one over its ``over_weight`` (``interval_over``).
+``ctx.cache["breaks"]`` holds (day, shift, seat role, start minute) → break count for ``extract``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.posts import duty_role
+
+from ..context import Context, Label
+
+
+def seated_people(ctx: Context) -> dict[tuple[int, int, str | None], list]:
+    """(day, shift, role the person counts as, None for post duty without one) → work literals."""
+    v, sc = ctx.vars, ctx.scenario
+    out: dict[tuple[int, int, str | None], list] = defaultdict(list)
+    for (_p, d, s, r), var in v.x.items():
+        out[(d, s, r)].append(var)
+    for (k, _p, d, s), var in v.duty.items():
+        out[(d, s, duty_role(sc.posts[k], v.seats, d, v.shifts[s]))].append(var)
+    return out
+
+
+def add(ctx: Context) -> None:
+    v, sc, cal, model = ctx.vars, ctx.scenario, ctx.calendar, ctx.model
+    groups = seated_people(ctx)
+    breaks: dict[tuple[int, int, str | None, int], cp_model.IntVar] = {}
+    people: dict[tuple[int, int, str | None], cp_model.LinearExprT] = {}
+    lines = [(line.role, line.interval_minutes, counted_shifts(sc, line)) for _, line in sc.interval_lines]
+    counted = {sid for _r, _s, shifts in lines for sid in shifts}
+    for (d, s, r), lits in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        shift = sc.shift_by_id[v.shifts[s]]
+        date = cal.days[d].date
+        if shift.break_rule is not None and not shift.break_starts:
+            label = Label("breaks", (d, shift.id), f"{date} {shift.id}: its {shift.break_rule.minutes}-minute break "
+                          f"fits nowhere between {shift.break_rule.within[0]} and {shift.break_rule.within[1]}",
+                          f"{date} {shift.label}: {shift.break_rule.minutes} 分钟休息在 "
+                          f"{shift.break_rule.within[0]}-{shift.break_rule.within[1]} 内放不下")
+            ctx.at_most(sum(lits), 0, None, "breaks", label)
+            continue
+        if shift.id not in counted and shift.break_rule is None:
+            continue
+        n: cp_model.LinearExprT = lits[0] if len(lits) == 1 else model.NewIntVar(0, len(lits), f"n|{d}|{shift.id}|{r}")
+        if len(lits) > 1:
+            model.Add(n == sum(lits))
+        people[(d, s, r)] = n
+        if shift.break_rule is None:
+            continue
+        starts = shift.break_starts
+        bs = [model.NewIntVar(0, len(lits), f"break|{d}|{shift.id}|{r}|{t}") for t in starts]
+        model.Add(sum(bs) == n)
+        for t, b in zip(starts, bs, strict=True):
+            breaks[(d, s, r, t)] = b
+    ctx.cache["breaks"] = breaks
+    needs = interval_needs(sc, cal)
+    if not needs:
+        return
+    floor: dict[tuple[str | None, int], list] = defaultdict(list)
+    most: dict[tuple[str | None, int], int] = defaultdict(int)
+    for (d, s, r), n in people.items():
+        shift = sc.shift_by_id[v.shifts[s]]
+        for lrole, step, shifts in lines:
+            if shift.id not in shifts or (lrole is not None and r != lrole):
+                continue
+            worked = worked_intervals(shift, d, step)
+            for t in worked:
+                if (lrole, t) in needs:
+                    floor[(lrole, t)].append(n)
+                    most[(lrole, t)] += len(groups[(d, s, r)])
+            mine = set(worked)
+            for start in shift.break_starts:
+                for t in break_intervals(shift, d, start, step):
+                    if t in mine and (lrole, t) in needs:
+                        floor[(lrole, t)].append(-breaks[(d, s, r, start)])
+    for key in sorted(needs, key=lambda k: (k[1], k[0] or "")):
+        need = needs[key]
+        expr = sum(floor.get(key, []))
+        when = interval_text(cal, key[1])
+        who = key[0] or "staff"
+        if need.agents > 0 and need.under_weight:
+            label = Label("interval_shortfall", key, f"{when}: at least {need.agents} {who} on the floor",
+                          f"{when}: 在席 {who} 至少 {need.agents} 人")
+            ctx.at_least(expr, need.agents, need.under_weight, "interval_shortfall", label, ub=need.agents)
+        if need.over_weight and most[key] > need.agents:
+            label = Label("interval_over", key, f"{when}: at most {need.agents} {who} on the floor",
+                          f"{when}: 在席 {who} 至多 {need.agents} 人")
+            ctx.at_most(expr, need.agents, need.over_weight, "interval_over", label, ub=most[key] - need.agents)
+
+
+def interval_text(cal, start: int) -> str:
+    """``2026-12-01 09:30`` for an interval start in minutes from the horizon start."""
+    day, minute = divmod(start, 1440)
+    date = cal.days[0].date + dt.timedelta(days=day)
+    return f"{date} {minute // 60:02d}:{minute % 60:02d}"
+
+
+def break_counts(ctx: Context, value) -> dict[tuple[int, int, str | None], list[tuple[int, int]]]:
+    """(day, shift, role) → [(break start minute, people)] in the solution ``value`` reads."""
+    out: dict[tuple[int, int, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for (d, s, r, t), var in sorted(ctx.cache.get("breaks", {}).items(), key=lambda kv: (kv[0][0], kv[0][1],
+                                                                                      kv[0][2] or "", kv[0][3])):
+        k = int(value(var))
+        if k:
+            out[(d, s, r)].append((t, k))
+    return out
