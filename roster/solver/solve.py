@@ -113,8 +113,8 @@ BOUND_SECONDS = 60.0
 def _bound_reserve(scenario: Scenario, time_limit: float, deterministic_time: float | None) -> float:
     """Seconds kept for the column-generation bound: none for repeatable solves and for
     scenarios with posts or leave wishes (the per-person routine does not cover them)."""
-    if deterministic_time is not None or not construct.applies(scenario) or time_limit < 2:
-        return 0.0
+    if deterministic_time is not None or not construct.applies(scenario) or time_limit < 2 or scenario.interval_lines:
+        return 0.0  # the bound has no interval rows: it would leave out the whole interval cost
     return min(BOUND_SHARE * time_limit, BOUND_SECONDS)
 
 
@@ -158,7 +158,8 @@ def _solve(scenario: Scenario, *, time_limit: float, seed: int, workers: int | N
                            "group_first_seconds": built.first_seconds}
             if strategy == "construct" or _too_large(scenario, calendar) or (stop is not None and stop.is_set()):
                 return _from_search(built, t0, group_stats)
-    if ctx is None and hint is None and (partial is not None and applies(scenario) and deterministic_time is None
+    groups_apply = applies(scenario) and not scenario.interval_lines
+    if ctx is None and hint is None and (partial is not None and groups_apply and deterministic_time is None
                                          or _by_groups(scenario, calendar, strategy, deterministic_time)):
         search = GroupSearch(scenario, calendar, seed=seed)
         if partial is not None:
@@ -259,6 +260,8 @@ def _by_construction(scenario: Scenario, calendar: Calendar, strategy: str) -> b
         return construct.applies(scenario)
     if strategy != "auto" or not construct.applies(scenario):
         return False
+    if scenario.interval_lines:  # the group models leave interval coverage out
+        return True
     fair = any(scenario.fairness.model_dump().values())
     return fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
 
@@ -339,8 +342,8 @@ HUGE_GROUP_SHARE = 0.6
 def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
     if strategy == "groups":
         return applies(scenario)
-    if strategy == "whole" or deterministic_time is not None or not applies(scenario):
-        return False
+    if strategy == "whole" or deterministic_time is not None or not applies(scenario) or scenario.interval_lines:
+        return False  # the group models leave interval coverage out
     if any(scenario.fairness.model_dump().values()):  # the group models leave fairness out
         return False
     return len(allowed(scenario, calendar)) >= GROUP_CELLS

@@ -30,6 +30,7 @@ from roster.model.fairness import counts_towards, fair_bands, hour_groups
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
 
+from ..breaks import Floor, break_text
 from . import HARD
 from .lns import move
 from .person import INF, OFF, Person
@@ -157,6 +158,16 @@ class Search:
             self.groups.append((members, share, group.slack))
             self.group_of[members] = g
         self.minutes = self.person.minutes
+        # people on the floor per interval and the breaks placed (aggregated per day, shift, role, start)
+        self.floor: Floor | None = None
+        if sc.interval_lines or any(sh.break_rule is not None for sh in sc.shifts):
+            self.floor = Floor(sc, cal, self.roles)
+            for s_, bad in enumerate(self.floor.no_start):
+                if bad:  # a break that fits nowhere: nobody may work the shift
+                    self.can[:, :, s_, :] = False
+        starts = max((len(x) for x in self.floor.starts), default=0) if self.floor is not None else 0
+        self.brk = np.zeros((n, S, K, max(starts, 1)), dtype=np.int64)
+        self.on_floor = np.zeros((self.floor.M + 1 if self.floor is not None else 1), dtype=np.int64)
         self.flex = self.can.any(axis=3).sum(axis=(1, 2))
 
     # ---- the exact cost ------------------------------------------------------
@@ -165,12 +176,26 @@ class Search:
         c = self.count
         short = np.where(c < self.lo, -self.lo_w, 0.0)
         over = np.where(c >= self.hi, self.hi_w, 0.0)
-        return np.where(self.has, short + over, 0.0)
+        out = np.where(self.has, short + over, 0.0)
+        if self.floor is not None and self.floor.M:
+            out[:, :, :self.K] += self.floor.prices(self.on_floor)
+        return out
 
     def coverage_cost(self) -> float:
+        """Seats and people on the floor per interval."""
         c = self.count
         return float((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()
-                     + (np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())
+                     + (np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum()) + self.interval_cost()
+
+    def interval_cost(self) -> float:
+        return self.floor.cost(self.on_floor) if self.floor is not None else 0.0
+
+    def settle_breaks(self, days: range | list[int] | None = None) -> None:
+        """Move single breaks while that lowers the interval cost (every day, or these days)."""
+        if self.floor is None or not self.floor.M:
+            return
+        for d in (range(self.n) if days is None else days):
+            self.floor.polish(self.on_floor, self.brk, d)
 
     def own_terms(self, p: int, plan: np.ndarray) -> dict[str, float]:
         """Requests and fair shares of nights, weekends and holidays of one person's month, by term."""
@@ -214,6 +239,9 @@ class Search:
             s, k = self.plan[p, days], self.role[p, days]
             np.subtract.at(self.count, (days, s, k), 1)
             np.subtract.at(self.count, (days, s, np.full(len(days), self.K)), 1)
+            if self.floor is not None:
+                for d, s1, k1 in zip(days.tolist(), s.tolist(), k.tolist(), strict=True):
+                    self.floor.remove(self.on_floor, self.brk, d, s1, k1)
 
     def _put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
         self.plan[p], self.role[p] = plan, role
@@ -221,6 +249,9 @@ class Search:
         if len(days):
             np.add.at(self.count, (days, plan[days], role[days]), 1)
             np.add.at(self.count, (days, plan[days], np.full(len(days), self.K)), 1)
+            if self.floor is not None:
+                for d, s1, k1 in zip(days.tolist(), plan[days].tolist(), role[days].tolist(), strict=True):
+                    self.floor.add(self.on_floor, self.brk, d, s1, k1)
 
     def _cell_costs(self, p: int, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per (day, shift): the cheapest seat role for person p and its seat cost."""
@@ -478,6 +509,7 @@ class Search:
                 ok = False
             supply -= self.can[p]
             supply_any -= self.can[p].any(axis=2)
+        self.settle_breaks()
         return ok
 
     def improve(self, seconds: float, stop: Callable[[], bool] | None = None,
@@ -510,12 +542,14 @@ class Search:
 
         while time.perf_counter() < end and (sweeps is None or done < sweeps):
             done += 1
+            self.settle_breaks()
             order = list(range(self.P))
             self.rng.shuffle(order)
             self._unfair = self.unfair(mins)
             changed = 0
             for p in order:
                 if time.perf_counter() >= end or (stop is not None and stop()):
+                    self.settle_breaks()
                     check()
                     return best
                 changed += self.place(p, mins=mins)
@@ -532,6 +566,8 @@ class Search:
                     return best
             if check() or not changed:
                 break
+        self.settle_breaks()
+        check()
         return best
 
     def terms(self) -> dict[str, int]:
@@ -539,6 +575,8 @@ class Search:
         c = self.count
         out = {"coverage_shortfall": int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
                "overstaffing": int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
+        if self.floor is not None and self.floor.M:
+            out["interval_shortfall"], out["interval_over"] = self.floor.costs(self.on_floor)
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
@@ -548,12 +586,21 @@ class Search:
         return {k: int(round(v)) for k, v in out.items() if round(v)}
 
     def roster(self) -> Roster:
+        """The roster, each break placed: people of one (day, shift, role) in staff order take the
+        break starts in time order, as many each as the search placed."""
         sc, cal = self.scenario, self.calendar
         out = []
+        taken = np.zeros_like(self.brk)
+        starts = self.floor.starts if self.floor is not None else [[] for _ in sc.shifts]
         for p in range(self.P):
             for d in np.flatnonzero(self.plan[p] >= 0):
-                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[self.plan[p, d]].id,
-                                      self.roles[self.role[p, d]]))
+                s, k = int(self.plan[p, d]), int(self.role[p, d])
+                at = None
+                if starts[s]:
+                    j = int(np.flatnonzero(taken[d, s, k, :len(starts[s])] < self.brk[d, s, k, :len(starts[s])])[0])
+                    taken[d, s, k, j] += 1
+                    at = break_text(starts[s][j])
+                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, self.roles[k], break_at=at))
         return Roster.of(out)
 
     def empty_hard_seats(self) -> int:

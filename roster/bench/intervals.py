@@ -1,0 +1,124 @@
+"""A generated call centre staffed by interval, for the interval bench (``python -m roster.bench.intervals``).
+
+October 2026 (National Day week included), agents only, two shift templates of seven start times
+each: early shifts starting 07:00-10:00 and late ones 12:00-15:00, every 30 minutes, 8 paid hours
+and an unpaid 60-minute break (within 11:00-14:00 and 16:30-20:00). Agents needed per 30 minutes
+from 07:00 to 23:30 follow a weekday curve with a morning and an afternoon peak; Saturdays and
+Sundays are lighter, National Day lighter still. The curve is sized so that the whole need is
+about ``load`` of what the agents can work in the month. 11 h rest, 40 h weeks, at most 6 days in
+a row, two requests each and fair shares of weekends and hours. The same size and seed give the
+same scenario.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+import chinese_calendar
+
+from roster.model.calendar import Calendar
+from roster.model.intervals import coverage_cost, interval_needs, on_floor
+from roster.model.scenario import (
+    Break,
+    Fairness,
+    Holidays,
+    Horizon,
+    IntervalDemand,
+    IntervalRow,
+    Request,
+    Role,
+    Rules,
+    Scenario,
+    ShiftTemplate,
+    Staff,
+)
+
+START = dt.date(2026, 10, 1)
+DAYS = 31
+FIRST, LAST = 7 * 60, 23 * 60 + 30
+"""First and last interval starts with a need."""
+SHIFTS_PER_MONTH = 20.5
+LOAD = 0.9
+"""The month's need in agent-intervals as a share of what the agents can work."""
+WEEKEND = 0.7
+HOLIDAY = 0.55
+
+
+def curve(minute: int) -> float:
+    """Relative calls at ``minute`` from 00:00: a morning peak at 10:00, an afternoon one at 15:00."""
+    h = minute / 60
+    return (0.25 + 1.0 * math.exp(-((h - 10.0) / 1.6) ** 2) + 0.8 * math.exp(-((h - 15.0) / 1.8) ** 2)
+            + 0.35 * math.exp(-((h - 20.0) / 2.0) ** 2))
+
+
+def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> Scenario:
+    """A centre of ``size`` agents (at least 10) staffed per 30-minute interval."""
+    if size < 10:
+        raise ValueError("a generated interval centre needs at least 10 agents")
+    rng = random.Random(seed * 1_000_003 + size)
+    staff = tuple(Staff(id=f"A{i + 1:04d}", name=f"agent{i + 1}", roles=("agent",)) for i in range(size))
+    end = START + dt.timedelta(days=DAYS - 1)
+    minutes = list(range(FIRST, LAST + 1, 30))
+    shape = [curve(m + 15) for m in minutes]
+    days = [START + dt.timedelta(days=d) for d in range(DAYS)]
+    factor = {}
+    for day in days:
+        if not chinese_calendar.is_workday(day):
+            factor[day] = HOLIDAY if chinese_calendar.is_holiday(day) and day.weekday() < 5 else WEEKEND
+        else:
+            factor[day] = 1.0
+    # agent-intervals the staff can work: shifts × 16 half hours on the floor (8 h paid, break unpaid)
+    capacity = size * SHIFTS_PER_MONTH * 16
+    scale = load * capacity / (sum(shape) * sum(factor.values()))
+    rows = []
+    weekday_rows = {}
+    for wd in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+        f = 1.0 if wd not in ("sat", "sun") else WEEKEND
+        weekday_rows[wd] = f
+        for m, v in zip(minutes, shape, strict=True):
+            rows.append(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=max(1, round(scale * f * v)),
+                                    weekday=wd))
+    for day in days:  # National Day and its adjusted working days get rows of their own
+        wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
+        if factor[day] != weekday_rows[wd]:
+            for m, v in zip(minutes, shape, strict=True):
+                rows.append(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}",
+                                        agents=max(1, round(scale * factor[day] * v)), date=day))
+    templates = (
+        ShiftTemplate(id="E", name="早", start_between=("07:00", "10:00"), every=30, hours=8,
+                      break_rule=Break(minutes=60, within=("11:00", "14:00"))),
+        ShiftTemplate(id="L", name="晚", start_between=("12:00", "15:00"), every=30, hours=8,
+                      break_rule=Break(minutes=60, within=("16:30", "20:00"))),
+    )
+    requests = []
+    for p in staff:
+        for _ in range(2):
+            date = START + dt.timedelta(days=rng.randrange(DAYS))
+            if rng.random() < 0.6:
+                requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
+            else:  # a wish to start at a given time that day
+                start = rng.choice(("E0700", "E0800", "E0900", "L1300", "L1400"))
+                requests.append(Request(staff=p.id, date=date, shift=start, weight=rng.randint(1, 3)))
+    data = {
+        "name": f"generated interval centre, {size} agents",
+        "horizon": Horizon(start=START, end=end),
+        "holidays": Holidays(country="CN"),
+        "roles": (Role(id="agent", name="坐席员"),),
+        "shift_templates": templates,
+        "staff": staff,
+        "demand": (IntervalDemand(role="agent", per_interval=tuple(rows), under_weight=100, over_weight=1),),
+        "requests": tuple(requests),
+        "rules": Rules(min_rest_hours=11, max_consecutive_work_days=6, min_consecutive_days_off=1,
+                       max_hours_per_week=40),
+        "fairness": Fairness(weekends=5, hours=1),
+    }
+    return Scenario.model_validate(data)
