@@ -98,3 +98,65 @@ def test_solver_rosters_pass_the_validator(scenario):
         assert report.hard == [], [str(v) for v in report.hard]
         assert report.cost == round(result.objective), (report.costs(), result.terms)
         assert report.costs() == {k: v for k, v in result.terms.items() if v}
+
+
+TEMPLATE_POOL = [
+    {"id": "E", "start_between": ["07:00", "08:00"], "every": 30, "hours": 4,
+     "break": {"minutes": 30, "within": ["08:30", "11:00"]}},
+    {"id": "M", "start_between": ["09:00", "10:00"], "every": 60, "hours": 3},
+    {"id": "L", "start_between": ["12:00", "13:30"], "every": 30, "hours": 5,
+     "break": {"minutes": 60, "within": ["14:00", "17:00"], "paid": True}},
+]
+
+
+@st.composite
+def interval_scenarios(draw):
+    """Small call centres staffed per interval: shift templates (some with breaks), agents per half hour."""
+    days = draw(st.integers(1, 4))
+    end = START + dt.timedelta(days=days - 1)
+    templates = draw(st.lists(st.sampled_from(TEMPLATE_POOL), min_size=1, max_size=3, unique_by=lambda t: t["id"]))
+    n = draw(st.integers(1, 5))
+    staff = [{"id": f"P{i}", "roles": [draw(st.sampled_from(["agent", "lead"]))]} for i in range(n)]
+    times = [f"{h:02d}:{m:02d}" for h in range(7, 19) for m in (0, 30)]
+    picked = draw(st.lists(st.sampled_from(times), min_size=1, max_size=12, unique=True))
+    rows = [{"interval": t, "agents": draw(st.integers(0, 3))} for t in picked]
+    if draw(st.booleans()):  # a heavier first day
+        rows += [{"interval": t, "agents": draw(st.integers(0, 4)), "date": str(START)} for t in picked[:3]]
+    line = {"role": draw(st.sampled_from(["agent", None])), "per_interval": rows,
+            "under_weight": draw(st.integers(1, 100)), "over_weight": draw(st.integers(0, 5))}
+    if draw(st.booleans()):
+        line["shifts"] = [templates[0]["id"]]
+    demand = [line]
+    if draw(st.booleans()):  # an ordinary seat line next to the interval line
+        demand.append({"shift": draw(st.sampled_from([s for t in templates for s in _starts(t)])),
+                       "role": "lead", "min": {"value": 1, "weight": 50}})
+    requests = [{"staff": f"P{draw(st.integers(0, n - 1))}", "weight": draw(st.integers(1, 9)), "off": True,
+                 "date": str(START + dt.timedelta(days=draw(st.integers(0, days - 1))))}
+                for _ in range(draw(st.integers(0, 2)))]
+    rules = {"min_rest_hours": limit(draw, [None, 12]), "max_consecutive_work_days": limit(draw, [None, 2]),
+             "max_hours_per_week": limit(draw, [None, 12])}
+    return scenario_from_dict({
+        "name": "generated intervals", "horizon": {"start": str(START), "end": str(end)},
+        "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}], "shift_templates": templates,
+        "staff": staff, "demand": demand, "requests": requests, "rules": rules,
+        "fairness": {"hours": draw(st.sampled_from([0, 1]))},
+    }, "generated.yaml")
+
+
+def _starts(template: dict) -> list[str]:
+    a, b = (int(t[:2]) * 60 + int(t[3:]) for t in template["start_between"])
+    return [f"{template['id']}{m // 60:02d}{m % 60:02d}" for m in range(a, b + 1, template["every"])]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(interval_scenarios(), st.sampled_from(["auto", "construct"]))
+def test_interval_rosters_pass_the_validator_with_the_same_cost(scenario, strategy):
+    result = solve(scenario, time_limit=3, workers=2, seed=0, strategy=strategy)
+    event(f"{strategy} {result.status}")
+    if result.feasible:
+        report = validate(scenario, result.roster)
+        assert report.hard == [], [str(v) for v in report.hard]
+        assert report.cost == round(result.objective), (report.costs(), result.terms)
+        assert report.costs() == {k: v for k, v in result.terms.items() if v}
+        assert all((a.break_at is not None) == (scenario.shift_by_id[a.shift].break_rule is not None)
+                   for a in result.roster)

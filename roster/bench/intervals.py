@@ -12,21 +12,12 @@ same scenario.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import math
-import os
 import random
-import statistics
-import subprocess
-import sys
-import time
 
 import chinese_calendar
 
-from roster.model.calendar import Calendar
-from roster.model.intervals import coverage_cost, interval_needs, on_floor
 from roster.model.scenario import (
     Break,
     Fairness,

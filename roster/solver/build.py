@@ -14,8 +14,8 @@ from roster.model.posts import duty_role
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Scenario
 
-from .context import Context
 from .breaks import break_text
+from .context import Context
 from .objective import set_objective
 from .rules import FAMILIES
 from .rules.intervals import break_counts

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from roster.model.availability import leave_minutes, post_periods, why_not, wish_days
 from roster.model.calendar import Calendar, matches
 from roster.model.demand import seats_table
-from roster.model.intervals import break_minute, interval_needs, on_floor
 from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
+from roster.model.intervals import break_minute, interval_needs, on_floor
 from roster.model.posts import duty_role, post_gaps
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
