@@ -12,12 +12,20 @@ same scenario.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import math
 import random
+import statistics
+import subprocess
+import sys
+import time
 
 import chinese_calendar
 
+from roster.model.calendar import Calendar
+from roster.model.intervals import coverage_cost, interval_needs, on_floor
 from roster.model.scenario import (
     Break,
     Fairness,
@@ -32,6 +40,8 @@ from roster.model.scenario import (
     ShiftTemplate,
     Staff,
 )
+from roster.solver.solve import Progress, solve
+from roster.validate import validate
 
 START = dt.date(2026, 10, 1)
 DAYS = 31
@@ -113,3 +123,77 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> 
         "fairness": Fairness(weekends=5, hours=1),
     }
     return Scenario.model_validate(data)
+
+
+WHO = {"engine": "auto", "whole": "whole"}
+"""Solvers side by side: the default path and the whole CP-SAT model from the start."""
+
+
+def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int = 2,
+            at: tuple[float, ...] = (30.0, 60.0)) -> dict:
+    """One solve of the interval centre; times from the solve call (scenario generation excluded)."""
+    scenario = make_interval_centre(size, seed)
+    history: list[tuple[float, float]] = []
+    t0 = time.perf_counter()
+
+    def progress(p: Progress) -> None:
+        history.append((time.perf_counter() - t0, p.objective))
+
+    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, strategy=WHO[who],
+                   on_progress=progress)
+    seconds = time.perf_counter() - t0
+    row = {"who": who, "size": size, "seed": seed, "status": result.status, "seconds": round(seconds, 2),
+           "first_s": round(history[0][0], 2) if history else None,
+           "cells": result.stats.get("variables"), "objective": result.objective}
+    for t in at:
+        found = [obj for s, obj in history if s <= t]
+        row[f"cost_{t:g}s"] = min(found) if found else None
+    if result.feasible:
+        cal = Calendar(scenario)
+        report = validate(scenario, result.roster, cal)
+        row["validator"] = report.cost
+        row["hard"] = len(report.hard)
+        row["terms"] = report.costs()
+        under, over = coverage_cost(interval_needs(scenario, cal), on_floor(scenario, cal, result.roster))
+        row["short_intervals"] = under // 100
+    return row
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m roster.bench.intervals --size 300 --runs 3 --time-limit 60``: each run in a fresh process."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=300)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--time-limit", type=float, default=60.0)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--who", default="engine,whole")
+    ap.add_argument("--one", action="store_true", help="one run in this process, printed as JSON")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.who, args.size, args.time_limit, args.seed, args.workers)), flush=True)
+        return
+    rows = []
+    for who in args.who.split(","):
+        for run in range(args.runs):
+            out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one", "--who", who,
+                                  "--size", str(args.size), "--time-limit", str(args.time_limit),
+                                  "--workers", str(args.workers), "--seed", str(args.seed)],
+                                 capture_output=True, text=True, check=False)
+            lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+            row = json.loads(lines[-1]) if lines else {"who": who, "error": out.stderr[-500:]}
+            row["run"] = run
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    for who in args.who.split(","):
+        mine = [r for r in rows if r.get("who") == who]
+        summary = {"who": who}
+        for key in ("first_s", "cost_30s", "cost_60s", "validator"):
+            values = [r[key] for r in mine if r.get(key) is not None]
+            summary[key] = statistics.median(values) if values else None
+            summary[f"{key}_runs"] = len(values)
+        print("median", json.dumps(summary), flush=True)
+
+
+if __name__ == "__main__":
+    main()
