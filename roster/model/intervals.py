@@ -127,12 +127,23 @@ def on_floor(scenario: Scenario, calendar: Calendar, assignments: Iterable[Assig
         for role, step, shifts in lines:
             if a.shift not in shifts or (role is not None and a.role != role):
                 continue
-            away = set(break_intervals(shift, d, break_minute(shift, a.break_at), step)) if a.break_at else set()
+            away = set(break_intervals(shift, d, at, step)) if (at := _break_start(shift, a)) is not None else set()
             for t in worked_intervals(shift, d, step):
                 key = (role, t)
                 if key in out and t not in away:
                     out[key] += 1
     return out
+
+
+def _break_start(shift: Shift, a: Assignment) -> int | None:
+    """The break's start in minutes, or None when there is none to count (no break rule, no
+    ``break_at`` or a time that cannot be read: the validator names those)."""
+    if shift.break_rule is None or not a.break_at:
+        return None
+    try:
+        return break_minute(shift, a.break_at)
+    except ValueError:
+        return None
 
 
 def coverage_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
