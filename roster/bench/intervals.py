@@ -23,9 +23,18 @@ import sys
 import time
 
 import chinese_calendar
+import highspy
+import numpy as np
 
 from roster.model.calendar import Calendar
-from roster.model.intervals import coverage_cost, interval_needs, on_floor
+from roster.model.intervals import (
+    break_intervals,
+    counted_shifts,
+    coverage_cost,
+    interval_needs,
+    on_floor,
+    worked_intervals,
+)
 from roster.model.scenario import (
     Break,
     Fairness,
@@ -125,6 +134,68 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> 
     return Scenario.model_validate(data)
 
 
+def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
+    """A lower bound on the interval cost (``interval_shortfall`` + ``interval_over``) of any roster.
+
+    The linear relaxation with people per (day, shift) and breaks per start as continuous counts,
+    the floor counted as ``on_floor`` does, at most everyone on a day and at most
+    ``shifts_per_week`` shifts a person per ISO week (40 h weeks of 8 h shifts); every other rule
+    left out (they only add cost or take shifts away)."""
+    cal = Calendar(scenario)
+    needs = interval_needs(scenario, cal)
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    cols = 0
+
+    def var(cost: float = 0.0) -> int:
+        nonlocal cols
+        h.addVar(0.0, highspy.kHighsInf)
+        h.changeColCost(cols, cost)
+        cols += 1
+        return cols - 1
+
+    def row(lo: float, hi: float, terms: list[tuple[int, float]]) -> None:
+        h.addRow(lo, hi, len(terms), np.array([i for i, _ in terms], dtype=np.int32),
+                 np.array([c for _, c in terms], dtype=np.float64))
+
+    people: dict[tuple[int, str], int] = {}
+    floor: dict[tuple[str | None, int], list[tuple[int, float]]] = {k: [] for k in needs}
+    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    for day in cal.days:
+        d = day.index
+        for sh in scenario.shifts:
+            if not cal.shift_runs(sh, day):
+                continue
+            x = people[(d, sh.id)] = var()
+            bs = [var() for _ in sh.break_starts]
+            if bs:
+                row(0.0, 0.0, [(b, 1.0) for b in bs] + [(x, -1.0)])
+            for role, step, shifts in lines:
+                if sh.id not in shifts:
+                    continue
+                worked = worked_intervals(sh, d, step)
+                for t in worked:
+                    if (role, t) in needs:
+                        floor[(role, t)].append((x, 1.0))
+                for b, start in zip(bs, sh.break_starts, strict=True):
+                    for t in break_intervals(sh, d, start, step):
+                        if t in worked and (role, t) in needs:
+                            floor[(role, t)].append((b, -1.0))
+    for key, need in needs.items():
+        row(need.agents, need.agents, [*floor[key], (var(need.under_weight), 1.0), (var(need.over_weight), -1.0)])
+    weeks: dict[tuple[int, int], list[int]] = {}
+    for day in cal.days:
+        weeks.setdefault(tuple(day.date.isocalendar())[:2], []).append(day.index)
+    staff = len(scenario.staff)
+    for days in weeks.values():
+        row(-highspy.kHighsInf, staff * min(shifts_per_week, len(days)),
+            [(x, 1.0) for (d, _s), x in people.items() if d in days])
+    for day in cal.days:
+        row(-highspy.kHighsInf, staff, [(x, 1.0) for (d, _s), x in people.items() if d == day.index])
+    h.run()
+    return float(h.getInfo().objective_function_value)
+
+
 WHO = {"engine": "auto", "whole": "whole"}
 """Solvers side by side: the default path and the whole CP-SAT model from the start."""
 
@@ -173,6 +244,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.one:
         print(json.dumps(measure(args.who, args.size, args.time_limit, args.seed, args.workers)), flush=True)
         return
+    print("bound", json.dumps({"interval_cost_lp": round(interval_bound(make_interval_centre(args.size, args.seed)))}),
+          flush=True)
     rows = []
     for who in args.who.split(","):
         for run in range(args.runs):

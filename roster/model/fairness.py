@@ -19,6 +19,7 @@ from statistics import median
 from .availability import allowed
 from .calendar import Calendar
 from .demand import seats_table
+from .intervals import counted_shifts, interval_needs, worked_intervals
 from .scenario import Scenario, limit_value
 
 KINDS = ("nights", "weekends", "holidays", "hours")
@@ -62,10 +63,12 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
     ok = allowed(scenario, calendar)
     shift_ids = [s.id for s in scenario.shifts]
     out: dict[str, dict[str, Band]] = {}
+    per_interval = _interval_shifts(scenario, calendar)
     for kind in KINDS[:3]:
         if not weights.get(kind):
             continue
         total = sum(n * counts_towards(kind, scenario, calendar, d, s) for (d, s), n in need.items())
+        total += per_interval.get(kind, 0.0)
         avail: dict[int, float] = {}
         for (p, d, s) in ok:
             if counts_towards(kind, scenario, calendar, d, shift_ids[s]):
@@ -76,6 +79,41 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         out[kind] = {scenario.staff[p].id: Band(math.floor(total * len(days) / whole),  # type: ignore[arg-type]
                                                 math.ceil(total * len(days) / whole))  # type: ignore[arg-type]
                      for p, days in avail.items()}
+    return out
+
+
+def _interval_shifts(scenario: Scenario, calendar: Calendar) -> dict[str, float]:
+    """Shifts the per-interval lines need, per kind: each interval's people × its minutes over the
+    minutes a counted shift spends on the floor (its length less its break, the median over the
+    shifts). An interval's need counts toward weekends or holidays by its day, toward nights when
+    only night shifts work it."""
+    needs = interval_needs(scenario, calendar)
+    if not needs:
+        return {}
+    out = {"nights": 0.0, "weekends": 0.0, "holidays": 0.0}
+    lines = dict(scenario.interval_lines)
+    for line_index, line in lines.items():
+        shifts = [scenario.shift_by_id[s] for s in sorted(counted_shifts(scenario, line))]
+        if not shifts:
+            continue
+        floor = median(sum(e - b for b, e in sh.spans) - (sh.break_rule.minutes if sh.break_rule else 0)
+                       for sh in shifts)
+        step = line.interval_minutes
+        for need in needs.values():
+            if need.line != line_index or not need.agents:
+                continue
+            d = need.start // 1440
+            shifts_needed = need.agents * need.minutes / max(floor, 1)
+            if d < len(calendar.days):
+                day = calendar.days[d]
+                out["weekends"] += shifts_needed * day.is_weekend
+                out["holidays"] += shifts_needed * day.is_holiday
+            if not any(sh.is_night for sh in shifts):
+                continue
+            working = [sh for sh in shifts
+                       if any(need.start in worked_intervals(sh, dd, step) for dd in (d - 1, d))]
+            if working and all(sh.is_night for sh in working):
+                out["nights"] += shifts_needed
     return out
 
 

@@ -311,7 +311,8 @@ def word(scenario: Scenario, ctx: Context, core: list[Label], lang: str = "en") 
     counts: dict[str, int] = {}
     for lb in core:
         counts[lb.family] = counts.get(lb.family, 0) + 1
-    names = {"coverage": ("seats on a shift", "班次座席")} | {f: n for f, n in PERSON_FAMILIES.items()}
+    names = {"coverage": ("seats on a shift", "班次座席"), "breaks": ("breaks that fit nowhere", "放不下的休息")} | {
+        f: n for f, n in PERSON_FAMILIES.items()}
     summary = ", ".join(f"{n} × {names.get(f, (f, f))[1 if zh else 0]}" for f, n in counts.items())
     out = [f"没有排班能同时满足以下 {len(core)} 条硬性规则（{summary}）：" if zh else
            f"No roster meets these {len(core)} hard rules together ({summary}):"]

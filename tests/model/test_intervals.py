@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from roster.model.calendar import Calendar
+from roster.model.fairness import fair_bands
 from roster.model.intervals import (
     break_intervals,
     break_minute,
@@ -90,3 +91,19 @@ def test_calls_become_agents_by_erlang_c():
     need = interval_needs(sc, Calendar(sc))[("agent", 480)]
     # 100 calls × 180 s in 30 min = 10 Erlangs; 80 % answered within 20 s needs 14 agents
     assert need.agents == 14 and need.calls == 100
+
+
+def test_fair_shares_of_weekends_count_the_interval_need():
+    # Saturday and Sunday each need 2 agents for the four half hours 08:00-10:00: on the floor
+    # a D shift spends 3.5 h, so the weekend needs 2 × 2 × 4 × 30 / 210 shifts, split over 2 people
+    rows = [{"interval": t, "agents": 2, "weekday": wd} for wd in ("sat", "sun")
+            for t in ("08:00", "08:30", "09:00", "09:30")]
+    sc = scenario_from_dict({
+        "name": "fair", "horizon": {"start": str(MON), "end": str(MON + dt.timedelta(days=6))},
+        "roles": [{"id": "agent"}], "shifts": [{"id": "D", "start": "08:00", "end": "12:00", "break": BREAK}],
+        "staff": [{"id": "A", "roles": ["agent"]}, {"id": "B", "roles": ["agent"]}],
+        "demand": [{"role": "agent", "per_interval": rows}], "fairness": {"weekends": 5},
+    }, "fair.yaml")
+    total = 2 * 2 * 4 * 30 / 210
+    band = fair_bands(sc, Calendar(sc))["weekends"]["A"]
+    assert (band.lo, band.hi) == (int(total / 2), int(total / 2) + 1)

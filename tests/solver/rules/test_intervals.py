@@ -7,6 +7,7 @@ import numpy as np
 from roster.model.calendar import Calendar
 from roster.solver import solve
 from roster.solver.breaks import Floor
+from roster.solver.explain import explain
 from roster.solver.search.construct import Search
 from roster.validate import validate
 from tests.conftest import run, tiny
@@ -136,3 +137,12 @@ def test_the_searchs_cost_is_the_validators():
         assert report.cost == search.cost()
         assert report.costs() == {k: v for k, v in search.terms().items() if v}
         search.improve(1.0, sweeps=1)
+
+
+def test_explain_names_the_break_that_fits_nowhere():
+    nowhere = {**WITH_BREAK, "break": {"minutes": 60, "within": ["13:00", "14:00"]}}
+    sc = tiny(horizon=ONE_DAY, shifts=[nowhere], demand=[{"role": "agent", "per_interval": rows(t0800=1)}],
+              fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
+    reasons = explain(sc).reasons
+    assert "2026-12-07 D: its 60-minute break fits nowhere between 13:00 and 14:00" in reasons
+    assert "breaks that fit nowhere" in reasons[0]
