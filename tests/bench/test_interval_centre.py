@@ -1,0 +1,39 @@
+"""The generated interval centre: its shape, the search on it, and the interval-cost bound."""
+
+from __future__ import annotations
+
+from roster.bench.intervals import interval_bound, make_interval_centre, measure
+from roster.model.calendar import Calendar
+from roster.solver.search.construct import Search
+from roster.validate import validate
+
+
+def test_the_centre_has_two_templates_of_seven_starts_and_a_weekday_curve():
+    sc = make_interval_centre(20)
+    assert sc == make_interval_centre(20)
+    assert [s.id for s in sc.shifts][:3] == ["E0700", "E0730", "E0800"] and len(sc.shifts) == 14
+    assert all(s.break_rule is not None and s.break_starts for s in sc.shifts)
+    rows = sc.demand[0].per_interval
+    monday = {r.interval: r.agents for r in rows if r.weekday == "mon"}
+    sunday = {r.interval: r.agents for r in rows if r.weekday == "sun"}
+    assert monday["10:00"] > monday["12:30"] < monday["15:00"] > monday["23:30"]  # two peaks
+    assert sum(sunday.values()) < sum(monday.values())
+    assert any(r.date is not None for r in rows)  # National Day has rows of its own
+
+
+def test_the_searchs_roster_costs_what_the_validator_says_and_no_less_than_the_bound():
+    sc = make_interval_centre(12)
+    cal = Calendar(sc)
+    search = Search(sc, cal, seed=1)
+    assert search.construct()
+    search.improve(2.0, sweeps=1)
+    report = validate(sc, search.roster(), cal)
+    assert report.hard == [] and report.cost == search.cost()
+    terms = report.costs()
+    assert terms.get("interval_shortfall", 0) + terms.get("interval_over", 0) >= interval_bound(sc) - 1e-6
+
+
+def test_measure_reports_first_roster_and_validator_cost():
+    row = measure("engine", 12, time_limit=4)
+    assert row["status"] == "FEASIBLE" and row["hard"] == 0 and row["first_s"] is not None
+    assert row["validator"] == round(row["objective"])
