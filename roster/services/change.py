@@ -597,7 +597,8 @@ def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "sw
         seats = scenario.seats_for(scenario.staff_by_id[to])
         # the taker sits in the giver's seat when they may; else the validator seats them.
         # A taker who already works that day keeps both shifts, so the rules can name it.
-        items.append(Assignment(date, to, old.shift, old.role if old.role in seats else None, old.post))
+        # the taker also takes the giver's break
+        items.append(Assignment(date, to, old.shift, old.role if old.role in seats else None, old.post, old.break_at))
     return Roster.of(items)
 
 

@@ -92,7 +92,10 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
     without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
     a model or a deterministic limit is given. Scenarios the per-person routine covers keep a
-    share of the time for a column-generation bound (``_column_bound``)."""
+    share of the time for a column-generation bound (``_column_bound``). Scenarios with
+    per-interval demand never use the group search or that bound (neither counts intervals):
+    ``auto`` builds them by construction and moves, then solves the whole model from that roster
+    when it has at most ``MAX_MODEL_CELLS`` cells."""
     t0 = time.perf_counter()
     reserve = _bound_reserve(scenario, time_limit, deterministic_time)
     result = _solve(scenario, time_limit=time_limit - reserve, seed=seed, workers=workers, gap_limit=gap_limit,
@@ -340,10 +343,12 @@ HUGE_GROUP_SHARE = 0.6
 
 
 def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
+    if scenario.interval_lines:  # the group models leave interval coverage out: the whole model instead
+        return False
     if strategy == "groups":
         return applies(scenario)
-    if strategy == "whole" or deterministic_time is not None or not applies(scenario) or scenario.interval_lines:
-        return False  # the group models leave interval coverage out
+    if strategy == "whole" or deterministic_time is not None or not applies(scenario):
+        return False
     if any(scenario.fairness.model_dump().values()):  # the group models leave fairness out
         return False
     return len(allowed(scenario, calendar)) >= GROUP_CELLS
