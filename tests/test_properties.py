@@ -7,8 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from roster.model.calendar import Calendar
 from roster.model.parse import scenario_from_dict
 from roster.solver import solve
+from roster.solver.search.construct import Search
 from roster.validate import validate
 
 SHIFT_POOL = [
@@ -160,3 +162,17 @@ def test_interval_rosters_pass_the_validator_with_the_same_cost(scenario, strate
         assert report.costs() == {k: v for k, v in result.terms.items() if v}
         assert all((a.break_at is not None) == (scenario.shift_by_id[a.shift].break_rule is not None)
                    for a in result.roster)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(interval_scenarios(), st.integers(0, 3))
+def test_the_searchs_cost_on_interval_centres_is_the_validators(scenario, seed):
+    cal = Calendar(scenario)
+    search = Search(scenario, cal, seed=seed)
+    search.construct()
+    search.improve(0.3, sweeps=1)
+    report = validate(scenario, search.roster(), cal)
+    assert report.cost == search.cost(), (report.costs(), search.terms())
+    assert report.costs() == {k: v for k, v in search.terms().items() if v}
+    if search.empty_hard_seats() == 0 and search.complete:
+        assert [str(v) for v in report.hard if v.rule != "coverage_shortfall"] == []

@@ -34,6 +34,6 @@ def test_the_searchs_roster_costs_what_the_validator_says_and_no_less_than_the_b
 
 
 def test_measure_reports_first_roster_and_validator_cost():
-    row = measure("engine", 12, time_limit=4)
+    row = measure("engine", 12, time_limit=10)
     assert row["status"] == "FEASIBLE" and row["hard"] == 0 and row["first_s"] is not None
     assert row["validator"] == round(row["objective"])

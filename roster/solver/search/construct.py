@@ -190,11 +190,20 @@ class Search:
     def interval_cost(self) -> float:
         return self.floor.cost(self.on_floor) if self.floor is not None else 0.0
 
-    def settle_breaks(self, days: range | list[int] | None = None) -> None:
-        """Move single breaks while that lowers the interval cost (every day, or these days)."""
+    def settle_breaks(self, days: range | list[int] | None = None, again: bool = False) -> None:
+        """Move single breaks while that lowers the interval cost (every day, or these days).
+
+        ``again``: first place each day's breaks anew (``Floor.place_breaks``), kept for the days
+        where that costs less than the breaks as they are."""
         if self.floor is None or not self.floor.M:
             return
         for d in (range(self.n) if days is None else days):
+            if again:
+                before, f, brk = self.floor.cost(self.on_floor), self.on_floor.copy(), self.brk.copy()
+                self.floor.place_breaks(self.on_floor, self.count, self.brk, [d])
+                if self.floor.cost(self.on_floor) > before:
+                    self.on_floor, self.brk = f, brk
+                continue
             self.floor.polish(self.on_floor, self.brk, d)
 
     def own_terms(self, p: int, plan: np.ndarray) -> dict[str, float]:
@@ -509,7 +518,7 @@ class Search:
                 ok = False
             supply -= self.can[p]
             supply_any -= self.can[p].any(axis=2)
-        self.settle_breaks()
+        self.settle_breaks(again=True)
         return ok
 
     def improve(self, seconds: float, stop: Callable[[], bool] | None = None,
