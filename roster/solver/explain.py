@@ -25,6 +25,7 @@ from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario
 
 from .context import Context, Label
+from .relax import staff_of
 from .rules import Scope, family_of, hard_families
 from .rules.coverage import Seat, seat_context
 from .solve import build
@@ -165,13 +166,10 @@ def _core(ctx: Context, deadline: float) -> tuple[str, list[Label], bool]:
 
 # ---- wording --------------------------------------------------------------------------------
 
-def _staff_of(label: Label, staff_ids: set[str]) -> str | None:
+def _staff_of(label: Label, scenario: Scenario) -> str | None:
     """The person a rule of one person's own is about."""
     family = family_of(label.family)
-    if family is None or family.scope is not Scope.PERSON:
-        return None
-    head = label.key[0] if label.key else None
-    return head if isinstance(head, str) and head in staff_ids else None
+    return staff_of(scenario, label) if family is not None and family.scope is Scope.PERSON else None
 
 
 def _short(label: str, lang: str) -> str:
@@ -183,7 +181,6 @@ def _short(label: str, lang: str) -> str:
 
 def _names(ids: list[str], most: int = 6) -> str:
     return ", ".join(ids[:most]) + (f", … (+{len(ids) - most})" if len(ids) > most else "")
-
 
 
 def _seat_sentence(seat: Seat, scenario: Scenario, others: list[Label], competing: list[Seat],
@@ -241,7 +238,6 @@ def word(scenario: Scenario, ctx: Context, core: list[Label], lang: str = "en") 
     """Sentences for a set of rules that cannot hold together."""
     zh = lang == "zh"
     cal = ctx.calendar
-    staff_ids = {p.id for p in scenario.staff}
     cover = [lb for lb in core if lb.family == Rule.COVERAGE]
     rest = [lb for lb in core if lb.family != Rule.COVERAGE]
     seats = {lb: seat_context(scenario, cal, ctx, lb.key) for lb in cover}
@@ -251,7 +247,7 @@ def word(scenario: Scenario, ctx: Context, core: list[Label], lang: str = "en") 
     summary = ", ".join(f"{n} × {_short(f, lang)}" for f, n in counts.items())
     out = [f"没有排班能同时满足以下 {len(core)} 条硬性规则（{summary}）：" if zh else
            f"No roster meets these {len(core)} hard rules together ({summary}):"]
-    person_rules = [lb for lb in rest if _staff_of(lb, staff_ids)]
+    person_rules = [lb for lb in rest if _staff_of(lb, scenario)]
     for lb in cover[:MAX_DETAILED]:
         seat = seats[lb]
         competing = [seats[o] for o in cover if o is not lb and seats[o].date == seat.date
@@ -289,7 +285,6 @@ class _Candidate:
     """Edits the scenario's ``model_dump()`` in place."""
     kind: str = ""
     """What is relaxed (seat, hire:agent, leave, a rule field): repairs of one kind can be chained."""
-
 
 
 def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate]:
