@@ -707,12 +707,12 @@ class Scenario(Frozen):
     def staff_by_id(self) -> dict[str, Staff]:
         return {s.id: s for s in self.staff}
 
-    @cached_property
+    @property
     def seat_lines(self) -> list[tuple[int, Demand]]:
         """(index in ``demand``, line) of the seat lines."""
         return [(i, d) for i, d in enumerate(self.demand) if isinstance(d, Demand)]
 
-    @cached_property
+    @property
     def interval_lines(self) -> list[tuple[int, IntervalDemand]]:
         """(index in ``demand``, line) of the per-interval lines."""
         return [(i, d) for i, d in enumerate(self.demand) if isinstance(d, IntervalDemand)]

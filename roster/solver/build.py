@@ -4,7 +4,7 @@ the roster out of a solution."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Iterable
 
 from ortools.sat.python import cp_model
 
@@ -17,15 +17,16 @@ from roster.model.scenario import Scenario
 from .breaks import break_text
 from .context import Context
 from .objective import set_objective
-from .rules import FAMILIES
+from .rules import FAMILIES, Family
 from .rules.intervals import break_counts
 from .variables import build_variables
 
 
 def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = False,
-          families: dict[str, Callable[[Context], None]] | None = None,
+          families: Iterable[Family] | None = None,
           seated: dict[tuple[int, int, str | None], int] | None = None) -> Context:
-    """The CP-SAT model with every rule family added and the objective set.
+    """The CP-SAT model with every rule family added (or ``families``, in their order) and the
+    objective set.
 
     ``seated``: seats already taken by people left out of ``scenario`` (see rules/coverage.py)."""
     calendar = calendar or Calendar(scenario)
@@ -33,8 +34,8 @@ def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = 
     ctx = Context(model, scenario, calendar, build_variables(model, scenario, calendar), explain=explain)
     if seated:
         ctx.cache["seated"] = seated
-    for add in (families or FAMILIES).values():
-        add(ctx)
+    for family in (FAMILIES.values() if families is None else families):
+        family.add(ctx)
     set_objective(ctx)
     return ctx
 

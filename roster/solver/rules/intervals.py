@@ -17,8 +17,10 @@ from ortools.sat.python import cp_model
 
 from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
 from roster.model.posts import duty_role
+from roster.model.rule_names import Rule
 
 from ..context import Context, Label
+from .family import Family, Scope
 
 
 def seated_people(ctx: Context) -> dict[tuple[int, int, str | None], list]:
@@ -43,11 +45,11 @@ def add(ctx: Context) -> None:
         shift = sc.shift_by_id[v.shifts[s]]
         date = cal.days[d].date
         if shift.break_rule is not None and not shift.break_starts:
-            label = Label("breaks", (d, shift.id), f"{date} {shift.id}: its {shift.break_rule.minutes}-minute break "
+            label = Label(Rule.BREAKS, (d, shift.id), f"{date} {shift.id}: its {shift.break_rule.minutes}-minute break "
                           f"fits nowhere between {shift.break_rule.within[0]} and {shift.break_rule.within[1]}",
                           f"{date} {shift.label}: {shift.break_rule.minutes} 分钟休息在 "
                           f"{shift.break_rule.within[0]}-{shift.break_rule.within[1]} 内放不下")
-            ctx.at_most(sum(lits), 0, None, "breaks", label)
+            ctx.at_most(sum(lits), 0, None, Rule.BREAKS, label)
             continue
         if shift.id not in counted and shift.break_rule is None:
             continue
@@ -89,13 +91,13 @@ def add(ctx: Context) -> None:
         when = interval_text(cal, key[1])
         who = key[0] or "staff"
         if need.agents > 0 and need.under_weight:
-            label = Label("interval_shortfall", key, f"{when}: at least {need.agents} {who} on the floor",
+            label = Label(Rule.INTERVAL_SHORTFALL, key, f"{when}: at least {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至少 {need.agents} 人")
-            ctx.at_least(expr, need.agents, need.under_weight, "interval_shortfall", label, ub=need.agents)
+            ctx.at_least(expr, need.agents, need.under_weight, Rule.INTERVAL_SHORTFALL, label, ub=need.agents)
         if need.over_weight and most[key] > need.agents:
-            label = Label("interval_over", key, f"{when}: at most {need.agents} {who} on the floor",
+            label = Label(Rule.INTERVAL_OVER, key, f"{when}: at most {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至多 {need.agents} 人")
-            ctx.at_most(expr, need.agents, need.over_weight, "interval_over", label, ub=most[key] - need.agents)
+            ctx.at_most(expr, need.agents, need.over_weight, Rule.INTERVAL_OVER, label, ub=most[key] - need.agents)
 
 
 def interval_text(cal, start: int) -> str:
@@ -114,3 +116,16 @@ def break_counts(ctx: Context, value) -> dict[tuple[int, int, str | None], list[
         if k:
             out[(d, s, r)].append((t, k))
     return out
+
+
+FAMILY = Family(
+    Rule.INTERVALS, add, Scope.EVERYONE, hard=True,
+    terms=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER),
+    violations=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS),
+    labels=(Rule.BREAKS, Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER),
+    words={Rule.BREAKS: ("breaks that fit nowhere", "放不下的休息"),
+           Rule.INTERVAL_SHORTFALL: ("people on the floor per interval", "每时段在席人数"),
+           Rule.INTERVAL_OVER: ("people on the floor per interval", "每时段在席人数")},
+)
+"""Scope EVERYONE: the floor counts everyone's shifts, and models of a few people (groups,
+neighbourhoods) count no one else on the floor; the per-person search prices intervals itself."""
