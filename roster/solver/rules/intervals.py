@@ -120,7 +120,7 @@ def break_counts(ctx: Context, value) -> dict[tuple[int, int, str | None], list[
 
 FAMILY = Family(
     Rule.INTERVALS, add, Scope.EVERYONE, hard=True,
-    terms=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER),
+    terms=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS),
     violations=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS),
     labels=(Rule.BREAKS, Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER),
     words={Rule.BREAKS: ("breaks that fit nowhere", "放不下的休息"),
