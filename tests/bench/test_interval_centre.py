@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from roster.bench.intervals import interval_bound, make_interval_centre, measure
 from roster.model.calendar import Calendar
+from roster.model.scenario import Fairness
+from roster.solver import solve
 from roster.solver.search.construct import Search
 from roster.validate import validate
 
@@ -37,3 +39,14 @@ def test_measure_reports_first_roster_and_validator_cost():
     row = measure("engine", 12, time_limit=10)
     assert row["status"] == "FEASIBLE" and row["hard"] == 0 and row["first_s"] is not None
     assert row["validator"] == round(row["objective"])
+
+
+def test_auto_builds_interval_centres_by_construction_without_groups_or_the_column_bound():
+    # 30 agents × 31 days × 14 starts = 13,020 cells and no fair shares: a seat centre this size
+    # would start with the group search
+    sc = make_interval_centre(30).model_copy(update={"fairness": Fairness()})
+    result = solve(sc, time_limit=8, workers=2)
+    assert result.feasible
+    assert "construct_seconds" in result.stats
+    assert "group_seconds" not in result.stats and "colgen" not in result.stats
+    assert all(a.break_at is not None for a in result.roster)
