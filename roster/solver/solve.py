@@ -17,11 +17,11 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
+from .columns import from_columns
 from .context import Context
 from .groups import GroupSearch, applies
 from .objective import term_values
 from .search import construct
-from .search.colgen import lower_bound
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Progress:
     seconds: float
     objective: float
     bound: float
+    source: str = "cp-sat"
+    """Where the bound comes from: ``cp-sat`` or ``column generation``."""
 
 
 @dataclass
@@ -99,9 +101,10 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
                     deterministic_time=deterministic_time, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx,
                     log=log, strategy=strategy)
     if reserve:
-        _column_bound(result, scenario, t0, t0 + time_limit, stop)
+        _column_bound(result, scenario, t0, t0 + time_limit, stop, on_progress, seed)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
+    result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
     return result
 
 
@@ -119,18 +122,35 @@ def _bound_reserve(scenario: Scenario, time_limit: float, deterministic_time: fl
 
 
 def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
-                  stop: threading.Event | None) -> None:
-    """Raise ``result.bound`` to the column-generation bound when it is higher (until ``deadline``)."""
+                  stop: threading.Event | None, on_progress: Callable[[Progress], None] | None = None,
+                  seed: int = 0) -> None:
+    """Raise ``result.bound`` to the column-generation bound when it is higher, then look for a
+    cheaper roster among the generated months (``columns.from_columns``), until ``deadline``."""
     left = deadline - time.perf_counter()
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return
-    found = lower_bound(scenario, left, start=result.roster, upper=result.objective)
-    result.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
-                              "seconds": round(found.seconds, 3), "solved": found.optimal}
-    if found.value > -float("inf") and (result.bound is None or found.value > result.bound):
-        result.bound = found.value
+    found = from_columns(scenario, result.roster, result.objective, deadline, seed)
+    result.stats.update(found.stats)
+    now = time.perf_counter() - t0
+    if found.search is not None and found.cost is not None:  # a cheaper roster from the months
+        result.roster, result.objective, result.terms = found.search.roster(), found.cost, found.search.terms()
+        result.status = "FEASIBLE"
+        result.stats["roster_source"] = "columns"
+        result.best_solution_seconds = round(now, 3)
+        result.history.append(Progress(now, found.cost, result.bound if result.bound is not None else 0.0))
+        if on_progress is not None:
+            on_progress(result.history[-1])
+    if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
+        result.bound = found.bound
         result.stats["bound_source"] = "column generation"
+        point = Progress(now, result.objective, found.bound, "column generation")
+        result.bounds.append(point)
+        if on_progress is not None:
+            on_progress(point)
+    if result.bound is not None:
         result.gap = _gap(result.objective, result.bound)
+        if result.gap == 0.0:
+            result.status = "OPTIMAL"
     result.seconds = time.perf_counter() - t0
 
 

@@ -201,6 +201,8 @@ class ColumnGeneration:
         """Step sizes (halved when a side's excess changes sign) and the last excesses."""
         self.lp = self._master()
         self.seen: list[set[bytes]] = [set() for _ in range(self.P)]
+        self.pool: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(self.P)]
+        """Each person's months in the master (shift and seat role per day, ``-1`` off)."""
         self.columns = 0
 
     def _sides(self, p: int) -> list[Side]:
@@ -267,6 +269,7 @@ class ColumnGeneration:
         if key in self.seen[p]:
             return False
         self.seen[p].add(key)
+        self.pool[p].append((plan.copy(), np.where(plan >= 0, role, -1)))
         s = self.search
         days = np.flatnonzero(plan >= 0)
         shifts, roles = plan[days], role[days]
@@ -415,7 +418,7 @@ class ColumnGeneration:
         t0 = time.perf_counter()
         zero = np.zeros(len(self.lo)), np.zeros(len(self.hi))
         if start is not None:
-            for p, (plan, role) in self._months(start).items():
+            for p, (plan, role) in self.months(start).items():
                 self.add(p, plan, role)
         seat = self._seat_prices(*zero)
         values = []
@@ -468,7 +471,7 @@ class ColumnGeneration:
             return value
         return float(math.ceil(value - 1e-6)) if self.integral else value
 
-    def _months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    def months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         """Each person's month in a roster (shift and seat role per day)."""
         sc, cal = self.search.scenario, self.calendar
         index = {p.id: i for i, p in enumerate(sc.staff)}
