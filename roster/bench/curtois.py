@@ -56,6 +56,10 @@ class Row:
     hard_violations: int | None
     threads: int | None = None
     """CP-SAT search threads the solve actually used."""
+    bound_source: str | None = None
+    """``cp-sat`` or ``column generation``."""
+    roster_source: str | None = None
+    """Which route found the roster: ``cp-sat``, ``search`` (per-person moves) or ``columns``."""
 
     @property
     def agree(self) -> bool:
@@ -63,9 +67,9 @@ class Row:
 
 
 COLUMNS = ("instance", "staff", "days", "status", "objective", "bound", "best_known", "ratio",
-           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads")
+           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads", "bound_source", "roster_source")
 HEADER = ("instance", "staff", "days", "status", "objective", "best bound", "best known", "ratio",
-          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads")
+          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads", "bound from", "roster from")
 
 
 def parse_range(text: str) -> list[int]:
@@ -112,6 +116,7 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     row.evaluator = ev.objective
     row.validator = validate(scenario, result.roster).cost
     row.hard_violations = len(ev.violations)
+    row.bound_source, row.roster_source = result.stats.get("bound_source"), result.stats.get("roster_source")
     return row
 
 
