@@ -9,7 +9,7 @@ import typer
 from roster.cli.common import app, at_least_one, fail, out_file, positive
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
-from roster.services.whatif import compare, min_staff, parse_values, sweep
+from roster.services.whatif import RoleNeed, compare, min_staff, parse_values, sweep
 
 whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")
@@ -45,9 +45,24 @@ def min_staff_cmd(
             verdict = f"{need.minimum} are enough (fewer were not checked in the time given)"
         typer.echo(f"{need.role}: now {need.current}, {verdict}; "
                    f"{need.hires} new hire(s) in the smallest roster found")
+        typer.echo(f"  {_proof_line(need)}")
         for text in need.drivers[:5]:
             typer.echo(f"  tight: {text}")
     typer.echo(f"({result.seconds:.1f} s)", err=True)
+
+
+def _proof_line(need: RoleNeed) -> str:
+    """How (or whether) one person fewer was shown too small."""
+    fewer = need.minimum - 1 if need.minimum else 0
+    if need.proof == "column generation":
+        seats = "seat" if need.uncovered == 1 else "seats"
+        return (f"proven: {fewer} of role {need.role} cannot cover the hard seats "
+                f"(lower bound {need.uncovered} uncovered {seats}, column generation)")
+    if need.proof == "cp-sat":
+        return f"proven: {fewer} of role {need.role} cannot meet every hard rule (the solver proved it infeasible)"
+    if not need.minimum:
+        return "none needed"
+    return f"not proven: no roster with {fewer} of role {need.role} found in the time, and none ruled out"
 
 
 @whatif_app.command("compare")

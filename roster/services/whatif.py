@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import os
 import threading
 import time
@@ -17,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from ortools.sat.python import cp_model
 from pydantic import ValidationError
@@ -29,6 +31,8 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.reports.summary import person_summary
 from roster.solver.explain import editable, hard_families, new_person
+from roster.solver.search import construct
+from roster.solver.search.colgen import ColumnGeneration
 from roster.solver.solve import Result, build, extract, solve
 
 OVERTIME_WEEK_HOURS = 40.0
@@ -341,6 +345,11 @@ class RoleNeed:
     drivers: list[str] = field(default_factory=list)
     """Days and shifts on which every available person of the role works at the minimum."""
     status: str = ""
+    proof: str = ""
+    """How one fewer was shown too small: ``column generation`` (a positive bound on the hard seats
+    no roster fills), ``cp-sat`` (the solver proved it infeasible), or empty (not shown)."""
+    uncovered: int | None = None
+    """With ``column generation``: the least number of hard seats one fewer leaves empty."""
 
 
 @dataclass
@@ -350,7 +359,8 @@ class MinStaffResult:
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"role": r.role, "current": r.current, "minimum": r.minimum,
-                              "new hires": r.hires, "one fewer infeasible": r.proved,
+                              "new hires": r.hires, "one fewer infeasible": r.proved, "proved by": r.proof,
+                              "hard seats left empty by one fewer (at least)": r.uncovered,
                               "driven by": "; ".join(r.drivers[:5])} for r in self.roles])
 
 
@@ -396,6 +406,24 @@ def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float,
         return status, None, Roster(), []
     kept = [sid for sid, k in keep.items() if solver.BooleanValue(k)]
     return status, len(kept), extract(ctx, solver), kept
+
+
+COLUMN_SHARE = 0.5
+"""Share of a role's time left for the column-generation proof before the solver's check."""
+
+
+def _too_few_for_hard_seats(scenario: Scenario, role: str, cap: int, seconds: float) -> int | None:
+    """A least number of hard seats every roster leaves empty when at most ``cap`` people of
+    ``role`` work (``None`` or 0: nothing proved). The phase-one master of column generation:
+    months cost nothing, each empty hard seat costs 1; its Lagrangian bound from an exact pricing
+    round is a lower bound (per-person rules the pricing relaxes only lower it)."""
+    if not construct.applies(scenario) or seconds < 0.2:
+        return None
+    team = np.array([role in p.roles for p in scenario.staff])
+    found = ColumnGeneration(scenario, hard_only=True, team=team, cap=cap).run(seconds)
+    if not math.isfinite(found.value) or found.value < 1:
+        return None
+    return int(found.value)
 
 
 def _drivers(scenario: Scenario, role: str, roster: Roster, kept: list[str]) -> list[str]:
@@ -449,12 +477,19 @@ def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit
         if least is None:
             out.append(RoleNeed(role, current, None, False, 0, [], status))
             continue
-        proved = status == "OPTIMAL"
+        proof, uncovered = "", None
+        grown = with_headcount(scenario, role, current + extra) if extra else scenario
         if least > 0:
             left = share - (time.perf_counter() - start)
-            check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
-            proved = check == "INFEASIBLE"
+            uncovered = _too_few_for_hard_seats(grown, role, least - 1, left * COLUMN_SHARE)
+            if uncovered:
+                proof = "column generation"
+            else:
+                left = share - (time.perf_counter() - start)
+                check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
+                proof, uncovered = ("cp-sat" if check == "INFEASIBLE" else ""), None
+        proved = bool(proof) or (least == 0 and status == "OPTIMAL")
         hires = sum(1 for sid in kept if sid not in scenario.staff_by_id)
-        grown = with_headcount(scenario, role, current + extra) if extra else scenario
-        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status))
+        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status,
+                            proof, uncovered))
     return MinStaffResult(out, time.perf_counter() - t0)

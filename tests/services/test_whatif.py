@@ -11,6 +11,7 @@ from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.services.whatif import (
+    _too_few_for_hard_seats,
     apply_vary,
     compare,
     headcount,
@@ -87,6 +88,18 @@ def test_min_staff_matches_the_count_by_hand(agents):
     need = min_staff(week(agents, 3), ["agent"], time_limit=20, workers=2).roles[0]
     assert need.current == agents
     assert need.minimum == 5 and need.proved  # 21 shifts, 5 each: 4 agents give 20
+
+
+def test_one_fewer_is_proven_too_small_by_the_bound_on_hard_seats():
+    """21 day seats in the week, at most 5 shifts each: 4 agents leave at least 21 - 20 = 1 seat
+    empty, 3 agents at least 21 - 15 = 6, and 5 agents may fill them all (no proof)."""
+    sc = week(7, 3)
+    assert _too_few_for_hard_seats(sc, "agent", 4, 20) == 1
+    assert _too_few_for_hard_seats(sc, "agent", 3, 20) == 6
+    assert not _too_few_for_hard_seats(sc, "agent", 5, 20)
+    need = min_staff(sc, ["agent"], time_limit=20, workers=2).roles[0]
+    assert need.minimum == 5 and need.proved
+    assert need.proof == "column generation" and need.uncovered == 1
 
 
 def test_compare_side_by_side():
