@@ -325,13 +325,22 @@ def progress_panel() -> None:
     c2.metric(_t("bound"), f"{latest.bound:g}" if latest else "—")
     c3.metric(_t("elapsed"), f"{job.elapsed:.1f} s")
     if len(job.progress) > 1:
-        import pandas as pd
-
-        hist = pd.DataFrame([{"s": p.seconds, _t("objective"): p.objective, _t("bound"): p.bound}
-                             for p in job.progress]).set_index("s")
-        st.line_chart(hist, height=160)
+        st.line_chart(views.progress_frame(list(job.progress), _progress_names()), height=160)
     if st.button(_t("stop"), key="stop"):
         S.stop_solve(ss)
+
+
+def _progress_names() -> dict[str, str]:
+    """Names of the progress chart's lines: the objective and each source of a bound."""
+    return {"objective": _t("objective"), **{s: _t(f"bound.{s}") for s in views.BOUND_SOURCES}}
+
+
+def progress_chart(result) -> None:
+    """The finished solve's objective and bounds over time, each bound named by its source."""
+    points = [*result.history, *result.bounds]
+    if len(points) > 1:
+        st.caption(_t("progress"))
+        st.line_chart(views.progress_frame(points, _progress_names()), height=160)
 
 
 def _start(stable: bool = False) -> None:
@@ -387,10 +396,13 @@ def page_roster(store: Store | None) -> None:
         c1, c2, c3, c4, c5 = st.columns(5)
         c1.metric(_t("status"), _t(f"status.{result.status}"))
         c2.metric(_t("objective"), f"{result.objective:g}" if result.objective is not None else "—")
-        c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—")
+        source = result.stats.get("bound_source")
+        c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—",
+                  help=_t(f"bound.{source}") if source in views.BOUND_SOURCES else None)
         c4.metric(_t("elapsed"), f"{result.seconds:.1f} s")
         if ss.get("previous") is not None:
             c5.metric(_t("changed_cells"), len(ss["previous"].roster.diff(result.roster)))
+        progress_chart(result)
     roster_views(result)
     pin_panel()
     diff_panel()

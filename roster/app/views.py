@@ -470,3 +470,23 @@ def hours_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | Non
                     marker=dict(symbol="line-ew-open", size=24, line=dict(width=3)))
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=40, b=10))
     return fig
+
+
+BOUND_SOURCES = ("cp-sat", "column generation")
+"""Where a bound on the cost comes from (``Progress.source``)."""
+
+
+def progress_frame(points: list, names: dict[str, str]) -> pd.DataFrame:
+    """Objective and bounds over time, indexed by seconds: one bound column per source, named by
+    ``names`` (keys ``objective`` and each of ``BOUND_SOURCES``), each carried forward until the
+    next value."""
+    rows = []
+    for p in sorted(points, key=lambda x: x.seconds):
+        row: dict[str, Any] = {"s": round(p.seconds, 3)}
+        if p.objective is not None and p.objective != float("inf"):
+            row[names["objective"]] = p.objective
+        row[names[getattr(p, "source", "cp-sat")]] = p.bound
+        rows.append(row)
+    columns = [names["objective"], *(names[s] for s in BOUND_SOURCES)]
+    frame = pd.DataFrame(rows, columns=["s", *columns]).groupby("s").last().ffill()
+    return frame[[c for c in columns if frame[c].notna().any()]]

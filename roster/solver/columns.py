@@ -8,6 +8,7 @@ Set ``ROSTER_NO_COLUMN_ROSTERS`` to skip the restricted master (for side-by-side
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -34,15 +35,18 @@ class Columns:
     """A roster cheaper than the solve's, as the per-person search's arrays (None: none found)."""
     cost: float | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    history: list[tuple[float, float]] = field(default_factory=list)
+    """(``time.perf_counter()``, bound so far) after each round of column generation."""
 
 
 def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
                  seed: int = 0) -> Columns:
     """The bound and, time allowing, a cheaper roster from the generated months."""
-    left = deadline - time.perf_counter()
+    started = time.perf_counter()
     cg = ColumnGeneration(scenario)
-    found = cg.run(left * BOUND_PART, start=roster, upper=objective)
-    out = Columns(found.value)
+    found = cg.run((deadline - started) * BOUND_PART, start=roster, upper=objective)
+    out = Columns(found.value, history=[(started + t, cg.round_up(b)) for t, _lp, b in found.history
+                                        if math.isfinite(b)])
     out.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
                            "seconds": round(found.seconds, 3), "solved": found.optimal}
     left = deadline - time.perf_counter()

@@ -140,13 +140,14 @@ def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float
         result.history.append(Progress(now, found.cost, result.bound if result.bound is not None else 0.0))
         if on_progress is not None:
             on_progress(result.history[-1])
-    if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
-        result.bound = found.bound
-        result.stats["bound_source"] = "column generation"
-        point = Progress(now, result.objective, found.bound, "column generation")
+    for at, bound in found.history:  # each round's bound, for the progress chart
+        point = Progress(at - t0, result.objective, bound, "column generation")
         result.bounds.append(point)
         if on_progress is not None:
             on_progress(point)
+    if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
+        result.bound = found.bound
+        result.stats["bound_source"] = "column generation"
     if result.bound is not None:
         result.gap = _gap(result.objective, result.bound)
         if result.gap == 0.0:

@@ -223,3 +223,20 @@ def test_the_grid_filters_by_team_role_and_name() -> None:
     assert filter_staff(sc, team="一班") == ["A1", "L1"]
     assert filter_staff(sc, team="一班", role="agent") == ["A1"]
     assert filter_staff(sc, text="李") == ["A2"]
+
+
+def test_the_progress_chart_names_each_bound_by_its_source() -> None:
+    from roster.app.i18n import t
+    from roster.solver import Progress
+
+    points = [Progress(1.0, 50.0, 10.0), Progress(2.0, 40.0, 12.0),
+              Progress(3.0, 40.0, 30.0, "column generation"), Progress(3.5, 40.0, 35.0, "column generation")]
+    for lang, names in (("en", ["Objective", "CP-SAT bound", "column-generation bound"]),
+                        ("zh", ["目标值", "CP-SAT 下界", "列生成下界"])):
+        words = {"objective": t("objective", lang), **{s: t(f"bound.{s}", lang) for s in views.BOUND_SOURCES}}
+        frame = views.progress_frame(points, words)
+        assert list(frame.columns) == names
+        assert frame.loc[3.5].tolist() == [40.0, 12.0, 35.0]  # each line carried forward
+        assert frame[names[2]].isna().sum() == 2  # no column bound before its first round
+    only_cp_sat = views.progress_frame(points[:2], {"objective": "o", "cp-sat": "c", "column generation": "g"})
+    assert list(only_cp_sat.columns) == ["o", "c"]

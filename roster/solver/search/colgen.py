@@ -463,7 +463,7 @@ class ColumnGeneration:
             values.append(self._team_value(p, value, 0.0))
         best = self._lagrangian(*zero, values)
         centre = zero
-        out = Bound(self._round(best), INF)
+        out = Bound(self.round_up(best), INF)
         idle = 0
         while out.rounds < max_rounds and time.perf_counter() - t0 < seconds:
             out.rounds += 1
@@ -490,7 +490,7 @@ class ColumnGeneration:
                         best, centre = bound, (ys, zs)
                 if added or len(values) < self.P:
                     break
-            out.value = max(out.value, self._round(best))
+            out.value = max(out.value, self.round_up(best))
             out.history.append((time.perf_counter() - t0, lp, best))
             idle = 0 if added else idle + 1
             out.optimal = out.value >= lp - EPS
@@ -499,7 +499,8 @@ class ColumnGeneration:
         out.columns, out.seconds = self.columns, time.perf_counter() - t0
         return out
 
-    def _round(self, value: float) -> float:
+    def round_up(self, value: float) -> float:
+        """A bound rounded up to a whole number when every cost is one."""
         if not math.isfinite(value):
             return value
         return float(math.ceil(value - 1e-6)) if self.integral else value
