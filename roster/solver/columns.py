@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +41,7 @@ class Columns:
 
 
 def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
-                 seed: int = 0) -> Columns:
+                 seed: int = 0, stop: threading.Event | None = None) -> Columns:
     """The bound and, time allowing, a cheaper roster from the generated months."""
     started = time.perf_counter()
     cg = ColumnGeneration(scenario)
@@ -51,9 +52,10 @@ def from_columns(scenario: Scenario, roster: Roster, objective: float | None, de
                            "seconds": round(found.seconds, 3), "solved": found.optimal}
     left = deadline - time.perf_counter()
     proved = objective is not None and found.value >= objective - 1e-6
-    if proved or left < MIN_MASTER_SECONDS or os.environ.get("ROSTER_NO_COLUMN_ROSTERS"):
+    stopped = stop is not None and stop.is_set()
+    if proved or stopped or left < MIN_MASTER_SECONDS or os.environ.get("ROSTER_NO_COLUMN_ROSTERS"):
         return out
-    master = restricted_master(cg, left, start=roster, seed=seed)
+    master = restricted_master(cg, left, start=roster, seed=seed, stop=stop)
     if master is None:
         out.stats["master"] = {"found": False}
         return out

@@ -129,7 +129,7 @@ def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float
     left = deadline - time.perf_counter()
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return
-    found = from_columns(scenario, result.roster, result.objective, deadline, seed)
+    found = from_columns(scenario, result.roster, result.objective, deadline, seed, stop)
     result.stats.update(found.stats)
     now = time.perf_counter() - t0
     if found.search is not None and found.cost is not None:  # a cheaper roster from the months

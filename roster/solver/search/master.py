@@ -18,6 +18,7 @@ are added and hinted, so the model starts from it and never returns a worse rost
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,10 +49,10 @@ class Restricted:
 
 
 def restricted_master(cg: ColumnGeneration, seconds: float, start: Roster | None = None,
-                      seed: int = 0) -> Restricted | None:
-    """The cheapest roster made of the master's months (and ``start``'s), within ``seconds``; None
-    when the weights are not whole numbers, someone has no month that keeps their rules, or no
-    roster is found in time."""
+                      seed: int = 0, stop: threading.Event | None = None) -> Restricted | None:
+    """The cheapest roster made of the master's months (and ``start``'s), within ``seconds`` or
+    until ``stop`` is set; None when the weights are not whole numbers, someone has no month that
+    keeps their rules, or no roster is found in time."""
     s = cg.search
     if not cg.integral or any(float(w) != round(w) for w, *_ in s.fair) or s.hours_w != round(s.hours_w):
         return None
@@ -120,7 +121,13 @@ def restricted_master(cg: ColumnGeneration, seconds: float, start: Roster | None
     solver.parameters.max_time_in_seconds = max(0.1, float(seconds))
     solver.parameters.num_workers = WORKERS
     solver.parameters.random_seed = int(seed)
-    code = solver.solve(model)
+    done = threading.Event()
+    if stop is not None:
+        threading.Thread(target=_stop_when, args=(stop, done, solver), daemon=True).start()
+    try:
+        code = solver.solve(model)
+    finally:
+        done.set()
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     for p in range(cg.P):
@@ -131,6 +138,13 @@ def restricted_master(cg: ColumnGeneration, seconds: float, start: Roster | None
         s.placed[p] = True
     return Restricted(s, solver.objective_value, solver.status_name(code), sum(map(len, pools)),
                       solver.wall_time)
+
+
+def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
+    while not done.wait(0.1):
+        if stop.is_set():
+            solver.stop_search()
+            return
 
 
 def _allowed(s: Search, p: int, plan: np.ndarray, role: np.ndarray) -> bool:
