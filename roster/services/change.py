@@ -21,9 +21,10 @@ from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
+from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.solver.explain import explain
-from roster.solver.rules import FAMILIES
+from roster.solver.rules import FAMILIES, Family, Scope
 from roster.solver.solve import build, solve
 from roster.validate import Violation, validate
 
@@ -229,8 +230,8 @@ def check_roster(scenario: Scenario, roster: Roster, source: str) -> None:
 
 
 def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWeights()
-                   ) -> Callable[[Any], None]:
-    """A rule family for ``build(..., families={**FAMILIES, "changes": ...})``: the ``changes`` term."""
+                   ) -> Family:
+    """A rule family for ``build(..., families=[*FAMILIES.values(), ...])``: the ``changes`` term."""
 
     def add(ctx) -> None:
         v, cal = ctx.vars, ctx.calendar
@@ -248,18 +249,18 @@ def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = C
                 ahead = d - first
                 if was is None:  # published off: working now moves the day off
                     if works is not None:
-                        ctx.penalise("changes", base + weights.extra(ahead, True), works)
+                        ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, True), works)
                     continue
                 same = v.on(p, d, shift_index[was])
                 kept = 0 if same is None else same
-                ctx.penalise("changes", base + weights.extra(ahead, False), 1 - kept)
+                ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, False), 1 - kept)
                 if weights.day_off:
-                    ctx.penalise("changes", weights.day_off, 1 - (works if works is not None else 0))
+                    ctx.penalise(Rule.CHANGES, weights.day_off, 1 - (works if works is not None else 0))
 
-    return add
+    return Family(Rule.CHANGES, add, Scope.PERSON, hard=False, terms=(Rule.CHANGES,), violations=())
 
 
-SEATS_FIRST = ("coverage_shortfall",)
+SEATS_FIRST = (Rule.COVERAGE_SHORTFALL,)
 """Terms a repair settles before counting changes: seats left empty by the absence are filled."""
 
 
@@ -359,7 +360,7 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
         start = min((a.start for a in absences), default=scenario.horizon.start)
         start = max(start, scenario.horizon.start)
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
-    ctx = build(pinned, families={**FAMILIES, "changes": changes_family(published, start, weights)})
+    ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, weights)])
     result = _solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), time_limit, workers or 2, seed,
                              stop, on_progress)
     away = {(a.staff, d) for a in absences for d in a.days()}
@@ -375,9 +376,9 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
 def _tiers(scenario: Scenario, published: Roster, seats_first: bool) -> list[tuple[tuple[str, ...], int]]:
     """Seats (down to the published roster's own shortfall), then changes."""
     if not seats_first:
-        return [(("changes",), 0)]
+        return [((Rule.CHANGES,), 0)]
     costs = validate(scenario, published).costs()
-    return [(SEATS_FIRST, sum(costs.get(n, 0) for n in SEATS_FIRST)), (("changes",), 0)]
+    return [(SEATS_FIRST, sum(costs.get(n, 0) for n in SEATS_FIRST)), ((Rule.CHANGES,), 0)]
 
 
 def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date,
@@ -389,7 +390,7 @@ def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[A
     Every changed cell counts the same; the other terms are not looked at.
     """
     pinned = pinned_scenario(scenario, published, start, absences)
-    ctx = build(pinned, families={**FAMILIES, "changes": changes_family(published, start, COUNT_ONLY)})
+    ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, COUNT_ONLY)])
     tiers = _tiers(scenario, published, seats_first)
     named = {n for tier, _ in tiers for n in tier}
     for name in [n for n in ctx.terms if n not in named]:
