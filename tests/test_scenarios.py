@@ -14,7 +14,7 @@ import pytest
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType
 from roster.model.scenario import Scenario
-from roster.solver import Result, solve
+from roster.solver import Result, SolveOptions, solve
 from roster.validate import validate
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
@@ -29,7 +29,7 @@ def solved(name: str) -> tuple[Scenario, Result]:
     """Load and solve a bundled scenario once per test session (two workers, 60 s)."""
     if name not in _solved:
         scenario = load_scenario(SCENARIOS / name)
-        _solved[name] = scenario, solve(scenario, time_limit=60, workers=2, seed=0, gap_limit=0.01)
+        _solved[name] = scenario, solve(scenario, SolveOptions(time_limit=60, workers=2, seed=0, gap_limit=0.01))
     return _solved[name]
 
 

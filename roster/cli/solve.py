@@ -15,6 +15,7 @@ from roster.cli.common import (
     positive,
     read_roster,
     scenario_warnings,
+    solve_options,
     write_or_rescue,
 )
 from roster.io.grid import write_month_grid
@@ -27,7 +28,6 @@ from roster.model.parse import ScenarioError
 from roster.reports.summary import fair_shares, person_summary
 from roster.services.infeasible import echo_reasons
 from roster.solver import solve as run
-from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
 from roster.validate import peer_group_name, validate
 
 
@@ -46,6 +46,7 @@ def solve(
 ) -> None:
     """Solve a scenario and write the monthly shift table."""
     try:
+        options = solve_options(time_limit=time_limit, seed=seed, workers=workers, strategy=strategy)
         sc = load_scenario(scenario)
         out_folder(out)
         warnings = scenario_warnings(sc, scenario)
@@ -56,9 +57,7 @@ def solve(
         if not quiet:
             typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
 
-    if strategy not in STRATEGIES:
-        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint=STRATEGY_CHOICE))
-    result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress, strategy=strategy)
+    result = run(sc, options, on_progress=progress)
     typer.echo(f"{sc.name}: {result.status}")
     if result.status == "INFEASIBLE":
         echo_reasons(sc)

@@ -23,6 +23,7 @@ from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.solver.explain import explain
+from roster.solver.options import SolveOptions
 from roster.solver.rules import FAMILIES
 from roster.solver.solve import build, solve
 from roster.validate import Violation, validate
@@ -308,8 +309,8 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
         left = time_limit - (time.perf_counter() - t0)
         # seats and changes matter most: the first of several solves gets two thirds of the time
         share = max(1.0, left * 2 / 3 if i == 0 and len(groups) > 1 else left / (len(groups) - i))
-        result = solve(ctx.scenario, ctx=ctx, hint=best.roster if best else hint, time_limit=share,
-                       workers=workers, seed=seed, stop=stop, on_progress=on_progress)
+        result = solve(ctx.scenario, SolveOptions(time_limit=share, workers=workers, seed=seed), ctx=ctx,
+                       hint=best.roster if best else hint, stop=stop, on_progress=on_progress)
         if not result.feasible:
             if best is None:
                 return result
@@ -321,7 +322,7 @@ def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]],
             for tier, floor, _ in parts:
                 ctx.model.Add(total(tier) <= max(floor, sum(result.terms.get(n, 0) for n in tier)))
     if best is None:  # no term to minimise at all: one plain solve
-        best = solve(ctx.scenario, ctx=ctx, hint=hint, time_limit=time_limit, workers=workers, seed=seed)
+        best = solve(ctx.scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed), ctx=ctx, hint=hint)
     best.seconds = time.perf_counter() - t0
     return best
 

@@ -29,6 +29,7 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.reports.summary import person_summary
 from roster.solver.explain import editable, hard_families, new_person
+from roster.solver.options import SolveOptions
 from roster.solver.solve import Result, build, extract, solve
 
 OVERTIME_WEEK_HOURS = 40.0
@@ -197,7 +198,7 @@ def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2,
     names = [a.name, b.name] if a.name != b.name else [f"A: {a.name}", f"B: {b.name}"]
     cols = {}
     for name, sc in zip(names, (a, b), strict=True):
-        cols[name] = figures(sc, solve(sc, time_limit=time_limit, workers=workers, stop=stop))
+        cols[name] = figures(sc, solve(sc, SolveOptions(time_limit=time_limit, workers=workers), stop=stop))
     rows = list(dict.fromkeys([*cols[names[0]], *cols[names[1]]]))
     frame = pd.DataFrame({n: [cols[n].get(r) for r in rows] for n in names}, index=rows)
 
@@ -222,7 +223,7 @@ def run_point(task: dict[str, Any]) -> dict[str, Any]:
         variant = apply_vary(sc, task["point"])
     except ScenarioError as exc:
         return row | {"status": "BAD INPUT", "error": exc.message}
-    res = solve(variant, time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0)
+    res = solve(variant, SolveOptions(time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0))
     row |= {"status": res.status, "objective": res.objective, "gap": res.gap}
     if res.feasible:
         row["overtime_hours"] = overtime_hours(variant, res.roster)

@@ -145,10 +145,10 @@ def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
 def test_print_and_person_views(small_yaml: Path) -> None:
     """The print sheet: A4 landscape, every shift in the legend, lines to sign; the person view:
     the person's days and figures."""
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     sc = load_scenario(small_yaml)
-    roster = solve(sc, time_limit=10, workers=2).roster
+    roster = solve(sc, SolveOptions(time_limit=10, workers=2)).roster
     sheet = views.print_html(sc, roster, words={"signature": "排班人"}, leave_mark="假")
     assert "size: A4 landscape" in sheet and 'id="print-grid"' in sheet
     legend = re.search(r'id="print-legend"[^>]*>(.*?)</p>', sheet).group(1)

@@ -9,7 +9,7 @@ import pytest
 from roster.cli.export import export_roster
 from roster.io.load import load_scenario
 from roster.io.readers import read_any
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS
 
@@ -29,7 +29,7 @@ _solved: dict[str, tuple] = {}
 def solved(name: str, time_limit: float):
     if name not in _solved:
         scenario = load_scenario(SCENARIOS / f"{name}.yaml")
-        result = solve(scenario, time_limit=time_limit, workers=2, seed=0)
+        result = solve(scenario, SolveOptions(time_limit=time_limit, workers=2, seed=0))
         if not result.feasible:
             pytest.skip(f"{name}: no roster within {time_limit:g} s ({result.status})")
         _solved[name] = (scenario, result.roster)
