@@ -57,7 +57,7 @@ def compare_cmd(
     time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
-    """Both scenarios solved, side by side: cost, coverage, fairness, hours, overtime."""
+    """Both scenarios solved, side by side: cost, coverage, fairness, hours, long-week hours."""
     frame = compare(_load(a), _load(b), time_limit=time_limit, workers=workers)
     typer.echo(frame.to_string())
 
@@ -74,7 +74,7 @@ def sweep_cmd(
                                       help="use the local process pool if the --ray-address cannot be reached"),
     out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
 ) -> None:
-    """A grid of solves with a results table (status, objective, gap, overtime, unmet seats)."""
+    """A grid of solves with a results table (status, objective, gap, long-week hours, unmet seats)."""
     sc = _load(scenario)
     grid: dict[str, list] = {}
     for item in vary:

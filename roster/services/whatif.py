@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from roster.model.availability import leave_minutes
 from roster.model.calendar import Calendar
+from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
@@ -32,8 +33,8 @@ from roster.solver.explain import editable, hard_families, new_person
 from roster.solver.options import SolveOptions
 from roster.solver.solve import Result, build, extract, solve
 
-OVERTIME_WEEK_HOURS = 40.0
-"""Weekly hours above which compare and sweep count overtime."""
+LONG_WEEK_HOURS = 40.0
+"""Weekly hours above which compare and sweep count a week as long (``long_week_hours``)."""
 
 
 # ---- headcount edits --------------------------------------------------------------------------
@@ -150,21 +151,19 @@ def _num(x: Any) -> float:
 # ---- figures of one roster --------------------------------------------------------------------
 
 def unmet_seats(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> int:
-    """Seats below the demanded minimum, summed over shifts and roles."""
+    """Seats below the demanded minimum, summed over shifts and lines (roles and everyone), counted
+    as the validator counts them (``model.counting.seat_counts``)."""
     cal = calendar or Calendar(scenario)
-    filled: dict[tuple[int, str, str | None], int] = {}
-    for a in roster:
-        if a.date not in cal.index:
-            continue
-        d = cal.index[a.date]
-        filled[(d, a.shift, a.role)] = filled.get((d, a.shift, a.role), 0) + 1
-        filled[(d, a.shift, None)] = filled.get((d, a.shift, None), 0) + 1
-    return sum(max(0, st.min - filled.get(key, 0)) for key, st in seats_table(scenario, cal).items())
+    count = seat_counts(scenario, roster, cal)
+    return sum(max(0, st.min - count[key]) for key, st in seats_table(scenario, cal).items())
 
 
-def overtime_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
-                   limit: float = OVERTIME_WEEK_HOURS) -> float:
-    """Hours above ``limit`` in each person's ISO weeks, summed."""
+def long_week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
+                    limit: float = LONG_WEEK_HOURS) -> float:
+    """Hours above ``limit`` in each person's ISO weeks, summed, whatever the day.
+
+    Not payroll's overtime (``reports.hours``: rest-day hours past the standard week): a what-if
+    compares how much staffing leans on long weeks, so every hour past the limit counts."""
     week: dict[tuple[str, tuple[int, int]], float] = {}
     for a in roster:
         key = (a.staff, a.date.isocalendar()[:2])
@@ -173,7 +172,7 @@ def overtime_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None
 
 
 def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
-    """Status, cost, coverage, fairness, hours and overtime of a solve."""
+    """Status, cost, coverage, fairness, hours and long-week hours of a solve."""
     out: dict[str, Any] = {"status": result.status, "objective": result.objective, "gap": result.gap,
                            "seconds": round(result.seconds, 2)}
     for name, value in result.terms.items():
@@ -188,7 +187,7 @@ def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
     out["hours per person (mean)"] = round(float(people["hours"].mean()), 2)
     for col in ("nights", "weekends", "hours"):
         out[f"spread of {col} (max-min)"] = round(float(people[col].max() - people[col].min()), 2)
-    out["overtime hours (>40 h/week)"] = overtime_hours(scenario, result.roster, cal)
+    out["long-week hours (>40 h/week)"] = long_week_hours(scenario, result.roster, cal)
     return out
 
 
@@ -226,10 +225,10 @@ def run_point(task: dict[str, Any]) -> dict[str, Any]:
     res = solve(variant, SolveOptions(time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0))
     row |= {"status": res.status, "objective": res.objective, "gap": res.gap}
     if res.feasible:
-        row["overtime_hours"] = overtime_hours(variant, res.roster)
+        row["long_week_hours"] = long_week_hours(variant, res.roster)
         row["unmet_seats"] = unmet_seats(variant, res.roster)
     else:
-        row["overtime_hours"] = row["unmet_seats"] = None
+        row["long_week_hours"] = row["unmet_seats"] = None
     row["seconds"] = round(time.perf_counter() - t0, 2)
     return row
 
