@@ -22,14 +22,8 @@ from roster.cli.common import (
 from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError
-from roster.services.change import (
-    change_list,
-    check_swap,
-    parse_absence,
-    parse_swap,
-    repair,
-    who_to_tell,
-)
+from roster.services.change import change_list, parse_absence, repair, who_to_tell
+from roster.services.swaps import check_swap, parse_swap
 
 
 @app.command("repair")

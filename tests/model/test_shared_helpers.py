@@ -8,8 +8,6 @@ expected numbers derived in the comments, not taken from the code (docs/model.md
 
 from __future__ import annotations
 
-import datetime as dt
-
 from roster.model.availability import leave_minutes, wish_days
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
