@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from roster import SolveOptions
+from roster import SolveOptions, solve
 from roster.cli import app
 from roster.model.fields import FieldError
 from roster.solver.options import STRATEGY_CHOICE
@@ -54,3 +54,8 @@ def test_cli_names_the_bad_option(tmp_path):
                                    "--strategy", "fastest"])
     assert res.exit_code == 2
     assert "--strategy" in res.output and "fastest" in res.output and "Traceback" not in res.output
+
+
+def test_solve_takes_its_settings_only_as_options():
+    with pytest.raises(TypeError):
+        solve(None, time_limit=5)  # type: ignore[call-arg]
