@@ -68,3 +68,70 @@ def forecast_demand(scenario: Scenario, base: Path) -> list[dict[str, Any]]:
     forecast_shifts(scenario)
     path = Path(spec.forecast)
     return demand_lines(scenario, read_forecast(path if path.is_absolute() else base / path))
+
+
+def read_interval_rows(path: Path, field: str) -> list[dict[str, Any]]:
+    """A per-interval forecast CSV → rows: ``interval`` (HH:MM) and ``agents`` or ``calls`` (or both),
+    optionally ``date`` (YYYY-MM-DD) or ``weekday`` (mon..sun)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise FieldError(field, str(path), "forecast file not found",
+                         hint="the path is relative to the scenario file") from None
+    except UnicodeDecodeError:
+        raise FieldError(field, str(path), "the forecast is not UTF-8 text",
+                         hint="save it as UTF-8 (in Excel: Save As, CSV UTF-8)") from None
+    except IsADirectoryError:
+        raise FieldError(field, str(path), "is a folder, not a forecast file") from None
+    reader = csv.DictReader(text.splitlines())
+    cols = {c.strip().lower() for c in reader.fieldnames or []}
+    if "interval" not in cols or not cols & {"agents", "calls"}:
+        raise FieldError(field, str(path), "the forecast needs the columns interval and agents or calls",
+                         hint="columns: interval (HH:MM), agents or calls, and optionally date or weekday")
+    rows: list[dict[str, Any]] = []
+    for i, raw in enumerate(reader, start=2):
+        row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+        where = f"{field} ({path.name} row {i})"
+        out: dict[str, Any] = {}
+        try:
+            out["interval"] = f"{parse_minutes(row['interval']) % 1440 // 60:02d}:{parse_minutes(row['interval']) % 60:02d}"
+        except ValueError as exc:
+            raise FieldError(f"{where} interval", row["interval"], str(exc)) from None
+        for col in ("agents", "calls"):
+            if not row.get(col):
+                continue
+            try:
+                value = float(row[col])
+            except ValueError:
+                raise FieldError(f"{where} {col}", row[col], "not a number") from None
+            if value < 0:
+                raise FieldError(f"{where} {col}", row[col], f"{col} cannot be negative")
+            if col == "agents" and not value.is_integer():
+                raise FieldError(f"{where} agents", row[col], "agents is a whole number of people")
+            out[col] = int(value) if col == "agents" else value
+        if "agents" not in out and "calls" not in out:
+            raise FieldError(f"{where} agents", "", "give agents or calls")
+        if row.get("date"):
+            try:
+                out["date"] = dt.date.fromisoformat(row["date"]).isoformat()
+            except ValueError:
+                raise FieldError(f"{where} date", row["date"], "not a date (YYYY-MM-DD)") from None
+        elif row.get("weekday"):
+            weekday = row["weekday"].lower()[:3]
+            if weekday not in WEEKDAYS:
+                raise FieldError(f"{where} weekday", row["weekday"], "not a weekday (mon..sun)")
+            out["weekday"] = weekday
+        rows.append(out)
+    if not rows:
+        raise FieldError(field, str(path), "the forecast has no rows")
+    return rows
+
+
+def interval_demand(scenario: Scenario, base: Path) -> dict[int, list[dict[str, Any]]]:
+    """Demand line index → forecast rows, for each per-interval line that names a file."""
+    out = {}
+    for i, line in scenario.interval_lines:
+        if isinstance(line.per_interval, str):
+            path = Path(line.per_interval)
+            out[i] = read_interval_rows(path if path.is_absolute() else base / path, f"demand[{i}].per_interval")
+    return out

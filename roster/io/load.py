@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from roster.io.balances import opening_balances
-from roster.io.forecast import forecast_demand
+from roster.io.forecast import forecast_demand, interval_demand
 from roster.io.roster_csv import read_roster_csv
 from roster.io.text import read_text_file
 from roster.model.calendar import Calendar
@@ -144,9 +144,25 @@ def load_scenario(path: str | Path) -> Scenario:
                                 hint="the path is relative to the scenario file",
                                 line=line_of(lines, ("leave_balances",)))
         opening_balances(scenario, path.parent, name)
+    if any(isinstance(line.per_interval, str) for _, line in scenario.interval_lines):
+        scenario = _interval_demand(scenario, name, path.parent, lines)
     if scenario.demand_from is not None:
         scenario = _forecast_demand(scenario, name, path.parent)
     return scenario
+
+
+def _interval_demand(scenario: Scenario, source: str, base: Path, lines: dict[tuple, int] | None) -> Scenario:
+    """Read the forecast file of each per-interval demand line into its rows."""
+    try:
+        rows = interval_demand(scenario, base)
+    except FieldError as exc:
+        index = exc.field.split("]")[0].split("[")[-1]
+        line = line_of(lines, ("demand", int(index), "per_interval")) if index.isdigit() else None
+        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint, line=line) from None
+    data = scenario.model_dump()
+    for i, r in rows.items():
+        data["demand"][i]["per_interval"] = r
+    return scenario_from_dict(data, source)
 
 
 def _forecast_demand(scenario: Scenario, source: str, base: Path) -> Scenario:
@@ -200,5 +216,7 @@ def _check_calendar(scenario: Scenario, source: str) -> None:
 
 def dump_scenario(scenario: Scenario) -> str:
     """The scenario as YAML text (round-trips through load)."""
-    data = scenario.model_dump(mode="json", exclude_defaults=True)
+    data = scenario.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    if scenario.shift_templates:  # the template's shifts are expanded again on load
+        data["shifts"] = [s for s in data["shifts"] if not s.get("template")]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

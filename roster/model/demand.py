@@ -1,4 +1,7 @@
-"""Seats per (day, shift, role) read from the demand lines: the last matching line wins."""
+"""Seats per (day, shift, role) read from the demand lines: the last matching line wins.
+
+A per-interval line opens a seat without minimum or most on every shift whose people it counts
+(its need is per interval, see ``interval_needs``), so people can be placed there."""
 
 from __future__ import annotations
 
@@ -31,11 +34,19 @@ def seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, 
 
 def _seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
     out: dict[tuple[int, str, str | None], Seats] = {}
-    for i, line in enumerate(scenario.demand):
+    for i, line in scenario.seat_lines:
         shift = scenario.shift_by_id[line.shift]
         for day in calendar.days:
             if matches(day, line.days) and calendar.shift_runs(shift, day):
                 out[(day.index, line.shift, line.role)] = _seats(day.index, line, i, scenario)
+    for i, iline in scenario.interval_lines:  # open seats (no minimum, no most) where intervals count people
+        shifts = set(scenario.shifts_named(iline.shifts)) if iline.shifts else set(scenario.shift_by_id)
+        for day in calendar.days:
+            if not matches(day, iline.days):
+                continue
+            for sid in sorted(shifts):
+                if calendar.shift_runs(scenario.shift_by_id[sid], day):
+                    out.setdefault((day.index, sid, iline.role), Seats(day.index, sid, iline.role, 0, 0, None, None, i))
     return out
 
 

@@ -40,7 +40,7 @@ def short_value(value: Any, limit: int = 80) -> str:
 
 
 _SKIP_LOC = re.compile(r"^(function-|tagged-union|union\[|list\[|tuple\[|dict\[)|^(float|int|str|date|bool|Soft|"
-                       r"number|soft|constrained-.*|json-or-python.*|lax-or-strict.*)$")
+                       r"number|soft|seat-line|interval-line|file|rows|constrained-.*|json-or-python.*|lax-or-strict.*)$")
 
 
 def field_path(loc: tuple[Any, ...]) -> tuple[str, tuple]:

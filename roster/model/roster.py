@@ -16,6 +16,8 @@ class Assignment:
     shift: str
     role: str | None = None
     post: str | None = None
+    break_at: str | None = None
+    """Wall-clock start (HH:MM) of the break the roster placed in this shift, if it has one to place."""
 
 
 @dataclass(frozen=True, order=True)

@@ -18,11 +18,12 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
-from .fields import SELECTOR_HINT, FieldError, selector_item
+from .fields import SELECTOR_HINT, WEEKDAYS, FieldError, selector_item
 from .leave_policy import LeavePolicy
 from .ledger import check_ledger
 
@@ -94,8 +95,32 @@ class Role(Frozen):
         return self.name or self.id
 
 
+class Break(Frozen):
+    """A break the roster places inside a shift: ``{minutes: 60, within: ["11:00", "14:00"]}``.
+
+    The break starts on a step of ``every`` minutes from the window's start and ends by the
+    window's end; it never touches the shift's first or last minute."""
+
+    minutes: int = Field(gt=0, le=240)
+    within: tuple[str, str]
+    every: int = Field(default=30, gt=0, le=240)
+    """Minutes between the break starts the roster may choose."""
+    paid: bool = False
+    """An unpaid break lengthens the shift by its minutes; a paid one lies inside the paid hours."""
+
+    @field_validator("within")
+    @classmethod
+    def _window(cls, value: tuple[str, str]) -> tuple[str, str]:
+        a, b = (parse_minutes(t) for t in value)
+        if a == b:
+            raise ValueError("the break window has no length")
+        return value
+
+
 class Shift(Frozen):
     """A shift type. Times are wall-clock; an end at or before the start ends the next day."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str
     name: str = ""
@@ -107,7 +132,11 @@ class Shift(Frozen):
     night: bool | None = None
     """Counts as a night for fairness; default: the shift crosses midnight."""
     minutes: int | None = None
-    """Paid length; default: the sum of the segments."""
+    """Paid length; default: the sum of the segments (less an unpaid break)."""
+    break_rule: Break | None = Field(default=None, alias="break")
+    """A break the roster places (shifts from ``shift_templates``; a fixed break is a gap between segments)."""
+    template: str | None = None
+    """The shift template this start time comes from (set when templates are expanded)."""
 
     @model_validator(mode="after")
     def _check_times(self) -> Shift:
@@ -150,6 +179,26 @@ class Shift(Frozen):
                 "an end before the start means the next day - check the times")
         return spans
 
+    @cached_property
+    def break_starts(self) -> tuple[int, ...]:
+        """Minutes (from 00:00 of the shift's day) at which its break may start; () without a break."""
+        b = self.break_rule
+        if b is None:
+            return ()
+        first, last = (parse_minutes(t) for t in b.within)
+        start, end = self.start_minute, self.end_minute
+        while first < start:  # the window lies in the shift (it may be after midnight)
+            first += 1440
+        while last <= first:
+            last += 1440
+        out = []
+        t = first
+        while t + b.minutes <= last:
+            if start < t and t + b.minutes < end:
+                out.append(t)
+            t += b.every
+        return tuple(out)
+
     @property
     def start_minute(self) -> int:
         return self.spans[0][0]
@@ -160,7 +209,10 @@ class Shift(Frozen):
 
     @property
     def paid_minutes(self) -> int:
-        return self.minutes if self.minutes is not None else sum(e - s for s, e in self.spans)
+        if self.minutes is not None:
+            return self.minutes
+        unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
+        return sum(e - s for s, e in self.spans) - unpaid
 
     @property
     def is_night(self) -> bool:
@@ -175,6 +227,63 @@ class Shift(Frozen):
             return f"{m // 60 % 24:02d}:{m % 60:02d}"
 
         return " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+
+
+class ShiftTemplate(Frozen):
+    """Shifts of one length whose start the roster chooses within a window, e.g.
+    ``{id: D, start_between: ["07:00", "10:00"], every: 30, hours: 8, break: {minutes: 60, within: ["11:00", "14:00"]}}``.
+
+    The loader expands a template into one shift per start time, with ids such as ``D0730``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str
+    name: str = ""
+    start_between: tuple[str, str]
+    every: int = Field(default=30, gt=0, le=720)
+    """Minutes between the start times."""
+    hours: float = Field(gt=0, le=16)
+    """Paid hours; an unpaid break comes on top (8 hours and a 60-minute break span 9 hours)."""
+    break_rule: Break | None = Field(default=None, alias="break")
+    on: Any = "all"
+    night: bool | None = None
+
+    @field_validator("start_between")
+    @classmethod
+    def _starts(cls, value: tuple[str, str]) -> tuple[str, str]:
+        for t in value:
+            parse_minutes(t)
+        return value
+
+    def starts(self) -> list[int]:
+        """Start minutes from 00:00, the latest possibly after midnight."""
+        a, b = (parse_minutes(t) for t in self.start_between)
+        if b < a:
+            b += 1440
+        return list(range(a, b + 1, self.every))
+
+    def shift_id(self, start: int) -> str:
+        return f"{self.id}{start // 60 % 24:02d}{start % 60:02d}"
+
+    def expand(self) -> list[dict[str, Any]]:
+        """The template's shifts as scenario ``shifts`` entries."""
+        unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
+        length = round(self.hours * 60) + unpaid
+        out = []
+        for start in self.starts():
+            end = start + length
+            entry: dict[str, Any] = {
+                "id": self.shift_id(start), "name": f"{self.name or self.id} {_hhmm(start)}",
+                "start": _hhmm(start), "end": _hhmm(end), "on": self.on, "night": self.night,
+                "minutes": round(self.hours * 60), "template": self.id}
+            if self.break_rule is not None:
+                entry["break"] = self.break_rule.model_dump()
+            out.append(entry)
+        return out
+
+
+def _hhmm(minute: int) -> str:
+    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
 
 
 class PersonRules(Frozen):
@@ -234,6 +343,81 @@ class Demand(Frozen):
     min: Count = 0
     max: Count | None = None
     days: Any = "all"
+
+
+class IntervalRow(Frozen):
+    """One interval of a forecast: agents needed, or calls offered (Erlang C turns them into agents)."""
+
+    interval: str
+    """Start of the interval, HH:MM."""
+    agents: int | None = Field(default=None, ge=0)
+    calls: float | None = Field(default=None, ge=0)
+    date: dt.date | None = None
+    weekday: str | None = None
+    """A row for one date, for a weekday (mon..sun), or (neither) for every day."""
+
+    @field_validator("weekday")
+    @classmethod
+    def _weekday(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        short = value.strip().lower()[:3]
+        if short not in WEEKDAYS:
+            raise ValueError(f"{value!r} is not a weekday (mon..sun)")
+        return short
+
+    @model_validator(mode="after")
+    def _check(self) -> IntervalRow:
+        parse_minutes(self.interval)
+        if self.agents is None and self.calls is None:
+            raise ValueError("give agents or calls for each interval")
+        if self.date is not None and self.weekday is not None:
+            raise ValueError("give date or weekday, not both")
+        return self
+
+
+class IntervalDemand(Frozen):
+    """People of a role needed on the floor per interval (``demand: [{role: agent, per_interval: f.csv}]``).
+
+    An interval counts the people working it from start to end and not on a break. Each person
+    short costs ``under_weight`` per interval, each one over ``over_weight``."""
+
+    role: str | None = None
+    """``None`` counts everyone, whatever their role."""
+    per_interval: Annotated[Annotated[str, Tag("file")] | Annotated[tuple[IntervalRow, ...], Tag("rows")],
+                            Discriminator(lambda v: "file" if isinstance(v, str) else "rows")]
+    """A CSV file (columns interval, agents or calls, optionally date or weekday), relative to the
+    scenario file, or the rows inline; the loader reads the file into rows."""
+    interval_minutes: int = Field(default=30, gt=0, le=240)
+    shifts: tuple[str, ...] | None = None
+    """Shift or template ids whose people count (default: every shift)."""
+    days: Any = "all"
+    aht_seconds: float | None = Field(default=None, gt=0)
+    """Average handle time; needed when rows give calls."""
+    service_level: float = Field(default=0.8, gt=0, lt=1)
+    answer_seconds: float = Field(default=20, ge=0)
+    shrinkage: float = Field(default=0.0, ge=0, lt=1)
+    """Share of rostered time not on the phones for reasons the roster does not place (absence, coaching)."""
+    under_weight: int = Field(default=100, ge=0)
+    over_weight: int = Field(default=1, ge=0)
+
+    @field_validator("interval_minutes")
+    @classmethod
+    def _divides(cls, value: int) -> int:
+        if 1440 % value:
+            raise ValueError(f"{value} minutes do not divide a day (use 15, 30 or 60)")
+        return value
+
+
+def _demand_kind(value: Any) -> str:
+    if isinstance(value, IntervalDemand) or (isinstance(value, dict) and "per_interval" in value):
+        return "interval-line"
+    return "seat-line"
+
+
+DemandLine = Annotated[Annotated[Demand, Tag("seat-line")] | Annotated[IntervalDemand, Tag("interval-line")],
+                       Discriminator(_demand_kind)]
+"""Seats on a shift, or people per interval (a line with ``per_interval``)."""
 
 
 class Leave(Frozen):
@@ -457,9 +641,11 @@ class Scenario(Frozen):
     """An IANA time zone name (``Asia/Shanghai``, ``Europe/Berlin``)."""
     holidays: Holidays = Holidays()
     roles: tuple[Role, ...] = Field(min_length=1)
+    shift_templates: tuple[ShiftTemplate, ...] = ()
+    """Shifts whose start the roster chooses; expanded into ``shifts`` (see ShiftTemplate)."""
     shifts: tuple[Shift, ...] = Field(min_length=1)
     staff: tuple[Staff, ...] = Field(min_length=1)
-    demand: tuple[Demand, ...] = ()
+    demand: tuple[DemandLine, ...] = ()
     demand_from: DemandFrom | None = None
     """Demand lines from a call forecast, added after ``demand`` by the loader."""
     leave: tuple[Leave, ...] = ()
@@ -480,6 +666,34 @@ class Scenario(Frozen):
         check_timezone(value)
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_templates(cls, data: Any) -> Any:
+        """Add one shift per start time of each template (shifts from an earlier expansion are replaced)."""
+        if not isinstance(data, dict) or not data.get("shift_templates"):
+            return data
+        templates = data["shift_templates"]
+        if not isinstance(templates, (list, tuple)):
+            return data
+        parsed = []
+        for t in templates:
+            try:
+                parsed.append(t if isinstance(t, ShiftTemplate) else ShiftTemplate.model_validate(t))
+            except ValidationError:
+                return data  # the field's own validation names the error
+        ids = {t.id for t in parsed}
+        shifts = [s for s in data.get("shifts") or ()
+                  if _get(s, "template") not in ids]
+        for i, t in enumerate(parsed):
+            for entry in t.expand():
+                if not Shift.model_validate(entry).break_starts and t.break_rule is not None:
+                    raise FieldError(f"shift_templates[{i}].break.within", list(t.break_rule.within),
+                                     f"a {t.break_rule.minutes}-minute break does not fit inside shift "
+                                     f"{entry['id']} ({entry['start']}-{entry['end']}) within this window",
+                                     hint="widen the window or move the start times")
+                shifts.append(entry)
+        return {**data, "shifts": shifts}
+
     # ---- look-ups -------------------------------------------------------
     @cached_property
     def role_by_id(self) -> dict[str, Role]:
@@ -492,6 +706,23 @@ class Scenario(Frozen):
     @cached_property
     def staff_by_id(self) -> dict[str, Staff]:
         return {s.id: s for s in self.staff}
+
+    @property
+    def seat_lines(self) -> list[tuple[int, Demand]]:
+        """(index in ``demand``, line) of the seat lines."""
+        return [(i, d) for i, d in enumerate(self.demand) if isinstance(d, Demand)]
+
+    @property
+    def interval_lines(self) -> list[tuple[int, IntervalDemand]]:
+        """(index in ``demand``, line) of the per-interval lines."""
+        return [(i, d) for i, d in enumerate(self.demand) if isinstance(d, IntervalDemand)]
+
+    def shifts_named(self, ids: Iterable[str]) -> list[str]:
+        """Shift ids, a template id standing for each of its shifts."""
+        out: list[str] = []
+        for x in ids:
+            out.extend([s.id for s in self.shifts if s.template == x] if x not in self.shift_by_id else [x])
+        return out
 
     @cached_property
     def fillable(self) -> dict[str, frozenset[str]]:
@@ -550,7 +781,10 @@ class Scenario(Frozen):
         for j, seq in enumerate(self.rules.forbidden_sequences or ()):
             for c in seq:
                 _known(f"rules.forbidden_sequences[{j}]", c, shifts, "shift")
-        for i, d in enumerate(self.demand):
+        _unique("shift_templates", [t.id for t in self.shift_templates])
+        for i, d in self.interval_lines:
+            self._check_interval_line(i, d, roles, shifts)
+        for i, d in self.seat_lines:
             _known(f"demand[{i}].shift", d.shift, shifts, "shift")
             if d.role is not None:
                 _known(f"demand[{i}].role", d.role, roles, "role")
@@ -596,6 +830,32 @@ class Scenario(Frozen):
         self._check_posts(roles, shifts, staff)
         self._check_leave_types(staff)
         return self
+
+    def _check_interval_line(self, i: int, line: IntervalDemand, roles: set[str], shifts: set[str]) -> None:
+        where = f"demand[{i}]"
+        if line.role is not None:
+            _known(f"{where}.role", line.role, roles, "role")
+        check_days(f"{where}.days", line.days)
+        templates = {t.id for t in self.shift_templates}
+        for s in line.shifts or ():
+            _known(f"{where}.shifts", s, shifts | templates, "shift or template")
+        if isinstance(line.per_interval, str):
+            return
+        if not line.per_interval:
+            raise FieldError(f"{where}.per_interval", [], "the forecast has no rows")
+        for j, row in enumerate(line.per_interval):
+            if parse_minutes(row.interval) % line.interval_minutes:
+                raise FieldError(f"{where}.per_interval[{j}].interval", row.interval,
+                                 f"not on the {line.interval_minutes}-minute grid",
+                                 hint="interval starts are multiples of interval_minutes from 00:00")
+            if row.agents is None and line.aht_seconds is None:
+                raise FieldError(f"{where}.aht_seconds", None,
+                                 "the forecast gives calls; Erlang C needs the average handle time",
+                                 hint="add aht_seconds to the demand line, or give agents per interval")
+            if row.weekday is not None and row.weekday not in WEEKDAYS:
+                raise FieldError(f"{where}.per_interval[{j}].weekday", row.weekday, "not a weekday (mon..sun)")
+            if row.date is not None:
+                _inside(f"{where}.per_interval[{j}].date", row.date, self.horizon)
 
     def _check_posts(self, roles: set[str], shifts: set[str], staff: set[str]) -> None:
         _unique("posts", [p.id for p in self.posts])
@@ -643,6 +903,10 @@ class Scenario(Frozen):
                 _known(f"leave_balances[{i}].type", bal.type, types, "leave type")
         if self.leave_wishes:
             check_ledger(self)
+
+
+def _get(entry: Any, key: str) -> Any:
+    return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
 
 
 def _unique(field: str, ids: Iterable[str]) -> None:

@@ -26,20 +26,21 @@ from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Roster
+from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.services.swaps import Swap, SwapCheck, apply_swap, check_swap, parse_swap
 from roster.solver.explain import explain
 from roster.solver.lexicographic import solve_in_tiers
 from roster.solver.options import SolveOptions
-from roster.solver.rules import FAMILIES, changes
-from roster.solver.rules.changes import COUNT_ONLY, ChangeWeights
+from roster.solver.rules import FAMILIES
+from roster.solver.rules.changes import COUNT_ONLY, ChangeWeights, changes_family
 from roster.solver.solve import build
 from roster.validate import validate
 
 OFF_EN, OFF_ZH = "off", "休"
 
 __all__ = [  # swaps are asked for with the change commands, so they are importable from here too
-    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "Swap", "SwapCheck", "apply_swap",
+    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap", "SwapCheck", "apply_swap",
     "change_list", "changes_between", "check_roster", "check_swap", "fewest_changed_cells", "parse_absence",
     "parse_swap", "pin_conflicts", "pinned_scenario", "repair", "who_to_tell", "why_infeasible",
 ]
@@ -225,7 +226,7 @@ def check_roster(scenario: Scenario, roster: Roster, source: str) -> None:
 
 
 
-SEATS_FIRST = ("coverage_shortfall",)
+SEATS_FIRST = (Rule.COVERAGE_SHORTFALL,)
 """Terms a repair settles before counting changes: seats left empty by the absence are filled."""
 
 
@@ -245,7 +246,7 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
         start = min((a.start for a in absences), default=scenario.horizon.start)
         start = max(start, scenario.horizon.start)
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
-    ctx = build(pinned, families={**FAMILIES, "changes": changes.family(published, start, weights)})
+    ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, weights)])
     options = SolveOptions(time_limit=time_limit, workers=workers or 2, seed=seed)
     result = solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), options, stop=stop,
                             on_progress=on_progress)
@@ -262,9 +263,9 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
 def _tiers(scenario: Scenario, published: Roster, seats_first: bool) -> list[tuple[tuple[str, ...], int]]:
     """Seats (down to the published roster's own shortfall), then changes."""
     if not seats_first:
-        return [(("changes",), 0)]
+        return [((Rule.CHANGES,), 0)]
     costs = validate(scenario, published).costs()
-    return [(SEATS_FIRST, sum(costs.get(n, 0) for n in SEATS_FIRST)), (("changes",), 0)]
+    return [(SEATS_FIRST, sum(costs.get(n, 0) for n in SEATS_FIRST)), ((Rule.CHANGES,), 0)]
 
 
 def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date,
@@ -276,7 +277,7 @@ def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[A
     Every changed cell counts the same; the other terms are not looked at.
     """
     pinned = pinned_scenario(scenario, published, start, absences)
-    ctx = build(pinned, families={**FAMILIES, "changes": changes.family(published, start, COUNT_ONLY)})
+    ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, COUNT_ONLY)])
     tiers = _tiers(scenario, published, seats_first)
     named = {n for tier, _ in tiers for n in tier}
     for name in [n for n in ctx.terms if n not in named]:

@@ -29,8 +29,10 @@ from roster.model.parse import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.reports.summary import person_summary
-from roster.solver.explain import editable, hard_families, new_person
+from roster.solver.explain import editable
 from roster.solver.options import SolveOptions
+from roster.solver.relax import new_person
+from roster.solver.rules import hard_families
 from roster.solver.solve import Result, build, extract, solve
 
 LONG_WEEK_HOURS = 40.0

@@ -3,7 +3,7 @@ the roster out of a solution."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 
 from ortools.sat.python import cp_model
 
@@ -14,14 +14,15 @@ from roster.model.scenario import Scenario
 
 from .context import Context
 from .objective import set_objective
-from .rules import FAMILIES
+from .rules import FAMILIES, Family
 from .variables import build_variables
 
 
 def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = False,
-          families: dict[str, Callable[[Context], None]] | None = None,
+          families: Iterable[Family] | None = None,
           seated: dict[tuple[int, int, str | None], int] | None = None) -> Context:
-    """The CP-SAT model with every rule family added and the objective set.
+    """The CP-SAT model with every rule family added (or ``families``, in their order) and the
+    objective set.
 
     ``seated``: seats already taken by people left out of ``scenario`` (see rules/coverage.py)."""
     calendar = calendar or Calendar(scenario)
@@ -29,8 +30,8 @@ def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = 
     ctx = Context(model, scenario, calendar, build_variables(model, scenario, calendar), explain=explain)
     if seated:
         ctx.cache["seated"] = seated
-    for add in (families or FAMILIES).values():
-        add(ctx)
+    for family in (FAMILIES.values() if families is None else families):
+        family.add(ctx)
     set_objective(ctx)
     return ctx
 

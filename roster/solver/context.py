@@ -18,6 +18,7 @@ class Label:
     """One rule instance, in the planners' words."""
 
     family: str
+    """What kind of rule it is (a ``roster.model.rule_names.Rule``; its family declares it)."""
     key: tuple
     en: str
     zh: str

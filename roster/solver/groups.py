@@ -33,10 +33,8 @@ from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Fixed, History, Scenario
 
 from .build import add_hint, build, extract, solve_hint_fixed
-from .rules import FAMILIES
+from .rules import split_families
 
-PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
-"""Rule families a group's model holds (posts and fairness span everyone)."""
 FIRST_SECONDS = 20.0
 """Most seconds for one person's first shifts (measured: 0.05 s on 4 weeks, 1-2 s on a year)."""
 SETTLE_SECONDS = 0.3
@@ -119,7 +117,7 @@ class GroupSearch:
             for a in self.shifts.get(sid, []):
                 seated.subtract(self._seat_keys(a))
         sub = _for_staff(sc, members, self._pins(group, window) if window else ())
-        ctx = build(sub, self.calendar.for_staff(sub), families={k: FAMILIES[k] for k in PER_PERSON},
+        ctx = build(sub, self.calendar.for_staff(sub), families=split_families(),
                     seated={k: n for k, n in seated.items() if n > 0})
         placed = [a for sid in group for a in self.shifts.get(sid, [])]
         if all(sid in self.shifts for sid in group):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from roster.model.rule_names import Rule
+
 from .context import Context
 
 TERM_ORDER = (
-    "coverage_shortfall", "overstaffing", "rest", "sequence", "max_consecutive", "min_consecutive_work",
-    "min_consecutive_off", "hours_week", "hours_total", "weekends", "requests",
-    "fairness_nights", "fairness_weekends", "fairness_holidays", "fairness_hours",
+    Rule.COVERAGE_SHORTFALL, Rule.OVERSTAFFING, Rule.REST, Rule.SEQUENCE, Rule.MAX_CONSECUTIVE,
+    Rule.MIN_CONSECUTIVE_WORK, Rule.MIN_CONSECUTIVE_OFF, Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.WEEKENDS,
+    Rule.REQUESTS, Rule.FAIRNESS_NIGHTS, Rule.FAIRNESS_WEEKENDS, Rule.FAIRNESS_HOLIDAYS, Rule.FAIRNESS_HOURS,
 )
+"""The order terms are listed in (a result's ``terms``); the others follow by name."""
 
 
 def set_objective(ctx: Context) -> None:

@@ -17,14 +17,17 @@ from roster.model.demand import seats_table
 from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
 from roster.model.posts import duty_role, post_gaps
 from roster.model.roster import Assignment, Roster
+from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.model.seating import seat_roles
 
 
 @dataclass(frozen=True)
 class Violation:
-    rule: str
-    """The rule family / objective term (coverage_shortfall, rest, leave, ...)."""
+    rule: Rule
+    """The objective term or rule it breaks (coverage_shortfall, rest, leave, ...); its family
+    declares it (``Family.violations`` in roster.solver.rules), or it is kept by the variables
+    themselves (``BY_VARIABLES``)."""
     hard: bool
     text: str
     zh: str = ""
@@ -57,8 +60,8 @@ class Report:
     def cost(self) -> int:
         return sum(v.cost for v in self.soft)
 
-    def costs(self) -> dict[str, int]:
-        out: dict[str, int] = defaultdict(int)
+    def costs(self) -> dict[Rule, int]:
+        out: dict[Rule, int] = defaultdict(int)
         for v in self.soft:
             out[v.rule] += v.cost
         return dict(out)
@@ -84,7 +87,7 @@ class _Checker:
                 if first <= w.date < start:
                     self.past[w.staff].append(Assignment(w.date, w.staff, w.shift, w.role))
 
-    def add(self, rule: str, limit, text: str, zh: str, units: int = 1, staff=None, date=None,
+    def add(self, rule: Rule, limit, text: str, zh: str, units: int = 1, staff=None, date=None,
             hard: bool | None = None) -> None:
         weight = _weight_of(limit) if hard is None else (None if hard else 0)
         if weight is None:
@@ -99,35 +102,35 @@ class _Checker:
         for a in self.roster:
             who = a.staff
             if who not in sc.staff_by_id:
-                self.add("roster", None, f"{a.date} {a.shift}: unknown staff {who!r}", f"未知人员 {who}", hard=True)
+                self.add(Rule.ROSTER, None, f"{a.date} {a.shift}: unknown staff {who!r}", f"未知人员 {who}", hard=True)
                 continue
             if a.shift not in sc.shift_by_id:
-                self.add("roster", None, f"{who} {a.date}: unknown shift {a.shift!r}", f"未知班次 {a.shift}",
+                self.add(Rule.ROSTER, None, f"{who} {a.date}: unknown shift {a.shift!r}", f"未知班次 {a.shift}",
                          staff=who, date=a.date, hard=True)
                 continue
             if a.date not in cal.index:
-                self.add("roster", None, f"{who} {a.date} {a.shift}: date outside the horizon",
+                self.add(Rule.ROSTER, None, f"{who} {a.date} {a.shift}: date outside the horizon",
                          f"{who} {a.date} 不在排班期内", staff=who, date=a.date, hard=True)
                 continue
             if a.date in self.work[who]:
-                self.add("one_shift_a_day", None,
+                self.add(Rule.ONE_SHIFT_A_DAY, None,
                          f"{who} {a.date}: two shifts on one day ({self.work[who][a.date].shift} and {a.shift})",
                          f"{who} {a.date} 一天两个班", staff=who, date=a.date, hard=True)
                 continue
             shift = sc.shift_by_id[a.shift]
             if not matches(cal.day(a.date), shift.on):
-                self.add("shift_days", None, f"{who} {a.date}: shift {a.shift} does not run that day",
+                self.add(Rule.SHIFT_DAYS, None, f"{who} {a.date}: shift {a.shift} does not run that day",
                          f"{who} {a.date}: {shift.label}当天不开班", staff=who, date=a.date, hard=True)
             person = sc.staff_by_id[who]
             if a.shift in person.cannot:
-                self.add("cannot", None, f"{who} {a.date}: {who} cannot work {a.shift}",
+                self.add(Rule.CANNOT, None, f"{who} {a.date}: {who} cannot work {a.shift}",
                          f"{who} {a.date}: 不能上{shift.label}", staff=who, date=a.date, hard=True)
             if a.role is not None and a.role not in sc.seats_for(person):
-                self.add("role", None, f"{who} {a.date} {a.shift}: cannot take a {a.role} seat "
+                self.add(Rule.ROLE, None, f"{who} {a.date} {a.shift}: cannot take a {a.role} seat "
                          f"(roles {', '.join(person.roles)})", f"{who} {a.date}: 不能担任 {a.role}",
                          staff=who, date=a.date, hard=True)
             if a.date in person.days_off:
-                self.add("days_off", None, f"{who} {a.date}: works {a.shift} on a fixed day off",
+                self.add(Rule.DAYS_OFF, None, f"{who} {a.date}: works {a.shift} on a fixed day off",
                          f"{who} {a.date}: 固定休息日上班", staff=who, date=a.date, hard=True)
             self.work[who][a.date] = a
             good.append(a)
@@ -144,7 +147,7 @@ class _Checker:
                 s, e = self.minutes(a)
                 for b0, b1, kind in blocks:
                     if s < b1 and b0 < e:
-                        self.add("leave", None, f"{who} {a.date}: works {a.shift} during {kind} leave",
+                        self.add(Rule.LEAVE, None, f"{who} {a.date}: works {a.shift} during {kind} leave",
                                  f"{who} {a.date}: 休假({kind})期间上{a.shift}", staff=who, date=a.date, hard=True)
                         break
 
@@ -159,17 +162,17 @@ class _Checker:
             zh_role = sc.role_by_id[role].label if role else "人员"
             zh_shift = sc.shift_by_id[sid].label
             if n < st.min:
-                self.add("coverage_shortfall", None if st.min_weight is None else _soft(st.min_weight),
+                self.add(Rule.COVERAGE_SHORTFALL, None if st.min_weight is None else _soft(st.min_weight),
                          f"{date} {sid}: {who} seats {n} of {st.min}", f"{date} {zh_shift}: {zh_role} {n}/{st.min} 人",
                          units=st.min - n, date=date)
             if st.max is not None and n > st.max:
-                self.add("overstaffing", None if st.max_weight is None else _soft(st.max_weight),
+                self.add(Rule.OVERSTAFFING, None if st.max_weight is None else _soft(st.max_weight),
                          f"{date} {sid}: {n} {who} on duty, at most {st.max}",
                          f"{date} {zh_shift}: {zh_role} {n} 人, 至多 {st.max}", units=n - st.max, date=date)
         for (d, sid, role), n in count.items():
             if role is not None and n and (d, sid, role) not in seats and (d, sid, None) not in seats:
                 date = cal.days[d].date
-                self.add("coverage", None, f"{date} {sid}: {n} {role} on duty but the shift has no {role} seat",
+                self.add(Rule.COVERAGE, None, f"{date} {sid}: {n} {role} on duty but the shift has no {role} seat",
                          f"{date} {sid}: 无 {role} 岗位却有 {n} 人", date=date, hard=True)
 
     # ---- per person -----------------------------------------------------
@@ -184,12 +187,12 @@ class _Checker:
                 if b.date < cal.start:  # both in the history: the past is not judged
                     continue
                 if start < end:
-                    self.add("overlap", None, f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
+                    self.add(Rule.OVERLAP, None, f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
                              f"{who} {a.date} {a.shift} 与 {b.date} {b.shift} 时间重叠", staff=who, date=b.date,
                              hard=True)
                 elif start - end < rest * 60:
                     gap = (start - end) / 60
-                    self.add("rest", rules.min_rest_hours,
+                    self.add(Rule.REST, rules.min_rest_hours,
                              f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least {rest:g}",
                              f"{who} {a.date} {a.shift}→{b.date} {b.shift}: 休息 {gap:g} 小时, 应至少 {rest:g}",
                              staff=who, date=b.date)
@@ -198,7 +201,7 @@ class _Checker:
         for a in [*self.past[who], *mine]:
             nxt = self.work[who].get(a.date + dt.timedelta(days=1))
             if nxt and (a.shift, nxt.shift) in forbidden:
-                self.add("sequence", None if weight is None else _soft(weight),
+                self.add(Rule.SEQUENCE, None if weight is None else _soft(weight),
                          f"{who} {a.date}: {a.shift} followed by {nxt.shift} the next day is not allowed",
                          f"{who} {a.date}: {a.shift} 次日不可接 {nxt.shift}", staff=who, date=nxt.date)
         self.runs(who, rules)
@@ -224,7 +227,7 @@ class _Checker:
             # rows of most + 1 days that lie wholly in the history are the past's, not this roster's
             units = int(n - most - max(0, min(h - i, n) - most)) if most is not None else 0
             if w and most is not None and n > most and units > 0:
-                self.add("max_consecutive", rules.max_consecutive_work_days,
+                self.add(Rule.MAX_CONSECUTIVE, rules.max_consecutive_work_days,
                          f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most {most:g}",
                          f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=units, staff=who,
                          date=days[i])
@@ -233,7 +236,7 @@ class _Checker:
                 least = limit_value(limit)
                 if w == kind and inside and least and n < least:
                     what = "work days" if kind else "days off"
-                    self.add("min_consecutive_work" if kind else "min_consecutive_off", limit,
+                    self.add(Rule.MIN_CONSECUTIVE_WORK if kind else Rule.MIN_CONSECUTIVE_OFF, limit,
                              f"{who}: only {n} {what} in a row from {days[i]}, at least {least:g}",
                              f"{who}: {days[i]} 起连续{zh}仅 {n} 天, 至少 {least:g}", staff=who, date=days[i])
 
@@ -252,29 +255,29 @@ class _Checker:
             for (year, week), m in sorted(weeks.items()):
                 if m > week_cap * 60:
                     monday = dt.date.fromisocalendar(year, week, 1)
-                    self.add("hours_week", rules.max_hours_per_week,
+                    self.add(Rule.HOURS_WEEK, rules.max_hours_per_week,
                              f"{who}: {m / 60:g} h in the week of {monday}, at most {week_cap:g}",
                              f"{who}: {monday} 所在周 {m / 60:g} 小时, 至多 {week_cap:g}",
                              units=int(m - week_cap * 60), staff=who, date=monday)
         total = sum(minutes.values())
         most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
         if most is not None and total > round(most * 60):
-            self.add("hours_total", rules.max_hours_total, f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
+            self.add(Rule.HOURS_TOTAL, rules.max_hours_total, f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
                      f"{who}: 排班期 {total / 60:g} 小时, 至多 {most:g}", units=int(total - round(most * 60)), staff=who)
         if least and total < round(least * 60):
-            self.add("hours_total", rules.min_hours_total, f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
+            self.add(Rule.HOURS_TOTAL, rules.min_hours_total, f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
                      f"{who}: 排班期 {total / 60:g} 小时, 至少 {least:g}", units=int(round(least * 60) - total), staff=who)
         for shift_id, cap in (rules.max_shifts or {}).items():
             n = sum(1 for a in mine if a.shift == shift_id)
             if n > cap:
-                self.add("max_shifts", None, f"{who}: {n} {shift_id} shifts, at most {cap}",
+                self.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {shift_id} shifts, at most {cap}",
                          f"{who}: {shift_id} 班 {n} 个, 至多 {cap}", staff=who, hard=True)
 
     def weekends(self, who: str, rules, mine: list[Assignment]) -> None:
         saturdays = sorted({a.date - dt.timedelta(days=a.date.weekday() - 5) for a in mine if a.date.weekday() >= 5})
         total = limit_value(rules.max_weekends)
         if total is not None and len(saturdays) > total:
-            self.add("weekends", rules.max_weekends, f"{who}: works {len(saturdays)} weekends, at most {total:g}",
+            self.add(Rule.WEEKENDS, rules.max_weekends, f"{who}: works {len(saturdays)} weekends, at most {total:g}",
                      f"{who}: 上班周末 {len(saturdays)} 个, 至多 {total:g}", units=int(len(saturdays) - total), staff=who)
         monthly = limit_value(rules.max_weekends_per_month)
         if monthly is not None:
@@ -287,7 +290,7 @@ class _Checker:
                 per[(sat.year, sat.month)] += 1
             for (y, m), n in sorted(per.items()):
                 if n > monthly:
-                    self.add("weekends", rules.max_weekends_per_month,
+                    self.add(Rule.WEEKENDS, rules.max_weekends_per_month,
                              f"{who}: works {n} weekends in {y}-{m:02d}, at most {monthly:g}",
                              f"{who}: {y}年{m}月上班周末 {n} 个, 至多 {monthly:g}", units=int(n - monthly), staff=who)
 
@@ -296,10 +299,10 @@ class _Checker:
         for f in self.sc.fixed:
             a = self.work[f.staff].get(f.date)
             if f.off and a is not None:
-                self.add("fixed", None, f"{f.staff} {f.date}: pinned off but works {a.shift}",
+                self.add(Rule.FIXED, None, f"{f.staff} {f.date}: pinned off but works {a.shift}",
                          f"{f.staff} {f.date}: 固定休息却上{a.shift}", staff=f.staff, date=f.date, hard=True)
             if f.shift is not None and (a is None or a.shift != f.shift):
-                self.add("fixed", None, f"{f.staff} {f.date}: pinned to {f.shift} but has {a.shift if a else 'off'}",
+                self.add(Rule.FIXED, None, f"{f.staff} {f.date}: pinned to {f.shift} but has {a.shift if a else 'off'}",
                          f"{f.staff} {f.date}: 固定{f.shift}却为{a.shift if a else '休'}", staff=f.staff,
                          date=f.date, hard=True)
 
@@ -313,7 +316,7 @@ class _Checker:
             else:
                 broken, what = a is not None, "wished the day off"
             if broken:
-                self.add("requests", _soft(rq.weight), f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
+                self.add(Rule.REQUESTS, _soft(rq.weight), f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
                          f"{rq.staff} {rq.date}: 愿望未满足", staff=rq.staff, date=rq.date)
 
     def fairness(self) -> None:
@@ -325,7 +328,7 @@ class _Checker:
                             for a in self.work[who].values())
                 dev = max(0, count - band.hi, band.lo - count)
                 if dev:
-                    self.add(f"fairness_{kind}", _soft(weights[kind]),
+                    self.add(FAIR_SHARE[kind], _soft(weights[kind]),
                              f"{who}: {count} {kind}, fair share {band.lo}..{band.hi}",
                              f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev, staff=who)
         for group in hour_groups(sc, cal):
@@ -334,7 +337,7 @@ class _Checker:
             peers = peer_group_name(sc, group.share)
             for who, dev in hours_deviation(minutes, group).items():
                 if dev:
-                    self.add("fairness_hours", _soft(weights["hours"]),
+                    self.add(Rule.FAIRNESS_HOURS, _soft(weights["hours"]),
                              f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among {peers}",
                              f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
 
@@ -353,28 +356,28 @@ class _Checker:
                 continue
             post = by_id.get(a.post)
             if post is None:
-                self.add("posts", None, f"{a.staff} {a.date}: unknown post {a.post!r}", f"未知岗位 {a.post}",
+                self.add(Rule.POSTS, None, f"{a.staff} {a.date}: unknown post {a.post!r}", f"未知岗位 {a.post}",
                          staff=a.staff, date=a.date, hard=True)
                 continue
             posts_at[(a.staff, a.date)].add(a.post)
             if (a.post, a.date, a.shift) not in periods:
-                self.add("posts", None, f"{a.staff} {a.date}: post {post.label} is not open on {a.shift}",
+                self.add(Rule.POSTS, None, f"{a.staff} {a.date}: post {post.label} is not open on {a.shift}",
                          f"{a.staff} {a.date}: {post.label} {a.shift} 不开岗", staff=a.staff, date=a.date, hard=True)
                 continue
             if a.staff not in post.holders:
-                self.add("posts", None, f"{a.staff} {a.date} {a.shift}: not a holder of post {post.label}",
+                self.add(Rule.POSTS, None, f"{a.staff} {a.date} {a.shift}: not a holder of post {post.label}",
                          f"{a.staff} {a.date}: 不是 {post.label} 的岗位人员", staff=a.staff, date=a.date, hard=True)
                 continue
             role = duty_role(post, seats, cal.index[a.date], a.shift)
             if a.role != role:
-                self.add("posts", None, f"{a.staff} {a.date} {a.shift}: duty on post {post.label} counts toward "
+                self.add(Rule.POSTS, None, f"{a.staff} {a.date} {a.shift}: duty on post {post.label} counts toward "
                          f"{role or 'no'} seats, the roster gives role {a.role or 'none'}",
                          f"{a.staff} {a.date}: {post.label} 岗计入 {role or '无'} 席位, 排班为 {a.role}",
                          staff=a.staff, date=a.date, hard=True)
             manned[(a.post, a.date, a.shift)].append(a.staff)
         for (who, date), ps in sorted(posts_at.items()):
             if len(ps) > 1:
-                self.add("posts", None, f"{who} {date}: mans {len(ps)} posts at once ({', '.join(sorted(ps))})",
+                self.add(Rule.POSTS, None, f"{who} {date}: mans {len(ps)} posts at once ({', '.join(sorted(ps))})",
                          f"{who} {date}: 同时在 {len(ps)} 个岗位", staff=who, date=date, hard=True)
         gaps = {(g.post, g.date, g.shift): g for g in post_gaps(sc, cal)}
         for pid, date, sid in sorted(periods):
@@ -387,24 +390,24 @@ class _Checker:
                     doing = ", ".join(self._doing(h, date, sid) for h in post.holders)
                     text = f"{date} {sid}: post {post.label} has no holder on duty: {doing}"
                     zh = f"{date} {sc.shift_by_id[sid].label}: {post.label} 无人在岗: {doing}"
-                self.add("posts", None, text, zh, date=date, hard=True)
+                self.add(Rule.POSTS, None, text, zh, date=date, hard=True)
             elif len(holders) > 1:
-                self.add("posts", None, f"{date} {sid}: post {post.label} manned by {len(holders)} holders "
+                self.add(Rule.POSTS, None, f"{date} {sid}: post {post.label} manned by {len(holders)} holders "
                          f"({', '.join(holders)}), exactly one", f"{date} {sid}: {post.label} 有 {len(holders)} 人在岗",
                          date=date, hard=True)
             a_cell = self.work[post.a].get(date)
             a_on = a_cell is not None and a_cell.shift == sid
             if a_on and a_cell.post != pid:
-                self.add("posts", None, f"{date} {sid}: {post.a} works {sid} but is not on post {post.label}",
+                self.add(Rule.POSTS, None, f"{date} {sid}: {post.a} works {sid} but is not on post {post.label}",
                          f"{date} {sid}: {post.a} 上班却不在 {post.label} 岗", staff=post.a, date=date, hard=True)
             for h in holders:
                 if h == post.a or h not in post.backups:
                     continue
                 if a_on:
-                    self.add("posts", None, f"{date} {sid}: {h} mans post {post.label} while {post.a} is on duty",
+                    self.add(Rule.POSTS, None, f"{date} {sid}: {h} mans post {post.label} while {post.a} is on duty",
                              f"{date} {sid}: {post.a} 在岗时 {h} 顶 {post.label} 岗", staff=h, date=date, hard=True)
                 rank = post.backups.index(h) + 1
-                self.add("posts", _soft(post.backup_weight), f"{date} {sid}: backup {h} mans post {post.label}",
+                self.add(Rule.POSTS, _soft(post.backup_weight), f"{date} {sid}: backup {h} mans post {post.label}",
                          f"{date} {sid}: 备岗 {h} 顶 {post.label} 岗", units=rank, staff=h, date=date)
 
     def _doing(self, who: str, date: dt.date, shift: str) -> str:
@@ -425,11 +428,11 @@ class _Checker:
         placed: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
         for lv in self.roster.leave:
             if lv.staff not in sc.staff_by_id or lv.date not in cal.index:
-                self.add("leave_wishes", None, f"{lv.staff} {lv.date}: planned leave for unknown staff or outside "
+                self.add(Rule.LEAVE_WISHES, None, f"{lv.staff} {lv.date}: planned leave for unknown staff or outside "
                          "the horizon", f"{lv.staff} {lv.date}: 无效的休假安排", hard=True)
                 continue
             if (lv.staff, lv.date) in seen:
-                self.add("leave_wishes", None, f"{lv.staff} {lv.date}: two planned leave days on one date",
+                self.add(Rule.LEAVE_WISHES, None, f"{lv.staff} {lv.date}: two planned leave days on one date",
                          f"{lv.staff} {lv.date}: 同一天两次休假", staff=lv.staff, date=lv.date, hard=True)
                 continue
             seen.add((lv.staff, lv.date))
@@ -437,7 +440,7 @@ class _Checker:
             for day in (lv.date - dt.timedelta(days=1), lv.date):
                 a = self.work[lv.staff].get(day)
                 if a is not None and self.minutes(a)[0] < lo + 1440 and lo < self.minutes(a)[1]:
-                    self.add("leave_wishes", None, f"{lv.staff} {lv.date}: works {a.shift} ({a.date}) during "
+                    self.add(Rule.LEAVE_WISHES, None, f"{lv.staff} {lv.date}: works {a.shift} ({a.date}) during "
                              f"planned {lv.type} leave", f"{lv.staff} {lv.date}: 计划休假({lv.type})期间上{a.shift}",
                              staff=lv.staff, date=lv.date, hard=True)
             placed[(lv.staff, lv.type)].append(lv.date)
@@ -452,12 +455,12 @@ class _Checker:
                         got[i] += 1
                         break
                 else:
-                    self.add("leave_wishes", None, f"{who} {date}: planned {kind} leave that no leave wish asks for "
+                    self.add(Rule.LEAVE_WISHES, None, f"{who} {date}: planned {kind} leave that no leave wish asks for "
                              "(outside every window, on a day the type does not count, or one too many)",
                              f"{who} {date}: 无对应愿望的{kind}假", staff=who, date=date, hard=True)
         for i, w in enumerate(sc.leave_wishes):
             if got[i] != w.days:
-                self.add("leave_wishes", None, f"{w.staff}: {got[i]} of {w.days} {w.type} leave days placed in "
+                self.add(Rule.LEAVE_WISHES, None, f"{w.staff}: {got[i]} of {w.days} {w.type} leave days placed in "
                          f"{w.window.start}..{w.window.end}",
                          f"{w.staff}: {w.window.start}..{w.window.end} 内{w.type}假安排 {got[i]}/{w.days} 天",
                          staff=w.staff, hard=True)

@@ -8,7 +8,8 @@ from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.solver import SolveOptions
 from roster.solver.lexicographic import solve_in_tiers
-from roster.solver.rules import FAMILIES, changes
+from roster.solver.rules import FAMILIES
+from roster.solver.rules.changes import COUNT_ONLY, changes_family
 from roster.solver.solve import build
 
 MON = dt.date(2026, 12, 7)
@@ -29,7 +30,7 @@ def test_changes_first_then_requests():
         "rules": {"min_consecutive_days_off": 0},
     }, "case.yaml")
     published = Roster.of([Assignment(MON, "A1", "D", "agent")])
-    ctx = build(sc, families={**FAMILIES, "changes": changes.family(published, MON, changes.COUNT_ONLY)})
+    ctx = build(sc, families=[*FAMILIES.values(), changes_family(published, MON, COUNT_ONLY)])
     result = solve_in_tiers(ctx, published, [(("changes",), 0)], SolveOptions(time_limit=10, workers=1))
     assert result.feasible
     assert [(a.staff, a.shift) for a in result.roster] == [("A1", "D")]

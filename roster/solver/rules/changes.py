@@ -1,6 +1,7 @@
 """Changes against a published roster: the ``changes`` term of a repair.
 
-Not one of the scenario's rule families (``FAMILIES``): a repair adds it next to them. Each cell
+Not one of the scenario's rule families (``FAMILIES``), and so no ``FAMILY`` here: the family
+depends on the published roster, and a repair adds it next to the registry's families. Each cell
 from ``start`` on that differs from the published roster costs ``base + extra``, where ``base``
 outweighs every extra together, so fewer changed cells always win; among equally few,
 ``ChangeWeights`` prefers changes far from the start and keeps days off where they were.
@@ -9,11 +10,12 @@ outweighs every extra together, so fewer changed cells always win; among equally
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...model.roster import Roster
+from ...model.rule_names import Rule
 from ..context import Context
+from .family import Family, Scope
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,8 @@ COUNT_ONLY = ChangeWeights(near_days=0, near=0, day_off=0)
 """Every changed cell costs the same: the repair with the fewest changed cells."""
 
 
-def family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWeights()
-           ) -> Callable[[Context], None]:
-    """The family's ``add(ctx)`` for ``build(..., families={**FAMILIES, "changes": ...})``."""
+def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWeights()) -> Family:
+    """The family for ``build(..., families=[*FAMILIES.values(), changes_family(...)])``."""
 
     def add(ctx: Context) -> None:
         v, cal = ctx.vars, ctx.calendar
@@ -58,12 +59,12 @@ def family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWei
                 ahead = d - first
                 if was is None:  # published off: working now moves the day off
                     if works is not None:
-                        ctx.penalise("changes", base + weights.extra(ahead, True), works)
+                        ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, True), works)
                     continue
                 same = v.on(p, d, shift_index[was])
                 kept = 0 if same is None else same
-                ctx.penalise("changes", base + weights.extra(ahead, False), 1 - kept)
+                ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, False), 1 - kept)
                 if weights.day_off:
-                    ctx.penalise("changes", weights.day_off, 1 - (works if works is not None else 0))
+                    ctx.penalise(Rule.CHANGES, weights.day_off, 1 - (works if works is not None else 0))
 
-    return add
+    return Family(Rule.CHANGES, add, Scope.PERSON, hard=False, terms=(Rule.CHANGES,), violations=())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ...model.fairness import counts_towards, fair_bands, hour_groups
+from ...model.rule_names import FAIR_SHARE, Rule
 from ..context import Context
+from .family import Family, Scope
 
 
 def add(ctx: Context) -> None:
@@ -20,7 +22,7 @@ def add(ctx: Context) -> None:
             dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo), f"fair:{kind}:{sid}")
             ctx.model.Add(dev >= count - band.hi)
             ctx.model.Add(dev >= band.lo - count)
-            ctx.penalise(f"fairness_{kind}", weights[kind], dev)
+            ctx.penalise(FAIR_SHARE[kind], weights[kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
     for g, group in enumerate(hour_groups(sc, cal)):
         whole = sum(group.share.values())
@@ -35,4 +37,11 @@ def add(ctx: Context) -> None:
             # it is at least the rounded-up excess, and minimising keeps it there
             ctx.model.Add(whole * 60 * dev >= whole * mins[sid] - a * total - whole * group.slack)
             ctx.model.Add(whole * 60 * dev >= a * total - whole * mins[sid] - whole * group.slack)
-            ctx.penalise("fairness_hours", weights["hours"], dev)
+            ctx.penalise(Rule.FAIRNESS_HOURS, weights["hours"], dev)
+
+
+FAMILY = Family(
+    Rule.FAIRNESS, add, Scope.EVERYONE, hard=False,
+    terms=(*FAIR_SHARE.values(), Rule.FAIRNESS),
+    violations=tuple(FAIR_SHARE.values()),
+)

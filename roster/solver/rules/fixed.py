@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from roster.model.rule_names import Rule
+from roster.model.scenario import Scenario
+
 from ..context import Context, Label
+from ..relax import staff_of
+from .family import Family, Offer, Scope
 
 
 def add(ctx: Context) -> None:
@@ -11,7 +16,29 @@ def add(ctx: Context) -> None:
         if f.shift is None:
             continue
         p, d, s = v.staff.index(f.staff), cal.index[f.date], v.shifts.index(f.shift)
-        label = Label("fixed", (f.staff, f.date, f.shift), f"{f.staff} works {f.shift} on {f.date} (pinned)",
+        label = Label(Rule.FIXED, (f.staff, f.date, f.shift), f"{f.staff} works {f.shift} on {f.date} (pinned)",
                       f"{f.staff} {f.date} 固定上 {f.shift}")
         var = v.on(p, d, s)
-        ctx.at_least(var if var is not None else 0, 1, None, "fixed", label)
+        ctx.at_least(var if var is not None else 0, 1, None, Rule.FIXED, label)
+
+
+def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
+    """The pin taken away."""
+    sid = staff_of(sc, lb)
+    if sid is None:
+        return
+    _, date, shift_id = lb.key
+
+    def unpin(data: dict, sid: str = sid, date=date) -> None:
+        data["fixed"] = [x for x in data["fixed"] if not (x["staff"] == sid and x["date"] == date)]
+    add(f"{sid}: unpin {shift_id} on {date}", f"{sid}：取消 {date} 固定的 {shift_id}", 1, unpin, "unpin")
+
+
+FAMILY = Family(
+    Rule.FIXED, add, Scope.PERSON, hard=True,
+    terms=(Rule.FIXED,),
+    violations=(Rule.FIXED,),
+    labels=(Rule.FIXED,),
+    words={Rule.FIXED: ("pinned shifts", "固定班次")},
+    repairs=repairs,
+)

@@ -8,8 +8,10 @@ and come out as ``Roster.leave``.
 from __future__ import annotations
 
 from roster.model.availability import wish_days
+from roster.model.rule_names import Rule
 
 from ..context import Context, Label
+from .family import Family, Scope
 
 
 def add(ctx: Context) -> None:
@@ -31,12 +33,20 @@ def add(ctx: Context) -> None:
                     a, b = cal.interval(sc.shifts[s], dd)
                     if a < hi and lo < b:
                         ctx.model.AddImplication(lit, v.y[(p, dd, s)].Not())
-        label = Label("leave_wish", (i,), f"{w.staff}: {w.days} {w.type} leave days placed in "
+        label = Label(Rule.LEAVE_WISH, (i,), f"{w.staff}: {w.days} {w.type} leave days placed in "
                       f"{w.window.start}..{w.window.end}",
                       f"{w.staff}: {w.window.start}..{w.window.end} 内安排 {w.days} 天{w.type}假")
-        ctx.at_least(sum(lits), w.days, None, "leave_wishes", label)
-        ctx.at_most(sum(lits), w.days, None, "leave_wishes", label)
+        ctx.at_least(sum(lits), w.days, None, Rule.LEAVE_WISHES, label)
+        ctx.at_most(sum(lits), w.days, None, Rule.LEAVE_WISHES, label)
     for lits in per_day.values():
         if len(lits) > 1:
             ctx.model.AddAtMostOne(lits)
     ctx.cache["leave_days"] = placed
+
+
+FAMILY = Family(
+    Rule.LEAVE_WISHES, add, Scope.PERSON, hard=True,
+    terms=(Rule.LEAVE_WISHES,),
+    violations=(Rule.LEAVE_WISHES,),
+    labels=(Rule.LEAVE_WISH,),
+)

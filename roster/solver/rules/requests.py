@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from roster.model.rule_names import Rule
+
 from ..context import Context
+from .family import Family, Scope
 
 
 def add(ctx: Context) -> None:
@@ -13,12 +16,15 @@ def add(ctx: Context) -> None:
             var = v.on(p, d, v.shifts.index(rq.shift))
             if rq.off:  # wants not that shift
                 if var is not None:
-                    ctx.penalise("requests", rq.weight, var)
+                    ctx.penalise(Rule.REQUESTS, rq.weight, var)
             elif var is None:
-                ctx.penalise("requests", rq.weight, 1)
+                ctx.penalise(Rule.REQUESTS, rq.weight, 1)
             else:
-                ctx.penalise("requests", rq.weight, 1 - var)
+                ctx.penalise(Rule.REQUESTS, rq.weight, 1 - var)
         else:
             var = v.works(p, d)
             if var is not None:
-                ctx.penalise("requests", rq.weight, var)
+                ctx.penalise(Rule.REQUESTS, rq.weight, var)
+
+
+FAMILY = Family(Rule.REQUESTS, add, Scope.PERSON, hard=False, terms=(Rule.REQUESTS,), violations=(Rule.REQUESTS,))

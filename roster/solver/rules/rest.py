@@ -7,10 +7,14 @@ the horizon rules out an early shift on its first day.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from ...model.scenario import limit_value, limit_weight
+from ...model.rule_names import Rule
+from ...model.scenario import Scenario, limit_value, limit_weight
 from ..context import Context, Label
 from ..history import before
+from ..relax import rule_of, set_all_rule, set_person_rule, staff_of
+from .family import Family, Offer, Scope
 
 
 def add(ctx: Context) -> None:
@@ -46,16 +50,16 @@ def add(ctx: Context) -> None:
                     short = [t for t in later if t in short_set]
                     if overlap:
                         date = cal.start + dt.timedelta(days=d)
-                        label = Label("overlap", (sid, d, shifts[s].id, k),
+                        label = Label(Rule.OVERLAP, (sid, d, shifts[s].id, k),
                                       f"{sid} {date} {shifts[s].id}: the next shift would start before it ends",
                                       f"{sid} {date} {shifts[s].label}未结束不能上下一个班")
-                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in overlap), 1, None, "overlap", label)
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in overlap), 1, None, Rule.OVERLAP, label)
                     if short:
                         date = cal.start + dt.timedelta(days=d)
-                        label = Label("rest", (sid, d, shifts[s].id, k),
+                        label = Label(Rule.REST, (sid, d, shifts[s].id, k),
                                       f"{sid} {date} {shifts[s].id}: at least {rest:g} h rest before the next shift",
                                       f"{sid} {date} {shifts[s].label}后至少休息 {rest:g} 小时")
-                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in short), 1, rest_w, "rest", label, ub=1)
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in short), 1, rest_w, Rule.REST, label, ub=1)
             if orders and d + 1 < n:
                 _forbid_orders(ctx, p, sid, d, past, orders, seq_w)
 
@@ -106,7 +110,51 @@ def _forbid_orders(ctx: Context, p: int, sid: str, d: int, past: dict[int, int],
         date = ctx.calendar.start + dt.timedelta(days=d)
         names = "/".join(shifts[s].id for s in ss)
         after = "/".join(shifts[t].id for t in ts)
-        label = Label("sequence", (sid, d, names), f"{sid} {date} {names}: not followed by {after} the next day",
+        label = Label(Rule.SEQUENCE, (sid, d, names), f"{sid} {date} {names}: not followed by {after} the next day",
                       f"{sid} {date} {names}次日不可上 {after}")
         worked = sum(v.y[(p, d, s)] for s in ss) if d >= 0 else 1
-        ctx.at_most(worked + sum(v.y[(p, d + 1, t)] for t in ts), 1, weight, "sequence", label, ub=1)
+        ctx.at_most(worked + sum(v.y[(p, d + 1, t)] for t in ts), 1, weight, Rule.SEQUENCE, label, ub=1)
+
+
+def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
+    """Less rest for the person (or everyone), just enough for the shift that follows; or the
+    forbidden orders after that shift dropped."""
+    sid = staff_of(sc, lb)
+    if sid is None:
+        return
+    cal = ctx.calendar
+    if lb.family == Rule.REST:
+        rest = rule_of(sc, sid, "min_rest_hours") or 0
+        d, shift_id, k = lb.key[1], lb.key[2], lb.key[3]
+        end = cal.interval(sc.shift_by_id[shift_id], d)[1]
+        gaps = [cal.interval(sc.shift_by_id[t], d + k)[0] - end for t in ctx.vars.shifts
+                if d + k < len(cal)]
+        short = [g for g in gaps if 0 <= g < rest * 60]
+        new = math.floor(max(short) / 60) if short else max(rest - 1, 0)
+        add(f"{sid}: at least {new:g} h rest between shifts instead of {rest:g} h",
+            f"{sid}：班次间休息由 {rest:g} 小时改为 {new:g} 小时", int(math.ceil(rest - new)),
+            set_person_rule(sid, "min_rest_hours", new))
+        all_rest = limit_value(sc.rules.min_rest_hours) or 0
+        if all_rest > new:
+            add(f"everyone: at least {new:g} h rest between shifts instead of {all_rest:g} h",
+                f"所有人：班次间休息由 {all_rest:g} 小时改为 {new:g} 小时",
+                int(math.ceil(all_rest - new)) * len(sc.staff),
+                set_all_rule(sc, "min_rest_hours", new - all_rest), "all:rest")
+    elif lb.family == Rule.SEQUENCE:
+        pairs = [tuple(x) for x in sc.rules_for(sid).forbidden_sequences or ()]
+        first = lb.key[2]
+        firsts = set(first.split("/"))
+        keep = [list(x) for x in pairs if x[0] not in firsts]
+        add(f"{sid}: may work the next day after {first} (drop {', '.join('→'.join(x) for x in pairs if x[0] in firsts)})",
+            f"{sid}：{first} 之后次日可以上班", 1, set_person_rule(sid, "forbidden_sequences", keep))
+
+
+FAMILY = Family(
+    Rule.REST, add, Scope.PERSON, hard=True,
+    terms=(Rule.OVERLAP, Rule.REST, Rule.SEQUENCE),
+    violations=(Rule.OVERLAP, Rule.REST, Rule.SEQUENCE),
+    labels=(Rule.REST, Rule.OVERLAP, Rule.SEQUENCE),
+    words={Rule.REST: ("rest between shifts", "班次间休息"), Rule.OVERLAP: ("overlapping shifts", "班次重叠"),
+           Rule.SEQUENCE: ("forbidden shift order", "禁止的班次顺序")},
+    repairs=repairs,
+)

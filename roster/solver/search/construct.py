@@ -28,6 +28,7 @@ from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.fairness import counts_towards, fair_bands, hour_groups
 from roster.model.roster import Assignment, Roster
+from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
 
 from . import HARD
@@ -172,15 +173,15 @@ class Search:
         return float((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()
                      + (np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())
 
-    def own_terms(self, p: int, plan: np.ndarray) -> dict[str, float]:
+    def own_terms(self, p: int, plan: np.ndarray) -> dict[Rule, float]:
         """Requests and fair shares of nights, weekends and holidays of one person's month, by term."""
         days = np.arange(self.n)
         worked = plan >= 0
-        out = {"requests": float(self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum())}
+        out = {Rule.REQUESTS: float(self.req[p, days[worked], plan[worked]].sum() + self.req_off[p, ~worked].sum())}
         for kind, (w, adds, lo, hi) in zip(self.fair_kinds, self.fair, strict=True):
             if lo[p] >= 0:
                 n = int(adds[days[worked], plan[worked]].sum())
-                out[f"fairness_{kind}"] = w * max(0, n - hi[p], lo[p] - n)
+                out[FAIR_SHARE[kind]] = w * max(0, n - hi[p], lo[p] - n)
         return out
 
     def own_cost(self, p: int, plan: np.ndarray) -> float:
@@ -534,17 +535,17 @@ class Search:
                 break
         return best
 
-    def terms(self) -> dict[str, int]:
+    def terms(self) -> dict[Rule, int]:
         """The cost by objective term (the names ``roster.solver.objective`` uses)."""
         c = self.count
-        out = {"coverage_shortfall": int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
-               "overstaffing": int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
+        out: dict[Rule, float] = {Rule.COVERAGE_SHORTFALL: int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
+               Rule.OVERSTAFFING: int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
         if self.groups:
             mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
-            out["fairness_hours"] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
+            out[Rule.FAIRNESS_HOURS] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
         return {k: int(round(v)) for k, v in out.items() if round(v)}
 
     def roster(self) -> Roster:

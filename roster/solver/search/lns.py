@@ -18,20 +18,18 @@ from ortools.sat.python import cp_model
 
 from roster.model.demand import seats_table
 from roster.model.roster import Assignment, Roster
+from roster.model.rule_names import Rule
 from roster.model.scenario import Fixed
 
 from ..build import add_hint, build, extract
 from ..context import Context
 from ..groups import _for_staff
-from ..rules import FAMILIES
+from ..rules import split_families
 from . import HARD
 from .person import OFF
 
 if TYPE_CHECKING:
     from .construct import Search
-
-PER_PERSON = ("coverage", "leave_wishes", "rest", "sequences", "hours", "weekends", "fixed", "requests")
-"""Rule families a neighbourhood's model holds (fair shares are added here; posts span everyone)."""
 
 
 def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) -> Context:
@@ -67,7 +65,7 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
                                                       max_weight=int(HARD) if st.max is not None and st.max_weight is None
                                                       else st.max_weight)
                              for key, st in seats_table(sc, cal).items()}
-    ctx = build(sub, sub_cal, families={k: FAMILIES[k] for k in PER_PERSON}, seated=seated)
+    ctx = build(sub, sub_cal, families=split_families(), seated=seated)
     _fair_shares(ctx, search, people)
     ctx.model.Minimize(sum(w * e for items in ctx.terms.values() for w, e in items))
     add_hint(ctx, members_roster(search, people))
@@ -89,7 +87,7 @@ def _fair_shares(ctx: Context, search: Search, people: list[int]) -> None:
             dev = ctx.model.NewIntVar(0, max(top, int(lo[p])), f"fair:{sc.staff[p].id}")
             ctx.model.Add(dev >= count - int(hi[p]))
             ctx.model.Add(dev >= int(lo[p]) - count)
-            ctx.penalise("fairness", int(w), dev)
+            ctx.penalise(Rule.FAIRNESS, int(w), dev)
     if not search.hours_w:
         return
     minutes = [int(m) for m in search.minutes]
@@ -106,7 +104,7 @@ def _fair_shares(ctx: Context, search: Search, people: list[int]) -> None:
             dev = ctx.model.NewIntVar(0, 10_000, f"fair:hours:{sc.staff[p].id}")
             ctx.model.Add(whole * 60 * dev >= whole * exprs[p] - a * total - whole * slack)
             ctx.model.Add(whole * 60 * dev >= a * total - whole * exprs[p] - whole * slack)
-            ctx.penalise("fairness", int(search.hours_w), dev)
+            ctx.penalise(Rule.FAIRNESS, int(search.hours_w), dev)
 
 
 def members_roster(search: Search, people: list[int]) -> Roster:

@@ -1,0 +1,146 @@
+"""People needed and people on the floor per interval (``demand`` lines with ``per_interval``).
+
+A person counts in an interval when they work all of it and are not on a break in any part of
+it. A line's need for an interval comes from the forecast row for that date, else for that
+weekday, else for every day; rows that give calls are turned into agents with Erlang C. Where
+two lines of one role name the same interval, the later line wins (as with seat lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .calendar import Calendar, matches
+from .erlang import agents_needed
+from .roster import Assignment
+from .scenario import IntervalDemand, IntervalRow, Scenario, Shift, parse_minutes
+
+
+@dataclass(frozen=True)
+class Need:
+    """People of one role (or everyone, role None) needed in one interval."""
+
+    line: int
+    """Index of the demand line."""
+    role: str | None
+    start: int
+    """Minutes from the horizon start."""
+    minutes: int
+    agents: int
+    calls: float | None
+    under_weight: int
+    over_weight: int
+
+
+def rows_for(line: IntervalDemand, date, weekday: str) -> list[IntervalRow]:
+    """The forecast rows that apply on one day: dated ones, else the weekday's, else the general ones."""
+    rows = line.per_interval
+    if isinstance(rows, str):
+        raise ValueError(f"the forecast file {rows!r} has not been read (load the scenario from its file)")
+    return ([r for r in rows if r.date == date] or [r for r in rows if r.weekday == weekday]
+            or [r for r in rows if r.date is None and r.weekday is None])
+
+
+def interval_needs(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int], Need]:
+    """(role or None, interval start from the horizon start) → Need, for every per-interval line."""
+    return calendar.remembered(scenario, "interval_needs", lambda: _needs(scenario, calendar))
+
+
+def _needs(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int], Need]:
+    out: dict[tuple[str | None, int], Need] = {}
+    erlang: dict[tuple[int, float], int] = {}
+    for i, line in scenario.interval_lines:
+        for day in calendar.days:
+            if not matches(day, line.days):
+                continue
+            for row in rows_for(line, day.date, day.weekday):
+                agents = row.agents
+                if agents is None:
+                    key = (i, row.calls or 0.0)
+                    if key not in erlang:
+                        erlang[key] = agents_needed(row.calls or 0.0, line.aht_seconds or 0.0, line.service_level,
+                                                    line.answer_seconds, line.shrinkage, line.interval_minutes)
+                    agents = erlang[key]
+                start = day.index * 1440 + parse_minutes(row.interval) % 1440
+                out[(line.role, start)] = Need(i, line.role, start, line.interval_minutes, agents, row.calls,
+                                               line.under_weight, line.over_weight)
+    return out
+
+
+def counted_shifts(scenario: Scenario, line: IntervalDemand) -> set[str]:
+    """Shift ids whose people count toward a per-interval line."""
+    return set(scenario.shifts_named(line.shifts)) if line.shifts else set(scenario.shift_by_id)
+
+
+def break_window(shift: Shift, start_minute: int) -> tuple[int, int]:
+    """A break starting at ``start_minute`` (from 00:00 of the shift's day) as (start, end)."""
+    assert shift.break_rule is not None
+    return start_minute, start_minute + shift.break_rule.minutes
+
+
+def break_minute(shift: Shift, text: str) -> int:
+    """A break's wall-clock start ``HH:MM`` as minutes from 00:00 of the shift's day."""
+    m = parse_minutes(text) % 1440
+    while m < shift.start_minute:
+        m += 1440
+    return m
+
+
+def worked_intervals(shift: Shift, day: int, step: int) -> list[int]:
+    """Starts (from the horizon start) of the ``step``-minute intervals a shift instance works whole."""
+    base = day * 1440
+    out: list[int] = []
+    for a, b in shift.spans:
+        t = -(-(base + a) // step) * step
+        while t + step <= base + b:
+            out.append(t)
+            t += step
+    return out
+
+
+def break_intervals(shift: Shift, day: int, start_minute: int, step: int) -> list[int]:
+    """Starts of the ``step``-minute intervals a break starting at ``start_minute`` touches."""
+    a, b = break_window(shift, start_minute)
+    base = day * 1440
+    first = (base + a) // step * step
+    return list(range(first, base + b, step))
+
+
+def on_floor(scenario: Scenario, calendar: Calendar, assignments: Iterable[Assignment]
+             ) -> dict[tuple[str | None, int], int]:
+    """(role or None, interval start) → people on the floor, for every interval a line needs.
+
+    The one count of interval coverage: the validator, reports and what-if all use it."""
+    needs = interval_needs(scenario, calendar)
+    out = dict.fromkeys(needs, 0)
+    if not needs:
+        return out
+    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    for a in assignments:
+        d = calendar.index.get(a.date)
+        if d is None:
+            continue
+        shift = scenario.shift_by_id.get(a.shift)
+        if shift is None:
+            continue
+        for role, step, shifts in lines:
+            if a.shift not in shifts or (role is not None and a.role != role):
+                continue
+            away = set(break_intervals(shift, d, break_minute(shift, a.break_at), step)) if a.break_at else set()
+            for t in worked_intervals(shift, d, step):
+                key = (role, t)
+                if key in out and t not in away:
+                    out[key] += 1
+    return out
+
+
+def coverage_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
+                  ) -> tuple[int, int]:
+    """(cost of people short, cost of people over) summed over the intervals."""
+    under = over = 0
+    for key, need in needs.items():
+        have = staffed.get(key, 0)
+        under += need.under_weight * max(0, need.agents - have)
+        over += need.over_weight * max(0, have - need.agents)
+    return under, over

@@ -1,0 +1,177 @@
+"""The rule registry: every family declares its names truthfully, the validator reports each
+family, and whatever picks families (groups, neighbourhoods, explanations) reads the registry."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from roster.bench.scale import make_centre
+from roster.io.load import load_scenario
+from roster.model.calendar import Calendar
+from roster.model.rule_names import BY_VARIABLES, FAIR_SHARE, Rule
+from roster.solver.build import build
+from roster.solver.context import Context, Label
+from roster.solver.explain import candidates, word
+from roster.solver.groups import GroupSearch
+from roster.solver.rules import FAMILIES, Family, Scope, family_of, hard_families, split_families
+from roster.solver.search import construct, lns
+from roster.validate import checks, validate
+from tests.conftest import SCENARIOS, roster_of, tiny
+
+
+def emitted_by_validator() -> set[Rule]:
+    """Every ``Violation.rule`` the validator's source can produce."""
+    tree = ast.parse(Path(checks.__file__).read_text(encoding="utf-8"))
+    out = {Rule[n.attr] for n in ast.walk(tree)
+           if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "Rule"}
+    if any(isinstance(n, ast.Name) and n.id == "FAIR_SHARE" for n in ast.walk(tree)):
+        out |= set(FAIR_SHARE.values())
+    return out
+
+
+def test_every_family_is_reported_by_the_validator_and_every_violation_has_a_family() -> None:
+    emitted = emitted_by_validator()
+    owned: dict[Rule, str] = {}
+    for name, family in FAMILIES.items():
+        assert family.name == name
+        assert family.violations, f"{name} declares no violation"
+        missing = set(family.violations) - emitted
+        assert not missing, f"the validator never reports {sorted(missing)} of family {name}"
+        for v in family.violations:
+            assert v not in owned, f"{v} claimed by {owned.get(v)} and {name}"
+            owned[v] = name
+    assert not BY_VARIABLES & owned.keys()
+    orphans = emitted - owned.keys() - BY_VARIABLES
+    assert not orphans, f"the validator reports {sorted(orphans)}, which no family declares"
+
+
+def test_each_label_names_one_family_and_words_only_its_own_labels() -> None:
+    seen: set[str] = set()
+    for family in FAMILIES.values():
+        assert not seen & set(family.labels)
+        seen |= set(family.labels)
+        assert set(family.words) <= set(family.labels)
+        for label in family.labels:
+            assert family_of(label) is family
+    assert family_of("no such label") is None
+
+
+def test_the_soft_terms_the_validator_prices_are_the_families_terms() -> None:
+    """A soft rule's objective term and its violation carry one name (coverage also reports a
+    role on duty where the shift has no seat for it, which no term prices)."""
+    for family in FAMILIES.values():
+        assert set(family.violations) <= set(family.terms) | {Rule.COVERAGE}
+
+
+EVERYTHING = dict(
+    horizon={"start": "2026-12-07", "end": "2026-12-20"},
+    staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"N": 2}, "max_hours_total": 64, "min_hours_total": 8},
+           {"id": "B", "roles": ["agent"], "max_weekends": 1, "max_weekends_per_month": 1},
+           {"id": "C", "roles": ["agent"], "min_consecutive_work_days": 2}],
+    demand=[{"shift": "D", "role": "agent", "min": 1, "max": 2}, {"shift": "N", "role": "agent", "min": 1}],
+    rules={"min_rest_hours": 12, "max_consecutive_work_days": 5, "min_consecutive_days_off": 2,
+           "max_hours_per_week": 40, "forbidden_sequences": [["N", "D"]]},
+    requests=[{"staff": "A", "date": "2026-12-08", "off": True, "weight": 3}],
+    fixed=[{"staff": "B", "date": "2026-12-09", "shift": "D"}],
+    leave_wishes=[{"staff": "C", "type": "annual", "days": 1, "window": {"start": "2026-12-14", "end": "2026-12-16"}}],
+    fairness={"nights": 1, "weekends": 1, "holidays": 1, "hours": 1},
+)
+
+
+def soft(limit):
+    return {"value": limit, "weight": 2}
+
+
+@pytest.mark.parametrize("scenario", [
+    pytest.param(lambda: tiny(**EVERYTHING), id="every rule hard"),
+    pytest.param(lambda: tiny(**{**EVERYTHING, "rules": {k: soft(v) if isinstance(v, int) else v
+                                                         for k, v in EVERYTHING["rules"].items()}
+                                 | {"forbidden_sequences_weight": 4},
+                                 "demand": [{"shift": "D", "role": "agent", "min": soft(1), "max": 2},
+                                            {"shift": "N", "role": "agent", "min": 1}]}),
+                 id="soft limits"),
+    pytest.param(lambda: load_scenario(SCENARIOS / "service_hall_ab.yaml"), id="posts"),
+    pytest.param(lambda: load_scenario(SCENARIOS / "front_desk.yaml"), id="front desk"),
+])
+def test_families_add_only_the_terms_and_labels_they_declare(scenario) -> None:
+    sc = scenario()
+    produced: set[str] = set()
+    for family in FAMILIES.values():
+        ctx = build(sc, explain=True, families=[family])
+        assert set(ctx.terms) <= set(family.terms), family.name
+        labels = {lb.family for lb in ctx.guards}
+        assert labels <= set(family.labels), family.name
+        if not family.hard:
+            assert not ctx.guards, f"{family.name} says it only adds costs but has hard rules"
+        if family.scope is Scope.PERSON:  # a person's own rules name the person first
+            staff = {p.id for p in sc.staff}
+            assert all(lb.key[0] in staff for lb in ctx.guards if isinstance(lb.key[0], str))
+        produced |= set(ctx.terms) | labels
+    assert all(isinstance(name, Rule) for name in produced)
+
+
+def test_the_validator_tags_violations_with_rule_names() -> None:
+    sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 2}])
+    bad = roster_of(("2026-12-07", "A", "N", "agent"), ("2026-12-08", "A", "D", "agent"),
+                    ("2026-12-08", "A", "N", "agent"), ("2026-12-09", "Z", "D", "agent"))
+    report = validate(sc, bad)
+    assert {Rule.ONE_SHIFT_A_DAY, Rule.ROSTER, Rule.REST, Rule.COVERAGE_SHORTFALL} <= {v.rule for v in report.violations}
+    assert all(isinstance(v.rule, Rule) for v in report.violations)
+
+
+# ---- a family registered here reaches every model that picks families by scope --------------
+
+def _tally(ctx: Context) -> None:
+    """Made-up per-person rule: every shift worked costs 1 (term ``tally``)."""
+    for var in ctx.vars.y.values():
+        ctx.penalise("tally", 1, var)
+
+
+def _everyone(ctx: Context) -> None:
+    ctx.cache["everyone"] = True
+
+
+TALLY = Family("tally", _tally, Scope.PERSON, hard=False, terms=("tally",), violations=())
+EVERYONE = Family("everyone", _everyone, Scope.EVERYONE, hard=True, terms=(), violations=())
+
+
+@pytest.fixture
+def registered(monkeypatch):
+    monkeypatch.setitem(FAMILIES, TALLY.name, TALLY)
+    monkeypatch.setitem(FAMILIES, EVERYONE.name, EVERYONE)
+
+
+def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(registered) -> None:
+    assert TALLY in split_families() and EVERYONE not in split_families()
+    assert TALLY not in hard_families() and EVERYONE in hard_families()
+    sc = make_centre(20, seed=1)
+    cal = Calendar(sc)
+    group_ctx, _ = GroupSearch(sc, cal)._model([sc.staff[0].id, sc.staff[1].id])
+    assert group_ctx.terms["tally"] and "everyone" not in group_ctx.cache
+    search = construct.Search(sc, cal, seed=0)
+    assert search.construct()
+    window = (2, 8)
+    move_ctx = lns.neighbourhood(search, [0, 3], window)
+    assert move_ctx.terms["tally"] and "everyone" not in move_ctx.cache
+    whole = build(sc)
+    assert whole.terms["tally"] and whole.cache["everyone"]
+
+
+def _cap_repairs(sc, ctx, lb: Label, add) -> None:
+    add(f"{lb.key[0]}: one more tally", f"{lb.key[0]}：多一个", 1, lambda data: None, "tally")
+
+
+def test_a_new_familys_labels_are_worded_and_repaired_by_the_family(monkeypatch) -> None:
+    cap = Family("tally_family", _tally, Scope.PERSON, hard=True, terms=(), violations=(),
+                 labels=("tally_cap",), words={"tally_cap": ("tallies", "计数")}, repairs=_cap_repairs)
+    monkeypatch.setitem(FAMILIES, cap.name, cap)
+    sc = tiny()
+    ctx = build(sc)
+    label = Label("tally_cap", ("A", dt.date(2026, 12, 7)), "A: at most one tally", "A：至多一个")
+    assert [c.description for c in candidates(sc, ctx, [label])] == ["A: one more tally"]
+    assert word(sc, ctx, [label])[0] == "No roster meets these 1 hard rules together (1 × tallies):"
+    assert word(sc, ctx, [label], "zh")[0].endswith("（1 × 计数）：")
