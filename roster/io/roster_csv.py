@@ -125,7 +125,7 @@ def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False, scenar
                 row.append("")
             if starts:
                 shift = scenario.shift_by_id.get(a.shift) if scenario else None
-                row.append(shift.start or "" if shift else "")
+                row.append(f"{shift.start_minute // 60 % 24:02d}:{shift.start_minute % 60:02d}" if shift else "")
             if breaks:
                 row.append(a.break_at or "")
             out.writerow(row)
