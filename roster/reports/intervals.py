@@ -23,8 +23,6 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-import pandas as pd
-
 from roster.model.calendar import Calendar
 from roster.model.erlang import average_speed_of_answer, service_level, traffic
 from roster.model.intervals import interval_needs, on_floor
@@ -150,29 +148,6 @@ def day_figures(scenario: Scenario, figures: list[IntervalFigures]) -> list[DayF
         out.append(DayFigures(i, rows[0].role, date, len(rows), len(short), sum(f.short for f in rows),
                               sum(f.over for f in rows), worst, calls, level, target))
     return out
-
-
-def interval_frame(figures: list[IntervalFigures]) -> pd.DataFrame:
-    """One row per interval: date, interval, role, needed, scheduled, short, calls, agents on the
-    phones, service level, average speed of answer (s) and occupancy."""
-    columns = ["date", "interval", "role", "needed", "scheduled", "short", "calls", "answering",
-               "service_level", "asa_seconds", "occupancy"]
-    rows = [{"date": f.date, "interval": f.interval, "role": f.role or "all", "needed": f.needed,
-             "scheduled": f.scheduled, "short": f.short, "calls": f.calls, "answering": f.answering,
-             "service_level": f.service_level, "asa_seconds": f.asa_seconds, "occupancy": f.occupancy}
-            for f in figures]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def day_frame(days: list[DayFigures]) -> pd.DataFrame:
-    """One row per line and day: intervals, intervals short, people short, the worst interval,
-    calls and the day's service level."""
-    columns = ["date", "role", "intervals", "short_intervals", "people_short", "worst", "calls",
-               "service_level", "target"]
-    rows = [{"date": d.date, "role": d.role or "all", "intervals": d.intervals, "short_intervals": d.short_intervals,
-             "people_short": d.people_short, "worst": worst_text(d), "calls": d.calls,
-             "service_level": d.service_level, "target": d.target} for d in days]
-    return pd.DataFrame(rows, columns=columns)
 
 
 def worst_text(day: DayFigures) -> str:
