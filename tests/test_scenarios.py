@@ -19,7 +19,7 @@ from roster.validate import validate
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 FILES = sorted(SCENARIOS.glob("*.yaml"))
-SLOW = {"hotel_housekeeping.yaml"}
+SLOW = {"hotel_housekeeping.yaml", "callcenter_95598_intervals.yaml"}
 """Scenarios whose solve may take more than ~20 s on two busy cores."""
 
 _solved: dict[str, tuple[Scenario, Result]] = {}

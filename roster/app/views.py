@@ -443,6 +443,30 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     return fig
 
 
+def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None) -> Any:
+    """The demand curve and the staffed curve of one day (steps per interval), with the service
+    level each interval reaches on a second axis when the forecast gives calls."""
+    import plotly.graph_objects as go
+
+    w = {"needed": "needed", "staffed": "on the floor", "sl": "service level", "time": "interval",
+         "people": "people", **(names or {})}
+    x = [f.interval for f in figures]
+    fig = go.Figure()
+    fig.add_scatter(name=w["needed"], x=x, y=[f.needed for f in figures], line=dict(shape="hv", color="#C00000",
+                                                                                      dash="dash"))
+    fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures], line=dict(shape="hv", color="#2F5597"),
+                    fill="tozeroy", fillcolor="rgba(47,85,151,0.15)")
+    if any(f.service_level is not None for f in figures):
+        fig.add_scatter(name=w["sl"], x=x, y=[None if f.service_level is None else round(100 * f.service_level, 1)
+                                               for f in figures],
+                        yaxis="y2", mode="lines+markers", line=dict(color="#70AD47", width=1), marker=dict(size=4))
+        fig.update_layout(yaxis2=dict(title="%", overlaying="y", side="right", range=[0, 105], dtick=20, showgrid=False))
+    fig.update_layout(title=title, height=380, margin=dict(l=10, r=10, t=50, b=10), hovermode="x unified",
+                      xaxis=dict(title=w["time"], type="category"), yaxis=dict(title=w["people"], rangemode="tozero"),
+                      legend=dict(orientation="h", y=-0.2))
+    return fig
+
+
 def fairness_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | None = None) -> Any:
     """Nights, weekends worked (Saturday/Sunday pairs, as the weekend rules count them) and
     holidays per person, side by side."""

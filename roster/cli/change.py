@@ -64,7 +64,7 @@ def repair_cmd(
 
     def write(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(result.roster, folder / "roster.csv")
+        write_roster_csv(result.roster, folder / "roster.csv", scenario=sc)
         (folder / "changes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return [folder / "roster.csv", folder / "changes.txt"]
 
@@ -107,5 +107,5 @@ def swap_check_cmd(
     typer.echo(f"ALLOWED: needs approval by {check.approve_by}" if check.approve_by else "ALLOWED")
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(check.roster, out)
+        write_roster_csv(check.roster, out, scenario=sc)
         typer.echo(f"wrote {out}")

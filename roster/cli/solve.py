@@ -25,6 +25,7 @@ from roster.io.roster_csv import write_roster_csv
 from roster.model.calendar import Calendar
 from roster.model.fairness import hour_groups
 from roster.model.parse import ScenarioError
+from roster.reports.intervals import summary_lines
 from roster.reports.summary import fair_shares, person_summary
 from roster.services.infeasible import echo_reasons
 from roster.solver import solve as run
@@ -69,7 +70,7 @@ def solve(
 
     def write(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(result.roster, folder / "roster.csv")
+        write_roster_csv(result.roster, folder / "roster.csv", scenario=sc)
         write_month_grid(sc, result.roster, folder / "roster.xlsx")
         write_result_json(sc, result, folder / "result.json", warnings)
         return [folder / "roster.xlsx", folder / "roster.csv", folder / "result.json"]
@@ -85,6 +86,11 @@ def solve(
     if len(shares):
         typer.echo("fair shares by peer group (outside: people outside their own fair band):")
         typer.echo(shares.to_string(index=False))
+    intervals = summary_lines(sc, result.roster)
+    if intervals:
+        typer.echo("intervals (short = fewer people on the floor than needed; worst = scheduled/needed; "
+                   "SL = call-weighted service level):")
+        typer.echo("\n".join(f"  {text}" for text in intervals))
     report = validate(sc, result.roster)
     typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
     typer.echo("wrote " + ", ".join(str(p) for p in written))
