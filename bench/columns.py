@@ -17,14 +17,14 @@ from concurrent.futures import ProcessPoolExecutor
 
 from roster.bench.curtois import BEST_KNOWN, parse_range
 from roster.io.curtois import instance_path, load_curtois
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 
 def one(number: int, time_limit: float) -> dict:
     scenario = load_curtois(instance_path(number))
     t0 = time.perf_counter()
-    result = solve(scenario, time_limit=time_limit, workers=2)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=2))
     return {"instance": number, "status": result.status, "objective": result.objective, "bound": result.bound,
             "best_known": BEST_KNOWN[number][0],
             "validator": validate(scenario, result.roster).cost if result.feasible else None,

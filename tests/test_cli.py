@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from roster.cli import app
 from roster.io.load import load_scenario
-from roster.solver import solve
-from roster.solver.solve import STRATEGY_CHOICE
+from roster.solver import SolveOptions, solve
+from roster.solver.options import STRATEGY_CHOICE
 from tests.conftest import SCENARIOS
 
 CALL = str(SCENARIOS / "callcenter_95598.yaml")
@@ -61,8 +61,8 @@ def test_validate_bad_csv_is_a_clear_error(tmp_path):
 
 def test_same_seed_and_deterministic_limit_give_the_same_roster():
     sc = load_scenario(CALL)
-    a = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
-    b = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
+    a = solve(sc, SolveOptions(time_limit=60, deterministic_time=1, workers=4, seed=7))
+    b = solve(sc, SolveOptions(time_limit=60, deterministic_time=1, workers=4, seed=7))
     assert a.roster == b.roster and a.objective == b.objective
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from roster.model.parse import scenario_from_dict
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 SHIFT_POOL = [
@@ -90,7 +90,7 @@ def scenarios(draw):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_solver_rosters_pass_the_validator(scenario):
-    result = solve(scenario, time_limit=5, workers=2, seed=0)
+    result = solve(scenario, SolveOptions(time_limit=5, workers=2, seed=0))
     assert result.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN")
     event(result.status)
     if result.feasible:

@@ -179,6 +179,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "changes": ("Changes against the previous roster", "与上一次排班相比的变化"),
     "no_changes": ("No cell changed.", "没有单元格变化。"),
     "charts": ("Charts", "图表"),
+    "intervals": ("Needed and on the floor per interval", "各时段需求与在岗人数"),
+    "interval_day": ("Day", "日期"),
+    "interval_line": ("Demand line", "需求"),
+    "interval_chart": ("{role} on {date}: needed and on the floor, service level {sl}",
+                       "{date} {role}：需求与在岗人数，服务水平 {sl}"),
+    "interval_needed": ("Needed", "需求人数"),
+    "interval_staffed": ("On the floor", "在岗人数"),
+    "interval_sl": ("Service level", "服务水平"),
+    "interval_time": ("Interval", "时段"),
+    "interval_people": ("People", "人数"),
+    "day_sl": ("Day's service level", "当日服务水平"),
+    "day_target": ("target {target}", "目标 {target}"),
+    "intervals_short": ("Intervals short", "缺人时段"),
+    "worst_interval": ("Worst interval", "最缺时段"),
+    "interval_help": ("People on the floor work the whole interval and are not on a break. The service level "
+                      "is Erlang C with the people on the floor less shrinkage (rounded down), weighted by "
+                      "calls over the day.",
+                      "在岗人数：整个时段在班且不在休息中的人。服务水平按 Erlang C 计算（在岗人数扣除损耗后向下取整），"
+                      "当日服务水平按来电量加权。"),
     "fair_shares": ("**Fair shares by peer group**: fewest and most per person, and how many lie outside "
                     "their own fair band", "**各岗位组的公平份额**：每人最少与最多，以及超出本人合理范围的人数"),
     "fs.kind": ("duty", "类别"),

@@ -16,6 +16,7 @@ from roster.io.load import read_yaml
 from roster.io.staff_import import template_xlsx
 from roster.io.store import Store
 from roster.model.parse import ScenarioError
+from roster.reports.intervals import day_figures, interval_figures, percent, worst_text
 from roster.reports.summary import fair_shares
 from roster.services.infeasible import infeasible_reasons
 from roster.services.whatif import compare
@@ -407,6 +408,7 @@ def page_roster(store: Store | None) -> None:
     pin_panel()
     diff_panel()
     check_panel(result)
+    interval_panel(result)
     charts(result)
     downloads(result)
 
@@ -577,6 +579,48 @@ def check_panel(result) -> None:
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _interval_figures(sc, result) -> list:
+    """The interval figures of the roster shown (kept while the roster stays the same)."""
+    ss = st.session_state
+    key = (id(sc), id(result.roster))
+    if ss.get("interval_figures_key") != key:
+        ss["interval_figures"] = interval_figures(sc, result.roster)
+        ss["interval_figures_key"] = key
+    return ss["interval_figures"]
+
+
+def interval_panel(result) -> None:
+    """Per-interval demand: a day's demand curve against the people on the floor, and its service level."""
+    ss = st.session_state
+    sc = ss["scenario"]
+    if not sc.interval_lines:
+        return
+    figures = _interval_figures(sc, result)
+    if not figures:
+        return
+    st.subheader(_t("intervals"), anchor=False, help=_t("interval_help"))
+    lines = [i for i, _ in sc.interval_lines if any(f.line == i for f in figures)]
+    c1, c2 = st.columns([1, 2])
+    role = {i: sc.demand[i].role or "all" for i in lines}
+    line = c2.radio(_t("interval_line"), lines, format_func=lambda i: sc.role_by_id[role[i]].label
+                    if role[i] in sc.role_by_id else role[i], horizontal=True, key="interval_line") \
+        if len(lines) > 1 else lines[0]
+    dates = sorted({f.date for f in figures if f.line == line})
+    day = c1.selectbox(_t("interval_day"), dates, key="interval_day",
+                       format_func=lambda d: f"{d} {('一二三四五六日' if _lang() == 'zh' else 'MTWTFSS')[d.weekday()]}")
+    rows = [f for f in figures if f.line == line and f.date == day]
+    (summary,) = day_figures(sc, rows)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(_t("day_sl"), percent(summary.service_level),
+              help=_t("day_target", target=f"{summary.target:.0%}") if summary.target is not None else None)
+    m2.metric(_t("intervals_short"), f"{summary.short_intervals} / {summary.intervals}")
+    m3.metric(_t("worst_interval"), worst_text(summary) or "—")
+    who = sc.role_by_id[role[line]].label if role[line] in sc.role_by_id else role[line]
+    names = {k: _t(f"interval_{k}") for k in ("needed", "staffed", "sl", "time", "people")}
+    title = _t("interval_chart", role=who, date=day, sl=percent(summary.service_level))
+    st.plotly_chart(views.interval_chart(rows, title, names), width="stretch", key="chart_intervals")
 
 
 def charts(result) -> None:

@@ -19,6 +19,7 @@ from roster.bench.curtois import BEST_KNOWN, parse_range
 from roster.bench.scale import make_centre
 from roster.io.curtois import instance_path, load_curtois
 from roster.model.scenario import Scenario
+from roster.solver.options import SolveOptions
 from roster.solver.search.colgen import lower_bound
 from roster.solver.solve import solve
 
@@ -36,7 +37,7 @@ def row(name: str, scenario: Scenario, seconds: float, best: int | None = None,
 
 def solved(name: str, scenario: Scenario, seconds: float, best: int | None = None,
            published: int | None = None) -> dict:
-    r = solve(scenario, time_limit=seconds, workers=2)
+    r = solve(scenario, SolveOptions(time_limit=seconds, workers=2))
     cg = r.stats.get("colgen", {})
     return {"instance": name, "staff": len(scenario.staff), "status": r.status, "objective": r.objective,
             "bound": r.bound, "source": r.stats.get("bound_source"),

@@ -22,6 +22,7 @@ from roster.io.curtois import (
     write_solution,
 )
 from roster.io.curtois_eval import evaluate, read_solution
+from roster.solver.options import SolveOptions
 from roster.solver.solve import solve
 from roster.validate import validate
 
@@ -95,8 +96,8 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     inst = read_instance(path)
     scenario = to_scenario(inst)
     t0 = time.perf_counter()
-    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, on_progress=on_progress,
-                   strategy=strategy)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=strategy),
+                   on_progress=on_progress)
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]
     row = Row(number, len(inst.staff), inst.days, result.status, None, None, best, None, None, None,
