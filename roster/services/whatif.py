@@ -402,8 +402,8 @@ def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float,
     total = sum(keep.values())
     if cap is not None:
         model.Add(total <= cap)
-    else:
-        model.Minimize(total)
+    else:  # fewest people, and of as many, the fewest hires (current staff first)
+        model.Minimize(total * (len(hires) + 1) + sum(hires))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit)
     solver.parameters.num_workers = workers
