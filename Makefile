@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all fuzz app bench lint clean
+.PHONY: run run-intervals test test-all fuzz app bench lint clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/roster solve scenarios/callcenter_95598.yaml --out out --time-limit 60 --quiet
+
+run-intervals: $(STAMP)
+	$(VENV)/bin/roster solve scenarios/callcenter_95598_intervals.yaml --out out/intervals --time-limit 90 --quiet
 
 test: $(STAMP)
 	$(PY) -m pytest -q -m "not slow" -n 2

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from roster.bench.generated import make_scenario  # noqa: E402
 from roster.services.change import Absence, fewest_changed_cells, repair  # noqa: E402
+from roster.solver.options import SolveOptions  # noqa: E402
 from roster.solver.solve import solve  # noqa: E402
 from roster.validate import validate  # noqa: E402
 
@@ -39,8 +40,8 @@ def main() -> None:
 
     sc = make_scenario(args.staff, args.seed)
     t0 = time.perf_counter()
-    first = solve(sc, time_limit=args.publish * 10, deterministic_time=args.publish, workers=args.workers,
-                  seed=args.seed)
+    first = solve(sc, SolveOptions(time_limit=args.publish * 10, deterministic_time=args.publish,
+                                   workers=args.workers, seed=args.seed))
     publish_s = time.perf_counter() - t0
     if not first.feasible:
         sys.exit(f"no published roster in {args.publish:g}s ({first.status})")

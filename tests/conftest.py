@@ -11,7 +11,7 @@ import pytest
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,7 @@ def tiny(**over: Any) -> Scenario:
 
 def run(scenario: Scenario, time_limit: float = 10.0):
     """Solve, and check the validator agrees with the solver on every returned roster."""
-    result = solve(scenario, time_limit=time_limit, workers=2, seed=1)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=2, seed=1))
     if result.feasible:
         report = validate(scenario, result.roster)
         assert report.hard == [], [str(v) for v in report.hard]

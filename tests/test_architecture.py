@@ -58,7 +58,7 @@ def test_the_check_finds_a_late_import_and_passes_a_guarded_one(tmp_path):
 
 def test_public_api_loads_solves_and_validates():
     scenario = roster.load_scenario(Path(__file__).parent.parent / "scenarios" / "front_desk.yaml")
-    result = roster.solve(scenario, time_limit=10, seed=0, workers=2)
+    result = roster.solve(scenario, roster.SolveOptions(time_limit=10, seed=0, workers=2))
     assert isinstance(result, roster.Result) and result.feasible
     assert isinstance(result.roster, roster.Roster)
     report = roster.validate(scenario, result.roster)

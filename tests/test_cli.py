@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from roster.cli import app
 from roster.io.load import load_scenario
-from roster.solver import solve
-from roster.solver.solve import STRATEGY_CHOICE
+from roster.solver import SolveOptions, solve
+from roster.solver.options import STRATEGY_CHOICE
 from tests.conftest import SCENARIOS
 
 CALL = str(SCENARIOS / "callcenter_95598.yaml")
@@ -61,8 +61,8 @@ def test_validate_bad_csv_is_a_clear_error(tmp_path):
 
 def test_same_seed_and_deterministic_limit_give_the_same_roster():
     sc = load_scenario(CALL)
-    a = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
-    b = solve(sc, time_limit=60, deterministic_time=1, workers=4, seed=7)
+    a = solve(sc, SolveOptions(time_limit=60, deterministic_time=1, workers=4, seed=7))
+    b = solve(sc, SolveOptions(time_limit=60, deterministic_time=1, workers=4, seed=7))
     assert a.roster == b.roster and a.objective == b.objective
 
 
@@ -74,3 +74,16 @@ def test_unknown_strategy_is_a_clear_error(tmp_path):
         assert "--strategy" in res.output and "fastest" in res.output and STRATEGY_CHOICE in res.output
         assert "Traceback" not in res.output
     assert not (tmp_path / "roster.xlsx").exists()
+
+
+def test_min_staff_says_how_one_fewer_was_shown_too_small():
+    from roster.cli.whatif import _proof_line
+    from roster.services.whatif import RoleNeed
+
+    by_bound = RoleNeed("agent", 8, 8, True, 0, proof="column generation", uncovered=3)
+    assert _proof_line(by_bound) == ("proven: 7 of role agent cannot cover the hard seats "
+                                     "(lower bound 3 uncovered seats, column generation)")
+    by_solver = RoleNeed("agent", 8, 8, True, 0, proof="cp-sat")
+    assert _proof_line(by_solver).startswith("proven: 7 of role agent cannot meet every hard rule")
+    open_question = RoleNeed("agent", 8, 8, False, 0)
+    assert _proof_line(open_question).startswith("not proven: no roster with 7 of role agent found in the time")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from roster.model.calendar import Calendar
 from roster.model.parse import scenario_from_dict
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.solver.search.construct import Search
 from roster.validate import validate
 
@@ -92,7 +92,7 @@ def scenarios(draw):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_solver_rosters_pass_the_validator(scenario):
-    result = solve(scenario, time_limit=5, workers=2, seed=0)
+    result = solve(scenario, SolveOptions(time_limit=5, workers=2, seed=0))
     assert result.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN")
     event(result.status)
     if result.feasible:
@@ -153,7 +153,7 @@ def _starts(template: dict) -> list[str]:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(interval_scenarios(), st.sampled_from(["auto", "construct"]))
 def test_interval_rosters_pass_the_validator_with_the_same_cost(scenario, strategy):
-    result = solve(scenario, time_limit=3, workers=2, seed=0, strategy=strategy)
+    result = solve(scenario, SolveOptions(time_limit=3, workers=2, seed=0, strategy=strategy))
     event(f"{strategy} {result.status}")
     if result.feasible:
         report = validate(scenario, result.roster)

@@ -14,12 +14,12 @@ import pytest
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType
 from roster.model.scenario import Scenario
-from roster.solver import Result, solve
+from roster.solver import Result, SolveOptions, solve
 from roster.validate import validate
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 FILES = sorted(SCENARIOS.glob("*.yaml"))
-SLOW = {"hotel_housekeeping.yaml"}
+SLOW = {"hotel_housekeeping.yaml", "callcenter_95598_intervals.yaml"}
 """Scenarios whose solve may take more than ~20 s on two busy cores."""
 
 _solved: dict[str, tuple[Scenario, Result]] = {}
@@ -29,7 +29,7 @@ def solved(name: str) -> tuple[Scenario, Result]:
     """Load and solve a bundled scenario once per test session (two workers, 60 s)."""
     if name not in _solved:
         scenario = load_scenario(SCENARIOS / name)
-        _solved[name] = scenario, solve(scenario, time_limit=60, workers=2, seed=0, gap_limit=0.01)
+        _solved[name] = scenario, solve(scenario, SolveOptions(time_limit=60, workers=2, seed=0, gap_limit=0.01))
     return _solved[name]
 
 

@@ -10,7 +10,7 @@ from roster.io.load import load_scenario
 from roster.model.availability import leave_minutes, post_periods, why_not
 from roster.model.calendar import Calendar, DayType
 from roster.reports.post_summary import post_summary
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS
 
@@ -18,7 +18,7 @@ from tests.conftest import SCENARIOS
 @pytest.fixture(scope="module")
 def hall():
     sc = load_scenario(SCENARIOS / "service_hall_ab.yaml")
-    return sc, solve(sc, time_limit=30, workers=2, gap_limit=0.01)
+    return sc, solve(sc, SolveOptions(time_limit=30, workers=2, gap_limit=0.01))
 
 
 def test_scenario_shape(hall):

@@ -41,7 +41,7 @@ def _xlsx(scenario: Scenario, result: Result, path: Path) -> None:
 
 
 def _csv(scenario: Scenario, result: Result, path: Path) -> None:
-    write_roster_csv(result.roster, path)
+    write_roster_csv(result.roster, path, scenario=scenario)
 
 
 def _json(scenario: Scenario, result: Result, path: Path) -> None:

@@ -16,6 +16,7 @@ from roster.io.load import read_yaml
 from roster.io.staff_import import template_xlsx
 from roster.io.store import Store
 from roster.model.parse import ScenarioError
+from roster.reports.intervals import day_figures, interval_figures, percent, worst_text
 from roster.reports.summary import fair_shares
 from roster.services.infeasible import infeasible_reasons
 from roster.services.whatif import compare
@@ -325,13 +326,22 @@ def progress_panel() -> None:
     c2.metric(_t("bound"), f"{latest.bound:g}" if latest else "—")
     c3.metric(_t("elapsed"), f"{job.elapsed:.1f} s")
     if len(job.progress) > 1:
-        import pandas as pd
-
-        hist = pd.DataFrame([{"s": p.seconds, _t("objective"): p.objective, _t("bound"): p.bound}
-                             for p in job.progress]).set_index("s")
-        st.line_chart(hist, height=160)
+        st.line_chart(views.progress_frame(list(job.progress), _progress_names()), height=160)
     if st.button(_t("stop"), key="stop"):
         S.stop_solve(ss)
+
+
+def _progress_names() -> dict[str, str]:
+    """Names of the progress chart's lines: the objective and each source of a bound."""
+    return {"objective": _t("objective"), **{s: _t(f"bound.{s}") for s in views.BOUND_SOURCES}}
+
+
+def progress_chart(result) -> None:
+    """The finished solve's objective and bounds over time, each bound named by its source."""
+    points = [*result.history, *result.bounds]
+    if len(points) > 1:
+        st.caption(_t("progress"))
+        st.line_chart(views.progress_frame(points, _progress_names()), height=160)
 
 
 def _start(stable: bool = False) -> None:
@@ -387,14 +397,18 @@ def page_roster(store: Store | None) -> None:
         c1, c2, c3, c4, c5 = st.columns(5)
         c1.metric(_t("status"), _t(f"status.{result.status}"))
         c2.metric(_t("objective"), f"{result.objective:g}" if result.objective is not None else "—")
-        c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—")
+        source = result.stats.get("bound_source")
+        c3.metric(_t("bound"), f"{result.bound:g}" if result.bound is not None else "—",
+                  help=_t(f"bound.{source}") if source in views.BOUND_SOURCES else None)
         c4.metric(_t("elapsed"), f"{result.seconds:.1f} s")
         if ss.get("previous") is not None:
             c5.metric(_t("changed_cells"), len(ss["previous"].roster.diff(result.roster)))
+        progress_chart(result)
     roster_views(result)
     pin_panel()
     diff_panel()
     check_panel(result)
+    interval_panel(result)
     charts(result)
     downloads(result)
 
@@ -565,6 +579,48 @@ def check_panel(result) -> None:
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _interval_figures(sc, result) -> list:
+    """The interval figures of the roster shown (kept while the roster stays the same)."""
+    ss = st.session_state
+    key = (id(sc), id(result.roster))
+    if ss.get("interval_figures_key") != key:
+        ss["interval_figures"] = interval_figures(sc, result.roster)
+        ss["interval_figures_key"] = key
+    return ss["interval_figures"]
+
+
+def interval_panel(result) -> None:
+    """Per-interval demand: a day's demand curve against the people on the floor, and its service level."""
+    ss = st.session_state
+    sc = ss["scenario"]
+    if not sc.interval_lines:
+        return
+    figures = _interval_figures(sc, result)
+    if not figures:
+        return
+    st.subheader(_t("intervals"), anchor=False, help=_t("interval_help"))
+    lines = [i for i, _ in sc.interval_lines if any(f.line == i for f in figures)]
+    c1, c2 = st.columns([1, 2])
+    role = {i: sc.demand[i].role or "all" for i in lines}
+    line = c2.radio(_t("interval_line"), lines, format_func=lambda i: sc.role_by_id[role[i]].label
+                    if role[i] in sc.role_by_id else role[i], horizontal=True, key="interval_line") \
+        if len(lines) > 1 else lines[0]
+    dates = sorted({f.date for f in figures if f.line == line})
+    day = c1.selectbox(_t("interval_day"), dates, key="interval_day",
+                       format_func=lambda d: f"{d} {('一二三四五六日' if _lang() == 'zh' else 'MTWTFSS')[d.weekday()]}")
+    rows = [f for f in figures if f.line == line and f.date == day]
+    (summary,) = day_figures(sc, rows)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(_t("day_sl"), percent(summary.service_level),
+              help=_t("day_target", target=f"{summary.target:.0%}") if summary.target is not None else None)
+    m2.metric(_t("intervals_short"), f"{summary.short_intervals} / {summary.intervals}")
+    m3.metric(_t("worst_interval"), worst_text(summary) or "—")
+    who = sc.role_by_id[role[line]].label if role[line] in sc.role_by_id else role[line]
+    names = {k: _t(f"interval_{k}") for k in ("needed", "staffed", "sl", "time", "people")}
+    title = _t("interval_chart", role=who, date=day, sl=percent(summary.service_level))
+    st.plotly_chart(views.interval_chart(rows, title, names), width="stretch", key="chart_intervals")
 
 
 def charts(result) -> None:

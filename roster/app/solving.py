@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.services.change import repair
-from roster.solver import Progress, Result, solve
+from roster.solver import Progress, Result, SolveOptions, solve
 from roster.solver import explain as explaining
 
 
@@ -46,8 +46,8 @@ class SolveJob:
                 return
             # the default path: a first roster by construction within seconds at any size, then
             # every better one reported, so the page can chart progress and Stop keeps a roster
-            self.result = solve(self.scenario, time_limit=self.time_limit, workers=self.workers, hint=self.hint,
-                                on_progress=self.progress.append, stop=self.stop)
+            self.result = solve(self.scenario, SolveOptions(time_limit=self.time_limit, workers=self.workers),
+                                hint=self.hint, on_progress=self.progress.append, stop=self.stop)
         except Exception as exc:  # shown on the page instead of lost in the thread
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         finally:

@@ -12,6 +12,7 @@ from roster.io.balances import opening_balances
 from roster.io.cells import leave_by_day
 from roster.model.availability import why_not
 from roster.model.calendar import Calendar, Day
+from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
 from roster.model.ledger import ledger_and_overdraws
 from roster.model.roster import Roster
@@ -158,9 +159,8 @@ def coverage_by_shift(scenario: Scenario, roster: Roster, calendar: Calendar | N
                       ) -> dict[tuple[dt.date, str], tuple[int, int]]:
     """(date, shift) → (people on it, seats needed: the all-roles minimum, or the roles' minimums added)."""
     cal = calendar or Calendar(scenario)
-    have: dict[tuple[dt.date, str], int] = {}
-    for a in roster:
-        have[(a.date, a.shift)] = have.get((a.date, a.shift), 0) + 1
+    have = {(cal.days[d].date, shift): n for (d, shift, role), n in seat_counts(scenario, roster, cal).items()
+            if role is None}
     need_all: dict[tuple[dt.date, str], int] = {}
     need_roles: dict[tuple[dt.date, str], int] = {}
     for (day, shift, role), seats in seats_table(scenario, cal).items():
@@ -360,15 +360,12 @@ def _rest_clash(scenario: Scenario, cal: Calendar, staff: str, date: dt.date, sh
 def coverage(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
     """Seats against people per (date, shift, role): min, max, have, short, over."""
     cal = calendar or Calendar(scenario)
-    have: dict[tuple[dt.date, str, str | None], int] = {}
-    for a in roster:
-        have[(a.date, a.shift, a.role)] = have.get((a.date, a.shift, a.role), 0) + 1
-        have[(a.date, a.shift, None)] = have.get((a.date, a.shift, None), 0) + 1
+    have = seat_counts(scenario, roster, cal)  # as the validator counts them
     rows = []
     for (day, shift, role), seats in sorted(seats_table(scenario, cal).items(), key=lambda kv: (kv[0][0], kv[0][1],
                                                                                               kv[0][2] or "")):
         date = cal.days[day].date
-        n = have.get((date, shift, role), 0)
+        n = have[(day, shift, role)]
         rows.append({"date": date, "shift": shift, "role": role or "", "min": seats.min, "max": seats.max,
                      "have": n, "short": max(0, seats.min - n),
                      "over": max(0, n - seats.max) if seats.max is not None else 0})
@@ -446,6 +443,30 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     return fig
 
 
+def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None) -> Any:
+    """The demand curve and the staffed curve of one day (steps per interval), with the service
+    level each interval reaches on a second axis when the forecast gives calls."""
+    import plotly.graph_objects as go
+
+    w = {"needed": "needed", "staffed": "on the floor", "sl": "service level", "time": "interval",
+         "people": "people", **(names or {})}
+    x = [f.interval for f in figures]
+    fig = go.Figure()
+    fig.add_scatter(name=w["needed"], x=x, y=[f.needed for f in figures], line=dict(shape="hv", color="#C00000",
+                                                                                      dash="dash"))
+    fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures], line=dict(shape="hv", color="#2F5597"),
+                    fill="tozeroy", fillcolor="rgba(47,85,151,0.15)")
+    if any(f.service_level is not None for f in figures):
+        fig.add_scatter(name=w["sl"], x=x, y=[None if f.service_level is None else round(100 * f.service_level, 1)
+                                               for f in figures],
+                        yaxis="y2", mode="lines+markers", line=dict(color="#70AD47", width=1), marker=dict(size=4))
+        fig.update_layout(yaxis2=dict(title="%", overlaying="y", side="right", range=[0, 105], dtick=20, showgrid=False))
+    fig.update_layout(title=title, height=380, margin=dict(l=10, r=10, t=50, b=10), hovermode="x unified",
+                      xaxis=dict(title=w["time"], type="category"), yaxis=dict(title=w["people"], rangemode="tozero"),
+                      legend=dict(orientation="h", y=-0.2))
+    return fig
+
+
 def fairness_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | None = None) -> Any:
     """Nights, weekends worked (Saturday/Sunday pairs, as the weekend rules count them) and
     holidays per person, side by side."""
@@ -470,3 +491,23 @@ def hours_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | Non
                     marker=dict(symbol="line-ew-open", size=24, line=dict(width=3)))
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=40, b=10))
     return fig
+
+
+BOUND_SOURCES = ("cp-sat", "column generation")
+"""Where a bound on the cost comes from (``Progress.source``)."""
+
+
+def progress_frame(points: list, names: dict[str, str]) -> pd.DataFrame:
+    """Objective and bounds over time, indexed by seconds: one bound column per source, named by
+    ``names`` (keys ``objective`` and each of ``BOUND_SOURCES``), each carried forward until the
+    next value."""
+    rows = []
+    for p in sorted(points, key=lambda x: x.seconds):
+        row: dict[str, Any] = {"s": round(p.seconds, 3)}
+        if p.objective is not None and p.objective != float("inf"):
+            row[names["objective"]] = p.objective
+        row[names[getattr(p, "source", "cp-sat")]] = p.bound
+        rows.append(row)
+    columns = [names["objective"], *(names[s] for s in BOUND_SOURCES)]
+    frame = pd.DataFrame(rows, columns=["s", *columns]).groupby("s").last().ffill()
+    return frame[[c for c in columns if frame[c].notna().any()]]

@@ -6,7 +6,8 @@ bound as a share of the best known objective, rounds, columns and seconds. The g
 weigh hours fairness, which the bound leaves out.
 
 ``--solve 60`` runs ``solve()`` instead (that time limit, 2 workers) and prints its objective,
-bound, the bound's source and the gap.
+bound, the bound's source, the gap, where the roster came from (``roster``: ``columns`` when the
+restricted master over the generated months beat the engine's roster) and that master's cost.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from roster.bench.curtois import BEST_KNOWN, parse_range
 from roster.bench.scale import make_centre
 from roster.io.curtois import instance_path, load_curtois
 from roster.model.scenario import Scenario
+from roster.solver.options import SolveOptions
 from roster.solver.search.colgen import lower_bound
 from roster.solver.solve import solve
 
@@ -35,12 +37,13 @@ def row(name: str, scenario: Scenario, seconds: float, best: int | None = None,
 
 def solved(name: str, scenario: Scenario, seconds: float, best: int | None = None,
            published: int | None = None) -> dict:
-    r = solve(scenario, time_limit=seconds, workers=2)
+    r = solve(scenario, SolveOptions(time_limit=seconds, workers=2))
     cg = r.stats.get("colgen", {})
     return {"instance": name, "staff": len(scenario.staff), "status": r.status, "objective": r.objective,
             "bound": r.bound, "source": r.stats.get("bound_source"),
             "gap": None if r.gap is None else round(r.gap, 4), "best_known": best, "published_lb": published,
-            "colgen_bound": cg.get("bound"), "colgen_s": cg.get("seconds"), "seconds": round(r.seconds, 1)}
+            "colgen_bound": cg.get("bound"), "colgen_s": cg.get("seconds"), "roster": r.stats.get("roster_source"),
+            "master_cost": r.stats.get("master", {}).get("cost"), "seconds": round(r.seconds, 1)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
                              "solved", "rounds", "columns", "seconds")
     if args.solve is not None:
         keys = ("instance", "staff", "status", "objective", "bound", "source", "gap", "best_known", "published_lb",
-                "colgen_bound", "colgen_s", "seconds")
+                "colgen_bound", "colgen_s", "roster", "master_cost", "seconds")
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))
     todo: list[tuple[str, Scenario, int | None, int | None]] = []

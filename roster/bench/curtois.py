@@ -22,6 +22,7 @@ from roster.io.curtois import (
     write_solution,
 )
 from roster.io.curtois_eval import evaluate, read_solution
+from roster.solver.options import SolveOptions
 from roster.solver.solve import solve
 from roster.validate import validate
 
@@ -56,6 +57,10 @@ class Row:
     hard_violations: int | None
     threads: int | None = None
     """CP-SAT search threads the solve actually used."""
+    bound_source: str | None = None
+    """``cp-sat`` or ``column generation``."""
+    roster_source: str | None = None
+    """Which route found the roster: ``cp-sat``, ``search`` (per-person moves) or ``columns``."""
 
     @property
     def agree(self) -> bool:
@@ -63,9 +68,9 @@ class Row:
 
 
 COLUMNS = ("instance", "staff", "days", "status", "objective", "bound", "best_known", "ratio",
-           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads")
+           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads", "bound_source", "roster_source")
 HEADER = ("instance", "staff", "days", "status", "objective", "best bound", "best known", "ratio",
-          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads")
+          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads", "bound from", "roster from")
 
 
 def parse_range(text: str) -> list[int]:
@@ -91,8 +96,8 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     inst = read_instance(path)
     scenario = to_scenario(inst)
     t0 = time.perf_counter()
-    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, on_progress=on_progress,
-                   strategy=strategy)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=strategy),
+                   on_progress=on_progress)
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]
     row = Row(number, len(inst.staff), inst.days, result.status, None, None, best, None, None, None,
@@ -112,6 +117,7 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     row.evaluator = ev.objective
     row.validator = validate(scenario, result.roster).cost
     row.hard_violations = len(ev.violations)
+    row.bound_source, row.roster_source = result.stats.get("bound_source"), result.stats.get("roster_source")
     return row
 
 

@@ -32,6 +32,7 @@ from roster.model.scenario import (
     Soft,
     Staff,
 )
+from roster.solver.options import SolveOptions
 from roster.solver.solve import build, solve
 from roster.validate import validate
 
@@ -107,7 +108,7 @@ def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0
     sc = make_scenario(size, seed)
     ctx = build(sc)
     build_s = time.perf_counter() - t0
-    result = solve(sc, ctx=ctx, time_limit=max(checkpoints), workers=workers, seed=seed)
+    result = solve(sc, SolveOptions(time_limit=max(checkpoints), workers=workers, seed=seed), ctx=ctx)
     row: dict = {
         "staff": size, "status": result.status, "variables": result.stats.get("variables"),
         "constraints": result.stats.get("constraints"), "build_s": round(build_s, 2),

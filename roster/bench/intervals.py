@@ -49,6 +49,7 @@ from roster.model.scenario import (
     ShiftTemplate,
     Staff,
 )
+from roster.solver.options import SolveOptions
 from roster.solver.solve import Progress, solve
 from roster.validate import validate
 
@@ -210,7 +211,7 @@ def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int 
     def progress(p: Progress) -> None:
         history.append((time.perf_counter() - t0, p.objective))
 
-    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, strategy=WHO[who],
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=WHO[who]),
                    on_progress=progress)
     seconds = time.perf_counter() - t0
     row = {"who": who, "size": size, "seed": seed, "status": result.status, "seconds": round(seconds, 2),

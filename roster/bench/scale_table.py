@@ -30,6 +30,7 @@ from roster.model.demand import seats_table
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.model.seating import seat_roles
+from roster.solver.options import SolveOptions
 from roster.solver.solve import Progress, solve
 from roster.validate import validate
 
@@ -76,7 +77,7 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
     def progress(p: Progress) -> None:
         history.append((round(time.perf_counter() - t0, 3), p.objective))
 
-    result = solve(scenario, time_limit=time_limit, workers=workers, seed=seed, on_progress=progress)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed), on_progress=progress)
     seconds = time.perf_counter() - t0
     first = history[0][0] if history else None
     if result.stats.get("group_first_seconds") is not None:  # a roster from the group search came first

@@ -12,7 +12,7 @@ from roster.bench import scale_table
 from roster.cli.common import app, fail
 from roster.io.curtois_eval import evaluate_files
 from roster.model.parse import ScenarioError
-from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
+from roster.solver.options import STRATEGIES, STRATEGY_CHOICE
 
 bench = typer.Typer(no_args_is_help=True, help="Benchmarks: Curtois & Qu instances, a generated call centre.")
 app.add_typer(bench, name="bench")

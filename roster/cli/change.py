@@ -22,14 +22,8 @@ from roster.cli.common import (
 from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError
-from roster.services.change import (
-    change_list,
-    check_swap,
-    parse_absence,
-    parse_swap,
-    repair,
-    who_to_tell,
-)
+from roster.services.change import change_list, parse_absence, repair, who_to_tell
+from roster.services.swaps import check_swap, parse_swap
 
 
 @app.command("repair")
@@ -70,7 +64,7 @@ def repair_cmd(
 
     def write(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(result.roster, folder / "roster.csv")
+        write_roster_csv(result.roster, folder / "roster.csv", scenario=sc)
         (folder / "changes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return [folder / "roster.csv", folder / "changes.txt"]
 
@@ -113,5 +107,5 @@ def swap_check_cmd(
     typer.echo(f"ALLOWED: needs approval by {check.approve_by}" if check.approve_by else "ALLOWED")
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(check.roster, out)
+        write_roster_csv(check.roster, out, scenario=sc)
         typer.echo(f"wrote {out}")

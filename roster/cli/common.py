@@ -13,7 +13,9 @@ import typer
 
 from roster.io import readers
 from roster.io.balances import leave_warnings
+from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError
+from roster.solver.options import SolveOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Roster generator and staffing optimizer.")
 
@@ -42,6 +44,15 @@ def at_least_one(value: int | None) -> int | None:
     if value is not None and value < 1:
         raise typer.BadParameter(f"must be 1 or more (got {value})")
     return value
+
+
+def solve_options(**settings) -> SolveOptions:
+    """SolveOptions from command-line options; a bad value is a ScenarioError naming the option."""
+    try:
+        return SolveOptions(**settings)
+    except FieldError as exc:
+        raise ScenarioError("command line", "--" + exc.field.replace("_", "-"), exc.value, exc.message,
+                            hint=exc.hint) from None
 
 
 def out_folder(path: Path, option: str = "--out") -> Path:

@@ -50,7 +50,7 @@ def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = 
     if fmt == "xlsx":
         write_month_grid(scenario, roster, out, staff=staff)
     elif fmt == "csv":
-        write_roster_csv(roster, out, bom=bom)
+        write_roster_csv(roster, out, bom=bom, scenario=scenario)
     elif fmt == "attendance":
         write_attendance_csv(scenario, roster, out, bom=bom, staff=staff)
     elif fmt in ("dingtalk", "wecom"):

@@ -15,6 +15,7 @@ from roster.cli.common import (
     positive,
     read_roster,
     scenario_warnings,
+    solve_options,
     write_or_rescue,
 )
 from roster.io.grid import write_month_grid
@@ -24,10 +25,10 @@ from roster.io.roster_csv import write_roster_csv
 from roster.model.calendar import Calendar
 from roster.model.fairness import hour_groups
 from roster.model.parse import ScenarioError
+from roster.reports.intervals import summary_lines
 from roster.reports.summary import fair_shares, person_summary
 from roster.services.infeasible import echo_reasons
 from roster.solver import solve as run
-from roster.solver.solve import STRATEGIES, STRATEGY_CHOICE
 from roster.validate import peer_group_name, validate
 
 
@@ -46,6 +47,7 @@ def solve(
 ) -> None:
     """Solve a scenario and write the monthly shift table."""
     try:
+        options = solve_options(time_limit=time_limit, seed=seed, workers=workers, strategy=strategy)
         sc = load_scenario(scenario)
         out_folder(out)
         warnings = scenario_warnings(sc, scenario)
@@ -56,9 +58,7 @@ def solve(
         if not quiet:
             typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
 
-    if strategy not in STRATEGIES:
-        fail(ScenarioError("command line", "--strategy", strategy, "is not a strategy", hint=STRATEGY_CHOICE))
-    result = run(sc, time_limit=time_limit, seed=seed, workers=workers, on_progress=progress, strategy=strategy)
+    result = run(sc, options, on_progress=progress)
     typer.echo(f"{sc.name}: {result.status}")
     if result.status == "INFEASIBLE":
         echo_reasons(sc)
@@ -70,7 +70,7 @@ def solve(
 
     def write(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        write_roster_csv(result.roster, folder / "roster.csv")
+        write_roster_csv(result.roster, folder / "roster.csv", scenario=sc)
         write_month_grid(sc, result.roster, folder / "roster.xlsx")
         write_result_json(sc, result, folder / "result.json", warnings)
         return [folder / "roster.xlsx", folder / "roster.csv", folder / "result.json"]
@@ -86,6 +86,11 @@ def solve(
     if len(shares):
         typer.echo("fair shares by peer group (outside: people outside their own fair band):")
         typer.echo(shares.to_string(index=False))
+    intervals = summary_lines(sc, result.roster)
+    if intervals:
+        typer.echo("intervals (short = fewer people on the floor than needed; worst = scheduled/needed; "
+                   "SL = call-weighted service level):")
+        typer.echo("\n".join(f"  {text}" for text in intervals))
     report = validate(sc, result.roster)
     typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
     typer.echo("wrote " + ", ".join(str(p) for p in written))

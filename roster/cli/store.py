@@ -83,7 +83,7 @@ def export_cmd(
     saved = store.latest_roster(v.id)
     if saved is not None:
         write_month_grid(scenario, saved.roster, out / "roster.xlsx")
-        write_roster_csv(saved.roster, out / "roster.csv")
+        write_roster_csv(saved.roster, out / "roster.csv", scenario=scenario)
         written += [out / "roster.xlsx", out / "roster.csv"]
     typer.echo(f"{v.label}: wrote " + ", ".join(str(p) for p in written))
 

@@ -1,4 +1,5 @@
-"""`roster whatif min-staff | compare | sweep`: staffing questions answered by solving."""
+"""`roster whatif min-staff | compare | sweep`: staffing questions answered by solving; and for
+per-interval demand `roster whatif service-level | forecast | starts`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,18 @@ import typer
 from roster.cli.common import app, at_least_one, fail, out_file, positive
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
-from roster.services.whatif import compare, min_staff, parse_values, sweep
+from roster.services.whatif import (
+    RoleNeed,
+    compare,
+    compare_starts,
+    min_staff,
+    needs_by_day,
+    parse_values,
+    parse_window,
+    scaled_forecast,
+    service_level_headcount,
+    sweep,
+)
 
 whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")
@@ -45,9 +57,24 @@ def min_staff_cmd(
             verdict = f"{need.minimum} are enough (fewer were not checked in the time given)"
         typer.echo(f"{need.role}: now {need.current}, {verdict}; "
                    f"{need.hires} new hire(s) in the smallest roster found")
+        typer.echo(f"  {_proof_line(need)}")
         for text in need.drivers[:5]:
             typer.echo(f"  tight: {text}")
     typer.echo(f"({result.seconds:.1f} s)", err=True)
+
+
+def _proof_line(need: RoleNeed) -> str:
+    """How (or whether) one person fewer was shown too small."""
+    fewer = need.minimum - 1 if need.minimum else 0
+    if need.proof == "column generation":
+        seats = "seat" if need.uncovered == 1 else "seats"
+        return (f"proven: {fewer} of role {need.role} cannot cover the hard seats "
+                f"(lower bound {need.uncovered} uncovered {seats}, column generation)")
+    if need.proof == "cp-sat":
+        return f"proven: {fewer} of role {need.role} cannot meet every hard rule (the solver proved it infeasible)"
+    if not need.minimum:
+        return "none needed"
+    return f"not proven: no roster with {fewer} of role {need.role} found in the time, and none ruled out"
 
 
 @whatif_app.command("compare")
@@ -57,7 +84,7 @@ def compare_cmd(
     time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
-    """Both scenarios solved, side by side: cost, coverage, fairness, hours, overtime."""
+    """Both scenarios solved, side by side: cost, coverage, fairness, hours, long-week hours."""
     frame = compare(_load(a), _load(b), time_limit=time_limit, workers=workers)
     typer.echo(frame.to_string())
 
@@ -74,7 +101,7 @@ def sweep_cmd(
                                       help="use the local process pool if the --ray-address cannot be reached"),
     out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
 ) -> None:
-    """A grid of solves with a results table (status, objective, gap, overtime, unmet seats)."""
+    """A grid of solves with a results table (status, objective, gap, long-week hours, unmet seats)."""
     sc = _load(scenario)
     grid: dict[str, list] = {}
     for item in vary:
@@ -99,3 +126,78 @@ def sweep_cmd(
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         frame.to_csv(out, index=False)
+
+
+def _scaled(sc, scale: float | None, days: str, role: str | None):
+    if scale is None:
+        return sc
+    try:
+        return scaled_forecast(sc, scale, days, role)
+    except ScenarioError as exc:
+        fail(exc)
+
+
+@whatif_app.command("forecast")
+def forecast_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file with per-interval demand"),
+    scale: float = typer.Option(..., "--forecast-scale", help="factor on the forecast, e.g. 1.1 for 10 % more"),
+    days: str = typer.Option("all", "--days", help="days it applies to: mon, sat..sun, 2026-10-08, workdays …"),
+    role: str | None = typer.Option(None, "--role", help="only this role's lines (default: every line)"),
+) -> None:
+    """What a higher (or lower) forecast on chosen days needs: agent-hours and peak per day (Erlang C, no solve)."""
+    sc = _load(scenario)
+    table = needs_by_day(sc, _scaled(sc, scale, days, role))
+    changed = table[(table["extra_hours"] != 0) | (table["extra_peak"] != 0)]
+    if changed.empty:
+        typer.echo("no day changes (check --days)")
+        return
+    typer.echo(changed.to_string(index=False))
+    typer.echo(f"in all: {changed['extra_hours'].sum():+.1f} agent-hours on {changed['date'].nunique()} day(s)")
+
+
+@whatif_app.command("service-level")
+def service_level_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file with per-interval demand"),
+    role: str = typer.Option(..., "--role", help="the role to hire or drop (its per-interval line sets the target)"),
+    scale: float | None = typer.Option(None, "--forecast-scale", help="factor on the forecast first"),
+    days: str = typer.Option("all", "--days", help="days the factor applies to"),
+    most: int | None = typer.Option(None, "--max", help="most people to try (default: twice today's)"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
+) -> None:
+    """How many people of a role reach the service-level target on every interval (a solve per headcount)."""
+    sc = _scaled(_load(scenario), scale, days, None)
+    try:
+        answer = service_level_headcount(sc, role, high=most, time_limit=time_limit, workers=workers)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(answer.to_frame().to_string(index=False))
+    if answer.people is None:
+        typer.echo(f"{role}: now {answer.current}; no headcount tried reached the target on every interval "
+                   f"(fewer than {answer.bound} cannot give the hours needed)")
+        raise typer.Exit(1)
+    typer.echo(f"{role}: now {answer.current}, {answer.people} reach the target on every interval "
+               f"(fewer than {answer.bound} cannot give the hours needed)")
+
+
+@whatif_app.command("starts")
+def starts_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file with shift templates"),
+    starts: list[str] = typer.Option(..., "--starts", help="TEMPLATE=HH:MM-HH:MM, several joined by ';' "
+                                     "(repeat for more variants), e.g. D=06:30-09:30;E=12:30-15:00"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
+) -> None:
+    """Which start times to open: each set of start windows solved next to the scenario as it is."""
+    sc = _load(scenario)
+    variants = []
+    for item in starts:
+        try:
+            variants.append([parse_window(part) for part in item.split(";") if part.strip()])
+        except ValueError as exc:
+            fail(ScenarioError("--starts", item, None, str(exc), hint="e.g. D=06:30-09:30"))
+    try:
+        table = compare_starts(sc, variants, time_limit=time_limit, workers=workers)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(table.to_string(index=False))

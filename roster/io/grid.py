@@ -6,7 +6,11 @@ the cells (``D``, or ``D/A`` on post A), leave marked with its type, weekends an
 shaded; totals per person on the right (shifts, nights, weekends, holidays, hours, holiday hours,
 overtime) and heads per shift and role under the people. Sheet ``legend``: shift times, leave
 types, colours and the day types of the horizon. Sheet ``hours``: hours per person and ISO week.
-One sheet ``post <id>`` per post when the scenario has posts (A/B duty).
+One sheet ``post <id>`` per post when the scenario has posts (A/B duty). With per-interval demand,
+sheet ``intervals``: needed against scheduled per interval with the service level each interval
+reaches (``roster.reports.intervals``), and sheet ``service level``: per day the intervals short,
+the worst one and the call-weighted service level. Sheet ``breaks`` (``roster.io.breaks``) when
+the roster places breaks.
 
 Every text cell is written as text with a quote prefix, so a name like ``=SUM(A1)`` shows as
 text in Excel and LibreOffice and reads back unchanged.
@@ -28,6 +32,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roster.io.breaks import read_breaks_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import (
     DANGEROUS,
     cell_code,
@@ -44,6 +49,7 @@ from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Scenario, Staff
 from roster.reports.hours import person_hours, week_hours
+from roster.reports.intervals import day_figures, interval_figures, worst_text
 from roster.reports.summary import person_summary
 
 WEEKEND = PatternFill("solid", fgColor="DDEBF7")
@@ -102,7 +108,56 @@ def write_month_grid(scenario: Scenario, roster: Roster, path: str | Path,
     for pid in post_ids(scenario):
         title = "post " + "".join(ch for ch in pid if ch not in "[]:*?/\\")
         _grid_sheet(wb.create_sheet(title[:31]), scenario, roster, cal, people, post=pid)
+    write_breaks_sheet(wb, scenario, roster, cal, people)
+    if staff is None:
+        _interval_sheets(wb, scenario, roster, cal)
     wb.save(path)
+
+
+INTERVAL_HEAD = ("date", "interval", "role", "needed", "scheduled", "short", "calls", "on phones",
+                 "service level", "ASA (s)", "occupancy")
+SHORT = PatternFill("solid", fgColor="F8CBAD")
+
+
+def _interval_sheets(wb: Workbook, scenario: Scenario, roster: Roster, cal: Calendar) -> None:
+    """Sheets ``intervals`` and ``service level`` (nothing without per-interval demand)."""
+    figures = interval_figures(scenario, roster, cal)
+    if not figures:
+        return
+    ws = wb.create_sheet("intervals")
+    for c, h in enumerate(INTERVAL_HEAD, start=1):
+        cell = put(ws, 1, c, h)
+        cell.font, cell.fill = Font(bold=True), HEADER
+    for r, f in enumerate(figures, start=2):
+        values = (f.date, f.interval, f.role or "all", f.needed, f.scheduled, f.short, f.calls, f.answering,
+                  f.service_level, None if f.asa_seconds is None else round(f.asa_seconds, 1), f.occupancy)
+        for c, v in enumerate(values, start=1):
+            cell = put(ws, r, c, v)
+            if c == 1:
+                cell.number_format = "yyyy-mm-dd"
+            if c in (9, 11) and v is not None:
+                cell.number_format = "0.0%"
+            if f.short and c in (4, 5, 6):
+                cell.fill = SHORT
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(INTERVAL_HEAD))}{len(figures) + 1}"
+    ws.column_dimensions["A"].width = 11
+    days = wb.create_sheet("service level")
+    head = ("date", "role", "intervals", "intervals short", "people short", "worst (scheduled/needed)", "calls",
+            "service level", "target")
+    for c, h in enumerate(head, start=1):
+        cell = put(days, 1, c, h)
+        cell.font, cell.fill = Font(bold=True), HEADER
+    for r, d in enumerate(day_figures(scenario, figures), start=2):
+        values = (d.date, d.role or "all", d.intervals, d.short_intervals, d.people_short, worst_text(d),
+                  round(d.calls, 2), d.service_level, d.target)
+        for c, v in enumerate(values, start=1):
+            cell = put(days, r, c, v)
+            if c == 1:
+                cell.number_format = "yyyy-mm-dd"
+            if c in (8, 9) and v is not None:
+                cell.number_format = "0.0%"
+    days.column_dimensions["A"].width, days.column_dimensions["F"].width = 11, 22
 
 
 def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff],
@@ -409,4 +464,4 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
                                     text, "not a shift code",
                                     hint=f"shift codes: {', '.join(sorted(shift_ids))}; leave a day off empty")
             out.append(Assignment(day, staff, shift, None, post))
-    return Roster.of(out, leave)
+    return with_breaks(Roster.of(out, leave), read_breaks_sheet(wb, name, cell_text))

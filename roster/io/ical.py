@@ -7,7 +7,9 @@ same roster twice gives the same file and a re-export updates events instead of 
 Shift times are wall-clock times in the scenario's time zone; another ``tz`` converts them (a
 08:00 shift in Shanghai is 01:00 in Berlin in winter). Days of leave are all-day events; a half
 day is a timed event (``am``: 00:00-12:00, ``pm``: 12:00-24:00) with ``X-ROSTER-HALF``. ``X-ROSTER-*`` properties carry the staff id, date, shift,
-role, post and leave type for reading back.
+role, post and leave type for reading back. A break the roster placed (shifts from
+``shift_templates``) is a gap: the shift becomes two events, before and after the break, both
+naming it in the description and in ``X-ROSTER-BREAK`` (its start, HH:MM).
 
 ``read_ical`` reads such a file back into a roster.
 """
@@ -21,7 +23,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar as ICalendar
 from icalendar import Event
 
+from roster.io.breaks import break_text
 from roster.io.cells import half_days, leave_by_day, leave_labels
+from roster.io.roster_csv import break_window
 from roster.model.calendar import Calendar
 from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
@@ -68,7 +72,12 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
             title += f" post {a.post}"
         if staff is None:
             title = f"{person.label if person else a.staff}: {title}"
-        for k, (start, end) in enumerate(cal.instance(shift, a.date), start=1):
+        pieces = cal.instance(shift, a.date)
+        pause = break_window(shift, a)
+        if pause is not None:
+            pieces = [part for s0, e0 in pieces
+                      for part in ((s0, min(e0, pause[0])), (max(s0, pause[1]), e0)) if part[0] < part[1]]
+        for k, (start, end) in enumerate(pieces, start=1):
             ev = Event()
             ev.add("uid", f"{a.date:%Y%m%d}-{a.staff}-{k}@roster")
             ev.add("dtstamp", stamp)
@@ -77,7 +86,9 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
             ev.add("summary", title)
             ev.add("description", "; ".join(x for x in (f"shift {shift.id} {shift.times_text()}",
                                                        f"role {a.role}" if a.role else "",
-                                                       f"post {a.post}" if a.post else "") if x))
+                                                       f"post {a.post}" if a.post else "",
+                                                       f"break {break_text(scenario, a.shift, a.break_at)}"
+                                                       if pause else "") if x))
             ev.add("categories", [shift.id])
             ev.add("x-roster-staff", a.staff)
             ev.add("x-roster-date", a.date.isoformat())
@@ -86,6 +97,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
                 ev.add("x-roster-role", a.role)
             if a.post:
                 ev.add("x-roster-post", a.post)
+            if pause is not None:
+                ev.add("x-roster-break", a.break_at)
             out.add_component(ev)
     labels = leave_labels(scenario)
     halves = half_days(scenario)
@@ -154,6 +167,7 @@ def read_ical(path: str | Path) -> Roster:
         if kind and not shift:
             leave.add(LeaveDay(day, staff, kind))
             continue
-        role, post = ev.get("X-ROSTER-ROLE"), ev.get("X-ROSTER-POST")
-        out.add(Assignment(day, staff, shift, str(role) if role else None, str(post) if post else None))
+        role, post, pause = ev.get("X-ROSTER-ROLE"), ev.get("X-ROSTER-POST"), ev.get("X-ROSTER-BREAK")
+        out.add(Assignment(day, staff, shift, str(role) if role else None, str(post) if post else None,
+                           str(pause) if pause else None))
     return Roster.of(out, leave)

@@ -16,8 +16,9 @@ from roster.io.load import dump_scenario, read_text_file
 from roster.model.calendar import Calendar
 from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
-from roster.model.scenario import Scenario
+from roster.model.scenario import Scenario, parse_minutes
 from roster.reports.hours import person_hours, week_hours
+from roster.reports.intervals import day_figures, interval_figures
 from roster.reports.summary import fair_shares, person_summary
 from roster.validate import validate
 
@@ -41,13 +42,15 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
                        "holiday_hours": h["holiday_hours"], "rest_day_hours": h["rest_day_hours"],
                        "overtime": h["overtime"]})
     report = validate(scenario, roster, cal)
+    intervals = intervals_dict(scenario, roster, cal)
     return {
         "format": FORMAT,
         "scenario": {"name": scenario.name, "hash": scenario_hash(scenario),
                      "start": str(scenario.horizon.start), "end": str(scenario.horizon.end),
                      "timezone": scenario.timezone},
         "assignments": [
-            {"date": str(a.date), "staff_id": a.staff, "shift": a.shift, "role": a.role, "post": a.post}
+            {"date": str(a.date), "staff_id": a.staff, "shift": a.shift, "role": a.role, "post": a.post,
+             **({"break_at": a.break_at} if a.break_at else {})}
             for a in roster
         ],
         "leave": [{"date": str(lv.date), "staff_id": lv.staff, "type": lv.type}
@@ -61,7 +64,45 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
                        "violations": [{"rule": v.rule, "hard": v.hard, "cost": v.cost, "text": v.text,
                                        "staff": v.staff, "date": str(v.date) if v.date else None}
                                       for v in report.violations]},
+        **({"intervals": intervals} if intervals else {}),
     }
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def intervals_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict[str, Any]:
+    """Per-interval demand: ``days`` (intervals short, worst interval, call-weighted service level)
+    and ``intervals`` (needed, scheduled, calls, agents on the phones, service level, average speed
+    of answer in seconds, occupancy); empty when the scenario has no per-interval lines."""
+    figures = interval_figures(scenario, roster, calendar)
+    if not figures:
+        return {}
+    days = []
+    for d in day_figures(scenario, figures):
+        w = d.worst
+        days.append({"date": str(d.date), "role": d.role, "intervals": d.intervals,
+                     "short_intervals": d.short_intervals, "people_short": d.people_short,
+                     "people_over": d.people_over,
+                     "worst": {"interval": w.interval, "needed": w.needed, "scheduled": w.scheduled} if w else None,
+                     "calls": _round(d.calls, 2), "service_level": _round(d.service_level),
+                     "target": d.target})
+    rows = [{"date": str(f.date), "interval": f.interval, "role": f.role, "minutes": f.minutes,
+             "needed": f.needed, "scheduled": f.scheduled, "calls": f.calls, "answering": f.answering,
+             "service_level": _round(f.service_level), "asa_seconds": _round(f.asa_seconds, 2),
+             "occupancy": _round(f.occupancy)} for f in figures]
+    return {"days": days, "intervals": rows}
+
+
+def _break_at(value: object, name: str, i: int) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        minute = parse_minutes(str(value)) % 1440
+    except ValueError:
+        raise ScenarioError(name, f"assignments[{i}].break_at", value, "not a time (HH:MM)") from None
+    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def result_dict(scenario: Scenario, result) -> dict[str, Any]:
@@ -111,7 +152,7 @@ def read_result_json(path: str | Path) -> Roster:
         except ValueError:
             raise ScenarioError(name, f"assignments[{i}].date", item["date"], "not a date (YYYY-MM-DD)") from None
         out.append(Assignment(day, str(item["staff_id"]), str(item["shift"]), item.get("role") or None,
-                              item.get("post") or None))
+                              item.get("post") or None, _break_at(item.get("break_at"), name, i)))
     leave = []
     for i, item in enumerate(data.get("leave") or []):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("date", "staff_id", "type")):

@@ -1,19 +1,23 @@
 """Rosters as CSV: one row per worked shift, columns date, staff_id, shift[, role][, post].
 
 A roster that places leave days (from leave wishes) adds a column ``leave``: such a day is a row
-with an empty shift and the leave type. The reader also takes the long attendance CSV
+with an empty shift and the leave type. A roster that places breaks (shifts from
+``shift_templates``) adds ``start`` (the shift's start, HH:MM, when the scenario is given) and
+``break_at`` (the break's start, HH:MM); the reader takes ``break_at`` back. The reader also takes the long attendance CSV
 (``write_attendance_csv``): a row per person per day, where a row with an empty shift is a
 day off, or a day of leave when ``leave_type`` is filled.
 
 The attendance CSV (``write_attendance_csv``) has one row per person per day of the horizon;
 columns: date, weekday, staff_id, name, role, shift, shift_name, start, end, segments,
-planned_hours, day_type, holiday, leave_type, post, leave_half. ``start`` and ``end`` are local date-times
+planned_hours, day_type, holiday, leave_type, post, leave_half, break_start, break_end. ``start`` and ``end`` are local date-times
 (``YYYY-MM-DD HH:MM`` in the scenario's time zone) of the first clock-in and the last clock-out,
 so a night shift ends on the next date. A split shift stays one row: ``segments`` lists every
 worked interval (``start/end`` pairs joined by ``;``) and ``planned_hours`` is the paid length.
 A day off has an empty shift; a day of leave (the scenario's, or one the roster places) also
 names the leave type; a half day of leave also gives ``leave_half`` (``am``: away until 12:00,
 ``pm``: away from 12:00), and the row may still carry the shift worked in the other half.
+``break_start`` and ``break_end`` (local date-times) give the break the roster placed in the
+shift; the reader takes ``break_start`` back as the break.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ from pathlib import Path
 
 from roster.io.cells import first_by_day, half_days, leave_by_day, safe_text, unsafe_text
 from roster.model.calendar import Calendar
+from roster.model.intervals import break_minute
 from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, LeaveDay, Roster
-from roster.model.scenario import Scenario
+from roster.model.scenario import Scenario, parse_minutes
 
 REQUIRED = ("date", "staff_id", "shift")
 COLUMNS = ("date", "staff_id", "shift", "role", "post")
@@ -85,25 +90,52 @@ def read_roster_csv(path: str | Path) -> Roster:
             raise ScenarioError(name, f"row {row_no}, column shift", row["shift"], "empty",
                                 hint="list worked shifts only; a day off has no row")
         out.append(Assignment(date, row["staff_id"], row["shift"], row.get("role") or None,
-                              row.get("post") or None))
+                              row.get("post") or None, _break_at(row, name, row_no)))
     return Roster.of(out, leave)
 
 
-def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False) -> None:
-    """One row per worked shift; text that a spreadsheet could run as a formula is made inert."""
+def _break_at(row: dict[str, str], name: str, row_no: int) -> str | None:
+    """The break's start as HH:MM from ``break_at`` (HH:MM) or ``break_start`` (YYYY-MM-DD HH:MM)."""
+    column = "break_at" if row.get("break_at") else "break_start" if row.get("break_start") else None
+    if column is None:
+        return None
+    text = row[column].split(" ")[-1]
+    try:
+        minute = parse_minutes(text) % 1440
+    except ValueError:
+        raise ScenarioError(name, f"row {row_no}, column {column}", row[column], "not a time (HH:MM)",
+                            hint="the break's start, e.g. 12:00; leave it empty when the shift has no break") from None
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False, scenario: Scenario | None = None) -> None:
+    """One row per worked shift; text that a spreadsheet could run as a formula is made inert.
+
+    Breaks placed in the roster add ``break_at`` and, with the scenario, ``start``."""
     with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         out = csv.writer(handle)
         leave = getattr(roster, "leave", ()) or ()
-        out.writerow(COLUMNS + (("leave",) if leave else ()))
+        breaks = any(a.break_at for a in roster)
+        starts = breaks and scenario is not None
+        out.writerow(COLUMNS + (("leave",) if leave else ()) + (("start",) if starts else ())
+                     + (("break_at",) if breaks else ()))
         for a in roster:
             row = [a.date.isoformat(), *(safe_text(v or "") for v in (a.staff, a.shift, a.role, a.post))]
-            out.writerow(row + ([""] if leave else []))
+            if leave:
+                row.append("")
+            if starts:
+                shift = scenario.shift_by_id.get(a.shift) if scenario else None
+                row.append(f"{shift.start_minute // 60 % 24:02d}:{shift.start_minute % 60:02d}" if shift else "")
+            if breaks:
+                row.append(a.break_at or "")
+            out.writerow(row)
         for lv in leave:
-            out.writerow([lv.date.isoformat(), safe_text(lv.staff), "", "", "", safe_text(lv.type)])
+            out.writerow([lv.date.isoformat(), safe_text(lv.staff), "", "", "", safe_text(lv.type)]
+                         + [""] * (int(starts) + int(breaks)))
 
 
 ATTENDANCE_COLUMNS = ("date", "weekday", "staff_id", "name", "role", "shift", "shift_name", "start", "end", "segments",
-           "planned_hours", "day_type", "holiday", "leave_type", "post", "leave_half")
+           "planned_hours", "day_type", "holiday", "leave_type", "post", "leave_half", "break_start", "break_end")
 
 
 def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
@@ -123,7 +155,7 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 "name": person.name, "role": "", "shift": "", "shift_name": "", "start": "", "end": "",
                 "segments": "", "planned_hours": 0, "day_type": day.type.value, "holiday": day.holiday_name,
                 "leave_type": leave.get((person.id, day.date), ""), "post": "",
-                "leave_half": halves.get((person.id, day.date), ""),
+                "leave_half": halves.get((person.id, day.date), ""), "break_start": "", "break_end": "",
             }
             shift = scenario.shift_by_id.get(a.shift) if a else None
             if a is not None:
@@ -135,6 +167,9 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                            segments=";".join(f"{s:%Y-%m-%d %H:%M}/{e:%Y-%m-%d %H:%M}" for s, e in spans)
                            if len(spans) > 1 else "",
                            planned_hours=round(shift.paid_minutes / 60, 2))
+                window = break_window(shift, a) if a is not None else None
+                if window is not None:
+                    row.update(break_start=f"{window[0]:%Y-%m-%d %H:%M}", break_end=f"{window[1]:%Y-%m-%d %H:%M}")
             rows.append(row)
     return rows
 
@@ -147,3 +182,11 @@ def write_attendance_csv(scenario: Scenario, roster: Roster, path: str | Path, b
         out.writerow(ATTENDANCE_COLUMNS)
         for row in attendance_rows(scenario, roster, calendar, staff):
             out.writerow([safe_text(row[c]) for c in ATTENDANCE_COLUMNS])
+
+
+def break_window(shift, a: Assignment) -> tuple[dt.datetime, dt.datetime] | None:
+    """Wall-clock start and end of the break placed in an assignment (None without one)."""
+    if not a.break_at or shift.break_rule is None:
+        return None
+    start = dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=break_minute(shift, a.break_at))
+    return start, start + dt.timedelta(minutes=shift.break_rule.minutes)

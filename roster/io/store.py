@@ -223,7 +223,8 @@ class Store:
                     objective: float | None = None, bound: float | None = None,
                     seconds: float | None = None, note: str = "") -> int:
         """Keep a solved roster with the version it belongs to; returns its id."""
-        cells = [[str(a.date), a.staff, a.shift, a.role, a.post] for a in roster]
+        cells = [[str(a.date), a.staff, a.shift, a.role, a.post, *([a.break_at] if a.break_at else [])]
+                 for a in roster]
         with self._write() as con:
             if con.execute("SELECT 1 FROM versions WHERE id = ?", (version_id,)).fetchone() is None:
                 raise ScenarioError(str(self.path), "version", version_id, "no such version id")
@@ -257,4 +258,6 @@ class Store:
 
 
 def _roster(text: str) -> Roster:
-    return Roster.of(Assignment(dt.date.fromisoformat(d), s, sh, r, p) for d, s, sh, r, p in json.loads(text))
+    """Cells are [date, staff, shift, role, post] and, when the roster placed a break, its start."""
+    return Roster.of(Assignment(dt.date.fromisoformat(c[0]), c[1], c[2], c[3], c[4], c[5] if len(c) > 5 else None)
+                     for c in json.loads(text))

@@ -21,6 +21,9 @@ mapping. Our shift ids become the system's shift names through a mapping file (Y
 
 Shifts the file leaves out keep their scenario name (or id when unnamed).
 
+When the roster places breaks, a sheet ``breaks`` (``roster.io.breaks``) gives each break as
+``HH:MM-HH:MM`` per person and day; the cells keep the system's shift names.
+
 Reading back (``read_template``): shift names turn back into our shift codes
 through, in this order: the mapping file given, the workbook's ``班次`` sheet (its 代码 column),
 the scenario's shift names, and finally the shift ids themselves.
@@ -36,6 +39,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from roster.io.breaks import read_breaks_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import POST_SEPARATOR, cell_code, first_by_day, parse_code
 from roster.io.grid import as_date, cell_text, open_workbook, put
 from roster.io.load import read_text_file, read_yaml
@@ -188,6 +192,7 @@ def write_template(scenario: Scenario, roster: Roster, path: str | Path, style: 
     put(shifts, row, 1, mapping.rest)
     put(shifts, row, 2, "")
     put(shifts, row, 3, "")
+    write_breaks_sheet(wb, scenario, roster, cal, people)
     wb.save(path)
 
 
@@ -293,4 +298,4 @@ def read_template(path: str | Path, scenario: Scenario | None = None,
                                     "; pass the mapping file used for the export")
             shift, post = parse_code(code, known)
             out.append(Assignment(day, staff, shift, None, post))
-    return Roster.of(out)
+    return with_breaks(Roster.of(out), read_breaks_sheet(wb, name, cell_text))

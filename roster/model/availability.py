@@ -7,6 +7,8 @@ A/B post holders may also work a post's shift where no seat of theirs exists (``
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .calendar import Calendar, matches
 from .demand import Seats, seats_table
 from .scenario import Scenario, Staff
@@ -29,6 +31,48 @@ def leave_minutes(scenario: Scenario, calendar: Calendar) -> dict[str, list[tupl
     return out
 
 
+@dataclass(frozen=True)
+class Block:
+    """Why a person may not work a shift on a day: ``kind`` and what it names (``detail``).
+
+    Kinds: ``not_running`` (the shift does not run that day), ``day_off`` (a fixed day off),
+    ``pinned_off``, ``pinned_to`` (another shift; detail: its id), ``leave`` (detail: the leave
+    type), ``cannot`` (cannot work the shift), ``no_shifts`` (a zero shift limit)."""
+
+    kind: str
+    detail: str = ""
+
+
+def blocked(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shift: int,
+            leave: dict[str, list[tuple[int, int, str]]] | None = None, pins: bool = True) -> Block | None:
+    """The first thing in the scenario that stops a person working a shift on a day (None: nothing).
+
+    Seats are not considered here. In order: the shift does not run, a fixed day off, a pinned
+    day off or other shift (only with ``pins``), leave, cannot work the shift, a zero shift limit.
+    """
+    sh = scenario.shifts[shift]
+    date = calendar.days[day].date
+    if not calendar.shift_runs(sh, calendar.days[day]):
+        return Block("not_running")
+    if date in person.days_off:
+        return Block("day_off")
+    pin = _pins(scenario).get((person.id, date)) if pins else None
+    if pin is not None and pin.off:
+        return Block("pinned_off")
+    if pin is not None and pin.shift != sh.id:
+        return Block("pinned_to", pin.shift)
+    blocks = (leave if leave is not None else leave_minutes(scenario, calendar)).get(person.id, [])
+    a, b = calendar.interval(sh, day)
+    for s0, e, kind in blocks:
+        if a < e and s0 < b:
+            return Block("leave", kind)
+    if sh.id in person.cannot:
+        return Block("cannot")
+    if (scenario.rules_for(person.id).max_shifts or {}).get(sh.id) == 0:
+        return Block("no_shifts")
+    return None
+
+
 def why_not(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shift: int,
             leave: dict[str, list[tuple[int, int, str]]] | None = None) -> str | None:
     """Why a person may not work a shift on a day, in words (None: nothing in the scenario stops it).
@@ -37,27 +81,19 @@ def why_not(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shi
     day off, a pinned day off or other shift, leave (with its type), cannot work the shift, a zero
     shift limit.
     """
-    sh = scenario.shifts[shift]
-    date = calendar.days[day].date
-    if not calendar.shift_runs(sh, calendar.days[day]):
-        return f"shift {sh.id} does not run on {date}"
-    if date in person.days_off:
-        return f"{person.id} has a fixed day off"
-    pin = _pins(scenario).get((person.id, date))
-    if pin is not None and pin.off:
-        return f"{person.id} is pinned off"
-    if pin is not None and pin.shift != sh.id:
-        return f"{person.id} is pinned to {pin.shift}"
-    blocks = (leave if leave is not None else leave_minutes(scenario, calendar)).get(person.id, [])
-    a, b = calendar.interval(sh, day)
-    for s0, e, kind in blocks:
-        if a < e and s0 < b:
-            return f"{person.id} on {kind} leave"
-    if sh.id in person.cannot:
-        return f"{person.id} cannot work {sh.id}"
-    if (scenario.rules_for(person.id).max_shifts or {}).get(sh.id) == 0:
-        return f"{person.id} may work no {sh.id} shifts"
-    return None
+    block = blocked(scenario, calendar, person, day, shift, leave)
+    if block is None:
+        return None
+    sid, who = scenario.shifts[shift].id, person.id
+    return {
+        "not_running": f"shift {sid} does not run on {calendar.days[day].date}",
+        "day_off": f"{who} has a fixed day off",
+        "pinned_off": f"{who} is pinned off",
+        "pinned_to": f"{who} is pinned to {block.detail}",
+        "leave": f"{who} on {block.detail} leave",
+        "cannot": f"{who} cannot work {sid}",
+        "no_shifts": f"{who} may work no {sid} shifts",
+    }[block.kind]
 
 
 def _pins(scenario: Scenario) -> dict:

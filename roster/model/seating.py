@@ -8,6 +8,7 @@ Assignments that already carry a role keep it; post duty takes the role its post
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from .calendar import Calendar
 from .demand import seats_table
@@ -32,7 +33,7 @@ def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
         elif a.role is None and known and a.post in posts:
             # post duty fills the seat its post counts toward (or none), as the solver placed it
             role = duty_role(posts[a.post], seats, cal.index[a.date], a.shift)
-            out.append(Assignment(a.date, a.staff, a.shift, role, a.post, a.break_at))
+            out.append(replace(a, role=role))
         else:
             out.append(a)
     taken: dict[tuple[int, str, str], int] = defaultdict(int)
@@ -42,8 +43,7 @@ def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
     for (d, shift), people in groups.items():
         roles = [r for (dd, s, r) in seats if dd == d and s == shift and r is not None]
         chosen = _match(scenario, people, d, shift, roles, seats, taken)
-        out.extend(Assignment(a.date, a.staff, a.shift, chosen.get(i), a.post, a.break_at)
-                   for i, a in enumerate(people))
+        out.extend(replace(a, role=chosen.get(i)) for i, a in enumerate(people))
     return Roster.of(out, roster.leave)
 
 

@@ -7,7 +7,9 @@ The one place that turns a roster into the hours payroll looks at (used by the e
 - ``holiday_hours``: hours on statutory holidays, counted apart (paid triple in China);
 - ``rest_day_hours``: hours on other rest days (weekends, days of a holiday break, rest in lieu);
 - ``overtime``: hours on rest days once the week passes the standard week (40 h by default):
-  ``min(rest_day_hours, max(0, hours - holiday_hours - standard))``.
+  ``min(rest_day_hours, max(0, hours - holiday_hours - standard))``. "Overtime" means this
+  payroll figure only; the what-if comparison counts ``long_week_hours`` (every hour past 40 in a
+  week, whatever the day, ``services.whatif``).
 
 Statutory holidays: in China only the days the State Council names (e.g. 1-3 October) are paid
 triple; the rest of the break (the weekend and the days in lieu) are rest days. chinese-calendar

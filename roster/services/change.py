@@ -1,9 +1,14 @@
-"""Changing a published roster: repair after absences, shift swaps, pins that cannot hold.
+"""Changing a published roster: repair after absences, pins that cannot hold (swaps: swaps.py).
+
+The orchestration lives here (options in words, the pinned scenario, the tiers, the answer in
+words); the ``changes`` term is a solver rule (``solver/rules/changes.py``) and the tiers are
+solved by ``solver/lexicographic.py``.
 
 A published roster changes every week. ``repair`` turns absences into sick leave, keeps every
 day before ``start`` as published, and re-solves the rest changing as few cells as possible;
-``check_swap`` applies a swap between two people and says which rules it breaks and whether it
-was asked for early enough; ``pin_conflicts`` says in words why a pinned cell cannot hold.
+``check_swap`` (``services/swaps.py``, re-exported here) applies a swap between two people and
+says which rules it breaks and whether it was asked for early enough; ``pin_conflicts`` says in
+words why a pinned cell cannot hold.
 """
 
 from __future__ import annotations
@@ -16,19 +21,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from roster.model.availability import leave_minutes, open_seats
+from roster.model.availability import Block, blocked, leave_minutes, open_seats
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, scenario_from_dict
-from roster.model.roster import Assignment, Roster
+from roster.model.roster import Roster
 from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
+from roster.services.swaps import Swap, SwapCheck, apply_swap, check_swap, parse_swap
 from roster.solver.explain import explain
-from roster.solver.rules import FAMILIES, Family, Scope
-from roster.solver.solve import build, solve
-from roster.validate import Violation, validate
+from roster.solver.lexicographic import solve_in_tiers
+from roster.solver.options import SolveOptions
+from roster.solver.rules import FAMILIES
+from roster.solver.rules.changes import COUNT_ONLY, ChangeWeights, changes_family
+from roster.solver.solve import build
+from roster.validate import validate
 
 OFF_EN, OFF_ZH = "off", "休"
+
+__all__ = [  # swaps are asked for with the change commands, so they are importable from here too
+    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap", "SwapCheck", "apply_swap",
+    "change_list", "changes_between", "check_roster", "check_swap", "fewest_changed_cells", "parse_absence",
+    "parse_swap", "pin_conflicts", "pinned_scenario", "repair", "who_to_tell", "why_infeasible",
+]
 
 
 # ---- absences -----------------------------------------------------------------
@@ -121,26 +136,6 @@ def who_to_tell(scenario: Scenario, changes: list[Change], lang: str = "en") -> 
 
 
 # ---- repair --------------------------------------------------------------------
-@dataclass(frozen=True)
-class ChangeWeights:
-    """What a changed cell costs. Fewer changed cells always win (each costs more than all the
-    extras together); among equally few, a change within ``near_days`` of the start costs up to
-    ``near`` more (more the nearer), and a moved day off (off → shift or shift → off) ``day_off``
-    more than a changed shift."""
-
-    near_days: int = 7
-    near: int = 7
-    day_off: int = 3
-
-    def extra(self, days_ahead: int, moves_day_off: bool) -> int:
-        ramp = 0
-        if self.near_days > 0 and days_ahead < self.near_days:
-            ramp = -(-self.near * (self.near_days - days_ahead) // self.near_days)
-        return ramp + (self.day_off if moves_day_off else 0)
-
-
-COUNT_ONLY = ChangeWeights(near_days=0, near=0, day_off=0)
-"""Every changed cell costs the same: the repair with the fewest changed cells."""
 
 
 @dataclass
@@ -229,119 +224,10 @@ def check_roster(scenario: Scenario, roster: Roster, source: str) -> None:
                                 f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
 
 
-def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWeights()
-                   ) -> Family:
-    """A rule family for ``build(..., families=[*FAMILIES.values(), ...])``: the ``changes`` term."""
-
-    def add(ctx) -> None:
-        v, cal = ctx.vars, ctx.calendar
-        cells = {(a.staff, a.date): a.shift for a in published}
-        shift_index = {sid: i for i, sid in enumerate(v.shifts)}
-        first = cal.index.get(start, 0)
-        count = len(v.staff) * (len(cal) - first)
-        top = max(weights.extra(0, True), 0)
-        base = top * count + 1  # one more changed cell outweighs every extra together
-        for p, sid in enumerate(v.staff):
-            for d in range(first, len(cal)):
-                date = cal.days[d].date
-                was = cells.get((sid, date))
-                works = v.works(p, d)
-                ahead = d - first
-                if was is None:  # published off: working now moves the day off
-                    if works is not None:
-                        ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, True), works)
-                    continue
-                same = v.on(p, d, shift_index[was])
-                kept = 0 if same is None else same
-                ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, False), 1 - kept)
-                if weights.day_off:
-                    ctx.penalise(Rule.CHANGES, weights.day_off, 1 - (works if works is not None else 0))
-
-    return Family(Rule.CHANGES, add, Scope.PERSON, hard=False, terms=(Rule.CHANGES,), violations=())
 
 
 SEATS_FIRST = (Rule.COVERAGE_SHORTFALL,)
 """Terms a repair settles before counting changes: seats left empty by the absence are filled."""
-
-
-def _solve_in_tiers(ctx, hint: Roster, tiers: list[tuple[tuple[str, ...], int]], time_limit: float,
-                    workers: int, seed: int, stop: threading.Event | None = None,
-                    on_progress: Callable[[Any], None] | None = None):
-    """Minimise each tier of terms in turn, holding every earlier tier at its best value.
-
-    A tier is (term names, floor): values down to the floor count as good as the floor (the repair
-    restores the published roster's coverage, it does not chase seats that were empty before).
-    A tier with a floor is solved together with the next tier, weighted so that one unit of it
-    outweighs the whole next tier (the same order, in one solve that stays near the hint).
-    The last tier is every term not named before it. Each solve starts from the previous answer;
-    a solve that finds nothing in its time leaves the previous answer standing. ``stop`` ends the
-    current solve and skips the later tiers (the best answer so far stands).
-    """
-    named = {n for tier, _ in tiers for n in tier}
-    rest = tuple(n for n in ctx.terms if n not in named)
-    steps = [(tier, floor) for tier, floor in [*tiers, (rest, 0)] if any(ctx.terms.get(n) for n in tier)]
-
-    def total(tier):
-        return sum(w * e for n in tier for w, e in ctx.terms.get(n, []))
-
-    groups: list[list[tuple[tuple[str, ...], int]]] = []
-    for tier, floor in steps:
-        if groups and groups[-1][-1][1] > 0 and len(groups[-1]) == 1:
-            groups[-1].append((tier, floor))
-        else:
-            groups.append([(tier, floor)])
-    t0 = time.perf_counter()
-    best = None
-    for i, group in enumerate(groups):
-        parts = []
-        for tier, floor in group:
-            expr = total(tier)
-            if floor > 0:
-                level = ctx.model.NewIntVar(floor, max(floor, _upper(ctx, tier)), f"tier:{'+'.join(tier)}")
-                ctx.model.Add(level >= expr)
-                expr = level
-            parts.append((tier, floor, expr))
-        objective = parts[-1][2]
-        for _tier, _, expr in reversed(parts[:-1]):
-            objective = expr * (_upper(ctx, parts[-1][0]) + 1) + objective
-        ctx.model.Minimize(objective)
-        ctx.model.ClearHints()
-        left = time_limit - (time.perf_counter() - t0)
-        # seats and changes matter most: the first of several solves gets two thirds of the time
-        share = max(1.0, left * 2 / 3 if i == 0 and len(groups) > 1 else left / (len(groups) - i))
-        result = solve(ctx.scenario, ctx=ctx, hint=best.roster if best else hint, time_limit=share,
-                       workers=workers, seed=seed, stop=stop, on_progress=on_progress)
-        if not result.feasible:
-            if best is None:
-                return result
-            break
-        best = result
-        if stop is not None and stop.is_set():
-            break
-        if i + 1 < len(groups):
-            for tier, floor, _ in parts:
-                ctx.model.Add(total(tier) <= max(floor, sum(result.terms.get(n, 0) for n in tier)))
-    if best is None:  # no term to minimise at all: one plain solve
-        best = solve(ctx.scenario, ctx=ctx, hint=hint, time_limit=time_limit, workers=workers, seed=seed)
-    best.seconds = time.perf_counter() - t0
-    return best
-
-
-def _upper(ctx, tier: tuple[str, ...]) -> int:
-    """An upper bound of a tier's weighted sum (terms are penalties: 0/1 literals, slacks, constants)."""
-    from ortools.sat.python import cp_model
-
-    variables = ctx.model.Proto().variables
-    out = 0
-    for n in tier:
-        for w, e in ctx.terms.get(n, []):
-            if isinstance(e, int):
-                out += w * e
-            elif isinstance(e, cp_model.IntVar):
-                out += w * list(variables[e.Index()].domain)[-1]
-            else:  # 1 - literal: at most 1
-                out += w
-    return out
 
 
 def repair(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date | None = None, *,
@@ -361,8 +247,9 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
         start = max(start, scenario.horizon.start)
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
     ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, weights)])
-    result = _solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), time_limit, workers or 2, seed,
-                             stop, on_progress)
+    options = SolveOptions(time_limit=time_limit, workers=workers or 2, seed=seed)
+    result = solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), options, stop=stop,
+                            on_progress=on_progress)
     away = {(a.staff, d) for a in absences for d in a.days()}
     out = RepairResult(result.status, result.roster, scenario=pinned, start=start,
                        seconds=time.perf_counter() - t0, terms=dict(result.terms))
@@ -395,7 +282,7 @@ def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[A
     named = {n for tier, _ in tiers for n in tier}
     for name in [n for n in ctx.terms if n not in named]:
         del ctx.terms[name]  # only seats and changes
-    result = _solve_in_tiers(ctx, published, tiers, time_limit, workers, seed)
+    result = solve_in_tiers(ctx, published, tiers, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
     if not result.feasible:
         return result.status, -1
     return result.status, len(changes_between(published, result.roster, start))
@@ -414,6 +301,7 @@ def pin_conflicts(scenario: Scenario, lang: str = "en") -> list[str]:
     out: list[str] = []
     leave = leave_minutes(scenario, cal)
     roles_on = open_seats(seats_table(scenario, cal))
+    shift_index = {sh.id: i for i, sh in enumerate(scenario.shifts)}
     seen: dict[tuple[str, dt.date], Any] = {}
     for f in scenario.fixed:
         other = seen.get((f.staff, f.date))
@@ -428,18 +316,9 @@ def pin_conflicts(scenario: Scenario, lang: str = "en") -> list[str]:
         shift = scenario.shift_by_id[f.shift]
         day = cal.day(f.date)
         reason = None
-        a, b = cal.interval(shift, day.index)
-        on_leave = [kind for s0, e, kind in leave.get(f.staff, []) if a < e and s0 < b]
-        if not cal.shift_runs(shift, day):
-            reason = f"{f.shift} 当天不开班" if zh else f"shift {f.shift} does not run on {f.date}"
-        elif on_leave:
-            reason = f"{f.staff} 当天休假({on_leave[0]})" if zh else f"{f.staff} is on {on_leave[0]} leave"
-        elif f.date in person.days_off:
-            reason = f"{f.staff} 当天固定休息" if zh else f"{f.staff} has a fixed day off"
-        elif f.shift in person.cannot:
-            reason = f"{f.staff} 不能上{shift.label}" if zh else f"{f.staff} cannot work {f.shift}"
-        elif (scenario.rules_for(f.staff).max_shifts or {}).get(f.shift) == 0:
-            reason = f"{f.staff} 不能上{shift.label}" if zh else f"{f.staff} may work no {f.shift} shifts"
+        block = blocked(scenario, cal, person, day.index, shift_index[f.shift], leave, pins=False)
+        if block is not None:
+            reason = _pin_block(block, f, shift.label, zh)
         else:
             present = roles_on.get((day.index, f.shift), [])
             fill = scenario.seats_for(person)
@@ -456,6 +335,17 @@ def pin_conflicts(scenario: Scenario, lang: str = "en") -> list[str]:
             out.append(head + reason)
     out += _pin_rest(scenario, cal, zh)
     return out
+
+
+def _pin_block(block: Block, pin: Any, label: str, zh: bool) -> str:
+    """Why a pinned cell cannot hold (``availability.blocked``, pins aside), in words."""
+    who, sid, kind = pin.staff, pin.shift, block.detail
+    if zh:
+        return {"not_running": f"{sid} 当天不开班", "leave": f"{who} 当天休假({kind})",
+                "day_off": f"{who} 当天固定休息"}.get(block.kind, f"{who} 不能上{label}")
+    return {"not_running": f"shift {sid} does not run on {pin.date}", "leave": f"{who} is on {kind} leave",
+            "day_off": f"{who} has a fixed day off", "cannot": f"{who} cannot work {sid}",
+            "no_shifts": f"{who} may work no {sid} shifts"}[block.kind]
 
 
 def _pin_rest(scenario: Scenario, cal: Calendar, zh: bool) -> list[str]:
@@ -479,13 +369,11 @@ def _pin_rest(scenario: Scenario, cal: Calendar, zh: bool) -> list[str]:
             if rules.forbidden_sequences_weight is None else set()
         items.sort()
         for i, (d1, s1, k1) in enumerate(items):
-            sh1 = scenario.shift_by_id[s1]
-            end = (d1 - cal.start).days * 1440 + sh1.end_minute
+            end = cal.interval(scenario.shift_by_id[s1], (d1 - cal.start).days)[1]  # history days: below 0
             for d2, s2, k2 in items[i + 1:]:
                 if k1 == k2 == "history":
                     continue
-                sh2 = scenario.shift_by_id[s2]
-                begin = (d2 - cal.start).days * 1440 + sh2.start_minute
+                begin = cal.interval(scenario.shift_by_id[s2], (d2 - cal.start).days)[0]
                 where = ("历史" if zh else "the history") if k1 == "history" else ("固定" if zh else "pinned")
                 gap = (begin - end) / 60
                 if begin < end:
@@ -508,124 +396,3 @@ def why_infeasible(scenario: Scenario, lang: str = "en", time_limit: float = 20.
         return reasons
     ex = explain(scenario, lang=lang, time_limit=time_limit, workers=workers)
     return list(ex.reasons)
-
-
-# ---- swaps ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Swap:
-    """``giver`` hands ``shift`` on ``date`` to ``taker``; optionally takes ``taker``'s ``back_shift`` on ``back_date``."""
-
-    giver: str
-    date: dt.date
-    shift: str
-    taker: str
-    back_date: dt.date | None = None
-    back_shift: str | None = None
-
-    def text(self) -> str:
-        back = f", takes {self.back_date:%m-%d} {self.back_shift}" if self.back_date else ""
-        return f"{self.giver} gives {self.date:%m-%d} {self.shift} to {self.taker}{back}"
-
-
-def parse_swap(give: str, to: str, take: str | None = None, source: str = "swap") -> Swap:
-    """``--give S02:2026-12-20:N --to S06 [--take 2026-12-22:D]`` → Swap."""
-    staff, date, shift = _cell_option(give, "--give", 3, "STAFF:YYYY-MM-DD:SHIFT, e.g. S02:2026-12-20:N", source)
-    back_date = back_shift = None
-    if take:
-        back_date, back_shift = _cell_option(take, "--take", 2, "YYYY-MM-DD:SHIFT, e.g. 2026-12-22:D", source)
-    return Swap(staff, date, shift, to.strip(), back_date, back_shift)
-
-
-def _cell_option(text: str, option: str, size: int, form: str, source: str) -> list:
-    """Split a ``[STAFF:]YYYY-MM-DD:SHIFT`` option; the date (second from last) becomes a date."""
-    parts = [p.strip() for p in (text or "").split(":")]
-    if len(parts) != size or not all(parts):
-        raise ScenarioError(source, option, text, f"expected {form}")
-    try:
-        parts[-2] = dt.date.fromisoformat(parts[-2])
-    except ValueError:
-        raise ScenarioError(source, option, text, f"{parts[-2]!r} is not a date (YYYY-MM-DD)") from None
-    return parts
-
-
-@dataclass
-class SwapCheck:
-    swap: Swap
-    allowed: bool
-    roster: Roster
-    """The roster with the swap applied."""
-    refusals: list[str] = field(default_factory=list)
-    """Why the swap is refused, in words (notice period, hard rules it breaks)."""
-    broken: list[Violation] = field(default_factory=list)
-    """Hard rules broken after the swap that held before."""
-    mended: list[Violation] = field(default_factory=list)
-    """Hard rules broken before that the swap mends."""
-    approve_by: dt.date | None = None
-    """The last day the swap may be approved."""
-    soft_change: dict[str, int] = field(default_factory=dict)
-    """Soft cost after minus before, per rule (only rules whose cost moves)."""
-
-    @property
-    def cost_change(self) -> int:
-        return sum(self.soft_change.values())
-
-
-def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "swap") -> Roster:
-    """The roster with the swap made; a shift the giver (or taker) does not have is an input error."""
-    for who in (swap.giver, swap.taker):
-        if who not in scenario.staff_by_id:
-            raise ScenarioError(source, "staff", who, f"unknown staff {who!r}",
-                                hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
-    if swap.giver == swap.taker:
-        raise ScenarioError(source, "--to", swap.taker, "a swap needs two different people")
-    cells = {(a.staff, a.date): a for a in roster}
-    moves = [(swap.giver, swap.taker, swap.date, swap.shift, "--give")]
-    if swap.back_date is not None:
-        moves.append((swap.taker, swap.giver, swap.back_date, swap.back_shift, "--take"))
-    for frm, _to, date, shift, opt in moves:
-        if shift not in scenario.shift_by_id:
-            raise ScenarioError(source, opt, shift, f"unknown shift {shift!r}",
-                                hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}")
-        have = cells.get((frm, date))
-        if have is None or have.shift != shift:
-            raise ScenarioError(source, opt, f"{frm}:{date}:{shift}",
-                                f"{frm} does not work {shift} on {date} in this roster "
-                                f"(has {have.shift if have else 'the day off'})")
-    given = {(frm, date) for frm, _, date, _, _ in moves}
-    items = [a for a in roster if (a.staff, a.date) not in given]
-    for frm, to, date, _, _ in moves:
-        old = cells[(frm, date)]
-        seats = scenario.seats_for(scenario.staff_by_id[to])
-        # the taker sits in the giver's seat when they may; else the validator seats them.
-        # A taker who already works that day keeps both shifts, so the rules can name it.
-        # the taker also takes the giver's break
-        items.append(Assignment(date, to, old.shift, old.role if old.role in seats else None, old.post, old.break_at))
-    return Roster.of(items)
-
-
-def check_swap(scenario: Scenario, roster: Roster, swap: Swap, today: dt.date, source: str = "swap") -> SwapCheck:
-    """Apply the swap, validate, and decide: refused when it breaks a hard rule that held before,
-    or when it is asked for less than ``rules.swap_notice_days`` ahead (same-day swaps always)."""
-    new = apply_swap(scenario, roster, swap, source)
-    first = min(d for d in (swap.date, swap.back_date) if d is not None)
-    notice = scenario.rules.swap_notice_days
-    refusals = []
-    ahead = (first - today).days
-    if ahead < 0:
-        refusals.append(f"{first} has passed (today is {today}); a swap cannot change the past")
-    elif ahead < notice and ahead == 0:
-        refusals.append(f"same-day swaps are refused: {first} is today; "
-                        f"swaps need approval {notice} day(s) ahead")
-    elif ahead < notice:
-        refusals.append(f"swaps must be asked for {notice} day(s) ahead; {first} is {ahead} day(s) away")
-    before, after = validate(scenario, roster), validate(scenario, new)
-    old = {(v.rule, v.text) for v in before.hard}
-    now = {(v.rule, v.text) for v in after.hard}
-    broken = [v for v in after.hard if (v.rule, v.text) not in old]
-    mended = [v for v in before.hard if (v.rule, v.text) not in now]
-    refusals += [f"breaks a rule: {v.text}" for v in broken]
-    was, gets = before.costs(), after.costs()
-    soft = {r: gets.get(r, 0) - was.get(r, 0) for r in sorted(set(was) | set(gets))}
-    approve_by = first - dt.timedelta(days=notice) if ahead >= notice else None
-    return SwapCheck(swap, not refusals, new, refusals, broken, mended, approve_by,
-                     {r: c for r, c in soft.items() if c})

@@ -15,7 +15,7 @@ from roster.model.ledger import counted_days, ledger_and_overdraws
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import Leave, Scenario
 from roster.services.infeasible import infeasible_reasons
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 
 
 @dataclass
@@ -112,7 +112,7 @@ def check_leave(scenario: Scenario, staff: str, start: dt.date, end: dt.date, ty
     data = scenario.model_dump(mode="json", exclude_defaults=True)
     data["leave"] = [*data.get("leave", []), leave.model_dump(mode="json", exclude_defaults=True)]
     with_leave = scenario_from_dict(data, source)
-    result = solve(with_leave, time_limit=time_limit, workers=workers)
+    result = solve(with_leave, SolveOptions(time_limit=time_limit, workers=workers))
     check.status = result.status
     if result.status == "INFEASIBLE":
         before = set(infeasible_reasons(scenario))

@@ -1,4 +1,6 @@
-"""What-if staffing: the smallest headcount per role, two scenarios side by side, and sweeps.
+"""What-if staffing: the smallest headcount per role, two scenarios side by side, and sweeps;
+for per-interval demand, the headcount that reaches the service level on every interval, a
+higher forecast on chosen days, and which start times to open.
 
 Sweeps run their solves in parallel on Ray when it is installed (a local instance with one worker
 per core, or a cluster given by its address) and in a local process pool otherwise; both run the
@@ -9,32 +11,41 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from ortools.sat.python import cp_model
 from pydantic import ValidationError
 
 from roster.model.availability import leave_minutes
-from roster.model.calendar import Calendar
+from roster.model.calendar import Calendar, matches
+from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
+from roster.model.fields import FieldError
+from roster.model.intervals import interval_needs, rows_for
 from roster.model.parse import ScenarioError, error_from_pydantic, short_value
 from roster.model.roster import Roster
-from roster.model.scenario import Scenario
+from roster.model.scenario import IntervalDemand, Scenario, check_days, limit_value, parse_minutes
+from roster.reports.intervals import IntervalFigures, interval_figures
 from roster.reports.summary import person_summary
 from roster.solver.explain import editable
+from roster.solver.options import SolveOptions
 from roster.solver.relax import new_person
 from roster.solver.rules import hard_families
+from roster.solver.search import construct
+from roster.solver.search.colgen import ColumnGeneration
 from roster.solver.solve import Result, build, extract, solve
 
-OVERTIME_WEEK_HOURS = 40.0
-"""Weekly hours above which compare and sweep count overtime."""
+LONG_WEEK_HOURS = 40.0
+"""Weekly hours above which compare and sweep count a week as long (``long_week_hours``)."""
 
 
 # ---- headcount edits --------------------------------------------------------------------------
@@ -151,21 +162,19 @@ def _num(x: Any) -> float:
 # ---- figures of one roster --------------------------------------------------------------------
 
 def unmet_seats(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> int:
-    """Seats below the demanded minimum, summed over shifts and roles."""
+    """Seats below the demanded minimum, summed over shifts and lines (roles and everyone), counted
+    as the validator counts them (``model.counting.seat_counts``)."""
     cal = calendar or Calendar(scenario)
-    filled: dict[tuple[int, str, str | None], int] = {}
-    for a in roster:
-        if a.date not in cal.index:
-            continue
-        d = cal.index[a.date]
-        filled[(d, a.shift, a.role)] = filled.get((d, a.shift, a.role), 0) + 1
-        filled[(d, a.shift, None)] = filled.get((d, a.shift, None), 0) + 1
-    return sum(max(0, st.min - filled.get(key, 0)) for key, st in seats_table(scenario, cal).items())
+    count = seat_counts(scenario, roster, cal)
+    return sum(max(0, st.min - count[key]) for key, st in seats_table(scenario, cal).items())
 
 
-def overtime_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
-                   limit: float = OVERTIME_WEEK_HOURS) -> float:
-    """Hours above ``limit`` in each person's ISO weeks, summed."""
+def long_week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
+                    limit: float = LONG_WEEK_HOURS) -> float:
+    """Hours above ``limit`` in each person's ISO weeks, summed, whatever the day.
+
+    Not payroll's overtime (``reports.hours``: rest-day hours past the standard week): a what-if
+    compares how much staffing leans on long weeks, so every hour past the limit counts."""
     week: dict[tuple[str, tuple[int, int]], float] = {}
     for a in roster:
         key = (a.staff, a.date.isocalendar()[:2])
@@ -174,7 +183,7 @@ def overtime_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None
 
 
 def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
-    """Status, cost, coverage, fairness, hours and overtime of a solve."""
+    """Status, cost, coverage, fairness, hours and long-week hours of a solve."""
     out: dict[str, Any] = {"status": result.status, "objective": result.objective, "gap": result.gap,
                            "seconds": round(result.seconds, 2)}
     for name, value in result.terms.items():
@@ -189,7 +198,7 @@ def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
     out["hours per person (mean)"] = round(float(people["hours"].mean()), 2)
     for col in ("nights", "weekends", "hours"):
         out[f"spread of {col} (max-min)"] = round(float(people[col].max() - people[col].min()), 2)
-    out["overtime hours (>40 h/week)"] = overtime_hours(scenario, result.roster, cal)
+    out["long-week hours (>40 h/week)"] = long_week_hours(scenario, result.roster, cal)
     return out
 
 
@@ -199,7 +208,7 @@ def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2,
     names = [a.name, b.name] if a.name != b.name else [f"A: {a.name}", f"B: {b.name}"]
     cols = {}
     for name, sc in zip(names, (a, b), strict=True):
-        cols[name] = figures(sc, solve(sc, time_limit=time_limit, workers=workers, stop=stop))
+        cols[name] = figures(sc, solve(sc, SolveOptions(time_limit=time_limit, workers=workers), stop=stop))
     rows = list(dict.fromkeys([*cols[names[0]], *cols[names[1]]]))
     frame = pd.DataFrame({n: [cols[n].get(r) for r in rows] for n in names}, index=rows)
 
@@ -224,13 +233,13 @@ def run_point(task: dict[str, Any]) -> dict[str, Any]:
         variant = apply_vary(sc, task["point"])
     except ScenarioError as exc:
         return row | {"status": "BAD INPUT", "error": exc.message}
-    res = solve(variant, time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0)
+    res = solve(variant, SolveOptions(time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0))
     row |= {"status": res.status, "objective": res.objective, "gap": res.gap}
     if res.feasible:
-        row["overtime_hours"] = overtime_hours(variant, res.roster)
+        row["long_week_hours"] = long_week_hours(variant, res.roster)
         row["unmet_seats"] = unmet_seats(variant, res.roster)
     else:
-        row["overtime_hours"] = row["unmet_seats"] = None
+        row["long_week_hours"] = row["unmet_seats"] = None
     row["seconds"] = round(time.perf_counter() - t0, 2)
     return row
 
@@ -343,6 +352,11 @@ class RoleNeed:
     drivers: list[str] = field(default_factory=list)
     """Days and shifts on which every available person of the role works at the minimum."""
     status: str = ""
+    proof: str = ""
+    """How one fewer was shown too small: ``column generation`` (a positive bound on the hard seats
+    no roster fills), ``cp-sat`` (the solver proved it infeasible), or empty (not shown)."""
+    uncovered: int | None = None
+    """With ``column generation``: the least number of hard seats one fewer leaves empty."""
 
 
 @dataclass
@@ -352,7 +366,8 @@ class MinStaffResult:
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"role": r.role, "current": r.current, "minimum": r.minimum,
-                              "new hires": r.hires, "one fewer infeasible": r.proved,
+                              "new hires": r.hires, "one fewer infeasible": r.proved, "proved by": r.proof,
+                              "hard seats left empty by one fewer (at least)": r.uncovered,
                               "driven by": "; ".join(r.drivers[:5])} for r in self.roles])
 
 
@@ -387,8 +402,8 @@ def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float,
     total = sum(keep.values())
     if cap is not None:
         model.Add(total <= cap)
-    else:
-        model.Minimize(total)
+    else:  # fewest people, and of as many, the fewest hires (current staff first)
+        model.Minimize(total * (len(hires) + 1) + sum(hires))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit)
     solver.parameters.num_workers = workers
@@ -398,6 +413,24 @@ def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float,
         return status, None, Roster(), []
     kept = [sid for sid, k in keep.items() if solver.BooleanValue(k)]
     return status, len(kept), extract(ctx, solver), kept
+
+
+COLUMN_SHARE = 0.5
+"""Share of a role's time left for the column-generation proof before the solver's check."""
+
+
+def _too_few_for_hard_seats(scenario: Scenario, role: str, cap: int, seconds: float) -> int | None:
+    """A least number of hard seats every roster leaves empty when at most ``cap`` people of
+    ``role`` work (``None`` or 0: nothing proved). The phase-one master of column generation:
+    months cost nothing, each empty hard seat costs 1; its Lagrangian bound from an exact pricing
+    round is a lower bound (per-person rules the pricing relaxes only lower it)."""
+    if not construct.applies(scenario) or seconds < 0.2:
+        return None
+    team = np.array([role in p.roles for p in scenario.staff])
+    found = ColumnGeneration(scenario, hard_only=True, team=team, cap=cap).run(seconds)
+    if not math.isfinite(found.value) or found.value < 1:
+        return None
+    return int(found.value)
 
 
 def _drivers(scenario: Scenario, role: str, roster: Roster, kept: list[str]) -> list[str]:
@@ -451,12 +484,275 @@ def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit
         if least is None:
             out.append(RoleNeed(role, current, None, False, 0, [], status))
             continue
-        proved = status == "OPTIMAL"
+        proof, uncovered = "", None
+        grown = with_headcount(scenario, role, current + extra) if extra else scenario
         if least > 0:
             left = share - (time.perf_counter() - start)
-            check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
-            proved = check == "INFEASIBLE"
+            uncovered = _too_few_for_hard_seats(grown, role, least - 1, left * COLUMN_SHARE)
+            if uncovered:
+                proof = "column generation"
+            else:
+                left = share - (time.perf_counter() - start)
+                check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
+                proof, uncovered = ("cp-sat" if check == "INFEASIBLE" else ""), None
+        proved = bool(proof) or (least == 0 and status == "OPTIMAL")
         hires = sum(1 for sid in kept if sid not in scenario.staff_by_id)
-        grown = with_headcount(scenario, role, current + extra) if extra else scenario
-        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status))
+        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status,
+                            proof, uncovered))
     return MinStaffResult(out, time.perf_counter() - t0)
+
+
+# ---- per-interval demand ----------------------------------------------------------------------
+
+Solve = Callable[..., Result]
+"""``solve(scenario, options)``; tests pass a stand-in."""
+
+
+def _interval_roles(scenario: Scenario) -> list[str]:
+    return [line.role for _, line in scenario.interval_lines if line.role is not None]
+
+
+def _check_role(scenario: Scenario, role: str) -> None:
+    if role not in _interval_roles(scenario):
+        raise ScenarioError("--role", "role", role, "no per-interval demand line for this role",
+                            hint=f"roles with per-interval demand: {', '.join(_interval_roles(scenario)) or 'none'}")
+
+
+def scaled_forecast(scenario: Scenario, factor: float, days: Any = "all", role: str | None = None) -> Scenario:
+    """The scenario with the per-interval forecast times ``factor`` on the days ``days`` selects
+    (calls scaled, agents scaled and rounded up), for every line or the lines of ``role``.
+
+    The chosen days get rows of their own (dated rows win over weekday and general rows)."""
+    if not factor > 0 or not math.isfinite(factor):
+        raise ScenarioError("--forecast-scale", "forecast-scale", factor, "must be a number above 0")
+    try:
+        check_days("--days", days)
+    except FieldError as exc:
+        raise ScenarioError("--days", exc.field, exc.value, exc.message, exc.hint) from None
+    if not scenario.interval_lines:
+        raise ScenarioError("scenario", "demand", None, "no per-interval demand line to scale",
+                            hint="add a demand line with per_interval (docs/scenario.md)")
+    if role is not None:
+        _check_role(scenario, role)
+    cal = Calendar(scenario)
+    data = editable(scenario)
+    for i, line in scenario.interval_lines:
+        if role is not None and line.role != role:
+            continue
+        chosen = [day for day in cal.days if matches(day, days) and matches(day, line.days)]
+        picked = {day.date for day in chosen}
+        rows = [r for r in data["demand"][i]["per_interval"] if r.get("date") not in picked]
+        for day in chosen:
+            for r in rows_for(line, day.date, day.weekday):
+                rows.append({"interval": r.interval, "date": day.date,
+                             "agents": None if r.agents is None else math.ceil(r.agents * factor - 1e-9),
+                             "calls": None if r.calls is None else round(r.calls * factor, 3)})
+        data["demand"][i]["per_interval"] = rows
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = error_from_pydantic(exc, "scenario")
+        raise ScenarioError("--forecast-scale", err.field, err.value, err.message, err.hint) from None
+
+
+def needs_by_day(scenario: Scenario, other: Scenario | None = None) -> pd.DataFrame:
+    """Per day and role: agent-hours needed and the peak interval need (and, given ``other``, its
+    figures and the change), straight from the Erlang need per interval, no solve."""
+    def table(sc: Scenario) -> dict[tuple[dt.date, str], tuple[float, int]]:
+        cal = Calendar(sc)
+        out: dict[tuple[dt.date, str], tuple[float, int]] = {}
+        for (role, start), need in interval_needs(sc, cal).items():
+            key = (cal.days[start // 1440].date, role or "all")
+            hours, peak = out.get(key, (0.0, 0))
+            out[key] = (hours + need.agents * need.minutes / 60, max(peak, need.agents))
+        return out
+
+    mine = table(scenario)
+    theirs = table(other) if other is not None else {}
+    rows = []
+    for (date, role) in sorted(set(mine) | set(theirs)):
+        hours, peak = mine.get((date, role), (0.0, 0))
+        row: dict[str, Any] = {"date": date, "weekday": f"{date:%a}".lower(), "role": role,
+                               "agent_hours": round(hours, 1), "peak": peak}
+        if other is not None:
+            h2, p2 = theirs.get((date, role), (0.0, 0))
+            row |= {"agent_hours_new": round(h2, 1), "peak_new": p2, "extra_hours": round(h2 - hours, 1),
+                    "extra_peak": p2 - peak}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _horizon_hours(scenario: Scenario, staff: str | None = None) -> float:
+    """Hours one person may work over the horizon under the weekly limit (8 h a day without one)."""
+    rules = scenario.rules_for(staff) if staff else scenario.rules
+    days = (scenario.horizon.end - scenario.horizon.start).days + 1
+    week = limit_value(rules.max_hours_per_week)
+    return (week if week is not None else 56.0) * days / 7
+
+
+def fewest_people(scenario: Scenario, role: str) -> int:
+    """A lower bound on the people of ``role`` the interval need asks for: the agent-hours needed
+    by ``role`` lines, less what people of other roles who may take its seats can spare after
+    their own lines' need, over the hours one person may work in the horizon."""
+    _check_role(scenario, role)
+    hours: dict[str, float] = {}
+    for (r, _start), need in interval_needs(scenario, Calendar(scenario)).items():
+        if r is not None:
+            hours[r] = hours.get(r, 0.0) + need.agents * need.minutes / 60
+    others = [p for p in scenario.staff if role not in p.roles and role in scenario.seats_for(p)]
+    spare = sum(_horizon_hours(scenario, p.id) for p in others) - sum(
+        hours.get(r, 0.0) for r in {x for p in others for x in p.roles} if r != role)
+    return max(0, math.ceil((hours.get(role, 0.0) - max(0.0, spare)) / _horizon_hours(scenario) - 1e-9))
+
+
+def below_target(scenario: Scenario, figures: list[IntervalFigures]) -> list[IntervalFigures]:
+    """Intervals that miss their line's target: service level below it where the forecast gives
+    calls, fewer people than needed where it gives agents."""
+    out = []
+    for f in figures:
+        line = scenario.demand[f.line]
+        assert isinstance(line, IntervalDemand)
+        if f.calls is not None:
+            if f.service_level is not None and f.service_level < line.service_level - 1e-12:
+                out.append(f)
+        elif f.scheduled < f.needed:
+            out.append(f)
+    return out
+
+
+@dataclass
+class IntervalTry:
+    """One headcount (or one variant) solved and measured per interval."""
+
+    label: str
+    status: str
+    objective: float | None
+    intervals: int = 0
+    short: int = 0
+    """Intervals with fewer people than needed."""
+    below: int = 0
+    """Intervals below the service-level target (or short, where the forecast gives agents)."""
+    service_level: float | None = None
+    """Call-weighted over the horizon."""
+    seconds: float = 0.0
+
+    @property
+    def reached(self) -> bool:
+        return self.status in ("OPTIMAL", "FEASIBLE") and self.below == 0
+
+
+def measure(scenario: Scenario, label: str, time_limit: float, workers: int, solve_fn: Solve | None) -> IntervalTry:
+    """Solve ``scenario`` and count the intervals short and below target."""
+    t0 = time.perf_counter()
+    result = (solve_fn or solve)(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=0))
+    if not result.feasible:
+        return IntervalTry(label, result.status, None, seconds=round(time.perf_counter() - t0, 2))
+    figures = interval_figures(scenario, result.roster)
+    weighted = [(f.calls, f.service_level) for f in figures if f.calls and f.service_level is not None]
+    calls = sum(c for c, _ in weighted)
+    return IntervalTry(label, result.status, result.objective, len(figures), sum(1 for f in figures if f.short),
+                       len(below_target(scenario, figures)),
+                       sum(c * s for c, s in weighted) / calls if calls else None, round(time.perf_counter() - t0, 2))
+
+
+@dataclass
+class HeadcountAnswer:
+    role: str
+    current: int
+    bound: int
+    """``fewest_people``: fewer cannot give the hours the intervals need."""
+    people: int | None
+    """The fewest people tried whose roster reaches the target on every interval (None: none did)."""
+    tries: list[IntervalTry]
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"people": t.label, "status": t.status, "objective": t.objective,
+                              "intervals short": t.short, "below target": t.below,
+                              "service level": None if t.service_level is None else round(t.service_level, 4),
+                              "seconds": t.seconds} for t in self.tries])
+
+
+def service_level_headcount(scenario: Scenario, role: str, high: int | None = None, time_limit: float = 60,
+                            workers: int = 2, solve_fn: Solve | None = None) -> HeadcountAnswer:
+    """The fewest people of ``role`` whose roster reaches the service-level target on every
+    interval: from the Erlang lower bound (``fewest_people``) up, doubling the step until a
+    roster reaches it, then halving back (each headcount one solve of ``time_limit`` seconds).
+
+    A solve is a heuristic: a headcount that misses within its time may reach with more time,
+    so the answer is the fewest *found*; ``tries`` lists every headcount solved."""
+    _check_role(scenario, role)
+    current = headcount(scenario, role)
+    bound = fewest_people(scenario, role)
+    high = high if high is not None else max(current, bound) * 2 + 1
+    tried: dict[int, IntervalTry] = {}
+
+    def attempt(n: int) -> bool:
+        if n not in tried:
+            tried[n] = measure(with_headcount(scenario, role, n), str(n), time_limit, workers, solve_fn)
+        return tried[n].reached
+
+    low, step, n = bound, 1, max(bound, 1)
+    found = None
+    while n <= high:
+        if attempt(n):
+            found = n
+            break
+        low, n, step = n + 1, n + step, step * 2
+    if found is not None:
+        hi = found
+        while low < hi:
+            mid = (low + hi) // 2
+            if attempt(mid):
+                hi = mid
+            else:
+                low = mid + 1
+        found = hi
+    return HeadcountAnswer(role, current, bound, found, [tried[k] for k in sorted(tried)])
+
+
+def parse_window(text: str) -> tuple[str, str, str]:
+    """``D=07:00-09:30`` → (``D``, ``07:00``, ``09:30``); ValueError for anything else."""
+    template, sep, window = text.partition("=")
+    first, dash, last = window.partition("-")
+    if not sep or not dash or not template.strip():
+        raise ValueError(f"{text!r} is not TEMPLATE=HH:MM-HH:MM")
+    for t in (first, last):
+        parse_minutes(t.strip())
+    return template.strip(), first.strip(), last.strip()
+
+
+def with_start_window(scenario: Scenario, template: str, first: str, last: str) -> Scenario:
+    """The scenario with a shift template's start window changed (its shifts expanded again)."""
+    data = editable(scenario)
+    found = [t for t in data["shift_templates"] if t["id"] == template]
+    if not found:
+        raise ScenarioError("--starts", "template", template, f"unknown shift template {template!r}",
+                            hint=f"templates: {', '.join(t.id for t in scenario.shift_templates) or 'none'}")
+    found[0]["start_between"] = [first, last]
+    try:
+        return Scenario.model_validate(data)
+    except (ValidationError, FieldError) as exc:
+        err = error_from_pydantic(exc, "scenario") if isinstance(exc, ValidationError) else exc
+        raise ScenarioError("--starts", f"{template}={first}-{last}", short_value(err.value),
+                            err.message, err.hint) from None
+
+
+def compare_starts(scenario: Scenario, variants: Sequence[Sequence[tuple[str, str, str]]], time_limit: float = 60,
+                   workers: int = 2, solve_fn: Solve | None = None) -> pd.DataFrame:
+    """Each set of start windows (``[(template, first, last), …]``) solved against the scenario as
+    it is: cost, intervals short and below target, and the service level over the horizon."""
+    options = [("as is", scenario)]
+    for windows in variants:
+        sc = scenario
+        for template, first, last in windows:
+            sc = with_start_window(sc, template, first, last)
+        options.append((", ".join(f"{t}={a}-{b}" for t, a, b in windows), sc))
+    rows = []
+    for label, sc in options:
+        got = measure(sc, label, time_limit, workers, solve_fn)
+        rows.append({"start windows": label, "start times": sum(1 for s in sc.shifts if s.template),
+                     "status": got.status, "objective": got.objective, "intervals short": got.short,
+                     "below target": got.below,
+                     "service level": None if got.service_level is None else round(got.service_level, 4),
+                     "seconds": got.seconds})
+    return pd.DataFrame(rows)

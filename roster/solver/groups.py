@@ -13,7 +13,7 @@ others' own terms, which the change cannot touch. So the search
 Each model is small, so it solves in a fraction of a second where the whole roster's model takes
 minutes to build and solve. Posts tie people together, so scenarios with
 posts are not searched this way; fairness is left to the whole-roster solve that follows
-(``solve(strategy=...)``), which starts from the roster found here.
+(``SolveOptions(strategy=...)``), which starts from the roster found here.
 """
 
 from __future__ import annotations

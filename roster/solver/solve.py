@@ -17,11 +17,12 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
+from .columns import from_columns
 from .context import Context
 from .groups import GroupSearch, applies
 from .objective import term_values
+from .options import SolveOptions
 from .search import construct
-from .search.colgen import lower_bound
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Progress:
     seconds: float
     objective: float
     bound: float
+    source: str = "cp-sat"
+    """Where the bound comes from: ``cp-sat`` or ``column generation``."""
 
 
 @dataclass
@@ -81,13 +84,15 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
             self.StopSearch()
 
 
-def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, workers: int | None = None,
-          gap_limit: float = 0.0, deterministic_time: float | None = None, hint: Roster | None = None,
+def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: Roster | None = None,
           on_progress: Callable[[Progress], None] | None = None, stop: threading.Event | None = None,
-          ctx: Context | None = None, log: bool = False, strategy: str = "auto") -> Result:
-    """Solve a scenario. ``deterministic_time`` (instead of wall time) makes runs repeatable.
+          ctx: Context | None = None) -> Result:
+    """Solve a scenario with ``options`` (time limit, seed, workers, strategy…; see SolveOptions).
 
-    ``strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
+    ``hint`` is a roster to start from, ``on_progress`` is called with each better roster,
+    ``stop`` ends the search early (the best roster so far stands), ``ctx`` is a model already built.
+
+    ``options.strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
     builds and improves a roster a few people at a time (roster/solver/groups.py) for half the
     time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
     without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
@@ -97,14 +102,14 @@ def solve(scenario: Scenario, *, time_limit: float = 60.0, seed: int = 0, worker
     ``auto`` builds them by construction and moves, then solves the whole model from that roster
     when it has at most ``MAX_MODEL_CELLS`` cells."""
     t0 = time.perf_counter()
-    reserve = _bound_reserve(scenario, time_limit, deterministic_time)
-    result = _solve(scenario, time_limit=time_limit - reserve, seed=seed, workers=workers, gap_limit=gap_limit,
-                    deterministic_time=deterministic_time, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx,
-                    log=log, strategy=strategy)
-    if reserve:
-        _column_bound(result, scenario, t0, t0 + time_limit, stop)
+    bound_seconds = _bound_reserve(scenario, options)
+    search_seconds = options.time_limit - bound_seconds
+    result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
+    if bound_seconds:
+        _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options.seed)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
+    result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
     return result
 
 
@@ -113,38 +118,55 @@ BOUND_SHARE = 0.15
 BOUND_SECONDS = 60.0
 
 
-def _bound_reserve(scenario: Scenario, time_limit: float, deterministic_time: float | None) -> float:
+def _bound_reserve(scenario: Scenario, options: SolveOptions) -> float:
     """Seconds kept for the column-generation bound: none for repeatable solves and for
     scenarios with posts or leave wishes (the per-person routine does not cover them)."""
-    if deterministic_time is not None or not construct.applies(scenario) or time_limit < 2 or scenario.interval_lines:
+    if options.repeatable or not construct.applies(scenario) or options.time_limit < 2 or scenario.interval_lines:
         return 0.0  # the bound has no interval rows: it would leave out the whole interval cost
-    return min(BOUND_SHARE * time_limit, BOUND_SECONDS)
+    return min(BOUND_SHARE * options.time_limit, BOUND_SECONDS)
 
 
 def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
-                  stop: threading.Event | None) -> None:
-    """Raise ``result.bound`` to the column-generation bound when it is higher (until ``deadline``)."""
+                  stop: threading.Event | None, on_progress: Callable[[Progress], None] | None = None,
+                  seed: int = 0) -> None:
+    """Raise ``result.bound`` to the column-generation bound when it is higher, then look for a
+    cheaper roster among the generated months (``columns.from_columns``), until ``deadline``."""
     left = deadline - time.perf_counter()
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return
-    found = lower_bound(scenario, left, start=result.roster, upper=result.objective)
-    result.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
-                              "seconds": round(found.seconds, 3), "solved": found.optimal}
-    if found.value > -float("inf") and (result.bound is None or found.value > result.bound):
-        result.bound = found.value
+    found = from_columns(scenario, result.roster, result.objective, deadline, seed, stop)
+    result.stats.update(found.stats)
+    now = time.perf_counter() - t0
+    if found.search is not None and found.cost is not None:  # a cheaper roster from the months
+        result.roster, result.objective, result.terms = found.search.roster(), found.cost, found.search.terms()
+        result.status = "FEASIBLE"
+        result.stats["roster_source"] = "columns"
+        result.best_solution_seconds = round(now, 3)
+        result.history.append(Progress(now, found.cost, result.bound if result.bound is not None else 0.0))
+        if on_progress is not None:
+            on_progress(result.history[-1])
+    for at, bound in found.history:  # each round's bound, for the progress chart
+        point = Progress(at - t0, result.objective, bound, "column generation")
+        result.bounds.append(point)
+        if on_progress is not None:
+            on_progress(point)
+    if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
+        result.bound = found.bound
         result.stats["bound_source"] = "column generation"
+    if result.bound is not None:
         result.gap = _gap(result.objective, result.bound)
+        if result.gap == 0.0:
+            result.status = "OPTIMAL"
     result.seconds = time.perf_counter() - t0
 
 
-def _solve(scenario: Scenario, *, time_limit: float, seed: int, workers: int | None, gap_limit: float,
-           deterministic_time: float | None, hint: Roster | None, on_progress: Callable[[Progress], None] | None,
-           stop: threading.Event | None, ctx: Context | None, log: bool, strategy: str) -> Result:
-    """``solve`` without the column-generation bound."""
+def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint: Roster | None,
+           on_progress: Callable[[Progress], None] | None, stop: threading.Event | None,
+           ctx: Context | None) -> Result:
+    """``solve`` without the column-generation bound, searching for ``time_limit`` seconds."""
     t0 = time.perf_counter()
     group_stats: dict[str, Any] = {}
-    if strategy not in STRATEGIES:
-        raise ValueError(f"strategy {strategy!r}: use {STRATEGY_CHOICE}")
+    seed, deterministic_time, strategy = options.seed, options.deterministic_time, options.strategy
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
     built: construct.Search | None = None
     partial: Roster | None = None
@@ -174,24 +196,26 @@ def _solve(scenario: Scenario, *, time_limit: float, seed: int, workers: int | N
                        "group_first_seconds": None if search.placed is None else round(search.placed - t0, 3)}
     ctx = ctx or build(scenario, calendar)
     build_seconds = time.perf_counter() - t0
-    time_limit = max(1.0, time_limit - build_seconds) if group_stats else time_limit
+    # after a group search, building the model and completing the hint come out of the search's time
+    after_build = max(1.0, time_limit - build_seconds) if group_stats else time_limit
     start = None
+    hint_seconds = 0.0
     if hint is not None:
         add_hint(ctx, hint)
         t1 = time.perf_counter()
-        start = complete_hint(ctx, max(30.0, time_limit / 4))
-        if group_stats:
-            time_limit = max(1.0, time_limit - (time.perf_counter() - t1))
+        start = complete_hint(ctx, max(30.0, after_build / 4))
+        hint_seconds = time.perf_counter() - t1
+    model_seconds = max(1.0, after_build - hint_seconds) if group_stats else after_build
     solver = cp_model.CpSolver()
     prm = solver.parameters
-    prm.max_time_in_seconds = float(time_limit)
+    prm.max_time_in_seconds = float(model_seconds)
     if deterministic_time is not None:  # repeatable: deterministic limit and interleaved workers
         prm.max_deterministic_time = float(deterministic_time)
         prm.interleave_search = True
     prm.random_seed = int(seed)
-    prm.num_workers = portfolio_size(workers)
-    prm.relative_gap_limit = float(gap_limit)
-    prm.log_search_progress = log
+    prm.num_workers = portfolio_size(options.workers)
+    prm.relative_gap_limit = float(options.gap_limit)
+    prm.log_search_progress = options.log
     tune(prm, len(ctx.model.Proto().variables))
     watcher = _Watcher(time.perf_counter(), on_progress, stop)
     solver.best_bound_callback = watcher.on_bound
@@ -327,9 +351,6 @@ def _from_search(search: construct.Search, t0: float, stats: dict[str, Any]) -> 
                   stats={**stats, "from_search": True})
 
 
-STRATEGIES = ("auto", "whole", "groups", "construct")
-"""How ``solve`` searches (see its docstring)."""
-STRATEGY_CHOICE = f"{', '.join(STRATEGIES[:-1])} or {STRATEGIES[-1]}"
 GROUP_CELLS = 9_000
 """From this many allowed (person, day, shift) cells, ``auto`` starts with the group search."""
 GROUP_SHARE = 0.5

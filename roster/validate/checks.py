@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from roster.model.availability import leave_minutes, post_periods, why_not, wish_days
 from roster.model.calendar import Calendar, matches
+from roster.model.counting import count_seated
 from roster.model.demand import seats_table
 from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
 from roster.model.intervals import break_minute, interval_needs, on_floor
@@ -155,12 +156,7 @@ class _Checker:
     def coverage(self, items: list[Assignment]) -> None:
         sc, cal = self.sc, self.cal
         seats = seats_table(sc, cal)
-        count: dict[tuple[int, str, str | None], int] = defaultdict(int)
-        for a in items:
-            d = cal.index[a.date]
-            count[(d, a.shift, None)] += 1
-            if a.role is not None:  # post duty without a role fills no seat
-                count[(d, a.shift, a.role)] += 1
+        count = count_seated(sc, items, cal)  # items are seated: validate() seats the roster first
         for (d, sid, role), st in seats.items():
             n = count[(d, sid, role)]
             date, who = cal.days[d].date, (role or "staff")

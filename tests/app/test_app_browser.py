@@ -338,3 +338,41 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     pg.screenshot(path=str(ARTIFACTS / "staff-import.png"), full_page=True)
     _button(pg, "staff_apply").click()
     pg.get_by_text("Staff list merged: 12 people (1 added").wait_for()
+
+
+def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
+    """The bundled interval centre: solve, then the chart of a day's demand curve against the
+    people on the floor, with its title, legend and the day's service level, in both languages."""
+    pg = page
+    pg.get_by_text("Open", exact=True).first.click()
+    _settle(pg)
+    _pick(pg, "Bundled scenario", "95598 interval centre")
+    _button(pg, "open_bundled").click()
+    pg.get_by_text("Opened 95598 interval centre").wait_for()
+    pg.get_by_text("Solve & roster").click()
+    _solve_and_stop(pg, "solve", "Month grid")
+    pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
+    chart = pg.locator('.st-key-chart_intervals[data-stale="false"]')
+    chart.scroll_into_view_if_needed()
+    chart.locator(".js-plotly-plot").wait_for()
+    _settle(pg)
+    title = chart.locator(".gtitle").text_content()  # plotly draws SVG: its text, not inner_text
+    assert title.startswith("坐席员 on 2026-10-01: needed and on the floor, service level ")
+    legend = chart.locator(".legend").text_content()
+    assert "Needed" in legend and "On the floor" in legend and "Service level" in legend
+    assert pg.locator('[data-testid="stMetric"]').filter(has_text="Day's service level").count() == 1
+    pg.locator(".st-key-interval_day").click()
+    pg.get_by_role("option").filter(has_text=re.compile(r"^2026-10-08")).first.click()
+    pg.locator(".st-key-chart_intervals .gtitle").filter(has_text="2026-10-08").wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    chart.screenshot(path=str(ARTIFACTS / "interval-chart.png"))
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("heading", name="各时段需求与在岗人数").wait_for()
+    _settle(pg)
+    zh = pg.locator('.st-key-chart_intervals[data-stale="false"]')  # not the English one a rerun retains
+    zh.locator(".gtitle").filter(has_text="需求与在岗人数，服务水平").wait_for()
+    _settle(pg)
+    assert "需求人数" in zh.locator(".legend").text_content()
+    zh.screenshot(path=str(ARTIFACTS / "interval-chart-zh.png"))
+    pg.get_by_text("English", exact=True).click()
+    pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()

@@ -299,14 +299,14 @@ def test_explanation_out_of_time_keeps_the_solve_proof_and_a_retry(db: Path, sma
 
 def test_compare_page(db: Path, small_yaml: Path) -> None:
     from roster.model.scenario import Fixed
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     store = Store(db)
     sc = load_scenario(small_yaml)
     pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=dt.date(2026, 12, 7), off=True),)})
     for version, scenario in ((store.save_scenario(sc, note="a"), sc),
                               (store.save_scenario(pinned, note="pin"), pinned)):
-        store.save_result(version.id, solve(scenario, time_limit=10, workers=2))
+        store.save_result(version.id, solve(scenario, SolveOptions(time_limit=10, workers=2)))
     at = _app(db)
     at.button(key="continue").click().run()
     at.radio(key="page.en").set_value("compare").run()

@@ -77,10 +77,10 @@ def test_stable_resolve_changes_few_cells(small_yaml: Path) -> None:
 
     from roster.app.solving import stable_resolve
     from roster.model.scenario import Fixed
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     sc = load_scenario(small_yaml)
-    first = solve(sc, time_limit=10, workers=2)
+    first = solve(sc, SolveOptions(time_limit=10, workers=2))
     day = dt.date(2026, 12, 10)
     want = "E" if first.roster.cell("A1", day) == "D" else "D"
     pinned = sc.model_copy(update={"fixed": (Fixed(staff="A1", date=day, shift=want),)})

@@ -145,10 +145,10 @@ def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
 def test_print_and_person_views(small_yaml: Path) -> None:
     """The print sheet: A4 landscape, every shift in the legend, lines to sign; the person view:
     the person's days and figures."""
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     sc = load_scenario(small_yaml)
-    roster = solve(sc, time_limit=10, workers=2).roster
+    roster = solve(sc, SolveOptions(time_limit=10, workers=2)).roster
     sheet = views.print_html(sc, roster, words={"signature": "排班人"}, leave_mark="假")
     assert "size: A4 landscape" in sheet and 'id="print-grid"' in sheet
     legend = re.search(r'id="print-legend"[^>]*>(.*?)</p>', sheet).group(1)
@@ -223,3 +223,36 @@ def test_the_grid_filters_by_team_role_and_name() -> None:
     assert filter_staff(sc, team="一班") == ["A1", "L1"]
     assert filter_staff(sc, team="一班", role="agent") == ["A1"]
     assert filter_staff(sc, text="李") == ["A2"]
+
+
+def test_interval_chart_draws_the_demand_and_staffed_curves():
+    from roster.reports.intervals import interval_figures
+    from tests.interval_case import by_hand, centre
+
+    figures = interval_figures(centre(), by_hand())
+    fig = views.interval_chart(figures, "a day", {"needed": "Needed", "staffed": "On the floor", "sl": "SL"})
+    needed, staffed, level = fig.data
+    assert (needed.name, staffed.name, level.name) == ("Needed", "On the floor", "SL")
+    assert list(needed.y) == [3, 4, 4, 3, 3] and list(staffed.y) == [4, 4, 4, 3, 2]
+    assert list(staffed.x) == ["08:00", "08:30", "09:00", "11:00", "12:00"]
+    assert level.yaxis == "y2" and level.y[-1] == round(100 * figures[-1].service_level, 1)
+    assert fig.layout.title.text == "a day"
+    agents_only = interval_figures(centre(rows=[{"interval": "08:00", "agents": 3}]), by_hand())
+    assert len(views.interval_chart(agents_only).data) == 2  # no service level without calls
+
+
+def test_the_progress_chart_names_each_bound_by_its_source() -> None:
+    from roster.app.i18n import t
+    from roster.solver import Progress
+
+    points = [Progress(1.0, 50.0, 10.0), Progress(2.0, 40.0, 12.0),
+              Progress(3.0, 40.0, 30.0, "column generation"), Progress(3.5, 40.0, 35.0, "column generation")]
+    for lang, names in (("en", ["Objective", "CP-SAT bound", "column-generation bound"]),
+                        ("zh", ["目标值", "CP-SAT 下界", "列生成下界"])):
+        words = {"objective": t("objective", lang), **{s: t(f"bound.{s}", lang) for s in views.BOUND_SOURCES}}
+        frame = views.progress_frame(points, words)
+        assert list(frame.columns) == names
+        assert frame.loc[3.5].tolist() == [40.0, 12.0, 35.0]  # each line carried forward
+        assert frame[names[2]].isna().sum() == 2  # no column bound before its first round
+    only_cp_sat = views.progress_frame(points[:2], {"objective": "o", "cp-sat": "c", "column generation": "g"})
+    assert list(only_cp_sat.columns) == ["o", "c"]

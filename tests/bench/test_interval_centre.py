@@ -5,7 +5,7 @@ from __future__ import annotations
 from roster.bench.intervals import interval_bound, make_interval_centre, measure
 from roster.model.calendar import Calendar
 from roster.model.scenario import Fairness
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.solver.search.construct import Search
 from roster.validate import validate
 
@@ -45,7 +45,7 @@ def test_auto_builds_interval_centres_by_construction_without_groups_or_the_colu
     # 30 agents × 31 days × 14 starts = 13,020 cells and no fair shares: a seat centre this size
     # would start with the group search
     sc = make_interval_centre(30).model_copy(update={"fairness": Fairness()})
-    result = solve(sc, time_limit=8, workers=2)
+    result = solve(sc, SolveOptions(time_limit=8, workers=2))
     assert result.feasible
     assert "construct_seconds" in result.stats
     assert "group_seconds" not in result.stats and "colgen" not in result.stats

@@ -10,7 +10,7 @@ import pytest
 
 from roster.io.load import load_scenario
 from roster.io.roster_csv import read_roster_csv, write_roster_csv
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS
 
@@ -24,9 +24,9 @@ def call_centre(tmp_path_factory, worker_id):
     with open(shared / "callcenter_95598.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not status_file.exists():
-            result = solve(scenario, time_limit=20, workers=2, seed=0)
+            result = solve(scenario, SolveOptions(time_limit=20, workers=2, seed=0))
             if not result.feasible:  # a busy machine may need longer for the first roster
-                result = solve(scenario, time_limit=60, workers=2, seed=1)
+                result = solve(scenario, SolveOptions(time_limit=60, workers=2, seed=1))
             if result.feasible:
                 write_roster_csv(result.roster, saved)
             status_file.write_text(json.dumps({"status": result.status}), encoding="utf-8")

@@ -21,6 +21,7 @@ from roster.io.curtois_eval import evaluate, evaluate_files, read_solution
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError
+from roster.solver.options import SolveOptions
 from roster.solver.solve import solve
 from roster.validate import validate
 
@@ -142,7 +143,7 @@ def test_engine_matches_evaluator_and_validator_on_tiny(tiny: Path, tmp_path: Pa
     inst = read_instance(tiny)
     scenario = to_scenario(inst)
     assert scenario.horizon.start.weekday() == 0
-    result = solve(scenario, time_limit=10, workers=2)
+    result = solve(scenario, SolveOptions(time_limit=10, workers=2))
     assert result.status == "OPTIMAL"
     rows = solution_rows(result.roster)
     ev = evaluate(inst, read_solution(write_solution(rows, tmp_path / "s.csv")))
@@ -212,7 +213,7 @@ def test_parser_on_real_instances(number: int) -> None:
 def test_instance1_solves_to_the_known_optimum_and_everyone_agrees(tmp_path: Path) -> None:
     inst = read_instance(instance_path(1))
     scenario = to_scenario(inst)
-    result = solve(scenario, time_limit=20, workers=2)
+    result = solve(scenario, SolveOptions(time_limit=20, workers=2))
     assert result.feasible and result.first_solution_seconds is not None
     assert result.first_solution_seconds < 5
     ev = evaluate(inst, read_solution(write_solution(solution_rows(result.roster), tmp_path / "i1.csv")))
@@ -226,7 +227,7 @@ def test_a_stopped_search_reports_the_rosters_exact_cost(tmp_path: Path) -> None
     """Stopped at a time limit (not optimal), the engine's objective still equals the evaluator's."""
     inst = read_instance(instance_path(12))
     scenario = to_scenario(inst)
-    result = solve(scenario, time_limit=10, workers=2)
+    result = solve(scenario, SolveOptions(time_limit=10, workers=2))
     assert result.status == "FEASIBLE"  # Instance12 is far from proven optimal after 10 s
     ev = evaluate(inst, solution_rows(result.roster))
     assert ev.violations == []

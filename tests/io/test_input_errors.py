@@ -355,6 +355,8 @@ def test_min_staff_says_enough_not_at_least(files):
     line = next(x for x in result.output.splitlines() if x.startswith("agent:"))
     assert "at least" not in line
     assert "needed (one fewer is infeasible)" in line or "are enough (fewer were not checked" in line
+    proof = result.output.splitlines()[result.output.splitlines().index(line) + 1]
+    assert proof.strip().startswith(("proven:", "not proven:", "none needed")), result.output
 
 
 def test_a_failed_write_after_solving_saves_the_roster_elsewhere(tmp_path, capsys):

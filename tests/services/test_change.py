@@ -27,7 +27,7 @@ from roster.services.change import (
     who_to_tell,
     why_infeasible,
 )
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS, roster_of, tiny
 
@@ -46,7 +46,7 @@ def published(centre):
     quick = centre.model_copy(update={"fairness": centre.fairness.model_copy(
         update={"nights": 0, "weekends": 0, "holidays": 0, "hours": 0})})
     stop = threading.Event()
-    result = solve(quick, time_limit=30, workers=2, seed=0, stop=stop, on_progress=lambda p: stop.set())
+    result = solve(quick, SolveOptions(time_limit=30, workers=2, seed=0), stop=stop, on_progress=lambda p: stop.set())
     assert result.feasible
     assert validate(centre, result.roster).hard == []
     return result.roster
@@ -150,7 +150,7 @@ def test_repair_command_writes_the_roster_and_the_change_list(tmp_path, publishe
 def test_a_pin_that_cannot_hold_gets_its_reason(over, words):
     sc = tiny(**over, demand=[{"shift": "N", "role": "agent", "min": 0, "max": 1}],
               fixed=[{"staff": "A", "date": "2026-12-09", "shift": "N"}])
-    assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"
+    assert solve(sc, SolveOptions(time_limit=5, workers=2)).status == "INFEASIBLE"
     reasons = why_infeasible(sc)
     assert any("A pinned to N on 2026-12-09" in r and words in r for r in reasons), reasons
 
@@ -159,7 +159,7 @@ def test_two_pins_too_close_for_rest_are_named():
     sc = tiny(demand=[{"shift": "D", "role": "agent", "max": 1}, {"shift": "N", "role": "agent", "max": 1}],
               fixed=[{"staff": "A", "date": "2026-12-09", "shift": "N"},
                      {"staff": "A", "date": "2026-12-10", "shift": "D"}])
-    assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"
+    assert solve(sc, SolveOptions(time_limit=5, workers=2)).status == "INFEASIBLE"
     assert pin_conflicts(sc) == ["A: only 0 h rest between N on 2026-12-09 (pinned) and the pinned D on 2026-12-10; "
                                  "at least 12 h"]
     assert pin_conflicts(sc, "zh")[0].startswith("A: 2026-12-09 N(固定) 到 2026-12-10 D 仅休息 0 小时")
@@ -178,7 +178,7 @@ def test_a_feasible_pin_has_no_conflict():
     sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 1, "max": 1}],
               fixed=[{"staff": "A", "date": "2026-12-09", "shift": "D"}])
     assert pin_conflicts(sc) == []
-    result = solve(sc, time_limit=5, workers=2)
+    result = solve(sc, SolveOptions(time_limit=5, workers=2))
     assert result.roster.cell("A", D(2026, 12, 9)) == "D"
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from roster.model.calendar import Calendar
 from roster.model.parse import scenario_from_dict
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.solver.groups import GroupSearch, _for_staff
 from roster.validate import validate
 from tests.test_properties import scenarios
@@ -44,7 +44,7 @@ def whole_cost_without_fairness(scenario, roster) -> int:
 def test_group_costs_add_up_to_the_whole_rosters_cost() -> None:
     """Each one-person model counts every seat; the people's own terms add up, seats once."""
     scenario = scenario_from_dict(centre(), "centre.yaml")
-    roster = solve(scenario, time_limit=10, workers=2, strategy="whole").roster
+    roster = solve(scenario, SolveOptions(time_limit=10, workers=2, strategy="whole")).roster
     search = GroupSearch(scenario, Calendar(scenario))
     search.load(roster)
     ids = [p.id for p in scenario.staff]
@@ -93,7 +93,7 @@ def test_people_left_out_take_their_leave_requests_and_history_with_them() -> No
 def test_groups_strategy_keeps_every_hard_rule_and_reports_the_exact_cost() -> None:
     data = centre(staff=12, fairness={"nights": 2, "weekends": 1})
     scenario = scenario_from_dict(data, "centre.yaml")
-    result = solve(scenario, time_limit=6, workers=2, strategy="groups")
+    result = solve(scenario, SolveOptions(time_limit=6, workers=2, strategy="groups"))
     assert result.feasible and result.stats["group_solves"] >= 12
     report = validate(scenario, result.roster)
     assert report.hard == []
@@ -101,15 +101,14 @@ def test_groups_strategy_keeps_every_hard_rule_and_reports_the_exact_cost() -> N
 
 
 def test_unknown_strategy_is_refused() -> None:
-    scenario = scenario_from_dict(centre(), "centre.yaml")
-    with pytest.raises(ValueError, match="strategy 'fast'"):
-        solve(scenario, strategy="fast")
+    with pytest.raises(ValueError, match="strategy = 'fast'"):
+        SolveOptions(strategy="fast")
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_group_search_rosters_pass_the_validator(scenario) -> None:
-    result = solve(scenario, time_limit=3, workers=2, seed=0, strategy="groups")
+    result = solve(scenario, SolveOptions(time_limit=3, workers=2, seed=0, strategy="groups"))
     if result.feasible:
         report = validate(scenario, result.roster)
         assert report.hard == [], [str(v) for v in report.hard]
@@ -130,8 +129,8 @@ def test_auto_uses_groups_on_large_rosters_without_fair_shares_and_construction_
         assert solve_module._by_groups(sc, cal, "whole", None) is False
         assert solve_module._by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
         assert solve_module._by_groups(sc, cal, "groups", None) is True
-    assert "group_solves" in solve(plain, time_limit=5, workers=2, strategy="groups").stats
+    assert "group_solves" in solve(plain, SolveOptions(time_limit=5, workers=2, strategy="groups")).stats
     # large and weighing no fair shares: the group search; with fair shares: construction first
-    plain_stats, fair_stats = (solve(sc, time_limit=5, workers=2).stats for sc in (plain, fair))
+    plain_stats, fair_stats = (solve(sc, SolveOptions(time_limit=5, workers=2)).stats for sc in (plain, fair))
     assert "group_solves" in plain_stats and "construct_cost" not in plain_stats
     assert "construct_cost" in fair_stats and "group_solves" not in fair_stats

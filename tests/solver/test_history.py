@@ -11,7 +11,7 @@ from roster.io.load import dump_scenario, load_scenario, read_history, read_yaml
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.services.change import pin_conflicts, why_infeasible
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import BASE, SCENARIOS, merge, roster_of, run, tiny
 
@@ -21,7 +21,8 @@ D = dt.date
 def first_roster(scenario, seconds: float = 30.0):
     """The first roster the solver finds (enough where only the hard rules matter)."""
     stop = threading.Event()
-    result = solve(scenario, time_limit=seconds, workers=2, seed=0, stop=stop, on_progress=lambda p: stop.set())
+    result = solve(scenario, SolveOptions(time_limit=seconds, workers=2, seed=0), stop=stop,
+                   on_progress=lambda p: stop.set())
     assert result.feasible, result.status
     return result
 
@@ -84,7 +85,7 @@ def test_a_night_before_the_horizon_rules_out_the_first_early_shift():
 
 def test_a_pin_against_the_history_is_infeasible_with_its_reason():
     sc = tiny(**NIGHT_BEFORE, fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
-    assert solve(sc, time_limit=5, workers=2).status == "INFEASIBLE"
+    assert solve(sc, SolveOptions(time_limit=5, workers=2)).status == "INFEASIBLE"
     reasons = pin_conflicts(sc)
     assert any("A" in r and "history" in r and "rest" in r for r in reasons), reasons
     assert why_infeasible(sc) == reasons

@@ -9,7 +9,7 @@ import pytest
 
 from roster.io.load import load_scenario
 from roster.model.roster import Assignment, Roster
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS
 
@@ -17,7 +17,7 @@ from tests.conftest import SCENARIOS
 @pytest.fixture(scope="module")
 def solved():
     sc = load_scenario(SCENARIOS / "callcenter_95598.yaml")
-    result = solve(sc, time_limit=30, workers=2, seed=3)
+    result = solve(sc, SolveOptions(time_limit=30, workers=2, seed=3))
     assert result.feasible
     return sc, result
 

@@ -155,20 +155,29 @@ class _Pricing(Person):
 class ColumnGeneration:
     """The master and pricing for one scenario (built from the per-person search's arrays)."""
 
-    def __init__(self, scenario: Scenario, calendar: Calendar | None = None, search: Search | None = None) -> None:
+    def __init__(self, scenario: Scenario, calendar: Calendar | None = None, search: Search | None = None,
+                 hard_only: bool = False, team: np.ndarray | None = None, cap: int | None = None) -> None:
+        """``hard_only``: the phase-one master: every month costs nothing and each empty hard seat
+        (or person beyond a hard most) costs 1, so the bound is a least number of hard seats no
+        roster fills. ``team`` (people) and ``cap``: at most ``cap`` of these people work at all
+        (the others are left out of the roster: each has a month of days off at no cost)."""
         self.calendar = calendar or Calendar(scenario)
         self.search = search or Search(scenario, self.calendar)
         self.person = _Pricing(scenario, self.calendar)
         s = self.search
         self.P, self.n, self.S, self.K = s.P, s.n, s.S, s.K
+        self.req = np.zeros_like(s.req) if hard_only else s.req
+        self.req_off = np.zeros_like(s.req_off) if hard_only else s.req_off
+        """Each cell's and day off's cost in a month (none in the phase-one master)."""
+        self.team = np.zeros(self.P, dtype=bool) if team is None or cap is None else np.asarray(team, dtype=bool)
         # rows: persons; least rows (seats, then fair-share bands' lower ends); most rows (seats,
-        # then the bands' upper ends)
-        cover = s.has & (s.lo > 0)
+        # then the bands' upper ends, then the team's headcount)
+        cover = s.has & (s.lo > 0) & ((s.lo_w >= HARD) if hard_only else True)
         takers = np.concatenate([s.can.sum(axis=0), s.can.any(axis=3).sum(axis=0)[:, :, None]], axis=2)
-        most = s.has & (s.hi_w > 0) & (s.hi < takers)
+        most = s.has & (s.hi_w >= (HARD if hard_only else 1e-12)) & (s.hi < takers)
         self.cover_cells = np.argwhere(cover)
         self.most_cells = np.argwhere(most)
-        self.fair = [(adds.astype(float), lo, hi, w) for w, adds, lo, hi in s.fair if w > 0]
+        self.fair = [] if hard_only else [(adds.astype(float), lo, hi, w) for w, adds, lo, hi in s.fair if w > 0]
         """Fair shares of nights, weekends and holidays: (adds[d, s], band lo[p], hi[p], weight)."""
         fair_lo = [(i, p) for i, (_a, lo, _h, _w) in enumerate(self.fair) for p in range(self.P) if lo[p] > 0]
         fair_hi = [(i, p) for i, (_a, lo, _h, _w) in enumerate(self.fair) for p in range(self.P) if lo[p] >= 0]
@@ -176,6 +185,13 @@ class ColumnGeneration:
         self.lo_w = np.concatenate([s.lo_w[cover], [self.fair[i][3] for i, p in fair_lo]])
         self.hi = np.concatenate([s.hi[most].astype(float), [float(self.fair[i][2][p]) for i, p in fair_hi]])
         self.hi_w = np.concatenate([s.hi_w[most], [self.fair[i][3] for i, p in fair_hi]])
+        if hard_only:
+            self.lo_w, self.hi_w = np.ones_like(self.lo_w), np.ones_like(self.hi_w)
+        self.team_row = -1
+        """Position of the team's headcount row among the most rows (-1: none); it has no slack."""
+        if self.team.any():
+            self.team_row = len(self.hi)
+            self.hi, self.hi_w = np.append(self.hi, float(cap)), np.append(self.hi_w, INF)
         nc, nm = len(self.lo), len(self.hi)
         self.cover_row = np.full(cover.shape, -1, dtype=np.int64)
         self.most_row = np.full(most.shape, -1, dtype=np.int64)
@@ -190,7 +206,8 @@ class ColumnGeneration:
             self.fair_hi[i, p] = len(self.most_cells) + j
         self.rows = self.P + nc + nm
         self.integral = bool(np.all(self.lo_w == np.round(self.lo_w)) and np.all(self.hi_w == np.round(self.hi_w))
-                             and np.all(s.req == np.round(s.req)) and np.all(s.req_off == np.round(s.req_off)))
+                             and np.all(self.req == np.round(self.req))
+                             and np.all(self.req_off == np.round(self.req_off)))
         self.weekend_sets: list[list[np.ndarray]] = [[] for _ in range(self.P)]
         """Per person with a small most of weekends: the days barred in each run of pricing."""
         self.sides = [self._sides(p) for p in range(self.P)]
@@ -201,6 +218,8 @@ class ColumnGeneration:
         """Step sizes (halved when a side's excess changes sign) and the last excesses."""
         self.lp = self._master()
         self.seen: list[set[bytes]] = [set() for _ in range(self.P)]
+        self.pool: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(self.P)]
+        """Each person's months in the master (shift and seat role per day, ``-1`` off)."""
         self.columns = 0
 
     def _sides(self, p: int) -> list[Side]:
@@ -255,9 +274,10 @@ class ColumnGeneration:
         if nc:  # shortfall at each seat with a least
             idx = np.arange(self.P, self.P + nc, dtype=np.int32)
             h.addCols(nc, self.lo_w, np.zeros(nc), self.lo, nc, np.arange(nc, dtype=np.int32), idx, np.ones(nc))
+        nm -= self.team_row >= 0  # the headcount row is kept exactly
         if nm:  # people beyond each seat's most
             idx = np.arange(self.P + nc, self.P + nc + nm, dtype=np.int32)
-            h.addCols(nm, self.hi_w, np.zeros(nm), np.full(nm, inf), nm, np.arange(nm, dtype=np.int32), idx,
+            h.addCols(nm, self.hi_w[:nm], np.zeros(nm), np.full(nm, inf), nm, np.arange(nm, dtype=np.int32), idx,
                       -np.ones(nm))
         return h
 
@@ -267,7 +287,7 @@ class ColumnGeneration:
         if key in self.seen[p]:
             return False
         self.seen[p].add(key)
-        s = self.search
+        self.pool[p].append((plan.copy(), np.where(plan >= 0, role, -1)))
         days = np.flatnonzero(plan >= 0)
         shifts, roles = plan[days], role[days]
         rows = np.concatenate([[p], self.cover_row[days, shifts, roles], self.cover_row[days, shifts, self.K],
@@ -282,11 +302,13 @@ class ColumnGeneration:
                 rows, values = np.append(rows, self.P + a), np.append(values, count)
             if count and b >= 0:
                 rows, values = np.append(rows, self.P + nc + b), np.append(values, count)
+        if self.team[p] and len(days):
+            rows, values = np.append(rows, self.P + nc + self.team_row), np.append(values, 1.0)
         order = np.argsort(rows)
         rows, values = rows[order].astype(np.int32), values[order]
         off = np.ones(self.n, dtype=bool)
         off[days] = False
-        cost = float(s.req[p, days, shifts].sum() + s.req_off[p, off].sum())
+        cost = float(self.req[p, days, shifts].sum() + self.req_off[p, off].sum())
         self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, values)
         self.columns += 1
         return True
@@ -333,10 +355,10 @@ class ColumnGeneration:
         s = self.search
         per_role = np.where(s.can[p], seat[:, :, :self.K] + seat[:, :, self.K:], INF)
         role = per_role.argmin(axis=2)
-        cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + s.req[p]
+        cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + self.req[p]
         if fair is not None:
             cell = cell + fair
-        off = s.req_off[p]
+        off = self.req_off[p]
         sides, mu, rho = self.sides[p], self.mu[p], self.rho[p]
         limits = np.array([side.limit for side in sides])
         units = np.array([side.unit for side in sides])
@@ -391,20 +413,30 @@ class ColumnGeneration:
         runs.sort(key=lambda x: x[0])
         return [r[1] for r in runs], (runs[0][0] if runs else INF)
 
+    def _team_dual(self, z: np.ndarray) -> float:
+        return float(z[self.team_row]) if self.team_row >= 0 else 0.0
+
     def _lagrangian(self, y: np.ndarray, z: np.ndarray, values: list[float]) -> float:
         return float(y @ self.lo - z @ self.hi + sum(values))
 
     def _reduced(self, p: int, plan: np.ndarray, roles: np.ndarray, seat: np.ndarray, fair: np.ndarray | None,
-                 sigma: float) -> float:
-        s = self.search
+                 sigma: float, team: float = 0.0) -> float:
         days = np.flatnonzero(plan >= 0)
         sh, k = plan[days], roles[days]
         off = np.ones(self.n, dtype=bool)
         off[days] = False
-        cost = s.req[p, days, sh].sum() + s.req_off[p, off].sum() + seat[days, sh, k].sum() + seat[days, sh, self.K].sum()
+        cost = (self.req[p, days, sh].sum() + self.req_off[p, off].sum() + seat[days, sh, k].sum()
+                + seat[days, sh, self.K].sum())
         if fair is not None:
             cost += fair[days, sh].sum()
+        if len(days) and self.team[p]:
+            cost += team
         return float(cost - sigma)
+
+    def _team_value(self, p: int, value: float, team: float) -> float:
+        """A team member's least reduced cost (before the convexity dual): the cheapest month that
+        works, plus the headcount row's dual, or the month left out of the roster (cost 0)."""
+        return min(0.0, value + team) if self.team[p] else value
 
     # ---- the loop -------------------------------------------------------------
     def run(self, seconds: float, start: Roster | None = None, upper: float | None = None,
@@ -415,19 +447,23 @@ class ColumnGeneration:
         t0 = time.perf_counter()
         zero = np.zeros(len(self.lo)), np.zeros(len(self.hi))
         if start is not None:
-            for p, (plan, role) in self._months(start).items():
+            for p, (plan, role) in self.months(start).items():
                 self.add(p, plan, role)
         seat = self._seat_prices(*zero)
         values = []
+        nothing = np.full(self.n, -1, dtype=np.int64)
         for p in range(self.P):  # each person's cheapest month alone: the master is never empty
+            if self.team[p]:
+                self.add(p, nothing, nothing)
             months, value = self.price(p, seat)
-            if not math.isfinite(value) or not months:  # no month at all: no bound from here
+            if not self.team[p] and (not math.isfinite(value) or not months):  # no month: no bound from here
                 return Bound(-INF, INF, seconds=time.perf_counter() - t0)
-            self.add(p, *months[0])
-            values.append(value)
+            if months:
+                self.add(p, *months[0])
+            values.append(self._team_value(p, value, 0.0))
         best = self._lagrangian(*zero, values)
         centre = zero
-        out = Bound(self._round(best), INF)
+        out = Bound(self.round_up(best), INF)
         idle = 0
         while out.rounds < max_rounds and time.perf_counter() - t0 < seconds:
             out.rounds += 1
@@ -443,10 +479,10 @@ class ColumnGeneration:
                     if time.perf_counter() - t0 > seconds:
                         break
                     months, value = self.price(p, seat, self._fair_prices(p, ys, zs))
-                    values.append(value)
+                    values.append(self._team_value(p, value, self._team_dual(zs)))
                     true_fair = self._fair_prices(p, y, z)
                     for plan, roles in months[:COLUMNS]:
-                        if self._reduced(p, plan, roles, true_seat, true_fair, sigma[p]) < -EPS:
+                        if self._reduced(p, plan, roles, true_seat, true_fair, sigma[p], self._team_dual(z)) < -EPS:
                             added += self.add(p, plan, roles)
                 if len(values) == self.P:
                     bound = self._lagrangian(ys, zs, values)
@@ -454,7 +490,7 @@ class ColumnGeneration:
                         best, centre = bound, (ys, zs)
                 if added or len(values) < self.P:
                     break
-            out.value = max(out.value, self._round(best))
+            out.value = max(out.value, self.round_up(best))
             out.history.append((time.perf_counter() - t0, lp, best))
             idle = 0 if added else idle + 1
             out.optimal = out.value >= lp - EPS
@@ -463,12 +499,13 @@ class ColumnGeneration:
         out.columns, out.seconds = self.columns, time.perf_counter() - t0
         return out
 
-    def _round(self, value: float) -> float:
+    def round_up(self, value: float) -> float:
+        """A bound rounded up to a whole number when every cost is one."""
         if not math.isfinite(value):
             return value
         return float(math.ceil(value - 1e-6)) if self.integral else value
 
-    def _months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    def months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         """Each person's month in a roster (shift and seat role per day)."""
         sc, cal = self.search.scenario, self.calendar
         index = {p.id: i for i, p in enumerate(sc.staff)}

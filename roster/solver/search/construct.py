@@ -81,7 +81,7 @@ class Search:
     repeatable: bool = False
     complete: bool = True
     """Did construction give everyone a month?"""
-    """Model moves use deterministic time limits (``solve(deterministic_time=...)``)."""
+    """Model moves use deterministic time limits (``SolveOptions(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
     progress: list = field(default_factory=list)
     """Each better roster's (seconds, cost) as the caller records it."""

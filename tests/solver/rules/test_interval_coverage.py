@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from roster.model.calendar import Calendar
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.solver.breaks import Floor
 from roster.solver.explain import explain
 from roster.solver.search.construct import Search
@@ -74,15 +74,15 @@ def test_a_pinned_shift_whose_break_fits_nowhere_is_infeasible():
     assert run(tiny(horizon=ONE_DAY, shifts=[nowhere], demand=demand)).status == "OPTIMAL"  # nobody works it
     pinned = tiny(horizon=ONE_DAY, shifts=[nowhere], demand=demand,
                   fixed=[{"staff": "A", "date": "2026-12-07", "shift": "D"}])
-    assert solve(pinned, time_limit=5, workers=2).status == "INFEASIBLE"
-    assert solve(pinned, time_limit=5, workers=2, strategy="construct").status not in ("OPTIMAL", "FEASIBLE")
+    assert solve(pinned, SolveOptions(time_limit=5, workers=2)).status == "INFEASIBLE"
+    assert solve(pinned, SolveOptions(time_limit=5, workers=2, strategy="construct")).status not in ("OPTIMAL", "FEASIBLE")
 
 
 def test_every_shift_with_a_break_rule_carries_its_break():
     sc = tiny(shifts=[WITH_BREAK, {"id": "N", "start": "22:00", "end": "06:00"}],
               demand=[{"role": "agent", "per_interval": rows(t0800=1, t0900=2, t1000=1, t2300=1)}])
     for strategy in ("auto", "whole", "construct"):
-        r = solve(sc, time_limit=5, workers=2, strategy=strategy)
+        r = solve(sc, SolveOptions(time_limit=5, workers=2, strategy=strategy))
         assert r.feasible
         assert all((a.break_at is not None) == (a.shift == "D") for a in r.roster)
         report = validate(sc, r.roster)

@@ -8,7 +8,7 @@ import pytest
 
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, LeaveDay, Roster
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 MON = dt.date(2026, 12, 14)
@@ -31,7 +31,7 @@ def week(wishes, leave=()):
 def test_wish_is_placed_where_coverage_allows():
     sc = week([{"staff": "A", "type": "annual", "days": 2, "window": {"start": "2026-12-14", "end": "2026-12-20"}}],
               leave=[{"staff": "B", "type": "personal", "start": "2026-12-15", "end": "2026-12-16"}])
-    res = solve(sc, time_limit=10, workers=2)
+    res = solve(sc, SolveOptions(time_limit=10, workers=2))
     assert res.status == "OPTIMAL"
     placed = [lv for lv in res.roster.leave if lv.staff == "A"]
     assert len(placed) == 2 and all(lv.type == "annual" for lv in placed)
@@ -47,7 +47,7 @@ def test_wish_is_placed_where_coverage_allows():
 def test_wish_that_coverage_cannot_allow_is_infeasible():
     sc = week([{"staff": "A", "type": "annual", "days": 1, "window": {"start": "2026-12-15", "end": "2026-12-15"}}],
               leave=[{"staff": "B", "type": "personal", "start": "2026-12-15", "end": "2026-12-15"}])
-    assert solve(sc, time_limit=10, workers=2).status == "INFEASIBLE"
+    assert solve(sc, SolveOptions(time_limit=10, workers=2)).status == "INFEASIBLE"
 
 
 def test_validator_checks_the_placed_days():

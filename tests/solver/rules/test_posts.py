@@ -12,7 +12,7 @@ from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
 from roster.reports.post_summary import post_summary
 from roster.services.infeasible import echo_reasons, infeasible_reasons
-from roster.solver import solve
+from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 WEEK = [dt.date(2026, 12, 14) + dt.timedelta(days=i) for i in range(7)]  # Mon 14 .. Sun 20
@@ -42,7 +42,7 @@ def hall(leave=(), counts_toward=None, demand=(), posts=None, **extra) -> dict:
 
 def run(data: dict):
     sc = scenario_from_dict(data)
-    res = solve(sc, time_limit=10, workers=2)
+    res = solve(sc, SolveOptions(time_limit=10, workers=2))
     return sc, res
 
 
@@ -170,7 +170,7 @@ def test_bad_post_references(post, field, value):
 def test_hint_with_post_duty_keeps_the_roster():
     data = hall(leave=[{"staff": "S05", "type": "annual", "start": "2026-12-15", "end": "2026-12-16"}])
     sc, first = run(data)
-    again = solve(sc, time_limit=10, workers=2, hint=first.roster)
+    again = solve(sc, SolveOptions(time_limit=10, workers=2), hint=first.roster)
     assert again.status == "OPTIMAL" and again.objective == first.objective
 
 

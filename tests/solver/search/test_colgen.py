@@ -27,6 +27,7 @@ from roster.model.scenario import (
     Soft,
     Staff,
 )
+from roster.solver.options import SolveOptions
 from roster.solver.search.colgen import ColumnGeneration, lower_bound
 from roster.solver.search.person import INF, Person
 from roster.solver.solve import solve
@@ -146,7 +147,7 @@ def tiny(seed: int, staff: int, days: int, hard: bool, weekends: int | None, req
 def test_bound_never_exceeds_the_optimum(seed: int, staff: int, days: int, hard: bool, weekends: int | None,
                                          requests: int, fair: int) -> None:
     sc = tiny(seed, staff, days, hard, weekends, requests, fair)
-    best = solve(sc, time_limit=20, workers=1, strategy="whole")
+    best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
     bound = lower_bound(sc, 10)
     if best.status == "OPTIMAL":
         assert bound.value <= best.objective + 1e-6
@@ -157,7 +158,7 @@ def test_bound_never_exceeds_the_optimum(seed: int, staff: int, days: int, hard:
 
 def test_bound_on_a_seed_scenario() -> None:
     sc = load_scenario(SEEDS / "front_desk.yaml")
-    result = solve(sc, time_limit=10, workers=1)
+    result = solve(sc, SolveOptions(time_limit=10, workers=1))
     bound = lower_bound(sc, 5, start=result.roster)
     assert result.feasible
     assert 0 <= bound.value <= result.objective + 1e-6
@@ -165,7 +166,7 @@ def test_bound_on_a_seed_scenario() -> None:
 
 def test_solve_reports_the_bound_and_its_source() -> None:
     sc = tiny(1, 4, 7, True, 1, 4)
-    result = solve(sc, time_limit=4, workers=1, strategy="construct")
+    result = solve(sc, SolveOptions(time_limit=4, workers=1, strategy="construct"))
     assert result.feasible and result.bound is not None
     assert result.stats["bound_source"] == "column generation"
     assert result.summary()["bound_source"] == "column generation"

@@ -112,11 +112,11 @@ def _shared(sc) -> construct.Search:
 
 
 def test_a_seed_and_a_deterministic_limit_give_the_same_roster_by_construction() -> None:
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     sc = make_scenario(30, seed=4)
-    first = solve(sc, time_limit=120, deterministic_time=0.5, workers=2, seed=5)
-    again = solve(sc, time_limit=120, deterministic_time=0.5, workers=2, seed=5)
+    first = solve(sc, SolveOptions(time_limit=120, deterministic_time=0.5, workers=2, seed=5))
+    again = solve(sc, SolveOptions(time_limit=120, deterministic_time=0.5, workers=2, seed=5))
     assert "construct_cost" in first.stats
     assert first.roster == again.roster and first.objective == again.objective
 
@@ -140,7 +140,7 @@ def test_a_soft_rule_of_ones_own_broken_for_a_hard_seat_is_counted() -> None:
     soft limit (16 h over), and the reported cost says so (the search keeps such rules as hard,
     so the model finds this roster and prices it)."""
     from roster.model.parse import scenario_from_dict
-    from roster.solver import solve
+    from roster.solver import SolveOptions, solve
 
     sc = scenario_from_dict({
         "horizon": {"start": "2026-09-28", "end": "2026-10-02"},
@@ -150,6 +150,6 @@ def test_a_soft_rule_of_ones_own_broken_for_a_hard_seat_is_counted() -> None:
         "demand": [{"shift": "D", "role": "lead", "min": 1}],
         "rules": {"max_hours_per_week": {"value": 24, "weight": 1}, "min_rest_hours": 0,
                   "max_consecutive_work_days": 7}}, "s.yaml")
-    result = solve(sc, time_limit=20, workers=2)
+    result = solve(sc, SolveOptions(time_limit=20, workers=2))
     report = validate(sc, result.roster)
     assert report.hard == [] and report.cost == round(result.objective) == 16 * 60

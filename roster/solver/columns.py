@@ -1,0 +1,70 @@
+"""What column generation adds to a solve: a lower bound, and a roster made of its months.
+
+``from_columns`` runs column generation (``search/colgen.py``) from the solve's roster for part of
+the time left, then the restricted master (``search/master.py``) over the months it found and the
+roster's own for the rest. The caller keeps whichever roster is cheaper and the higher bound.
+Set ``ROSTER_NO_COLUMN_ROSTERS`` to skip the restricted master (for side-by-side measurements).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+
+from .search.colgen import ColumnGeneration
+from .search.construct import Search
+from .search.master import restricted_master
+
+BOUND_PART = 0.6
+"""Share of the time left that column generation may take before the restricted master."""
+MIN_MASTER_SECONDS = 1.0
+"""The restricted master is skipped with less time than this."""
+
+
+@dataclass
+class Columns:
+    bound: float
+    """The column-generation bound (``-inf``: none proved)."""
+    search: Search | None = None
+    """A roster cheaper than the solve's, as the per-person search's arrays (None: none found)."""
+    cost: float | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    history: list[tuple[float, float]] = field(default_factory=list)
+    """(``time.perf_counter()``, bound so far) after each round of column generation."""
+
+
+def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
+                 seed: int = 0, stop: threading.Event | None = None) -> Columns:
+    """The bound and, time allowing, a cheaper roster from the generated months."""
+    started = time.perf_counter()
+    cg = ColumnGeneration(scenario)
+    found = cg.run((deadline - started) * BOUND_PART, start=roster, upper=objective)
+    out = Columns(found.value, history=[(started + t, cg.round_up(b)) for t, _lp, b in found.history
+                                        if math.isfinite(b)])
+    out.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
+                           "seconds": round(found.seconds, 3), "solved": found.optimal}
+    left = deadline - time.perf_counter()
+    proved = objective is not None and found.value >= objective - 1e-6
+    stopped = stop is not None and stop.is_set()
+    if proved or stopped or left < MIN_MASTER_SECONDS or os.environ.get("ROSTER_NO_COLUMN_ROSTERS"):
+        return out
+    master = restricted_master(cg, left, start=roster, seed=seed, stop=stop)
+    if master is None:
+        out.stats["master"] = {"found": False}
+        return out
+    cost = float(master.search.cost())
+    out.stats["master"] = {"found": True, "objective": master.objective, "cost": cost, "start": objective,
+                           "status": master.status, "columns": master.columns, "seconds": round(master.seconds, 3)}
+    if master.search.empty_hard_seats() == 0 and (objective is None or cost < objective - 1e-6):
+        out.search, out.cost = master.search, cost
+    return out
+
+
+__all__ = ["Columns", "from_columns"]
