@@ -173,17 +173,27 @@ def day_line(day: DayFigures) -> str:
     return text
 
 
+def _falls_short(day: DayFigures) -> bool:
+    below = day.service_level is not None and day.target is not None and day.service_level < day.target
+    return day.short_intervals > 0 or below
+
+
 def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[str]:
-    """The CLI's interval summary: a line per demand line and day, then each line's month figures."""
+    """The CLI's interval summary: a line per demand line and day that falls short (an interval
+    short or the service level below target), then each line's month figures."""
     figures = interval_figures(scenario, roster, calendar)
     if not figures:
         return []
     days = day_figures(scenario, figures)
-    out = [day_line(d) for d in days]
+    out = [day_line(d) for d in days if _falls_short(d)]
     for i, _line in scenario.interval_lines:
         mine = [d for d in days if d.line == i]
         if not mine:
             continue
+        met = sum(1 for d in mine if not _falls_short(d))
+        if met:
+            out.append(f"{mine[0].role or 'all'}: {met} of {len(mine)} days with every interval covered"
+                       + (" and the service level reached" if any(d.target is not None for d in mine) else ""))
         calls = sum(d.calls for d in mine)
         weighted = [(d.calls, d.service_level) for d in mine if d.service_level is not None]
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None

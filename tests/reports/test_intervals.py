@@ -12,7 +12,13 @@ import pytest
 from roster.model.calendar import Calendar
 from roster.model.intervals import interval_needs, on_floor
 from roster.model.roster import Roster
-from roster.reports.intervals import achieved, day_figures, interval_figures, summary_lines
+from roster.reports.intervals import (
+    achieved,
+    day_figures,
+    day_line,
+    interval_figures,
+    summary_lines,
+)
 from tests.interval_case import by_hand, centre
 
 
@@ -138,3 +144,13 @@ def test_summary_lines_name_the_worst_interval():
 def test_no_interval_demand_no_figures(make):
     assert interval_figures(make(), Roster()) == []
     assert summary_lines(make(), Roster()) == []
+
+
+def test_summary_lists_only_the_days_that_fall_short():
+    sc, roster = centre(), by_hand()
+    days = day_figures(sc, interval_figures(sc, roster))
+    short = [d for d in days if d.short_intervals or (d.service_level is not None and d.service_level < d.target)]
+    lines = summary_lines(sc, roster)
+    assert [x for x in lines if x[:4].isdigit()] == [day_line(d) for d in short]
+    if len(short) < len(days):
+        assert f"{len(days) - len(short)} of {len(days)} days with every interval covered" in "\n".join(lines)
