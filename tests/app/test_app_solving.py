@@ -12,6 +12,7 @@ from roster.app.solving import SolveJob, start_solve
 from roster.io.load import load_scenario
 from roster.model.parse import scenario_from_dict
 from roster.model.scenario import Scenario
+from roster.validate import validate
 from tests.conftest import SCENARIOS
 
 
@@ -67,7 +68,9 @@ def test_200_staff_month_shows_progress_and_stops_with_best() -> None:
     assert job.result.objective <= first.objective
     # the stopped roster's exact cost: never above the last objective the search reported
     assert job.result.objective <= job.progress[-1].objective + 1e-6
-    assert len({a.staff for a in job.result.roster}) > 150
+    report = validate(sc, job.result.roster)  # a whole roster: every hard seat filled, no hard rule broken
+    assert report.ok, report.hard[:3]
+    assert report.cost == job.result.objective
     assert polls > 0
 
 
