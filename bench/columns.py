@@ -5,7 +5,7 @@
 One JSON line per instance: objective, bound, their sources, the validator's cost, and the
 column generation's and the restricted master's statistics (``result.stats["colgen"]`` and
 ``["master"]``: rounds, months, the master's status, its cost and the cost it started from).
-Set ``ROSTER_NO_COLUMN_ROSTERS=1`` to skip the restricted master.
+``--no-column-rosters`` skips the restricted master.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from roster.solver import SolveOptions, solve
 from roster.validate import validate
 
 
-def one(number: int, time_limit: float) -> dict:
+def one(number: int, time_limit: float, column_rosters: bool = True) -> dict:
     scenario = load_curtois(instance_path(number))
     t0 = time.perf_counter()
-    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=2))
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=2, column_rosters=column_rosters))
     return {"instance": number, "status": result.status, "objective": result.objective, "bound": result.bound,
             "best_known": BEST_KNOWN[number][0],
             "validator": validate(scenario, result.roster).cost if result.feasible else None,
@@ -38,10 +38,12 @@ def main() -> None:
     ap.add_argument("--instances", default="5,7,10,11")
     ap.add_argument("--time-limit", type=float, default=300.0)
     ap.add_argument("--jobs", type=int, default=1, help="instances solved at the same time")
+    ap.add_argument("--no-column-rosters", action="store_true", help="skip the roster from the generated months")
     args = ap.parse_args()
     numbers = parse_range(args.instances)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for row in pool.map(one, numbers, [args.time_limit] * len(numbers)):
+        for row in pool.map(one, numbers, [args.time_limit] * len(numbers),
+                            [not args.no_column_rosters] * len(numbers)):
             print(json.dumps(row, default=str), flush=True)
 
 

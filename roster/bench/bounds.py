@@ -36,8 +36,8 @@ def row(name: str, scenario: Scenario, seconds: float, best: int | None = None,
 
 
 def solved(name: str, scenario: Scenario, seconds: float, best: int | None = None,
-           published: int | None = None) -> dict:
-    r = solve(scenario, SolveOptions(time_limit=seconds, workers=2))
+           published: int | None = None, column_rosters: bool = True) -> dict:
+    r = solve(scenario, SolveOptions(time_limit=seconds, workers=2, column_rosters=column_rosters))
     cg = r.stats.get("colgen", {})
     return {"instance": name, "staff": len(scenario.staff), "status": r.status, "objective": r.objective,
             "bound": r.bound, "source": r.stats.get("bound_source"),
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--centres", default="", help="generated centre sizes, e.g. 100,300")
     ap.add_argument("--seconds", type=float, default=120.0, help="time for each bound")
     ap.add_argument("--solve", type=float, default=None, help="run solve() with this time limit instead")
+    ap.add_argument("--no-column-rosters", action="store_true",
+                    help="with --solve: skip the roster from the generated months")
     args = ap.parse_args(argv)
     keys: tuple[str, ...] = ("instance", "staff", "bound", "master", "best_known", "published_lb", "bound/best",
                              "solved", "rounds", "columns", "seconds")
@@ -67,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     for size in [int(x) for x in args.centres.split(",") if x]:
         todo.append((f"centre {size}", make_centre(size), None, None))
     for name, sc, best, lb in todo:
-        r = row(name, sc, args.seconds, best, lb) if args.solve is None else solved(name, sc, args.solve, best, lb)
+        r = row(name, sc, args.seconds, best, lb) if args.solve is None else solved(name, sc, args.solve, best, lb,
+                                                                                     not args.no_column_rosters)
         print("| " + " | ".join("" if r[k] is None else str(r[k]) for k in keys) + " |", flush=True)
 
 

@@ -89,14 +89,15 @@ def parse_range(text: str) -> list[int]:
 
 def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | None = None,
                  folder: Path | None = None, seed: int = 0,
-                 on_progress: Callable | None = None, strategy: str = "auto") -> Row:
+                 on_progress: Callable | None = None, strategy: str = "auto", column_rosters: bool = True) -> Row:
     """Solve one instance and score the roster with the engine, the evaluator and the validator."""
 
     path = instance_path(number, folder)
     inst = read_instance(path)
     scenario = to_scenario(inst)
     t0 = time.perf_counter()
-    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=strategy),
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=strategy,
+                                          column_rosters=column_rosters),
                    on_progress=on_progress)
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]

@@ -29,6 +29,8 @@ def curtois(
     seed: int = typer.Option(0, "--seed"),
     strategy: str = typer.Option("auto", "--strategy", help="auto, whole or groups (see roster.solver.solve)"),
     jobs: int = typer.Option(1, "--jobs", min=1, help="instances solved at the same time, each in its own process"),
+    column_rosters: bool = typer.Option(True, "--column-rosters/--no-column-rosters",
+                                        help="look for a cheaper roster among the generated months"),
 ) -> None:
     """Solve Curtois & Qu instances; print and save objective, bound, best known and times."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -43,7 +45,8 @@ def curtois(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         order = sorted(numbers, reverse=True) if jobs > 1 else numbers  # with jobs: largest first
         futures = [pool.submit(curtois_bench.run_instance, n, time_limit, workers, out_dir=out.parent / "solutions",
-                               folder=folder, seed=seed, strategy=strategy) for n in order]
+                               folder=folder, seed=seed, strategy=strategy, column_rosters=column_rosters)
+                   for n in order]
         for future in as_completed(futures):
             try:
                 row = future.result()

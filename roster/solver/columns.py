@@ -3,13 +3,12 @@
 ``from_columns`` runs column generation (``search/colgen.py``) from the solve's roster for part of
 the time left, then the restricted master (``search/master.py``) over the months it found and the
 roster's own for the rest. The caller keeps whichever roster is cheaper and the higher bound.
-Set ``ROSTER_NO_COLUMN_ROSTERS`` to skip the restricted master (for side-by-side measurements).
+``SolveOptions(column_rosters=False)`` skips the restricted master (for side-by-side measurements).
 """
 
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ class Columns:
 
 
 def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
-                 seed: int = 0, stop: threading.Event | None = None) -> Columns:
+                 seed: int = 0, stop: threading.Event | None = None, rosters: bool = True) -> Columns:
     """The bound and, time allowing, a cheaper roster from the generated months."""
     started = time.perf_counter()
     cg = ColumnGeneration(scenario)
@@ -53,7 +52,7 @@ def from_columns(scenario: Scenario, roster: Roster, objective: float | None, de
     left = deadline - time.perf_counter()
     proved = objective is not None and found.value >= objective - 1e-6
     stopped = stop is not None and stop.is_set()
-    if proved or stopped or left < MIN_MASTER_SECONDS or os.environ.get("ROSTER_NO_COLUMN_ROSTERS"):
+    if proved or stopped or left < MIN_MASTER_SECONDS or not rosters:
         return out
     master = restricted_master(cg, left, start=roster, seed=seed, stop=stop)
     if master is None:

@@ -30,6 +30,9 @@ class SolveOptions:
     deterministic_time: float | None = None
     strategy: str = "auto"
     log: bool = False
+    column_rosters: bool = True
+    """After the column-generation bound, look for a cheaper roster among the generated months
+    (the restricted master); off for side-by-side measurements of the route."""
 
     def __post_init__(self) -> None:
         if not _number(self.time_limit) or not self.time_limit > 0:
@@ -46,6 +49,8 @@ class SolveOptions:
         if self.deterministic_time is not None and (not _number(self.deterministic_time)
                                                     or not self.deterministic_time > 0):
             raise FieldError("deterministic_time", self.deterministic_time, "must be a number above 0")
+        if not isinstance(self.column_rosters, bool):
+            raise FieldError("column_rosters", self.column_rosters, "must be true or false")
         if self.strategy not in STRATEGIES:
             raise FieldError("strategy", self.strategy, "is not a strategy", hint=f"use {STRATEGY_CHOICE}")
 

@@ -106,7 +106,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     search_seconds = options.time_limit - bound_seconds
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if bound_seconds:
-        _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options.seed)
+        _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
@@ -128,13 +128,14 @@ def _bound_reserve(scenario: Scenario, options: SolveOptions) -> float:
 
 def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
                   stop: threading.Event | None, on_progress: Callable[[Progress], None] | None = None,
-                  seed: int = 0) -> None:
+                  options: SolveOptions = SolveOptions()) -> None:
     """Raise ``result.bound`` to the column-generation bound when it is higher, then look for a
     cheaper roster among the generated months (``columns.from_columns``), until ``deadline``."""
     left = deadline - time.perf_counter()
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return
-    found = from_columns(scenario, result.roster, result.objective, deadline, seed, stop)
+    found = from_columns(scenario, result.roster, result.objective, deadline, options.seed, stop,
+                         rosters=options.column_rosters)
     result.stats.update(found.stats)
     now = time.perf_counter() - t0
     if found.search is not None and found.cost is not None:  # a cheaper roster from the months

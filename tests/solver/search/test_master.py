@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
+from roster.solver.options import SolveOptions
 from roster.solver.search import HARD, construct
 from roster.solver.search.colgen import ColumnGeneration
 from roster.solver.search.master import restricted_master
@@ -74,6 +75,20 @@ def test_a_cheaper_roster_from_columns_wins_in_the_result() -> None:
     assert report.hard == [] and report.cost == result.objective
     assert report.costs() == result.terms
     assert result.bound is not None and result.bound <= result.objective
+
+
+def test_the_column_route_can_be_turned_off() -> None:
+    """``column_rosters=False``: the bound is still computed, the roster stays the search's."""
+    sc = tiny(1, 5, 9, True, 1, 6, 4)
+    search = construct.Search(sc, Calendar(sc))
+    assert search.construct()
+    result = Result(status="FEASIBLE", roster=search.roster(), objective=search.cost(), bound=0.0)
+    start, roster = result.objective, result.roster
+    t0 = time.perf_counter()
+    _column_bound(result, sc, t0, t0 + 10, None, options=SolveOptions(column_rosters=False))
+    assert "master" not in result.stats and "roster_source" not in result.stats
+    assert result.objective == start and result.roster == roster
+    assert "colgen" in result.stats
 
 
 def test_the_column_route_on_a_seed_scenario() -> None:
