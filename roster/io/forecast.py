@@ -12,8 +12,8 @@ from roster.model.fields import WEEKDAYS, FieldError
 from roster.model.scenario import Scenario, parse_minutes
 
 
-def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:
-    """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or ``weekday``."""
+def _open_forecast(path: Path, field: str) -> csv.DictReader:
+    """The forecast CSV's rows, or a FieldError naming the file when it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -25,6 +25,12 @@ def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[Forec
     except IsADirectoryError:
         raise FieldError(field, str(path), "is a folder, not a forecast file") from None
     reader = csv.DictReader(text.splitlines())
+    return reader
+
+
+def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:
+    """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or ``weekday``."""
+    reader = _open_forecast(path, field)
     cols = {c.strip().lower() for c in reader.fieldnames or []}
     missing = {"interval", "calls"} - cols
     if missing:
@@ -73,17 +79,7 @@ def forecast_demand(scenario: Scenario, base: Path) -> list[dict[str, Any]]:
 def read_interval_rows(path: Path, field: str) -> list[dict[str, Any]]:
     """A per-interval forecast CSV → rows: ``interval`` (HH:MM) and ``agents`` or ``calls`` (or both),
     optionally ``date`` (YYYY-MM-DD) or ``weekday`` (mon..sun)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FieldError(field, str(path), "forecast file not found",
-                         hint="the path is relative to the scenario file") from None
-    except UnicodeDecodeError:
-        raise FieldError(field, str(path), "the forecast is not UTF-8 text",
-                         hint="save it as UTF-8 (in Excel: Save As, CSV UTF-8)") from None
-    except IsADirectoryError:
-        raise FieldError(field, str(path), "is a folder, not a forecast file") from None
-    reader = csv.DictReader(text.splitlines())
+    reader = _open_forecast(path, field)
     cols = {c.strip().lower() for c in reader.fieldnames or []}
     if "interval" not in cols or not cols & {"agents", "calls"}:
         raise FieldError(field, str(path), "the forecast needs the columns interval and agents or calls",

@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.io.breaks import read_breaks_sheet, with_breaks, write_breaks_sheet
+from roster.io.breaks import read_breaks_sheet, read_seats_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import (
     DANGEROUS,
     cell_code,
@@ -464,4 +464,5 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
                                     text, "not a shift code",
                                     hint=f"shift codes: {', '.join(sorted(shift_ids))}; leave a day off empty")
             out.append(Assignment(day, staff, shift, None, post))
-    return with_breaks(Roster.of(out, leave), read_breaks_sheet(wb, name, cell_text))
+    return with_breaks(Roster.of(out, leave), read_breaks_sheet(wb, name, cell_text),
+                       read_seats_sheet(wb, name, cell_text))

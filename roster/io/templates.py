@@ -39,7 +39,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from roster.io.breaks import read_breaks_sheet, with_breaks, write_breaks_sheet
+from roster.io.breaks import read_breaks_sheet, read_seats_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import POST_SEPARATOR, cell_code, first_by_day, parse_code
 from roster.io.grid import as_date, cell_text, open_workbook, put
 from roster.io.load import read_text_file, read_yaml
@@ -298,4 +298,4 @@ def read_template(path: str | Path, scenario: Scenario | None = None,
                                     "; pass the mapping file used for the export")
             shift, post = parse_code(code, known)
             out.append(Assignment(day, staff, shift, None, post))
-    return with_breaks(Roster.of(out), read_breaks_sheet(wb, name, cell_text))
+    return with_breaks(Roster.of(out), read_breaks_sheet(wb, name, cell_text), read_seats_sheet(wb, name, cell_text))

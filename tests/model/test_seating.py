@@ -43,3 +43,20 @@ def test_given_roles_stay_and_extra_people_fill_free_seats():
     roles = {a.staff: a.role for a in seat_roles(sc, roster)}
     assert roles == {"P": "lead", "L": "agent", "A1": "agent", "A2": "agent"}
     assert seat_roles(sc, Roster.of([Assignment(DAY, "A1", "D", "agent")])).assignments[0].role == "agent"
+
+
+def test_a_grid_for_interval_needs_seats_a_spare_lead_as_an_agent():
+    """Two leads on a shift, one lead and one agent needed per interval: one of them sits as an agent."""
+    hours = [{"interval": f"{h:02d}:{m:02d}", "agents": 1} for h in range(8, 16) for m in (0, 30)]
+    sc = scenario_from_dict({
+        "horizon": {"start": "2026-12-07", "end": "2026-12-07"},
+        "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}],
+        "shifts": [{"id": "D", "start": "08:00", "end": "16:00"}],
+        "staff": [{"id": "L1", "roles": ["lead"]}, {"id": "L2", "roles": ["lead"]}],
+        "demand": [{"role": "agent", "per_interval": hours}, {"role": "lead", "per_interval": hours}],
+    })
+    seated = seat_roles(sc, Roster.of([Assignment(DAY, "L1", "D"), Assignment(DAY, "L2", "D")]))
+    assert sorted(a.role for a in seated) == ["agent", "lead"]
+    assert validate(sc, seated).cost == 0
+    both_leads = Roster.of([Assignment(DAY, "L1", "D", "lead"), Assignment(DAY, "L2", "D", "lead")])
+    assert validate(sc, both_leads).cost == 16 * 100 + 16 * 1  # 16 intervals an agent short, a lead over
