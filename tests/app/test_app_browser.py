@@ -363,14 +363,15 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     assert pg.locator('[data-testid="stMetric"]').filter(has_text="Day's service level").count() == 1
     pg.locator(".st-key-interval_day").click()
     pg.get_by_role("option").filter(has_text=re.compile(r"^2026-10-08")).first.click()
-    pg.locator(".st-key-chart_intervals .gtitle").filter(has_text="2026-10-08").wait_for()
+    # a rerun recomputes the month's interval figures: allow for a loaded machine
+    pg.locator(".st-key-chart_intervals .gtitle").filter(has_text="2026-10-08").wait_for(timeout=120_000)
     ARTIFACTS.mkdir(exist_ok=True)
     chart.screenshot(path=str(ARTIFACTS / "interval-chart.png"))
     pg.get_by_text("中文", exact=True).click()
     pg.get_by_role("heading", name="各时段需求与在岗人数").wait_for()
     _settle(pg)
     zh = pg.locator('.st-key-chart_intervals[data-stale="false"]')  # not the English one a rerun retains
-    zh.locator(".gtitle").filter(has_text="需求与在岗人数，服务水平").wait_for()
+    zh.locator(".gtitle").filter(has_text="需求与在岗人数，服务水平").wait_for(timeout=120_000)
     _settle(pg)
     assert "需求人数" in zh.locator(".legend").text_content()
     zh.screenshot(path=str(ARTIFACTS / "interval-chart-zh.png"))

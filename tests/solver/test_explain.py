@@ -112,7 +112,7 @@ def test_weekly_hours_of_part_timers():
             if p["id"] in ("S05", "S06", "S07", "S08", "S09"):
                 p["max_hours_per_week"] = 24
 
-    expl = explain(variant(D(2026, 12, 7), D(2026, 12, 13), edit), time_limit=20)
+    expl = explain(variant(D(2026, 12, 7), D(2026, 12, 13), edit), time_limit=60)  # done in a few seconds on a quiet machine
     assert not expl.feasible
     families = {lb.family for lb in expl.labels}
     assert "hours_week" in families and "coverage" in families
