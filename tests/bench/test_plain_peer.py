@@ -104,7 +104,11 @@ def test_the_peer_does_not_use_the_engine() -> None:
 
 
 def test_peer_interval_roster_places_breaks_and_costs_what_the_validator_says() -> None:
-    sc = make_interval_centre(12).model_copy(update={"fairness": Fairness()})
+    # the generated centre's first week (1-7 October: National Day), fair shares off
+    sc = make_interval_centre(12)
+    week = sc.horizon.model_copy(update={"end": sc.horizon.start + dt.timedelta(days=6)})
+    sc = sc.model_copy(update={"horizon": week, "fairness": Fairness(),
+                               "requests": tuple(r for r in sc.requests if r.date <= week.end)})
     result = solve_plain(sc, time_limit=6, workers=2, seed=0, at=(6,))
     assert result.feasible, result.status
     assert all(a.break_at is not None for a in result.roster)  # every shift of the centre has a break
