@@ -197,8 +197,11 @@ class PlainModel:
         self.breaks: dict[tuple[int, int, str], list[tuple[int, cp_model.IntVar]]] = {}
         """(day, shift, seat role) → (break start in minutes from 00:00 of the day, people on it)."""
         self.people: dict[tuple[int, int, str], cp_model.IntVar] = {}
-        """(day, shift, seat role) → people on it."""
+        """(day, shift, seat role) → people on it (where a break or an interval line needs the count)."""
+        needs = interval_needs(sc, cal)
         for (d, s, r), xs in sorted(in_seat.items()):
+            if not needs and not sc.shifts[s].break_starts:
+                continue
             n = self.people[(d, s, r)] = m.new_int_var(0, len(xs), f"people{d}_{s}_{r}")
             m.add(n == sum(xs))
             starts = sc.shifts[s].break_starts
@@ -206,7 +209,6 @@ class PlainModel:
                 counts = [(t, m.new_int_var(0, len(xs), f"break{d}_{s}_{r}_{t}")) for t in starts]
                 m.add(sum(b for _, b in counts) == n)
                 self.breaks[(d, s, r)] = counts
-        needs = interval_needs(sc, cal)
         if not needs:
             return
         floor: dict[tuple[str | None, int], list[tuple[cp_model.IntVar, int]]] = defaultdict(list)
