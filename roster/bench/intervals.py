@@ -8,6 +8,10 @@ Sundays are lighter, National Day lighter still. The curve is sized so that the 
 about ``load`` of what the agents can work in the month. 11 h rest, 40 h weeks, at most 6 days in
 a row, two requests each and fair shares of weekends and hours. The same size and seed give the
 same scenario.
+
+The bench sets the engine (``solve()``), the engine's whole CP-SAT model and the plain CP-SAT peer
+(``roster.bench.peers.plain``) side by side, each run in a fresh process (so each peak memory is
+its own); the validator scores every roster.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import datetime as dt
 import json
 import math
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,6 +31,7 @@ import chinese_calendar
 import highspy
 import numpy as np
 
+from roster.bench.peers.plain import solve_plain
 from roster.model.calendar import Calendar
 from roster.model.intervals import (
     break_intervals,
@@ -197,14 +203,34 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
     return float(h.getInfo().objective_function_value)
 
 
-WHO = {"engine": "auto", "whole": "whole"}
-"""Solvers side by side: the default path and the whole CP-SAT model from the start."""
+WHO = {"engine": "auto", "whole": "whole", "peer": None}
+"""Solvers side by side: the default path, the whole CP-SAT model from the start and the plain peer."""
+COLUMNS = ("size", "who", "run", "status", "first_s", "cost_30s", "cost_60s", "validator", "interval_cost",
+           "hard", "peak_mib", "seconds")
+
+
+def _scored(scenario: Scenario, roster, row: dict) -> None:
+    cal = Calendar(scenario)
+    report = validate(scenario, roster, cal)
+    row["validator"] = report.cost
+    row["hard"] = len(report.hard)
+    row["terms"] = {str(k): v for k, v in report.costs().items()}
+    under, over = coverage_cost(interval_needs(scenario, cal), on_floor(scenario, cal, roster))
+    row["interval_cost"] = under + over
+    row["short_intervals"] = under // 100
 
 
 def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int = 2,
             at: tuple[float, ...] = (30.0, 60.0)) -> dict:
-    """One solve of the interval centre; times from the solve call (scenario generation excluded)."""
+    """One solve of the interval centre; times from the solve call (scenario generation excluded).
+
+    ``cost_<t>s`` is the cost of the best roster by ``t`` seconds: the engine's own objective (which
+    equals the validator's cost), the validator's cost of the peer's roster then."""
+    if who not in WHO:
+        raise ValueError(f"unknown solver {who!r}: one of {', '.join(WHO)}")
     scenario = make_interval_centre(size, seed)
+    if who == "peer":
+        return _measure_peer(scenario, size, time_limit, seed, workers, at)
     history: list[tuple[float, float]] = []
     t0 = time.perf_counter()
 
@@ -221,14 +247,57 @@ def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int 
         found = [obj for s, obj in history if s <= t]
         row[f"cost_{t:g}s"] = min(found) if found else None
     if result.feasible:
-        cal = Calendar(scenario)
-        report = validate(scenario, result.roster, cal)
-        row["validator"] = report.cost
-        row["hard"] = len(report.hard)
-        row["terms"] = report.costs()
-        under, over = coverage_cost(interval_needs(scenario, cal), on_floor(scenario, cal, result.roster))
-        row["short_intervals"] = under // 100
+        _scored(scenario, result.roster, row)
     return row
+
+
+def _measure_peer(scenario: Scenario, size: int, time_limit: float, seed: int, workers: int,
+                  at: tuple[float, ...]) -> dict:
+    result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
+    row = {"who": "peer", "size": size, "seed": seed, "status": result.status, "seconds": result.seconds,
+           "first_s": result.first_seconds, "cells": result.variables, "objective": result.objective,
+           "build_s": result.build_seconds, "peer_terms": result.terms}
+    for t in at:
+        snap = result.snapshots.get(t)
+        row[f"cost_{t:g}s"] = None if snap is None else validate(scenario, snap).cost
+    if result.feasible:
+        _scored(scenario, result.roster, row)
+    return row
+
+
+def run(sizes: list[int], who: list[str], runs: int = 1, time_limit: float = 60.0, workers: int = 2,
+        seed: int = 0, on_row=None) -> list[dict]:
+    """Each (size, solver, run) in a fresh process; the rows in that order."""
+    rows = []
+    for size in sizes:
+        for name in who:
+            for i in range(runs):
+                out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one", "--who", name,
+                                      "--size", str(size), "--time-limit", str(time_limit),
+                                      "--workers", str(workers), "--seed", str(seed)],
+                                     capture_output=True, text=True, check=False)
+                lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+                row = json.loads(lines[-1]) if lines else {"who": name, "size": size, "error": out.stderr[-500:]}
+                row["run"] = i
+                rows.append(row)
+                if on_row is not None:
+                    on_row(row)
+    return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    """A Markdown table of the rows."""
+    def cell(v: object) -> str:
+        if v is None:
+            return "-"
+        if isinstance(v, float):
+            return f"{v:.2f}" if abs(v) < 100 else f"{v:,.0f}"
+        if isinstance(v, int) and not isinstance(v, bool):
+            return f"{v:,}"
+        return str(v)
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(cell(r.get(c)) for c in COLUMNS) + " |" for r in rows]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -243,25 +312,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.who, args.size, args.time_limit, args.seed, args.workers)), flush=True)
+        row = measure(args.who, args.size, args.time_limit, args.seed, args.workers)
+        row["peak_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        print(json.dumps(row), flush=True)
         return
     print("bound", json.dumps({"interval_cost_lp": round(interval_bound(make_interval_centre(args.size, args.seed)))}),
           flush=True)
-    rows = []
-    for who in args.who.split(","):
-        for run in range(args.runs):
-            out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one", "--who", who,
-                                  "--size", str(args.size), "--time-limit", str(args.time_limit),
-                                  "--workers", str(args.workers), "--seed", str(args.seed)],
-                                 capture_output=True, text=True, check=False)
-            lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-            row = json.loads(lines[-1]) if lines else {"who": who, "error": out.stderr[-500:]}
-            row["run"] = run
-            rows.append(row)
-            print(json.dumps(row), flush=True)
-    for who in args.who.split(","):
-        mine = [r for r in rows if r.get("who") == who]
-        summary = {"who": who}
+    who = args.who.split(",")
+    rows = run([args.size], who, args.runs, args.time_limit, args.workers, args.seed,
+               on_row=lambda r: print(json.dumps(r), flush=True))
+    for name in who:
+        mine = [r for r in rows if r.get("who") == name]
+        summary = {"who": name}
         for key in ("first_s", "cost_30s", "cost_60s", "validator"):
             values = [r[key] for r in mine if r.get(key) is not None]
             summary[key] = statistics.median(values) if values else None

@@ -1,4 +1,4 @@
-"""`roster bench curtois|generated|check|scale`: benchmarks of the engine."""
+"""`roster bench curtois|generated|check|scale|intervals`: benchmarks of the engine."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import typer
 
 from roster.bench import curtois as curtois_bench
 from roster.bench import generated as generated_bench
+from roster.bench import intervals as interval_bench
 from roster.bench import scale_table
 from roster.cli.common import app, fail
 from roster.io.curtois_eval import evaluate_files
@@ -131,3 +132,34 @@ def scale(
     scale_table.write_csv(rows, marks, out)
     typer.echo(scale_table.format_table(rows, marks))
     typer.echo(f"table: {out}")
+
+
+@bench.command("intervals")
+def intervals(
+    sizes: str = typer.Option("300,60", "--sizes", help="agent counts, comma-separated"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve"),
+    runs: int = typer.Option(1, "--runs", min=1, help="runs per size and solver, each in its own process"),
+    workers: int = typer.Option(2, "--workers", help="solver threads"),
+    who: str = typer.Option("engine,peer", "--who", help="engine, whole (the engine's whole model) and/or peer "
+                                                          "(the plain CP-SAT model)"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """A generated call centre staffed per 30 minutes: the engine and a plain CP-SAT model side by side."""
+    try:
+        counts = [int(x) for x in sizes.split(",") if x.strip()]
+    except ValueError:
+        fail(ScenarioError("command line", "--sizes", sizes, "not a list of numbers"))
+    if not counts or min(counts) < 10:
+        fail(ScenarioError("command line", "--sizes", sizes, "give agent counts of at least 10"))
+    names = [x.strip() for x in who.split(",") if x.strip()]
+    unknown = [x for x in names if x not in interval_bench.WHO]
+    if not names or unknown:
+        fail(ScenarioError("command line", "--who", who, "is not a list of solvers",
+                           hint=", ".join(interval_bench.WHO)))
+    rows = interval_bench.run(counts, names, runs=runs, time_limit=time_limit, workers=workers, seed=seed,
+                              on_row=lambda r: typer.echo(f"{r.get('size')} agents, {r['who']}: "
+                                                          f"{r.get('status', r.get('error'))}", err=True))
+    for size in counts:
+        bound = interval_bench.interval_bound(interval_bench.make_interval_centre(size, seed))
+        typer.echo(f"{size} agents: LP bound on the interval cost {bound:,.0f}")
+    typer.echo(interval_bench.format_table(rows))

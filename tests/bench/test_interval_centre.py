@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typer.testing import CliRunner
+
 from roster.bench.intervals import interval_bound, make_interval_centre, measure
+from roster.cli import app
 from roster.model.calendar import Calendar
 from roster.model.scenario import Fairness
 from roster.solver import SolveOptions, solve
@@ -50,3 +53,22 @@ def test_auto_builds_interval_centres_by_construction_without_groups_or_the_colu
     assert "construct_seconds" in result.stats
     assert "group_seconds" not in result.stats and "colgen" not in result.stats
     assert all(a.break_at is not None for a in result.roster)
+
+
+def test_bench_intervals_sets_engine_and_peer_side_by_side():
+    res = CliRunner().invoke(app, ["bench", "intervals", "--sizes", "12", "--time-limit", "4"])
+    assert res.exit_code == 0, res.output
+    table = [ln for ln in res.output.splitlines() if ln.startswith("| 12 |")]
+    assert [ln.split(" | ")[1] for ln in table] == ["engine", "peer"]
+    engine, peer = ([c.strip() for c in ln.strip("|").split("|")] for ln in table)
+    assert engine[3] == "FEASIBLE" and engine[9] == "0"
+    # a loaded machine may leave the peer without a roster in 4 s; when it has one, no rule is broken
+    assert peer[3] in ("FEASIBLE", "UNKNOWN") and peer[9] in ("0", "-")
+    assert float(engine[10].replace(",", "")) > 0 and float(peer[10].replace(",", "")) > 0
+    assert "LP bound on the interval cost" in res.output
+
+
+def test_bench_intervals_names_an_unknown_solver():
+    res = CliRunner().invoke(app, ["bench", "intervals", "--sizes", "12", "--who", "engine,fastest"])
+    assert res.exit_code != 0
+    assert "--who" in res.output and "fastest" in res.output and "Traceback" not in res.output

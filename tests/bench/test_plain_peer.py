@@ -7,12 +7,17 @@ import datetime as dt
 
 import pytest
 
+from roster.bench.intervals import make_interval_centre
 from roster.bench.peers.plain import PlainModel, solve_plain
 from roster.bench.scale import make_centre
 from roster.model.scenario import (
+    Break,
     Demand,
+    Fairness,
     History,
     Horizon,
+    IntervalDemand,
+    IntervalRow,
     Request,
     Role,
     Rules,
@@ -96,3 +101,36 @@ def test_the_peer_does_not_use_the_engine() -> None:
     grimp = pytest.importorskip("grimp")
     upstream = grimp.build_graph("roster", cache_dir=None).find_upstream_modules("roster.bench.peers.plain")
     assert upstream and not {m for m in upstream if m.startswith("roster.solver")}
+
+
+def test_peer_interval_roster_places_breaks_and_costs_what_the_validator_says() -> None:
+    # the generated centre's first week (1-7 October: National Day), fair shares off
+    sc = make_interval_centre(12)
+    week = sc.horizon.model_copy(update={"end": sc.horizon.start + dt.timedelta(days=6)})
+    sc = sc.model_copy(update={"horizon": week, "fairness": Fairness(),
+                               "requests": tuple(r for r in sc.requests if r.date <= week.end)})
+    result = solve_plain(sc, time_limit=6, workers=2, seed=0, at=(6,))
+    assert result.feasible, result.status
+    assert all(a.break_at is not None for a in result.roster)  # every shift of the centre has a break
+    report = validate(sc, result.roster)
+    assert report.hard == []
+    assert result.objective == report.cost
+    costs = report.costs()
+    for term in ("interval_shortfall", "interval_over"):
+        assert result.terms[term] == costs.get(term, 0)
+    assert validate(sc, result.snapshots[6]).hard == []
+
+
+def test_peer_floor_count_takes_the_break_off_the_intervals_it_touches() -> None:
+    # one agent, one day, a 09:00-13:00 shift with a 60-minute break within 10:00-12:00; one agent
+    # needed every 30 minutes: the break leaves two half hours short whatever its start
+    shift = Shift(id="D", start="09:00", end="13:00", break_rule=Break(minutes=60, within=("10:00", "12:00")))
+    rows = tuple(IntervalRow(interval=f"{h:02d}:{m:02d}", agents=1) for h in range(9, 13) for m in (0, 30))
+    sc = Scenario(horizon=Horizon(start=MON, end=MON), roles=(Role(id="agent"),), shifts=(shift,),
+                  staff=(Staff(id="A", roles=("agent",)),),
+                  demand=(IntervalDemand(role="agent", per_interval=rows, under_weight=10, over_weight=1),))
+    result = solve_plain(sc, time_limit=5, workers=1)
+    assert result.status == "OPTIMAL"
+    (a,) = result.roster
+    assert a.break_at in ("10:00", "10:30", "11:00")
+    assert result.objective == validate(sc, result.roster).cost == 20

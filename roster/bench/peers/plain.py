@@ -10,6 +10,11 @@ and every rule as a plain constraint:
 - at most ``max_consecutive_work_days`` in any window of that many days plus one;
 - ``min_consecutive_days_off`` above one: no shorter run of days off between two worked days;
 - ``max_hours_per_week`` per ISO week inside the horizon; ``max_shifts`` per shift type;
+- interval coverage (``demand`` lines with ``per_interval``): an integer count of breaks per
+  (day, shift, seat role, break start) summing to the people on that shift in that seat; the
+  people on the floor in an interval are those working all of it less the breaks touching it (as
+  ``roster.model.intervals.on_floor`` counts), each person short or over costing the line's
+  ``under_weight`` / ``over_weight``; the roster read back hands the breaks out in staff order;
 - requests as penalties (the same units as the validator);
 - fairness: for nights, weekend shifts, holiday shifts and hours, the spread (most − fewest)
   among people with the same roles who can do that duty, times ``scenario.fairness``.
@@ -40,6 +45,7 @@ from ortools.sat.python import cp_model
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
+from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
 
@@ -114,6 +120,7 @@ class PlainModel:
         """Per term, the cost a roster really incurs (a slack may sit above what it must cover)."""
         self._variables()
         self._seats()
+        self._breaks_and_intervals()
         self._rest_and_sequences()
         self._runs()
         self._hours()
@@ -180,6 +187,54 @@ class PlainModel:
                 self._penalty("coverage_shortfall", st.min_weight, -n, -st.min, 0, f"short{d}_{s}_{role}")
             if st.max is not None:
                 self._penalty("overstaffing", st.max_weight, n, st.max, len(xs), f"over{d}_{s}_{role}")
+
+    # ---- breaks and people on the floor per interval ------------------------
+    def _breaks_and_intervals(self) -> None:
+        sc, cal, m = self.sc, self.cal, self.model
+        in_seat: dict[tuple[int, int, str], list[cp_model.IntVar]] = defaultdict(list)
+        for (_p, d, s, r), v in self.x.items():
+            in_seat[(d, s, r)].append(v)
+        self.breaks: dict[tuple[int, int, str], list[tuple[int, cp_model.IntVar]]] = {}
+        """(day, shift, seat role) → (break start in minutes from 00:00 of the day, people on it)."""
+        self.people: dict[tuple[int, int, str], cp_model.IntVar] = {}
+        """(day, shift, seat role) → people on it (where a break or an interval line needs the count)."""
+        needs = interval_needs(sc, cal)
+        for (d, s, r), xs in sorted(in_seat.items()):
+            if not needs and not sc.shifts[s].break_starts:
+                continue
+            n = self.people[(d, s, r)] = m.new_int_var(0, len(xs), f"people{d}_{s}_{r}")
+            m.add(n == sum(xs))
+            starts = sc.shifts[s].break_starts
+            if starts:
+                counts = [(t, m.new_int_var(0, len(xs), f"break{d}_{s}_{r}_{t}")) for t in starts]
+                m.add(sum(b for _, b in counts) == n)
+                self.breaks[(d, s, r)] = counts
+        if not needs:
+            return
+        floor: dict[tuple[str | None, int], list[tuple[cp_model.IntVar, int]]] = defaultdict(list)
+        for _, line in sc.interval_lines:
+            shifts = counted_shifts(sc, line)
+            step = line.interval_minutes
+            for (d, s, r), n in self.people.items():
+                shift = sc.shifts[s]
+                if shift.id not in shifts or (line.role is not None and r != line.role):
+                    continue
+                worked = set()
+                for t in worked_intervals(shift, d, step):
+                    if (line.role, t) in needs:
+                        floor[(line.role, t)].append((n, 1))
+                        worked.add(t)
+                for start, b in self.breaks.get((d, s, r), []):
+                    for t in break_intervals(shift, d, start, step):
+                        if t in worked:
+                            floor[(line.role, t)].append((b, -1))
+        everyone = len(self.x)
+        for key, need in needs.items():
+            terms = floor.get(key, [])
+            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
+            name = f"{key[0] or 'all'}_{key[1]}"
+            self._penalty("interval_shortfall", need.under_weight, -here, -need.agents, 0, f"under_{name}")
+            self._penalty("interval_over", need.over_weight, here, need.agents, need.agents + everyone, f"over_{name}")
 
     # ---- sequences ------------------------------------------------------
     def _rest_and_sequences(self) -> None:
@@ -307,10 +362,26 @@ class PlainModel:
 
     # ---- reading a roster back ------------------------------------------
     def roster(self, value: Callable) -> Roster:
-        """The roster of a solution, ``value(var) -> int``."""
+        """The roster of a solution, ``value(var) -> int``; each shift's breaks go to its people in staff order."""
         sc, cal = self.sc, self.cal
-        return Roster.of(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, r)
-                         for (p, d, s, r), v in self.x.items() if value(v))
+        people: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+        for (p, d, s, r), v in self.x.items():
+            if value(v):
+                people[(d, s, r)].append(p)
+        out = []
+        for (d, s, r), ps in people.items():
+            starts: list[int | None] = []
+            for t, b in self.breaks.get((d, s, r), []):
+                starts.extend([t] * int(value(b)))
+            starts += [None] * (len(ps) - len(starts))
+            for p, t in zip(sorted(ps), starts, strict=False):
+                at = None if t is None else f"{t % 1440 // 60:02d}:{t % 60:02d}"
+                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, r, break_at=at))
+        return Roster.of(out)
+
+    def roster_vars(self) -> list[cp_model.IntVar]:
+        """The variables a roster is read from (cells, then break counts)."""
+        return list(self.x.values()) + [b for counts in self.breaks.values() for _, b in counts]
 
     def term_values(self, value: Callable) -> dict[str, int]:
         """What the roster of a solution costs per term (slacks taken at their least)."""
@@ -335,7 +406,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
                 self.kept[t] = self.last
         self.history.append((round(now, 3), self.objective_value))
         if self.at:
-            self.last = np.asarray(self.response_proto.solution, dtype=np.int64)[self.order].astype(np.int8)
+            self.last = np.asarray(self.response_proto.solution, dtype=np.int64)[self.order].astype(np.int32)
             self.last_time = now
 
 
@@ -347,7 +418,7 @@ def solve_plain(scenario: Scenario, time_limit: float = 60.0, workers: int = 2, 
     t0 = time.perf_counter()
     pm = PlainModel(scenario)
     build_seconds = time.perf_counter() - t0
-    cells = list(pm.x.values())
+    cells = pm.roster_vars()
     order = np.array([v.index for v in cells], dtype=np.int64)
     solver = cp_model.CpSolver()
     prm = solver.parameters
@@ -367,14 +438,12 @@ def solve_plain(scenario: Scenario, time_limit: float = 60.0, workers: int = 2, 
         result.search_objective = solver.objective_value
         result.bound = solver.best_objective_bound
         result.first_seconds = watch.history[0][0] if watch.history else None
-        keys = list(pm.x)
-        final = np.array([solver.value(v) for v in cells], dtype=np.int8)
+        final = np.array([solver.value(v) for v in cells], dtype=np.int32)
         for t in at:
             values = watch.kept.get(t)
             if values is None and watch.history and watch.last_time <= t:
                 values = final  # no roster came after the last one before t
             if values is not None:
-                result.snapshots[t] = Roster.of(
-                    Assignment(pm.cal.days[d].date, scenario.staff[p].id, scenario.shifts[s].id, r)
-                    for (p, d, s, r), on in zip(keys, values, strict=True) if on)
+                found = dict(zip((v.index for v in cells), values.tolist(), strict=True))
+                result.snapshots[t] = pm.roster(lambda v, found=found: found[v.index])
     return result
