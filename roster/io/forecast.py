@@ -28,6 +28,21 @@ def _open_forecast(path: Path, field: str) -> csv.DictReader:
     return reader
 
 
+def _day_of(row: dict[str, str], where: str) -> tuple[dt.date | None, str | None]:
+    """A forecast row's ``date`` or ``weekday`` (neither: the row is for every day)."""
+    if row.get("date"):
+        try:
+            return dt.date.fromisoformat(row["date"]), None
+        except ValueError:
+            raise FieldError(f"{where} date", row["date"], "not a date (YYYY-MM-DD)") from None
+    if row.get("weekday"):
+        weekday = row["weekday"].lower()[:3]
+        if weekday not in WEEKDAYS:
+            raise FieldError(f"{where} weekday", row["weekday"], "not a weekday (mon..sun)")
+        return None, weekday
+    return None, None
+
+
 def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:
     """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or ``weekday``."""
     reader = _open_forecast(path, field)
@@ -50,16 +65,7 @@ def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[Forec
             raise FieldError(f"{where} calls", row["calls"], "not a number") from None
         if calls < 0:
             raise FieldError(f"{where} calls", row["calls"], "calls cannot be negative")
-        date = weekday = None
-        if row.get("date"):
-            try:
-                date = dt.date.fromisoformat(row["date"])
-            except ValueError:
-                raise FieldError(f"{where} date", row["date"], "not a date (YYYY-MM-DD)") from None
-        elif row.get("weekday"):
-            weekday = row["weekday"].lower()[:3]
-            if weekday not in WEEKDAYS:
-                raise FieldError(f"{where} weekday", row["weekday"], "not a weekday (mon..sun)")
+        date, weekday = _day_of(row, where)
         rows.append(ForecastRow(start % 1440, calls, date, weekday))
     if not rows:
         raise FieldError(field, str(path), "the forecast has no rows")
@@ -107,15 +113,10 @@ def read_interval_rows(path: Path, field: str) -> list[dict[str, Any]]:
             out[col] = int(value) if col == "agents" else value
         if "agents" not in out and "calls" not in out:
             raise FieldError(f"{where} agents", "", "give agents or calls")
-        if row.get("date"):
-            try:
-                out["date"] = dt.date.fromisoformat(row["date"]).isoformat()
-            except ValueError:
-                raise FieldError(f"{where} date", row["date"], "not a date (YYYY-MM-DD)") from None
-        elif row.get("weekday"):
-            weekday = row["weekday"].lower()[:3]
-            if weekday not in WEEKDAYS:
-                raise FieldError(f"{where} weekday", row["weekday"], "not a weekday (mon..sun)")
+        date, weekday = _day_of(row, where)
+        if date is not None:
+            out["date"] = date.isoformat()
+        elif weekday is not None:
             out["weekday"] = weekday
         rows.append(out)
     if not rows:

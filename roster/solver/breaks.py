@@ -129,14 +129,19 @@ class Floor:
         if work is not None:
             np.add.at(f, work[d], 1)
         if self.starts[s]:
-            j = 0
             if work is not None:
-                down = self.minus(f)
-                down[self.dummy] = 0.0
-                j = int(np.argmin([down[b[d]].sum() for b in self.away[(k, s)]]))
-                np.subtract.at(f, self.away[(k, s)][j][d], 1)
-            brk[d, s, k, j] += 1
+                self._cheapest_break(f, brk, d, s, k)
+            else:
+                brk[d, s, k, 0] += 1
         f[self.dummy] = 0
+
+    def _cheapest_break(self, f: np.ndarray, brk: np.ndarray, d: int, s: int, k: int) -> None:
+        """One break on (d, s, k) at the start where taking the person off the floor costs least."""
+        down = self.minus(f)
+        down[self.dummy] = 0.0
+        j = int(np.argmin([down[b[d]].sum() for b in self.away[(k, s)]]))
+        np.subtract.at(f, self.away[(k, s)][j][d], 1)
+        brk[d, s, k, j] += 1
 
     def remove(self, f: np.ndarray, brk: np.ndarray, d: int, s: int, k: int) -> None:
         """One person fewer on (d, s, k); of the breaks there, the one whose return costs least goes."""
@@ -171,11 +176,7 @@ class Floor:
             f[self.dummy] = 0
             for s, k in sorted(cells, key=lambda c: (self.starts[c[0]][0], c[0], c[1])):
                 for _ in range(int(count[d, s, k])):
-                    down = self.minus(f)
-                    down[self.dummy] = 0.0
-                    j = int(np.argmin([down[b[d]].sum() for b in self.away[(k, s)]]))
-                    np.subtract.at(f, self.away[(k, s)][j][d], 1)
-                    brk[d, s, k, j] += 1
+                    self._cheapest_break(f, brk, d, s, k)
             f[self.dummy] = 0
             self.polish(f, brk, d, cells)
 
