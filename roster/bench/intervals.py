@@ -147,7 +147,11 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
     The linear relaxation with people per (day, shift) and breaks per start as continuous counts,
     the floor counted as ``on_floor`` does, at most everyone on a day and at most
     ``shifts_per_week`` shifts a person per ISO week (40 h weeks of 8 h shifts); every other rule
-    left out (they only add cost or take shifts away)."""
+    left out (they only add cost or take shifts away).
+
+    It holds for centres of ``make_interval_centre``'s shape (one role, 8-hour shifts, 40-hour
+    weeks); it is no bound where shifts are shorter or a role may sit in another's seat (the bundled
+    interval centre's 值长 may sit as agents: there it exceeds what rosters reach)."""
     cal = Calendar(scenario)
     needs = interval_needs(scenario, cal)
     h = highspy.Highs()
