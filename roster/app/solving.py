@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from roster.model.roster import Roster
@@ -12,6 +13,17 @@ from roster.model.scenario import Scenario
 from roster.services.change import repair
 from roster.solver import Progress, Result, SolveOptions, solve
 from roster.solver import explain as explaining
+
+
+def _guarded(job: SolveJob | TaskJob, work: Callable[[], None]) -> None:
+    """Run a job's work in its thread: an error is kept for the page instead of lost in the
+    thread, and the end time is recorded either way."""
+    try:
+        work()
+    except Exception as exc:
+        job.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    finally:
+        job.finished = time.perf_counter()
 
 
 @dataclass
@@ -39,19 +51,17 @@ class SolveJob:
         return self
 
     def _run(self) -> None:
-        try:
-            if self.stable and self.hint is not None:
-                self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
-                                             on_progress=self.progress.append)
-                return
-            # the default path: a first roster by construction within seconds at any size, then
-            # every better one reported, so the page can chart progress and Stop keeps a roster
-            self.result = solve(self.scenario, SolveOptions(time_limit=self.time_limit, workers=self.workers),
-                                hint=self.hint, on_progress=self.progress.append, stop=self.stop)
-        except Exception as exc:  # shown on the page instead of lost in the thread
-            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        finally:
-            self.finished = time.perf_counter()
+        _guarded(self, self._solve)
+
+    def _solve(self) -> None:
+        if self.stable and self.hint is not None:
+            self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
+                                         on_progress=self.progress.append)
+            return
+        # the default path: a first roster by construction within seconds at any size, then
+        # every better one reported, so the page can chart progress and Stop keeps a roster
+        self.result = solve(self.scenario, SolveOptions(time_limit=self.time_limit, workers=self.workers),
+                            hint=self.hint, on_progress=self.progress.append, stop=self.stop)
 
     @property
     def running(self) -> bool:
@@ -129,13 +139,11 @@ class TaskJob:
         return self
 
     def _run(self) -> None:
-        try:
-            extra = {"stop": self.stop} if self.passes_stop else {}
-            self.value = self.run(*self.args, **self.kwargs, **extra)
-        except Exception as exc:  # shown on the page instead of lost in the thread
-            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        finally:
-            self.finished = time.perf_counter()
+        _guarded(self, self._call)
+
+    def _call(self) -> None:
+        extra = {"stop": self.stop} if self.passes_stop else {}
+        self.value = self.run(*self.args, **self.kwargs, **extra)
 
     @property
     def done(self) -> bool:
