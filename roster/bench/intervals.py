@@ -55,6 +55,7 @@ from roster.model.scenario import (
     ShiftTemplate,
     Staff,
 )
+from roster.solver.highs import new_lp
 from roster.solver.options import SolveOptions
 from roster.solver.solve import Progress, solve
 from roster.validate import validate
@@ -154,8 +155,7 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
     interval centre's 值长 may sit as agents: there it exceeds what rosters reach)."""
     cal = Calendar(scenario)
     needs = interval_needs(scenario, cal)
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = new_lp()
     cols = 0
 
     def var(cost: float = 0.0) -> int:

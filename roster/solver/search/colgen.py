@@ -52,6 +52,7 @@ import numpy as np
 from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
+from roster.solver.highs import new_lp
 
 from . import HARD
 from .construct import Search
@@ -263,8 +264,7 @@ class ColumnGeneration:
 
     # ---- the master -----------------------------------------------------------
     def _master(self) -> highspy.Highs:
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        h = new_lp()
         inf = highspy.kHighsInf
         lower = np.concatenate([np.ones(self.P), self.lo, np.full(len(self.hi), -inf)])
         upper = np.concatenate([np.ones(self.P), np.full(len(self.lo), inf), self.hi])

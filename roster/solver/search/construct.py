@@ -297,6 +297,11 @@ class Search:
                 out -= self.hours_w / 60 * self.minutes[None, :]
         return out
 
+    def keeps(self, p: int, plan: np.ndarray, role: np.ndarray) -> bool:
+        """Does person p's month keep their rules (soft state rules as hard) and seat roles?"""
+        days = np.flatnonzero(plan >= 0)
+        return self.person.feasible(p, plan) and bool(self.can[p, days, plan[days], role[days]].all())
+
     def best_month(self, p: int, cost: np.ndarray, off: np.ndarray) -> np.ndarray | None:
         """The routine's month for p, priced again while it breaks a rule counted over the horizon."""
         extra = np.zeros_like(cost)

@@ -65,7 +65,7 @@ def restricted_master(cg: ColumnGeneration, seconds: float, start: Roster | None
         for plan, role in [*first, *cg.pool[p]]:
             role = np.where(plan >= 0, role, -1)
             key = plan.tobytes() + role.tobytes()
-            if key in keys or not s.person.feasible(p, plan) or not _allowed(s, p, plan, role):
+            if key in keys or not s.keeps(p, plan, role):
                 continue
             if first and plan is first[0][0]:
                 hinted[p] = len(kept)
@@ -145,11 +145,6 @@ def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.Cp
         if stop.is_set():
             solver.stop_search()
             return
-
-
-def _allowed(s: Search, p: int, plan: np.ndarray, role: np.ndarray) -> bool:
-    days = np.flatnonzero(plan >= 0)
-    return bool(s.can[p, days, plan[days], role[days]].all())
 
 
 def _fills_hard_seats(s: Search, pools: list[list[tuple[np.ndarray, np.ndarray]]], hinted: dict[int, int]) -> bool:
