@@ -217,7 +217,7 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
     prm.num_workers = portfolio_size(options.workers)
     prm.relative_gap_limit = float(options.gap_limit)
     prm.log_search_progress = options.log
-    tune(prm, len(ctx.model.Proto().variables))
+    tune(prm, len(ctx.model.Proto().variables), hinted=hint is not None)
     watcher = _Watcher(time.perf_counter(), on_progress, stop)
     solver.best_bound_callback = watcher.on_bound
     done = threading.Event()
@@ -382,17 +382,20 @@ MAX_LP_VARIABLES = 300_000
 """Above this model size the full linear relaxation costs more than its bound is worth."""
 
 
-def tune(prm, variables: int) -> None:
+def tune(prm, variables: int, hinted: bool = True) -> None:
     """CP-SAT parameters per model size and worker count (measured in bench/README.md).
 
     With few workers the full-search thread is the one with the complete linear relaxation
     (``max_lp``): its bound proves small rosters optimal where the default thread cannot, and the
-    LNS threads around it find the rosters. Large models keep CP-SAT's default portfolio.
+    LNS threads around it find the rosters. Without a roster to start from (``hinted`` False: no
+    hint, or construction left a hard seat empty) finding any roster is the hard part, so the
+    propagation-only search (``no_lp``) takes the place of ``default_lp``. Large models keep
+    CP-SAT's default portfolio.
     """
     if os.environ.get("ROSTER_DEFAULT_PORTFOLIO"):
         return
     if prm.num_workers <= FEW_WORKERS and variables <= MAX_LP_VARIABLES and not prm.subsolvers:
-        prm.subsolvers.extend(["max_lp", "default_lp", "core"])
+        prm.subsolvers.extend(["max_lp", "default_lp" if hinted else "no_lp", "core"])
 
 
 def portfolio_size(workers: int | None) -> int:
