@@ -124,40 +124,38 @@ def _interval_sheets(wb: Workbook, scenario: Scenario, roster: Roster, cal: Cale
     figures = interval_figures(scenario, roster, cal)
     if not figures:
         return
-    ws = wb.create_sheet("intervals")
-    for c, h in enumerate(INTERVAL_HEAD, start=1):
+    ws = _table(wb.create_sheet("intervals"), INTERVAL_HEAD, [
+        (f.date, f.interval, f.role or "all", f.needed, f.scheduled, f.short, f.calls, f.answering,
+         f.service_level, None if f.asa_seconds is None else round(f.asa_seconds, 1), f.occupancy)
+        for f in figures], percent=(9, 11))
+    for r, f in enumerate(figures, start=2):
+        if f.short:
+            for c in (4, 5, 6):
+                ws.cell(row=r, column=c).fill = SHORT
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(INTERVAL_HEAD))}{len(figures) + 1}"
+    ws.column_dimensions["A"].width = 11
+    head = ("date", "role", "intervals", "intervals short", "people short", "worst (scheduled/needed)", "calls",
+            "service level", "target")
+    days = _table(wb.create_sheet("service level"), head, [
+        (d.date, d.role or "all", d.intervals, d.short_intervals, d.people_short, worst_text(d),
+         round(d.calls, 2), d.service_level, d.target) for d in day_figures(scenario, figures)], percent=(8, 9))
+    days.column_dimensions["A"].width, days.column_dimensions["F"].width = 11, 22
+
+
+def _table(ws: Worksheet, head: tuple[str, ...], rows: list[tuple], percent: tuple[int, ...]) -> Worksheet:
+    """A bold header row, then one row per tuple: column 1 a date, the ``percent`` columns as percentages."""
+    for c, h in enumerate(head, start=1):
         cell = put(ws, 1, c, h)
         cell.font, cell.fill = Font(bold=True), HEADER
-    for r, f in enumerate(figures, start=2):
-        values = (f.date, f.interval, f.role or "all", f.needed, f.scheduled, f.short, f.calls, f.answering,
-                  f.service_level, None if f.asa_seconds is None else round(f.asa_seconds, 1), f.occupancy)
+    for r, values in enumerate(rows, start=2):
         for c, v in enumerate(values, start=1):
             cell = put(ws, r, c, v)
             if c == 1:
                 cell.number_format = "yyyy-mm-dd"
-            if c in (9, 11) and v is not None:
+            if c in percent and v is not None:
                 cell.number_format = "0.0%"
-            if f.short and c in (4, 5, 6):
-                cell.fill = SHORT
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(INTERVAL_HEAD))}{len(figures) + 1}"
-    ws.column_dimensions["A"].width = 11
-    days = wb.create_sheet("service level")
-    head = ("date", "role", "intervals", "intervals short", "people short", "worst (scheduled/needed)", "calls",
-            "service level", "target")
-    for c, h in enumerate(head, start=1):
-        cell = put(days, 1, c, h)
-        cell.font, cell.fill = Font(bold=True), HEADER
-    for r, d in enumerate(day_figures(scenario, figures), start=2):
-        values = (d.date, d.role or "all", d.intervals, d.short_intervals, d.people_short, worst_text(d),
-                  round(d.calls, 2), d.service_level, d.target)
-        for c, v in enumerate(values, start=1):
-            cell = put(days, r, c, v)
-            if c == 1:
-                cell.number_format = "yyyy-mm-dd"
-            if c in (8, 9) and v is not None:
-                cell.number_format = "0.0%"
-    days.column_dimensions["A"].width, days.column_dimensions["F"].width = 11, 22
+    return ws
 
 
 def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff],

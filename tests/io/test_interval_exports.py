@@ -13,6 +13,7 @@ from icalendar import Calendar as ICalendar
 from openpyxl import load_workbook
 
 from roster.cli.export import export_roster
+from roster.io.grid import SHORT
 from roster.io.readers import read_any
 from roster.io.roster_csv import read_roster_csv
 from roster.model.parse import ScenarioError
@@ -90,6 +91,15 @@ def test_excel_interval_sheets_read_back(tmp_path):
     assert first[2:6] == (5, day.short_intervals, day.people_short, f"{day.worst.interval} {day.worst.scheduled}/"
                           f"{day.worst.needed}")
     assert first[7] == pytest.approx(day.service_level)
+    ws = wb["intervals"]
+    for r, f in enumerate(figures, start=2):  # short intervals are marked; dates and shares are formatted
+        marked = ws.cell(row=r, column=4).fill.fgColor.rgb == SHORT.fgColor.rgb
+        assert marked == bool(f.short)
+        assert ws.cell(row=r, column=1).number_format == "yyyy-mm-dd"
+        if f.service_level is not None:
+            assert ws.cell(row=r, column=9).number_format == "0.0%"
+    assert any(f.short for f in figures) and not all(f.short for f in figures)
+    assert wb["service level"].cell(row=2, column=8).number_format == "0.0%"
     breaks = list(wb["breaks"].iter_rows(values_only=True))
     assert breaks[0][:3] == ("staff_id", "name", str(DAY)) and breaks[1][:3] == ("a1", "Agent 1", "11:00-12:00")
 
