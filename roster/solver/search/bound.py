@@ -20,7 +20,6 @@ from roster.model.scenario import Scenario
 
 from .colgen import ColumnGeneration
 
-
 NICE = 10
 """How much lower the child's priority is than the search's."""
 
