@@ -114,12 +114,21 @@ class Anytime:
         top = max(a.score for a in arms)
         return self.rng.choice([a for a in arms if a.score >= top - 1e-12])
 
-    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None) -> float:
-        """Improve the roster until ``budget`` says stop; the roster's final cost."""
+    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None,
+            on_bound: Callable[[float], None] | None = None) -> float:
+        """Improve the roster until ``budget`` says stop; the roster's final cost. ``on_better``
+        hears each lower cost, ``on_bound`` each higher bound."""
         s = self.search
         mins = np.array([s.person_minutes(s.plan[p]) for p in range(s.P)])
         cost = s.cost()
-        while not budget.over(cost, self.bound.poll()):
+        bound = -math.inf
+        while True:
+            if self.bound.poll() > bound:
+                bound = self.bound.value
+                if on_bound is not None:
+                    on_bound(bound)
+            if budget.over(cost, bound):
+                break
             arm = self.choose()
             t = time.perf_counter()
             left = budget.left()
