@@ -234,10 +234,25 @@ class Search:
         dev = np.maximum(0, -(-gap // (whole * 60)))
         return self.hours_w * float(dev.sum())
 
+    def own_costs(self) -> np.ndarray:
+        """Every person's ``own_cost`` at once (requests and fair shares of their month)."""
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        people, days = np.arange(self.P)[:, None], np.arange(self.n)[None, :]
+        out = np.where(worked, self.req[people, days, shift], self.req_off).sum(axis=1)
+        for w, adds, lo, hi in self.fair:
+            n = np.where(worked, adds[days, shift], 0).sum(axis=1)
+            out = out + np.where(lo >= 0, w * np.maximum(0, np.maximum(n - hi, lo - n)), 0.0)
+        return out
+
+    def all_minutes(self) -> np.ndarray:
+        """Every person's minutes worked (``person_minutes`` at once)."""
+        return np.where(self.plan >= 0, self.minutes[np.maximum(self.plan, 0)], 0).sum(axis=1)
+
     def cost(self) -> float:
         """The roster's cost as the validator counts it (for the rules this search covers)."""
-        total = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in range(self.P))
-        mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+        total = self.coverage_cost() + float(self.own_costs().sum())
+        mins = self.all_minutes()
         for g in range(len(self.groups)):
             total += self.hours_cost(g, mins[self.groups[g][0]])
         return total

@@ -54,12 +54,11 @@ def peer_groups(search: Search) -> list[list[int]]:
 def own_costs(search: Search, mins: np.ndarray) -> np.ndarray:
     """Each person's own terms (requests, fair shares) plus their distance from a fair share of
     hours, as the search counts them."""
-    out = np.array([search.own_cost(p, search.plan[p]) for p in range(search.P)])
-    for g, (members, share, slack) in enumerate(search.groups):
+    out = search.own_costs()
+    for members, share, slack in search.groups:
         whole, total = int(share.sum()), int(mins[members].sum())
         gap = np.abs(whole * mins[members] - share * total) - whole * slack
         out[members] += search.hours_w * np.maximum(0, gap) / max(whole * 60, 1)
-        del g
     return out
 
 
