@@ -258,7 +258,8 @@ class Search:
         return total
 
     # ---- one person's month ---------------------------------------------------
-    def _take_out(self, p: int) -> None:
+    def take_out(self, p: int) -> None:
+        """Take person p's month out of the seat counts and the floor (their plan stays)."""
         days = np.flatnonzero(self.plan[p] >= 0)
         if len(days):
             s, k = self.plan[p, days], self.role[p, days]
@@ -268,7 +269,8 @@ class Search:
                 for d, s1, k1 in zip(days.tolist(), s.tolist(), k.tolist(), strict=True):
                     self.floor.remove(self.on_floor, self.brk, d, s1, k1)
 
-    def _put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+    def put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+        """Give person p this month (shift and seat role per day) and count it in."""
         self.plan[p], self.role[p] = plan, role
         days = np.flatnonzero(plan >= 0)
         if len(days):
@@ -355,7 +357,7 @@ class Search:
         old_plan, old_role = self.plan[p].copy(), self.role[p].copy()
         was = bool(self.placed[p])
         if was:
-            self._take_out(p)
+            self.take_out(p)
         delta = self.seat_delta()
         if scarcity is not None:
             delta = np.where(delta < 0, delta * scarcity, delta)
@@ -364,7 +366,7 @@ class Search:
         plan = self.best_month(p, cost, self.req_off[p].copy())
         if plan is None:
             if was:
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
             return False
         new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
         if was:
@@ -373,11 +375,11 @@ class Search:
             after = self._month_cost(p, plan, new_role, exact, mins)
             self.moves.tried += 1
             if after > before + 1e-9 or (plan == old_plan).all():
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
                 return False
             self.moves.kept += 1
             self.moves.better += after < before - 1e-9
-        self._put_in(p, plan, new_role)
+        self.put_in(p, plan, new_role)
         self.placed[p] = True
         if mins is not None:
             mins[p] = self.person_minutes(plan)
@@ -414,16 +416,16 @@ class Search:
             return False
         before = self._local_cost(people, mins)
         for p in people:
-            self._take_out(p)
+            self.take_out(p)
         for p, (plan, role) in plans.items():
-            self._put_in(p, plan, role)
+            self.put_in(p, plan, role)
             mins[p] = self.person_minutes(plan)
         after = self._local_cost(people, mins)
         if after > before + 1e-9:
             for p in people:
-                self._take_out(p)
+                self.take_out(p)
             for p, (plan, role, m) in saved.items():
-                self._put_in(p, plan, role)
+                self.put_in(p, plan, role)
                 mins[p] = m
             return False
         self.moves.kept += 1
