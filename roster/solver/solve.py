@@ -357,10 +357,10 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
 CONSTRUCT_SHARE = 0.4
 """Most of the time limit placing people may take; whoever is left is placed by the group search
 (a year with a 12-hour window on each person's hours can take seconds a person)."""
-SMALL_SEARCH_SHARE = 0.1
-"""Most of the time limit the per-person search takes before the model search on small rosters."""
+SMALL_SEARCH_SHARE = 0.3
+"""Most of the time limit the anytime search takes before the model search on small rosters."""
 PATIENCE = 1.0
-"""The per-person search hands over to the model search (small rosters) after this many seconds
+"""The anytime search hands over to the model search (small rosters) after this many seconds
 (or a fifth of its time so far, if longer) without a better roster."""
 MAX_MODEL_CELLS = 40_000
 """Above this many allowed (person, day, shift) cells the whole model is not built: the per-person
@@ -379,7 +379,14 @@ def _by_construction(scenario: Scenario, calendar: Calendar, strategy: str) -> b
     if scenario.interval_lines:  # the group models leave interval coverage out
         return True
     fair = any(scenario.fairness.model_dump().values())
-    return fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+    return (fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+            or len(calendar) <= LONG_HORIZON_DAYS)
+
+
+LONG_HORIZON_DAYS = 62
+"""Up to this many days ``auto`` builds by construction even without fair shares (a person's
+month is priced in milliseconds; on a half year, with hours in the horizon as a state, it takes
+0.1-1 s, and the group search does better: Curtois 20 and 21)."""
 
 
 def _too_large(scenario: Scenario, calendar: Calendar) -> bool:
@@ -420,8 +427,10 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
         left = t0 + time_limit - time.perf_counter()
         if whole:
             search.improve(left, stop=halt, on_better=report)
-        else:  # the model search proves small rosters optimal: it gets most of the time
-            search.improve(left * SMALL_SEARCH_SHARE, stop=halt, on_better=report, patience=PATIENCE)
+        else:  # the anytime search while it pays, then the model search, which proves small rosters
+            loop = Anytime(search, seed=seed, workers=2)
+            loop.run(Budget(time.perf_counter() + left * SMALL_SEARCH_SHARE, stop), on_better=report,
+                     patience=PATIENCE)
     return search
 
 
