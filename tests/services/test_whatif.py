@@ -9,21 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roster.cli.whatif import parse_values
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
-from roster.services.whatif import (
-    _least_of_role,
-    _too_few_for_hard_seats,
-    apply_vary,
-    compare,
-    headcount,
-    min_staff,
-    parse_values,
-    ray_available,
-    sweep,
-    with_headcount,
-)
+from roster.services.compare import compare
+from roster.services.min_staff import _least_of_role, _too_few_for_hard_seats, min_staff
+from roster.services.sweep import ray_available, sweep
+from roster.services.variants import apply_vary, headcount, with_headcount
 from roster.solver.explain import editable, solvable
 from tests.conftest import tiny
 from tests.solver.search.test_colgen import tiny as colgen_tiny

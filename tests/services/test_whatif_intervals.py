@@ -9,14 +9,14 @@ import math
 
 import pytest
 
+from roster.cli.whatif import parse_window
 from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
 from roster.reports.intervals import achieved
-from roster.services.whatif import (
+from roster.services.whatif_intervals import (
     compare_starts,
     fewest_people,
     needs_by_day,
-    parse_window,
     scaled_forecast,
     service_level_headcount,
     with_start_window,
