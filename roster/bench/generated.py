@@ -154,8 +154,8 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
 
 def columns(checkpoints: list[float]) -> list[str]:
     return ["staff", "status", "variables", "constraints", "build_s", "first_s",
-            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations", "validator_agrees",
-            "peak_mib"]
+            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations",
+            "validator_agrees", "peak_mib"]
 
 
 def format_table(rows: list[dict], checkpoints: list[float]) -> str:

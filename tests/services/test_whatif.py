@@ -139,7 +139,8 @@ def test_sweep_of_twelve_points_on_local_ray():
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 8), weekends=st.sampled_from([None, 1]))
+@given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 8),
+       weekends=st.sampled_from([None, 1]))
 def test_the_bound_on_empty_hard_seats_never_claims_a_feasible_headcount(seed, staff, days, weekends):
     """Whenever the phase-one bound says k agents leave a hard seat empty, the solver finds no
     roster with k agents; and it never claims more empty seats than there are hard seats."""
