@@ -116,24 +116,19 @@ class Anytime:
         return self.rng.choice([a for a in arms if a.score >= top - 1e-12])
 
     def run(self, budget: Budget, on_better: Callable[[float], None] | None = None,
-            on_bound: Callable[[float], None] | None = None, patience: float | None = None) -> float:
-        """Improve the roster until ``budget`` says stop (or, with ``patience``, until no better
-        roster came for that many seconds or a fifth of the time so far); the roster's final
-        cost. ``on_better`` hears each lower cost, ``on_bound`` each higher bound."""
+            on_bound: Callable[[float], None] | None = None) -> float:
+        """Improve the roster until ``budget`` says stop; the roster's final cost. ``on_better``
+        hears each lower cost, ``on_bound`` each higher bound."""
         s = self.search
         mins = s.all_minutes()
         cost = s.cost()
         bound = -math.inf
-        begun = found = time.perf_counter()
         while True:
             if self.bound.poll() > bound:
                 bound = self.bound.value
                 if on_bound is not None:
                     on_bound(bound)
             if budget.over(cost, bound):
-                break
-            now = time.perf_counter()
-            if patience is not None and now - found > max(patience, 0.2 * (now - begun)):
                 break
             arm = self.choose()
             t = time.perf_counter()
@@ -163,10 +158,8 @@ class Anytime:
             if s.moves.better > better_before:
                 new = s.cost()
                 gain, cost = max(0.0, cost - new), min(cost, new)
-                if gain > 0:
-                    found = time.perf_counter()
-                    if on_better is not None:
-                        on_better(cost)
+                if on_better is not None and gain > 0:
+                    on_better(cost)
             arm.record(gain, time.perf_counter() - t, kept)
         return cost
 
