@@ -36,6 +36,11 @@ Repairs = Callable[[Scenario, Context, Label, Offer], None]
 """Offers the changes that would relax one of the family's rules named in an infeasible set."""
 
 
+def every_scenario(scenario: Scenario) -> bool:
+    """A family's ``uses`` when it does not say: taken as used by every scenario."""
+    return True
+
+
 @dataclass(frozen=True)
 class Family:
     """One rule family: how it enters the model and the names it answers to."""
@@ -56,6 +61,18 @@ class Family:
     words: Mapping[Rule, tuple[str, str]] = field(default_factory=dict)
     """Short names (en, zh) of its labels for explanations (a label without one shows its name)."""
     repairs: Repairs | None = None
+    per_person: bool = False
+    """Does the per-person search (``search/person.py``: its states and the rules ``breaks``
+    prices; ``search/construct.py``: seats, intervals, requests, fair shares) keep every rule of
+    the family? False (the default, so a new family opts in): a scenario that uses the family is
+    left to the model (``construct.applies``)."""
+    in_groups: bool = True
+    """May the group search (``solver/groups.py``) run on a scenario that uses the family? A family
+    it does not split (``splits``) is left to the whole-roster solve that follows; False when that
+    leaves too much (posts tie people to each other)."""
+    uses: Callable[[Scenario], bool] = every_scenario
+    """Does a scenario use the family's rules? A family with ``per_person`` or ``in_groups`` False
+    declares it, so that scenarios without its rules still take those searches."""
 
     @property
     def splits(self) -> bool:
