@@ -12,7 +12,7 @@ others' own terms, which the change cannot touch. So the search
 
 Each model is small, so it solves in a fraction of a second where the whole roster's model takes
 minutes to build and solve. Posts tie people together, so scenarios with
-posts are not searched this way (``Family.in_groups``); fairness is left to the whole-roster solve that follows
+posts are not searched this way (``Family.group_search``); fairness is left to the whole-roster solve that follows
 (``SolveOptions(strategy=...)``), which starts from the roster found here.
 """
 
@@ -47,8 +47,8 @@ WINDOW_SHARE = 0.7
 
 def applies(scenario: Scenario) -> bool:
     """Can a roster of this scenario be searched group by group? Every family whose rules it uses
-    must allow it (``Family.in_groups``: posts do not), and it takes four people or more."""
-    return all(f.in_groups for f in used_families(scenario)) and len(scenario.staff) >= 4
+    must allow it (``Family.group_search``: posts do not), and it takes four people or more."""
+    return all(f.group_search for f in used_families(scenario)) and len(scenario.staff) >= 4
 
 
 @dataclass

@@ -44,5 +44,5 @@ FAMILY = Family(
     Rule.FAIRNESS, add, Scope.EVERYONE, hard=False,
     terms=(*FAIR_SHARE.values(), Rule.FAIRNESS),
     violations=tuple(FAIR_SHARE.values()),
-    per_person=True,
+    person_search=True,
 )

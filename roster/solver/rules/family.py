@@ -61,17 +61,17 @@ class Family:
     words: Mapping[Rule, tuple[str, str]] = field(default_factory=dict)
     """Short names (en, zh) of its labels for explanations (a label without one shows its name)."""
     repairs: Repairs | None = None
-    per_person: bool = False
+    person_search: bool = False
     """Does the per-person search (``search/person.py``: its states and the rules ``breaks``
     prices; ``search/construct.py``: seats, intervals, requests, fair shares) keep every rule of
     the family? False (the default, so a new family opts in): a scenario that uses the family is
     left to the model (``construct.applies``)."""
-    in_groups: bool = True
+    group_search: bool = True
     """May the group search (``solver/groups.py``) run on a scenario that uses the family? A family
     it does not split (``splits``) is left to the whole-roster solve that follows; False when that
     leaves too much (posts tie people to each other)."""
     uses: Callable[[Scenario], bool] = every_scenario
-    """Does a scenario use the family's rules? A family with ``per_person`` or ``in_groups`` False
+    """Does a scenario use the family's rules? A family with ``person_search`` or ``group_search`` False
     declares it, so that scenarios without its rules still take those searches."""
 
     @property

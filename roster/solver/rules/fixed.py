@@ -41,5 +41,5 @@ FAMILY = Family(
     labels=(Rule.FIXED,),
     words={Rule.FIXED: ("pinned shifts", "固定班次")},
     repairs=repairs,
-    per_person=True,
+    person_search=True,
 )

@@ -126,7 +126,7 @@ FAMILY = Family(
     words={Rule.BREAKS: ("breaks that fit nowhere", "放不下的休息"),
            Rule.INTERVAL_SHORTFALL: ("people on the floor per interval", "每时段在席人数"),
            Rule.INTERVAL_OVER: ("people on the floor per interval", "每时段在席人数")},
-    per_person=True,
+    person_search=True,
 )
 """Scope EVERYONE: the floor counts everyone's shifts, and models of a few people (groups,
 neighbourhoods) count no one else on the floor; the per-person search prices intervals itself."""

@@ -54,7 +54,7 @@ FAMILY = Family(
     terms=(Rule.LEAVE_WISHES,),
     violations=(Rule.LEAVE_WISHES,),
     labels=(Rule.LEAVE_WISH,),
-    per_person=False,
+    person_search=False,
     uses=uses,
 )
 """The per-person search places no leave days: a scenario with leave wishes is left to the model."""

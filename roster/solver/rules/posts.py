@@ -84,8 +84,8 @@ FAMILY = Family(
     violations=(Rule.POSTS,),
     labels=(Rule.POST_MANNED, Rule.POST_A, Rule.POST_B),
     repairs=repairs,
-    per_person=False,
-    in_groups=False,
+    person_search=False,
+    group_search=False,
     uses=uses,
 )
 """Posts tie holders to each other: neither the per-person search nor the group search holds them."""

@@ -28,4 +28,4 @@ def add(ctx: Context) -> None:
 
 
 FAMILY = Family(Rule.REQUESTS, add, Scope.PERSON, hard=False, terms=(Rule.REQUESTS,), violations=(Rule.REQUESTS,),
-                per_person=True)
+                person_search=True)

@@ -86,5 +86,5 @@ FAMILY = Family(
     words={Rule.WEEKENDS: ("weekends worked", "上班周末数"),
            Rule.WEEKENDS_MONTH: ("weekends worked a month", "每月上班周末数")},
     repairs=repairs,
-    per_person=True,
+    person_search=True,
 )

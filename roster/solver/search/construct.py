@@ -92,9 +92,9 @@ price mends it (rest clashes two or more days apart), the person gets no month."
 def applies(scenario: Scenario) -> bool:
     """Can this scenario be built and improved by the per-person routine?
 
-    Only when every family whose rules it uses says the routine keeps them (``Family.per_person``):
+    Only when every family whose rules it uses says the routine keeps them (``Family.person_search``):
     posts tie people together and leave wishes place days off, so those scenarios use the model."""
-    return all(f.per_person for f in used_families(scenario))
+    return all(f.person_search for f in used_families(scenario))
 
 
 @dataclass
