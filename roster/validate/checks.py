@@ -327,6 +327,12 @@ class _Checker:
             if n > cap:
                 self.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {shift_id} shifts, at most {cap}",
                          f"{who}: {shift_id} 班 {n} 个, 至多 {cap}", staff=who, hard=True)
+        for template, cap in (rules.max_template_shifts or {}).items():
+            ids = set(self.sc.shifts_named([template]))
+            n = sum(1 for a in mine if a.shift in ids)
+            if n > cap:
+                self.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {template} shifts (all starts), at most {cap}",
+                         f"{who}: {template} 班(各开始时间) {n} 个, 至多 {cap}", staff=who, hard=True)
 
     def weekends(self, who: str, rules, mine: list[Assignment]) -> None:
         saturdays = sorted({a.date - dt.timedelta(days=a.date.weekday() - 5) for a in mine if a.date.weekday() >= 5})
@@ -356,18 +362,20 @@ class _Checker:
             if f.off and a is not None:
                 self.add(Rule.FIXED, None, f"{f.staff} {f.date}: pinned off but works {a.shift}",
                          f"{f.staff} {f.date}: 固定休息却上{a.shift}", staff=f.staff, date=f.date, hard=True)
-            if f.shift is not None and (a is None or a.shift != f.shift):
-                self.add(Rule.FIXED, None, f"{f.staff} {f.date}: pinned to {f.shift} but has {a.shift if a else 'off'}",
-                         f"{f.staff} {f.date}: 固定{f.shift}却为{a.shift if a else '休'}", staff=f.staff,
+            if f.shift is not None and (a is None or a.shift not in f.shifts):
+                what = f.shift if len(f.shifts) == 1 else "/".join(f.shifts)
+                self.add(Rule.FIXED, None, f"{f.staff} {f.date}: pinned to {what} but has {a.shift if a else 'off'}",
+                         f"{f.staff} {f.date}: 固定{what}却为{a.shift if a else '休'}", staff=f.staff,
                          date=f.date, hard=True)
 
     def requests(self) -> None:
         for rq in self.sc.requests:
             a = self.work[rq.staff].get(rq.date)
+            which = rq.shift if len(rq.shifts) == 1 else "/".join(rq.shifts)
             if rq.shift is not None and rq.off:
-                broken, what = a is not None and a.shift == rq.shift, f"wished not to work {rq.shift}"
+                broken, what = a is not None and a.shift in rq.shifts, f"wished not to work {which}"
             elif rq.shift is not None:
-                broken, what = a is None or a.shift != rq.shift, f"wished to work {rq.shift}"
+                broken, what = a is None or a.shift not in rq.shifts, f"wished to work {which}"
             else:
                 broken, what = a is not None, "wished the day off"
             if broken:

@@ -150,8 +150,8 @@ class PlainModel:
         for f in self.sc.fixed:  # pinned shifts must be worked (pinned days off are pruned already)
             if f.shift is not None:
                 p = [s.id for s in self.sc.staff].index(f.staff)
-                s = [s.id for s in self.sc.shifts].index(f.shift)
-                m.add(self.works(p, self.cal.index[f.date], s) == 1)
+                ids = [s.id for s in self.sc.shifts]
+                m.add(sum(self.works(p, self.cal.index[f.date], ids.index(x)) for x in f.shifts) == 1)
 
     def works(self, p: int, d: int, s: int) -> cp_model.LinearExprT:
         """1 when person ``p`` works shift ``s`` on day ``d`` (0 when not allowed)."""
@@ -305,6 +305,10 @@ class PlainModel:
             for sid, n in (rules.max_shifts or {}).items():
                 s = [x.id for x in sc.shifts].index(sid)
                 self.model.add(sum(self.works(p, d, s) for d in range(len(cal))) <= n)
+            ids = [x.id for x in sc.shifts]
+            for template, n in (rules.max_template_shifts or {}).items():
+                self.model.add(sum(self.works(p, d, ids.index(x)) for x in sc.shifts_named([template])
+                                   for d in range(len(cal))) <= n)
 
     # ---- wishes and fairness ----------------------------------------------
     def _requests(self) -> None:
@@ -314,9 +318,9 @@ class PlainModel:
         for rq in sc.requests:
             p, d = person_index[rq.staff], cal.index[rq.date]
             if rq.shift is not None and rq.off:
-                broken = self.works(p, d, shift_index[rq.shift])
+                broken = sum(self.works(p, d, shift_index[x]) for x in rq.shifts)
             elif rq.shift is not None:
-                broken = 1 - self.works(p, d, shift_index[rq.shift])
+                broken = 1 - sum(self.works(p, d, shift_index[x]) for x in rq.shifts)
             else:
                 broken = self.on_day(p, d)
             self.terms["requests"].append((rq.weight, broken))
