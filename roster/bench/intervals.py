@@ -193,7 +193,14 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
                         if t in worked and (role, t) in needs:
                             floor[(role, t)].append((b, -1.0))
     for key, need in needs.items():
-        row(need.agents, need.agents, [*floor[key], (var(need.under_weight), 1.0), (var(need.over_weight), -1.0)])
+        k = min(need.agents, len(need.steps))  # the convex steps as segments: the LP fills the cheap ones first
+        segments = []
+        for j in range(k):
+            x = var(need.steps[j])
+            if j < len(need.steps) - 1:
+                h.changeColBounds(x, 0.0, 1.0)
+            segments.append((x, 1.0))
+        row(need.agents, need.agents, [*floor[key], *segments, (var(need.over_weight), -1.0)])
     weeks: dict[tuple[int, int], list[int]] = {}
     for day in cal.days:
         weeks.setdefault(tuple(day.date.isocalendar())[:2], []).append(day.index)

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from .calendar import Calendar, matches
 from .erlang import agents_needed
 from .roster import Assignment
-from .scenario import IntervalDemand, IntervalRow, Scenario, Shift, parse_minutes
+from .scenario import (
+    IntervalDemand,
+    IntervalRow,
+    Scenario,
+    Shift,
+    limit_value,
+    limit_weight,
+    parse_minutes,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,29 @@ class Need:
     calls: float | None
     under_weight: int
     over_weight: int
+    steps: tuple[int, ...] = (1,)
+    """Cost of the 1st, 2nd, … person short (the last repeats; never decreasing)."""
+    floor_min: int = 0
+    """People that must be on the floor while the line needs anyone (0: no such rule, or no need here)."""
+    floor_weight: int | None = None
+    """Cost per person below ``floor_min``; None: hard."""
+
+    def short_cost(self, short: int) -> int:
+        """The cost of ``short`` people missing in this interval."""
+        return shortfall_cost(self.steps, short)
+
+    def low_cost(self, have: int) -> int:
+        """The soft ``min_on_floor`` cost of ``have`` people on the floor (0 when hard or met)."""
+        return (self.floor_weight or 0) * max(0, self.floor_min - have)
+
+
+def shortfall_cost(steps: tuple[int, ...], short: int) -> int:
+    """Sum of the first ``short`` steps, the last step repeating: convex in ``short``."""
+    if short <= 0:
+        return 0
+    if short <= len(steps):
+        return sum(steps[:short])
+    return sum(steps) + (short - len(steps)) * steps[-1]
 
 
 def rows_for(line: IntervalDemand, date, weekday: str) -> list[IntervalRow]:
@@ -63,8 +94,10 @@ def _needs(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int
                                                     line.answer_seconds, line.shrinkage, line.interval_minutes)
                     agents = erlang[key]
                 start = day.index * 1440 + parse_minutes(row.interval) % 1440
+                low = int(limit_value(line.min_on_floor) or 0) if agents > 0 else 0
                 out[(line.role, start)] = Need(i, line.role, start, line.interval_minutes, agents, row.calls,
-                                               line.under_weight, line.over_weight)
+                                               line.steps[0], line.over_weight, line.steps, low,
+                                               limit_weight(line.min_on_floor))
     return out
 
 
@@ -148,10 +181,25 @@ def _break_start(shift: Shift, a: Assignment) -> int | None:
 
 def coverage_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
                   ) -> tuple[int, int]:
-    """(cost of people short, cost of people over) summed over the intervals."""
+    """(cost of people short, cost of people over) summed over the intervals (``min_on_floor``
+    is apart: ``floor_min_cost``)."""
     under = over = 0
     for key, need in needs.items():
         have = staffed.get(key, 0)
-        under += need.under_weight * max(0, need.agents - have)
+        under += need.short_cost(need.agents - have)
         over += need.over_weight * max(0, have - need.agents)
     return under, over
+
+
+def floor_min_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
+                   ) -> tuple[int, int]:
+    """(cost of soft ``min_on_floor`` shortfalls, intervals where a hard one is broken)."""
+    cost = broken = 0
+    for key, need in needs.items():
+        have = staffed.get(key, 0)
+        if have < need.floor_min:
+            if need.floor_weight is None:
+                broken += 1
+            else:
+                cost += need.low_cost(have)
+    return cost, broken

@@ -28,6 +28,9 @@ from .leave_policy import LeavePolicy
 from .ledger import check_ledger
 
 MAX_HORIZON_DAYS = 400
+DEFAULT_STEPS = (1, 2, 3, 4)
+"""Per-interval shortfall steps in units of ``under_weight``: the 1st person short costs it once,
+the 2nd twice, the 3rd three times, the 4th and every further one four times."""
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
@@ -381,8 +384,11 @@ class IntervalRow(Frozen):
 class IntervalDemand(Frozen):
     """People of a role needed on the floor per interval (``demand: [{role: agent, per_interval: f.csv}]``).
 
-    An interval counts the people working it from start to end and not on a break. Each person
-    short costs ``under_weight`` per interval, each one over ``over_weight``."""
+    An interval counts the people working it from start to end and not on a break. People short
+    cost ``under_steps`` per interval, convex: the k-th person missing costs the k-th step (the last
+    step repeats; default ``under_weight`` × 1, 2, 3, 4). Each one over costs ``over_weight``.
+    ``min_on_floor``: never fewer than this many on the floor while the line needs anyone (hard, or
+    ``{value, weight}``: weight per person below it per interval)."""
 
     role: str | None = None
     """``None`` counts everyone, whatever their role."""
@@ -401,7 +407,24 @@ class IntervalDemand(Frozen):
     shrinkage: float = Field(default=0.0, ge=0, lt=1)
     """Share of rostered time not on the phones for reasons the roster does not place (absence, coaching)."""
     under_weight: int = Field(default=100, ge=0)
+    under_steps: tuple[Annotated[int, Field(ge=0)], ...] | None = Field(default=None, min_length=1)
+    """Cost of the 1st, 2nd, … person short in an interval; the last step repeats; never decreasing."""
     over_weight: int = Field(default=1, ge=0)
+    min_on_floor: Count | None = None
+
+    @field_validator("under_steps")
+    @classmethod
+    def _convex(cls, value: tuple[int, ...] | None) -> tuple[int, ...] | None:
+        if value is not None and any(b < a for a, b in zip(value, value[1:], strict=False)):
+            raise ValueError("steps may not decrease: the k-th person short costs at least the (k-1)-th")
+        return value
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """The cost of the 1st, 2nd, … person short (the last repeats)."""
+        if self.under_steps is not None:
+            return self.under_steps
+        return tuple(self.under_weight * k for k in DEFAULT_STEPS)
 
     @field_validator("interval_minutes")
     @classmethod

@@ -73,6 +73,13 @@ class IntervalFigures:
     service_level: float | None
     asa_seconds: float | None
     occupancy: float | None
+    short_cost: int = 0
+    """The cost of the people short, as the validator counts it (the line's convex steps)."""
+
+    @property
+    def empty(self) -> bool:
+        """Nobody on the floor while the line needs someone."""
+        return self.needed > 0 and self.scheduled == 0
 
     @property
     def short(self) -> int:
@@ -103,6 +110,10 @@ class DayFigures:
     """Service level weighted by calls; None without calls."""
     target: float | None
     """The line's service-level target when its forecast gives calls."""
+    empty_intervals: int = 0
+    """Intervals with nobody on the floor while the line needs someone."""
+    short_cost: int = 0
+    """The cost of the people short (the line's convex steps), summed over the day's intervals."""
 
 
 def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[IntervalFigures]:
@@ -126,7 +137,8 @@ def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | No
         out.append(IntervalFigures(need.line, need.role, day.date, f"{minute // 60:02d}:{minute % 60:02d}",
                                    need.start, need.minutes, need.agents, have, need.calls,
                                    got.answering if got else None, got.service_level if got else None,
-                                   got.asa_seconds if got else None, got.occupancy if got else None))
+                                   got.asa_seconds if got else None, got.occupancy if got else None,
+                                   need.short_cost(need.agents - have)))
     return out
 
 
@@ -146,7 +158,8 @@ def day_figures(scenario: Scenario, figures: list[IntervalFigures]) -> list[DayF
                                           -f.start)) if short else None
         target = line.service_level if any(f.calls is not None for f in rows) else None
         out.append(DayFigures(i, rows[0].role, date, len(rows), len(short), sum(f.short for f in rows),
-                              sum(f.over for f in rows), worst, calls, level, target))
+                              sum(f.over for f in rows), worst, calls, level, target,
+                              sum(1 for f in rows if f.empty), sum(f.short_cost for f in rows)))
     return out
 
 
@@ -166,6 +179,8 @@ def day_line(day: DayFigures) -> str:
     text = f"{day.date} {day.date:%a} {who}: {day.short_intervals}/{day.intervals} intervals short"
     if day.worst is not None:
         text += f" (short by {day.people_short} in all), worst {worst_text(day)}"
+    if day.empty_intervals:
+        text += f", {day.empty_intervals} with nobody on the floor"
     if day.service_level is not None:
         text += f", SL {percent(day.service_level)}"
         if day.target is not None:
@@ -199,6 +214,9 @@ def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None 
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None
         text = (f"month {mine[0].role or 'all'}: {sum(d.short_intervals for d in mine)}/"
                 f"{sum(d.intervals for d in mine)} intervals short (short by {sum(d.people_short for d in mine)} in all)")
+        empty = sum(d.empty_intervals for d in mine)
+        if empty:
+            text += f", {empty} with nobody on the floor"
         if level is not None:
             text += f", SL {percent(level)}"
         out.append(text)

@@ -22,6 +22,8 @@ from roster.model.intervals import break_intervals, counted_shifts, interval_nee
 from roster.model.scenario import Scenario
 
 EMPTY = np.zeros((0,), dtype=np.int64)
+HARD_LOW = 1e6
+"""The price per person of a hard ``min_on_floor`` broken, in the search's pricing."""
 
 
 class Floor:
@@ -37,12 +39,28 @@ class Floor:
         self.dummy = M
         """An extra slot with no need and no weight: intervals no line needs land there."""
         self.need = np.zeros(M + 1, dtype=np.int64)
-        self.under_w = np.zeros(M + 1)
         self.over_w = np.zeros(M + 1)
+        width = max((len(n.steps) for n in needs.values()), default=1)
+        self.steps = np.zeros((M + 1, width))
+        """steps[i, k]: the cost of the (k+1)-th person short in slot i (the last column repeats)."""
+        self.low = np.zeros(M + 1, dtype=np.int64)
+        """People that must be on the floor (``min_on_floor`` where the line needs anyone)."""
+        self.low_w = np.zeros(M + 1)
+        """Cost per person below ``low``; a hard rule is priced at HARD_LOW, and kept out of the terms."""
+        self.low_hard = np.zeros(M + 1, dtype=bool)
         for k, i in slot.items():
-            self.need[i] = needs[k].agents
-            self.under_w[i] = needs[k].under_weight
-            self.over_w[i] = needs[k].over_weight
+            n = needs[k]
+            self.need[i] = n.agents
+            self.steps[i, :len(n.steps)] = n.steps
+            self.steps[i, len(n.steps):] = n.steps[-1]
+            self.over_w[i] = n.over_weight
+            if n.floor_min:
+                self.low[i] = n.floor_min
+                self.low_hard[i] = n.floor_weight is None
+                self.low_w[i] = HARD_LOW if n.floor_weight is None else n.floor_weight
+        self.under_w = self.steps[:, 0].copy()
+        """The cost of the first person short per slot."""
+        self._cum = np.concatenate([np.zeros((M + 1, 1)), np.cumsum(self.steps, axis=1)], axis=1)
         self.n = len(calendar.days)
         self.S = len(sc.shifts)
         self.roles = list(roles)
@@ -74,22 +92,49 @@ class Floor:
                     self.away[(k, s)] = [_square(b, M) for b in brows]
 
     # ---- the cost of a floor --------------------------------------------------
+    def short_costs(self, f: np.ndarray) -> np.ndarray:
+        """Per slot: the convex cost of the people short (sum of the first ``short`` steps)."""
+        short = np.maximum(self.need - f, 0)
+        width = self.steps.shape[1]
+        head = np.minimum(short, width)
+        rows = np.arange(len(short))
+        return self._cum[rows, head] + np.maximum(short - width, 0) * self.steps[:, -1]
+
     def costs(self, f: np.ndarray) -> tuple[float, float]:
         """(cost of people short, cost of people over) of the floor counts ``f``."""
-        under = float((np.maximum(self.need - f, 0) * self.under_w).sum())
-        over = float((np.maximum(f - self.need, 0) * self.over_w).sum())
+        under = float(self.short_costs(f)[:self.M].sum())
+        over = float((np.maximum(f - self.need, 0) * self.over_w)[:self.M].sum())
         return under, over
 
+    def low_cost(self, f: np.ndarray) -> float:
+        """The soft ``min_on_floor`` cost of the floor counts ``f`` (hard ones are not a term)."""
+        below = np.maximum(self.low - f, 0) * ~self.low_hard
+        return float((below * self.low_w)[:self.M].sum())
+
+    def low_broken(self, f: np.ndarray) -> int:
+        """Slots where a hard ``min_on_floor`` is broken."""
+        return int(((f < self.low) & self.low_hard)[:self.M].sum())
+
     def cost(self, f: np.ndarray) -> float:
-        return sum(self.costs(f))
+        """Everything the floor costs, a broken hard ``min_on_floor`` priced at HARD_LOW a person."""
+        below = np.maximum(self.low - f, 0)[:self.M]
+        return sum(self.costs(f)) + float((below * self.low_w[:self.M]).sum())
+
+    def _step(self, short: np.ndarray) -> np.ndarray:
+        """Per slot: the ``short``-th step (the cost of the person that makes it ``short``), 0 for none."""
+        width = self.steps.shape[1]
+        k = np.clip(short, 1, width) - 1
+        return np.where(short > 0, self.steps[np.arange(len(short)), k], 0.0)
 
     def plus(self, f: np.ndarray) -> np.ndarray:
         """Per slot: the cost change of one more person on the floor."""
-        return np.where(f < self.need, -self.under_w, self.over_w)
+        out = np.where(f < self.need, -self._step(self.need - f), self.over_w)
+        return out - np.where(f < self.low, self.low_w, 0.0)
 
     def minus(self, f: np.ndarray) -> np.ndarray:
         """Per slot: the cost change of one person fewer on the floor."""
-        return np.where(f <= self.need, self.under_w, -self.over_w)
+        out = np.where(f <= self.need, self._step(self.need - f + 1), -self.over_w)
+        return out + np.where(f <= self.low, self.low_w, 0.0)
 
     def counted(self, k: int, s: int) -> bool:
         return (k, s) in self.work

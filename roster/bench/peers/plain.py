@@ -13,8 +13,9 @@ and every rule as a plain constraint:
 - interval coverage (``demand`` lines with ``per_interval``): an integer count of breaks per
   (day, shift, seat role, break start) summing to the people on that shift in that seat; the
   people on the floor in an interval are those working all of it less the breaks touching it (as
-  ``roster.model.intervals.on_floor`` counts), each person short or over costing the line's
-  ``under_weight`` / ``over_weight``; the roster read back hands the breaks out in staff order;
+  ``roster.model.intervals.on_floor`` counts); people short cost the line's steps, convex (one
+  slack per step, the k-th person short costing the k-th step), each one over ``over_weight``;
+  ``min_on_floor`` hard or at its weight; the roster read back hands the breaks out in staff order;
 - requests as penalties (the same units as the validator);
 - fairness: for nights, weekend shifts, holiday shifts and hours, the spread (most − fewest)
   among people with the same roles who can do that duty, times ``scenario.fairness``.
@@ -233,8 +234,25 @@ class PlainModel:
             terms = floor.get(key, [])
             here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
             name = f"{key[0] or 'all'}_{key[1]}"
-            self._penalty("interval_shortfall", need.under_weight, -here, -need.agents, 0, f"under_{name}")
+            self._shortfall(here, need, f"under_{name}")
             self._penalty("interval_over", need.over_weight, here, need.agents, need.agents + everyone, f"over_{name}")
+            if need.floor_min:
+                self._penalty("min_on_floor", need.floor_weight, -here, -need.floor_min, 0, f"low_{name}")
+
+    def _shortfall(self, here: cp_model.LinearExprT, need, name: str) -> None:
+        """People short at the line's convex steps: slack k (one person wide, the last open) costs step k."""
+        if need.agents <= 0 or not any(need.steps):
+            return
+        k = min(need.agents, len(need.steps))
+        parts = []
+        for j in range(k):
+            width = 1 if j < len(need.steps) - 1 else need.agents - j
+            u = self.model.new_int_var(0, width, f"{name}_{j}")
+            parts.append(u)
+            self.terms["interval_shortfall"].append((need.steps[j], u))
+        self.model.add(here + sum(parts) >= need.agents)
+        self.exact["interval_shortfall"].append(
+            lambda value, e=here, need=need: need.short_cost(need.agents - value(e)))
 
     # ---- sequences ------------------------------------------------------
     def _rest_and_sequences(self) -> None:

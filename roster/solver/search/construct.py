@@ -592,6 +592,8 @@ class Search:
                Rule.OVERSTAFFING: int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
         if self.floor is not None and self.floor.M:
             out[Rule.INTERVAL_SHORTFALL], out[Rule.INTERVAL_OVER] = self.floor.costs(self.on_floor)
+            if self.floor.low.any():
+                out[Rule.MIN_ON_FLOOR] = self.floor.low_cost(self.on_floor)
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
@@ -620,4 +622,5 @@ class Search:
 
     def empty_hard_seats(self) -> int:
         hard = self.has & (self.lo_w >= HARD)
-        return int((np.maximum(self.lo - self.count, 0) * hard).sum())
+        low = self.floor.low_broken(self.on_floor) if self.floor is not None and self.floor.M else 0
+        return int((np.maximum(self.lo - self.count, 0) * hard).sum()) + low  # hard min_on_floor too
