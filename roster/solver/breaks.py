@@ -9,16 +9,32 @@ role None counts every seat role), so a cost computed here is the validator's.
 ``place_breaks`` is the placement used for rosters the per-person search builds: every break of a
 day is placed one at a time where it costs least, then single breaks are moved while that lowers
 the cost. It is deterministic.
+
+``restagger`` places a finished roster's breaks again, a day's breaks jointly (a small exact
+CP-SAT model per day), so breaks are staggered wherever that raises the floor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
+from ortools.sat.python import cp_model
 
 from roster.model.calendar import Calendar
-from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.intervals import (
+    break_intervals,
+    break_minute,
+    counted_shifts,
+    coverage_cost,
+    floor_min_cost,
+    interval_needs,
+    on_floor,
+    worked_intervals,
+)
+from roster.model.roster import Roster
+from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario
 
 EMPTY = np.zeros((0,), dtype=np.int64)
@@ -269,3 +285,158 @@ def _square(rows: list[list[int]], pad: int) -> np.ndarray:
 def break_text(minute: int) -> str:
     """A break start (minutes from 00:00 of the shift's day) as wall-clock ``HH:MM``."""
     return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+
+
+# ---- breaks placed jointly ------------------------------------------------------
+RESTAGGER_SECONDS = 2.0
+"""Deterministic time (CP-SAT's units) for one day's joint break model."""
+
+
+def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: int = 4) -> Roster:
+    """The roster with every day's breaks placed jointly, so the interval cost never rises.
+
+    Day by day, all breaks of the day's shift groups (day, shift, seat role) are placed together
+    by a small exact CP-SAT model (``_day_model``): break counts per allowed start, each interval
+    the breaks touch costing, through a table, its convex shortfall, its people over and its
+    ``min_on_floor`` at the floor those counts leave. A day's new counts are kept only when they
+    cost less; then single breaks are moved while a move lowers the cost (``Floor.polish``), and
+    the days are gone through again while any changed. People keep their own break where the new
+    counts still have it; the others take the starts left in time order. Assignments without a
+    valid break (none placed, or not at an allowed start) are left as they are. Deterministic.
+    """
+    if not scenario.interval_lines or not len(roster):
+        return roster
+    sc, cal = scenario, calendar
+    items = list(roster)
+    roles = sorted({a.role for a in items}, key=lambda r: (r is not None, r or ""))
+    floor = Floor(sc, cal, roles)
+    if not floor.M:
+        return roster
+    shift_index = {s.id: i for i, s in enumerate(sc.shifts)}
+    width = max((len(x) for x in floor.starts), default=0) or 1
+    count = np.zeros((floor.n, floor.S, len(roles)), dtype=np.int64)
+    brk = np.zeros((floor.n, floor.S, len(roles), width), dtype=np.int64)
+    people: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    """(day, shift, role) → (index in items, break start index) of the people with a valid break."""
+    for i, a in enumerate(items):
+        d, s = cal.index.get(a.date), shift_index.get(a.shift)
+        if d is None or s is None:
+            continue
+        k = roles.index(a.role)
+        count[d, s, k] += 1
+        j = _start_index(floor.starts[s], sc.shifts[s], a.break_at)
+        if j is not None:
+            brk[d, s, k, j] += 1
+            people.setdefault((d, s, k), []).append((i, j))
+    f = floor.floor(count, brk)
+    days = sorted({d for d, _s, _k in people})
+    for _ in range(rounds):
+        changed = False
+        for d in days:
+            before = floor.cost(f)
+            trial_f, trial_brk = f.copy(), brk.copy()
+            if _day_model(floor, trial_f, trial_brk, d) and floor.cost(trial_f) < before - 1e-9:
+                f, brk, changed = trial_f, trial_brk, True
+            floor.polish(f, brk, d)
+            changed = changed or floor.cost(f) < before - 1e-9
+        if not changed:
+            break
+    out = list(items)
+    for (d, s, k), mine in people.items():
+        left = [int(x) for x in brk[d, s, k]]
+        moved: list[int] = []
+        for i, j in mine:  # keep your own break where the counts still hold it
+            if left[j] > 0:
+                left[j] -= 1
+            else:
+                moved.append(i)
+        free = [j for j, c in enumerate(left) for _ in range(c)]
+        for i, j in zip(moved, free, strict=True):
+            out[i] = replace(out[i], break_at=break_text(floor.starts[s][j]))
+    return Roster.of(out, roster.leave)
+
+
+def _start_index(starts: list[int], shift, text: str | None) -> int | None:
+    """The index of a ``break_at`` among the shift's allowed starts, None when it is none of them."""
+    if not starts or not text:
+        return None
+    try:
+        minute = break_minute(shift, text)
+    except ValueError:
+        return None
+    return starts.index(minute) if minute in starts else None
+
+
+def _day_model(floor: Floor, f: np.ndarray, brk: np.ndarray, d: int) -> bool:
+    """Place day ``d``'s breaks jointly at least cost (``f`` and ``brk`` updated in place).
+
+    False when the model found no placement (the inputs are then unchanged)."""
+    cells = [(s, k) for (k, s) in sorted(floor.away) if floor.away[(k, s)] and brk[d, s, k].any()]
+    if not cells:
+        return False
+    rest = f.copy()
+    for s, k in cells:  # the day's breaks taken out
+        for j, away in enumerate(floor.away[(k, s)]):
+            if brk[d, s, k, j]:
+                np.add.at(rest, away[d], int(brk[d, s, k, j]))
+    rest[floor.dummy] = 0
+    model = cp_model.CpModel()
+    b: dict[tuple[int, int, int], cp_model.IntVar] = {}
+    touch: dict[int, list[tuple[tuple[int, int, int], int]]] = {}
+    for s, k in cells:
+        n = int(brk[d, s, k].sum())
+        row = []
+        for j, away in enumerate(floor.away[(k, s)]):
+            var = b[(s, k, j)] = model.NewIntVar(0, n, f"b{s}_{k}_{j}")
+            model.AddHint(var, int(brk[d, s, k, j]))
+            row.append(var)
+            slots, times = np.unique(away[d][away[d] != floor.dummy], return_counts=True)
+            for slot, m in zip(slots.tolist(), times.tolist(), strict=True):
+                touch.setdefault(slot, []).append(((s, k, j), m))
+        model.Add(sum(row) == n)
+    costs = []
+    for slot, terms in sorted(touch.items()):
+        most = sum(int(brk[d, s, k].sum()) * m for (s, k, _j), m in terms)
+        table = [int(round(_slot_cost(floor, slot, int(rest[slot]) - e))) for e in range(most + 1)]
+        away_here = model.NewIntVar(0, most, f"away{slot}")
+        model.Add(away_here == sum(m * b[key] for key, m in terms))
+        c = model.NewIntVar(min(table), max(table), f"cost{slot}")
+        model.AddElement(away_here, table, c)
+        costs.append(c)
+    model.Minimize(sum(costs))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = RESTAGGER_SECONDS
+    if solver.Solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return False
+    for s, k in cells:
+        for j, away in enumerate(floor.away[(k, s)]):
+            new = int(solver.Value(b[(s, k, j)]))
+            np.subtract.at(rest, away[d], new)
+            brk[d, s, k, j] = new
+    rest[floor.dummy] = 0
+    f[:] = rest
+    return True
+
+
+def _slot_cost(floor: Floor, slot: int, have: int) -> float:
+    """What one slot costs with ``have`` people on the floor (as ``Floor.cost`` counts it)."""
+    short = max(0, int(floor.need[slot]) - have)
+    width = floor.steps.shape[1]
+    under = floor._cum[slot, min(short, width)] + max(0, short - width) * floor.steps[slot, -1]
+    over = max(0, have - int(floor.need[slot])) * floor.over_w[slot]
+    low = max(0, int(floor.low[slot]) - have) * floor.low_w[slot]
+    return float(under + over + low)
+
+
+def interval_terms(scenario: Scenario, calendar: Calendar, roster: Roster) -> dict[Rule, int]:
+    """The roster's interval terms as the validator counts them (``interval_shortfall``,
+    ``interval_over`` and, where a line has a weighted one, ``min_on_floor``)."""
+    needs = interval_needs(scenario, calendar)
+    staffed = on_floor(scenario, calendar, roster)
+    under, over = coverage_cost(needs, staffed)
+    out = {Rule.INTERVAL_SHORTFALL: under, Rule.INTERVAL_OVER: over}
+    if any(n.floor_min and n.floor_weight is not None for n in needs.values()):
+        out[Rule.MIN_ON_FLOOR] = floor_min_cost(needs, staffed)[0]
+    return out

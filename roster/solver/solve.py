@@ -16,6 +16,7 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .columns import from_columns
 from .context import Context
@@ -110,7 +111,28 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
+    _restagger(result, scenario)
     return result
+
+
+# ---- breaks placed jointly at the end (roster/solver/breaks.py; to be re-wired) -------------
+def _restagger(result: Result, scenario: Scenario) -> None:
+    """Place the returned roster's breaks again, a day's jointly; the terms follow the new roster."""
+    if not result.feasible or not scenario.interval_lines or result.objective is None:
+        return
+    cal = Calendar(scenario)
+    old = interval_terms(scenario, cal, result.roster)
+    roster = restagger(scenario, cal, result.roster)
+    new = interval_terms(scenario, cal, roster)
+    saved = sum(old.values()) - sum(new.values())
+    if saved <= 0:
+        return
+    result.roster = roster
+    result.terms = {**result.terms, **new}
+    result.objective -= saved
+    if result.bound is not None:
+        result.gap = _gap(result.objective, result.bound)
+    result.stats["restagger_saved"] = saved
 
 
 BOUND_SHARE = 0.15
