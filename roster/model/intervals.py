@@ -144,28 +144,66 @@ def on_floor(scenario: Scenario, calendar: Calendar, assignments: Iterable[Assig
              ) -> dict[tuple[str | None, int], int]:
     """(role or None, interval start) → people on the floor, for every interval a line needs.
 
-    The one count of interval coverage: the validator, reports and what-if all use it."""
+    The one count of interval coverage: the validator, reports and what-if all use it. People of
+    the ``history`` (the previous roster's tail) whose shift reaches into the horizon (last
+    month's night on day 1's early intervals) count too: ``history_on_floor``."""
     needs = interval_needs(scenario, calendar)
     out = dict.fromkeys(needs, 0)
     if not needs:
         return out
-    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    lines = _lines(scenario)
     for a in assignments:
         d = calendar.index.get(a.date)
-        if d is None:
-            continue
-        shift = scenario.shift_by_id.get(a.shift)
-        if shift is None:
-            continue
-        for role, step, shifts in lines:
-            if a.shift not in shifts or (role is not None and a.role != role):
-                continue
-            away = set(break_intervals(shift, d, at, step)) if (at := _break_start(shift, a)) is not None else set()
-            for t in worked_intervals(shift, d, step):
-                key = (role, t)
-                if key in out and t not in away:
-                    out[key] += 1
+        if d is not None:
+            _count(scenario, lines, out, a, d)
+    for key, n in history_on_floor(scenario, calendar).items():
+        out[key] += n
     return out
+
+
+def _lines(scenario: Scenario) -> list[tuple[str | None, int, set[str]]]:
+    return [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+
+
+def _count(scenario: Scenario, lines, out: dict[tuple[str | None, int], int], a, d: int) -> None:
+    """Add one assignment (worked on day index ``d``, negative before the horizon) to the floor."""
+    shift = scenario.shift_by_id.get(a.shift)
+    if shift is None:
+        return
+    for role, step, shifts in lines:
+        if a.shift not in shifts or (role is not None and a.role != role):
+            continue
+        away = set(break_intervals(shift, d, at, step)) if (at := _break_start(shift, a)) is not None else set()
+        for t in worked_intervals(shift, d, step):
+            key = (role, t)
+            if key in out and t not in away:
+                out[key] += 1
+
+
+def history_on_floor(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int], int]:
+    """(role or None, interval start) → people of the ``history`` on the floor inside the horizon.
+
+    A history shift counts in the seat role it gives, else in the person's first role; its break
+    as its ``break_at`` says (none given: on the floor throughout)."""
+    return calendar.remembered(scenario, "history_on_floor", lambda: _history_floor(scenario, calendar))
+
+
+def _history_floor(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int], int]:
+    needs = interval_needs(scenario, calendar)
+    if scenario.history is None or not needs:
+        return {}
+    out = dict.fromkeys(needs, 0)
+    lines = _lines(scenario)
+    start = calendar.days[0].date
+    for w in scenario.history.worked:
+        shift = scenario.shift_by_id.get(w.shift)
+        person = scenario.staff_by_id.get(w.staff)
+        d = (w.date - start).days
+        if shift is None or person is None or d >= 0 or d * 1440 + shift.end_minute <= 0:
+            continue
+        seat = w.role or person.roles[0]
+        _count(scenario, lines, out, Assignment(w.date, w.staff, w.shift, seat, None, w.break_at), d)
+    return {k: n for k, n in out.items() if n}
 
 
 def _break_start(shift: Shift, a: Assignment) -> int | None:

@@ -586,6 +586,9 @@ class Worked(Frozen):
     staff: str
     shift: str
     role: str | None = None
+    break_at: str | None = None
+    """The break's start (``HH:MM``) when the shift has one; without it the person counts on the
+    floor for all of the shift's intervals inside the horizon."""
 
 
 class History(Frozen):

@@ -29,6 +29,7 @@ from roster.model.intervals import (
     counted_shifts,
     coverage_cost,
     floor_min_cost,
+    history_on_floor,
     interval_needs,
     on_floor,
     worked_intervals,
@@ -74,6 +75,10 @@ class Floor:
                 self.low[i] = n.floor_min
                 self.low_hard[i] = n.floor_weight is None
                 self.low_w[i] = HARD_LOW if n.floor_weight is None else n.floor_weight
+        self.base = np.zeros(M + 1, dtype=np.int64)
+        """People of the ``history`` on the floor (last month's night on day 1): a constant floor."""
+        for k, n in history_on_floor(sc, calendar).items():
+            self.base[slot[k]] = n
         self.under_w = self.steps[:, 0].copy()
         """The cost of the first person short per slot."""
         self._cum = np.concatenate([np.zeros((M + 1, 1)), np.cumsum(self.steps, axis=1)], axis=1)
@@ -158,7 +163,7 @@ class Floor:
     # ---- the floor of a roster -----------------------------------------------
     def floor(self, count: np.ndarray, brk: np.ndarray) -> np.ndarray:
         """Floor counts from people per (day, shift, role) and breaks per (day, shift, role, start)."""
-        f = np.zeros(self.M + 1, dtype=np.int64)
+        f = self.base.copy()
         for (k, s), work in self.work.items():
             c = count[:, s, k]
             if c.any():

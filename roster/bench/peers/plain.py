@@ -46,7 +46,13 @@ from ortools.sat.python import cp_model
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.intervals import (
+    break_intervals,
+    counted_shifts,
+    history_on_floor,
+    interval_needs,
+    worked_intervals,
+)
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
 
@@ -230,9 +236,10 @@ class PlainModel:
                         if t in worked:
                             floor[(line.role, t)].append((b, -1))
         everyone = len(self.x)
+        past = history_on_floor(sc, cal)  # the previous roster's night on day 1: a constant
         for key, need in needs.items():
             terms = floor.get(key, [])
-            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
+            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms]) + past.get(key, 0)
             name = f"{key[0] or 'all'}_{key[1]}"
             self._shortfall(here, need, f"under_{name}")
             self._penalty("interval_over", need.over_weight, here, need.agents, need.agents + everyone, f"over_{name}")

@@ -18,7 +18,13 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.intervals import (
+    break_intervals,
+    counted_shifts,
+    history_on_floor,
+    interval_needs,
+    worked_intervals,
+)
 from roster.model.posts import duty_role
 from roster.model.rule_names import Rule
 
@@ -88,9 +94,11 @@ def add(ctx: Context) -> None:
                 for t in break_intervals(shift, d, start, step):
                     if t in mine and (lrole, t) in needs:
                         floor[(lrole, t)].append(-breaks[(d, s, r, start)])
+    past = history_on_floor(sc, cal)  # last month's night on day 1's early intervals: a constant
     for key in sorted(needs, key=lambda k: (k[1], k[0] or "")):
         need = needs[key]
-        expr = sum(floor.get(key, []))
+        expr = sum(floor.get(key, [])) + past.get(key, 0)
+        most[key] += past.get(key, 0)
         when = interval_text(cal, key[1])
         who = key[0] or "staff"
         if need.agents > 0 and any(need.steps):

@@ -168,7 +168,8 @@ class Search:
                     self.can[:, :, s_, :] = False
         starts = max((len(x) for x in self.floor.starts), default=0) if self.floor is not None else 0
         self.brk = np.zeros((n, S, K, max(starts, 1)), dtype=np.int64)
-        self.on_floor = np.zeros((self.floor.M + 1 if self.floor is not None else 1), dtype=np.int64)
+        self.on_floor = (self.floor.base.copy() if self.floor is not None  # last month's night counts on day 1
+                         else np.zeros(1, dtype=np.int64))
         self.flex = self.can.any(axis=3).sum(axis=(1, 2))
 
     # ---- the exact cost ------------------------------------------------------
