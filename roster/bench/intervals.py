@@ -239,7 +239,7 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
 WHO = {"engine": "auto", "whole": "whole", "peer": None}
 """Solvers side by side: the default path, the whole CP-SAT model from the start and the plain peer."""
 COLUMNS = ("size", "who", "run", "status", "first_s", "cost_30s", "cost_60s", "validator", "interval_cost",
-           "hard", "empty", "service_level", "peak_mib", "seconds")
+           "hard", "peak_mib", "seconds", "empty", "service_level")
 
 
 def _scored(scenario: Scenario, roster, row: dict) -> None:

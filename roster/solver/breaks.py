@@ -16,6 +16,7 @@ CP-SAT model per day), so breaks are staggered wherever that raises the floor.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -297,7 +298,8 @@ RESTAGGER_SECONDS = 2.0
 """Deterministic time (CP-SAT's units) for one day's joint break model."""
 
 
-def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: int = 4) -> Roster:
+def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: int = 4,
+              seconds: float | None = None) -> Roster:
     """The roster with every day's breaks placed jointly, so the interval cost never rises.
 
     Day by day, all breaks of the day's shift groups (day, shift, seat role) are placed together
@@ -307,7 +309,8 @@ def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: in
     cost less; then single breaks are moved while a move lowers the cost (``Floor.polish``), and
     the days are gone through again while any changed. People keep their own break where the new
     counts still have it; the others take the starts left in time order. Assignments without a
-    valid break (none placed, or not at an allowed start) are left as they are. Deterministic.
+    valid break (none placed, or not at an allowed start) are left as they are. Deterministic
+    without ``seconds``; with it, no new day is started once that much wall-clock time has passed.
     """
     if not scenario.interval_lines or not len(roster):
         return roster
@@ -335,9 +338,12 @@ def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: in
             people.setdefault((d, s, k), []).append((i, j))
     f = floor.floor(count, brk)
     days = sorted({d for d, _s, _k in people})
+    ends = None if seconds is None else time.perf_counter() + seconds
     for _ in range(rounds):
         changed = False
         for d in days:
+            if ends is not None and time.perf_counter() > ends:
+                break
             before = floor.cost(f)
             trial_f, trial_brk = f.copy(), brk.copy()
             if _day_model(floor, trial_f, trial_brk, d) and floor.cost(trial_f) < before - 1e-9:
@@ -401,13 +407,29 @@ def _day_model(floor: Floor, f: np.ndarray, brk: np.ndarray, d: int) -> bool:
         model.Add(sum(row) == n)
     costs = []
     for slot, terms in sorted(touch.items()):
+        # the slot's floor and its convex cost as linear pieces: shortfall segments at the steps,
+        # people over at over_weight, people below min_on_floor at its weight
         most = sum(int(brk[d, s, k].sum()) * m for (s, k, _j), m in terms)
-        table = [int(round(_slot_cost(floor, slot, int(rest[slot]) - e))) for e in range(most + 1)]
-        away_here = model.NewIntVar(0, most, f"away{slot}")
-        model.Add(away_here == sum(m * b[key] for key, m in terms))
-        c = model.NewIntVar(min(table), max(table), f"cost{slot}")
-        model.AddElement(away_here, table, c)
-        costs.append(c)
+        have = int(rest[slot]) - sum(m * b[key] for key, m in terms)
+        need, low = int(floor.need[slot]), int(floor.low[slot])
+        gap = need - (int(rest[slot]) - most)  # the most people this slot can be short
+        if gap > 0:
+            steps = [int(x) for x in floor.steps[slot]]
+            parts = []
+            for j in range(min(gap, len(steps))):
+                width = 1 if j < len(steps) - 1 else gap - j
+                u = model.NewIntVar(0, width, f"short{slot}_{j}")
+                parts.append(u)
+                costs.append(steps[j] * u)
+            model.Add(have + sum(parts) >= need)
+        if floor.over_w[slot] and int(rest[slot]) > need:
+            o = model.NewIntVar(0, int(rest[slot]) - need, f"over{slot}")
+            model.Add(have - o <= need)
+            costs.append(int(floor.over_w[slot]) * o)
+        if low and int(rest[slot]) - most < low:
+            under = model.NewIntVar(0, low, f"low{slot}")
+            model.Add(have + under >= low)
+            costs.append(int(floor.low_w[slot]) * under)
     model.Minimize(sum(costs))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
@@ -423,16 +445,6 @@ def _day_model(floor: Floor, f: np.ndarray, brk: np.ndarray, d: int) -> bool:
     rest[floor.dummy] = 0
     f[:] = rest
     return True
-
-
-def _slot_cost(floor: Floor, slot: int, have: int) -> float:
-    """What one slot costs with ``have`` people on the floor (as ``Floor.cost`` counts it)."""
-    short = max(0, int(floor.need[slot]) - have)
-    width = floor.steps.shape[1]
-    under = floor._cum[slot, min(short, width)] + max(0, short - width) * floor.steps[slot, -1]
-    over = max(0, have - int(floor.need[slot])) * floor.over_w[slot]
-    low = max(0, int(floor.low[slot]) - have) * floor.low_w[slot]
-    return float(under + over + low)
 
 
 def interval_terms(scenario: Scenario, calendar: Calendar, roster: Roster) -> dict[Rule, int]:

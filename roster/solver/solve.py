@@ -117,7 +117,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
-    _restagger(result, scenario)
+    _restagger(result, scenario, options)
     return result
 
 
@@ -189,13 +189,15 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
 
 
 # ---- breaks placed jointly at the end (roster/solver/breaks.py; to be re-wired) -------------
-def _restagger(result: Result, scenario: Scenario) -> None:
-    """Place the returned roster's breaks again, a day's jointly; the terms follow the new roster."""
+def _restagger(result: Result, scenario: Scenario, options: SolveOptions) -> None:
+    """Place the returned roster's breaks again, a day's jointly; the terms follow the new roster.
+    At most a tenth of the time limit (no wall-clock limit when the solve is repeatable)."""
     if not result.feasible or not scenario.interval_lines or result.objective is None:
         return
     cal = Calendar(scenario)
     old = interval_terms(scenario, cal, result.roster)
-    roster = restagger(scenario, cal, result.roster)
+    budget = None if options.repeatable else max(1.0, 0.1 * options.time_limit)
+    roster = restagger(scenario, cal, result.roster, seconds=budget)
     new = interval_terms(scenario, cal, roster)
     saved = sum(old.values()) - sum(new.values())
     if saved <= 0:
