@@ -18,6 +18,7 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .columns import from_columns
 from .context import Context
@@ -111,13 +112,15 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
         return _solve_anytime(scenario, options, t0, on_progress, stop)
     bound_seconds = _bound_reserve(scenario, options)
-    search_seconds = options.time_limit - bound_seconds
+    breaks_seconds = _breaks_reserve(scenario, options)
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if bound_seconds:
         _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
+    _restagger(result, scenario, options, t0 + options.time_limit)
     return result
 
 
@@ -199,6 +202,39 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
             result.status = "OPTIMAL"
     result.stats["roster_source"] = "search"
     return result
+
+
+BREAKS_SHARE = 0.1
+"""Share of the time limit kept for placing the breaks of an interval roster jointly."""
+
+
+def _breaks_reserve(scenario: Scenario, options: SolveOptions) -> float:
+    """Seconds kept at the end for ``_restagger`` (none without per-interval demand; a repeatable
+    solve gives it deterministic time instead)."""
+    if not scenario.interval_lines or options.repeatable:
+        return 0.0
+    return BREAKS_SHARE * options.time_limit
+
+
+def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
+    """Place the returned roster's breaks again, a day's jointly (breaks.restagger), until
+    ``deadline``; the terms follow the new roster."""
+    if not result.feasible or not scenario.interval_lines or result.objective is None:
+        return
+    cal = Calendar(scenario)
+    old = interval_terms(scenario, cal, result.roster)
+    budget = None if options.repeatable else max(0.5, deadline - time.perf_counter())
+    roster = restagger(scenario, cal, result.roster, seconds=budget)
+    new = interval_terms(scenario, cal, roster)
+    saved = sum(old.values()) - sum(new.values())
+    if saved <= 0:
+        return
+    result.roster = roster
+    result.terms = {**result.terms, **new}
+    result.objective -= saved
+    if result.bound is not None:
+        result.gap = _gap(result.objective, result.bound)
+    result.stats["restagger_saved"] = saved
 
 
 BOUND_SHARE = 0.15
