@@ -18,6 +18,7 @@ from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours
 from roster.model.intervals import break_minute, interval_needs, on_floor
 from roster.model.posts import duty_role, post_gaps
 from roster.model.roster import Assignment, Roster
+from roster.model.rotations import crews, pattern_cells
 from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.model.seating import seat_roles
@@ -521,6 +522,46 @@ class _Checker:
                          staff=w.staff, hard=True)
 
 
+# ---- rotation patterns and crews (one function per rule family) ----------------------------
+
+def check_rotations(chk: _Checker) -> None:
+    """Each judged pattern cell (``roster.model.rotations``) the roster keeps off the pattern: the
+    person works another shift, no shift where the pattern has one, or a shift on a pattern day off."""
+    sc, cal = chk.sc, chk.cal
+    for cell in pattern_cells(sc, cal):
+        date = cal.days[cell.day].date
+        a = chk.work[cell.staff].get(date)
+        got = a.shift if a is not None else None
+        if got == cell.shift:
+            continue
+        had = got or "off"
+        chk.add(Rule.PATTERN, None if cell.weight is None else _soft(cell.weight),
+                f"{cell.staff} {date}: rotation {cell.rotation} has {cell.wants()}, the roster {had}",
+                f"{cell.staff} {date}: 轮班 {cell.rotation} 应为{cell.wants()}，实排{had}",
+                staff=cell.staff, date=date)
+
+
+def check_crews(chk: _Checker) -> None:
+    """Per crew kept together and day: the members who work, less those on the shift most of them
+    work; each is a hard violation, or costs the crew's weight."""
+    sc, cal = chk.sc, chk.cal
+    for team, members, weight in crews(sc):
+        for day in cal.days:
+            on: dict[str, list[str]] = defaultdict(list)
+            for m in members:
+                a = chk.work[m].get(day.date)
+                if a is not None:
+                    on[a.shift].append(m)
+            if len(on) < 2:
+                continue
+            most = max(len(v) for v in on.values())
+            split = ", ".join(f"{s}: {' '.join(ms)}" for s, ms in sorted(on.items()))
+            chk.add(Rule.TOGETHER, None if weight is None else _soft(weight),
+                    f"crew {team} {day.date}: members on {len(on)} shifts ({split})",
+                    f"班组 {team} {day.date}: 分在 {len(on)} 个班次 ({split})",
+                    units=sum(len(v) for v in on.values()) - most, date=day.date)
+
+
 class _soft:
     """A stand-in limit carrying only a weight (for rules whose weight sits elsewhere)."""
 
@@ -547,6 +588,8 @@ def validate(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
     chk.fixed()
     chk.posts()
     chk.planned_leave()
+    check_rotations(chk)
+    check_crews(chk)
     chk.requests()
     chk.fairness()
     return Report(chk.out)
