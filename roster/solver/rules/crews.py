@@ -2,10 +2,10 @@
 work the same shift.
 
 Per crew and day, Booleans ``t[s]`` choose the crew's shift (at most one). Hard: every member's
-``y[p, d, s] <= t[s]``. Soft: ``z[p, s] <= y[p, d, s]`` and ``z[p, s] <= t[s]`` mark members on
-the crew's shift, and the term ``together`` costs ``weight × (w[p, d] − Σ_s z[p, s])`` per member:
-each member who works another shift than the crew's; minimising picks the shift most of the crew
-works, which is how the validator counts it.
+``y[p, d, s] <= t[s]``. Soft: a Boolean ``apart[p]`` per member with
+``apart[p] >= y[p, d, s] − t[s]`` for each shift s, and the term ``together`` costs
+``weight × apart[p]``: each member who works another shift than the crew's; minimising picks the
+shift most of the crew works, which is how the validator counts it.
 """
 
 from __future__ import annotations
@@ -45,13 +45,10 @@ def add(ctx: Context) -> None:
                             ct.OnlyEnforceIf(ctx.guard(label))
                 continue
             for p in working:
-                on_crew = []
+                apart = model.NewBoolVar(f"crew|{team}|{v.staff[p]}|{d}")
                 for s in v.by_day[(p, d)]:
-                    z = model.NewBoolVar(f"crew|{team}|{v.staff[p]}|{d}|{v.shifts[s]}")
-                    model.AddImplication(z, v.on(p, d, s))
-                    model.AddImplication(z, pick[s])
-                    on_crew.append(z)
-                ctx.penalise(Rule.TOGETHER, weight, v.works(p, d) - sum(on_crew))
+                    model.Add(apart >= v.on(p, d, s) - pick[s])
+                ctx.penalise(Rule.TOGETHER, weight, apart)
 
 
 def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
