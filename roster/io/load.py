@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from roster.io.balances import opening_balances
+from roster.io.carry import with_carry_file
 from roster.io.forecast import forecast_demand, interval_demand
 from roster.io.roster_csv import read_roster_csv
 from roster.io.text import read_text_file
@@ -134,6 +135,7 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(name, where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if isinstance(data, dict):
         data = read_history(data, name, path.parent)
+        data = with_carry_file(data, name, path.parent)
     scenario = scenario_from_dict(data, name, lines)
     _check_calendar(scenario, name)
     if isinstance(scenario.leave_balances, str):

@@ -671,6 +671,18 @@ class Fairness(Frozen):
     hours: int = Field(default=0, ge=0)
 
 
+class Carry(Frozen):
+    """One person's counts of the year so far, before the horizon (``fairness_carry``): the
+    month's fair bands aim at the year's shares, so someone behind gets more."""
+
+    staff: str
+    nights: int = Field(default=0, ge=0)
+    weekends: int = Field(default=0, ge=0)
+    """Weekend shifts, as the fair shares count them."""
+    holidays: int = Field(default=0, ge=0)
+    hours: float = Field(default=0, ge=0)
+
+
 class DemandFrom(Frozen):
     """Seats of one role computed from a call forecast with Erlang C (see roster.model.erlang)."""
 
@@ -715,6 +727,9 @@ class Scenario(Frozen):
     fairness: Fairness = Fairness()
     rotations: tuple[Rotation, ...] = ()
     teams: tuple[Team, ...] = ()
+    fairness_carry: tuple[Carry, ...] = ()
+    """Year-to-date counts per person, inline or a CSV file (staff,nights,weekends,holidays,hours)
+    relative to the scenario file, read by the loader."""
 
     @field_validator("timezone")
     @classmethod
@@ -886,6 +901,12 @@ class Scenario(Frozen):
         self._check_posts(roles, shifts, staff)
         self._check_leave_types(staff)
         self._check_rotations(shifts, staff)
+        seen: set[str] = set()
+        for i, c in enumerate(self.fairness_carry):
+            _known(f"fairness_carry[{i}].staff", c.staff, staff, "staff")
+            if c.staff in seen:
+                raise FieldError(f"fairness_carry[{i}].staff", c.staff, f"{c.staff} has two rows of counts")
+            seen.add(c.staff)
         return self
 
     def _check_rotations(self, shifts: set[str], staff: set[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from roster.model.calendar import Calendar
-from roster.model.fairness import fair_bands, hour_groups, hours_deviation
+from roster.model.fairness import carried_minutes, fair_bands, hour_groups, hours_deviation
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
@@ -66,7 +66,7 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
                          "outside": outside})
     for group in hour_groups(scenario, cal):
         people = list(group.share)
-        dev = hours_deviation(minutes, group)
+        dev = hours_deviation(minutes, group, carried_minutes(scenario))
         hours = [round(minutes[p] / 60, 1) for p in people]
         roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
         rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",

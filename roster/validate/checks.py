@@ -14,7 +14,13 @@ from roster.model.availability import leave_minutes, post_periods, why_not, wish
 from roster.model.calendar import Calendar, matches
 from roster.model.counting import count_seated
 from roster.model.demand import seats_table
-from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
+from roster.model.fairness import (
+    carried_minutes,
+    counts_towards,
+    fair_bands,
+    hour_groups,
+    hours_deviation,
+)
 from roster.model.intervals import break_minute, interval_needs, on_floor
 from roster.model.posts import duty_role, post_gaps
 from roster.model.roster import Assignment, Roster
@@ -391,10 +397,12 @@ class _Checker:
             minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in self.work[who].values())
                        for who in group.share}
             peers = peer_group_name(sc, group.share)
-            for who, dev in hours_deviation(minutes, group).items():
+            carried = carried_minutes(sc)  # the year so far (fairness_carry)
+            for who, dev in hours_deviation(minutes, group, carried).items():
                 if dev:
+                    year = f" ({(minutes[who] + carried[who]) / 60:g} h in the year)" if carried.get(who) else ""
                     self.add(Rule.FAIRNESS_HOURS, _soft(weights["hours"]),
-                             f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among {peers}",
+                             f"{who}: {minutes[who] / 60:g} h{year} is {dev} h beyond a fair share among {peers}",
                              f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
 
     # ---- A/B posts and planned leave --------------------------------------
