@@ -71,19 +71,30 @@ def with_carry_file(data: dict, source: str, base: Path) -> dict:
     return {**data, "fairness_carry": rows}
 
 
+def month_counts(scenario: Scenario, roster: Roster) -> dict[str, dict[str, float]]:
+    """Per person: nights, weekend and holiday shifts (counted as the fair shares count them) and
+    hours of ``roster`` inside the horizon."""
+    cal = Calendar(scenario)
+    out: dict[str, dict[str, float]] = {p.id: dict.fromkeys(COLUMNS[1:], 0) for p in scenario.staff}
+    for a in roster:
+        if a.staff not in out or a.date not in cal.index or a.shift not in scenario.shift_by_id:
+            continue
+        for kind in COLUMNS[1:]:
+            add = counts_towards(kind, scenario, cal, cal.index[a.date], a.shift)
+            out[a.staff][kind] += add / 60 if kind == "hours" else add
+    return out
+
+
 def carried_forward(scenario: Scenario, roster: Roster) -> list[dict[str, Any]]:
     """The carry for the next month: the scenario's counts plus what ``roster`` adds, per person."""
-    cal = Calendar(scenario)
     before = {c.staff: c for c in scenario.fairness_carry}
     out = []
-    for person in scenario.staff:
-        mine = [a for a in roster if a.staff == person.id and a.date in cal.index]
-        row: dict[str, Any] = {"staff": person.id}
-        old = before.get(person.id)
+    for who, counts in month_counts(scenario, roster).items():
+        old = before.get(who)
+        row: dict[str, Any] = {"staff": who}
         for kind in COLUMNS[1:]:
-            add = sum(counts_towards(kind, scenario, cal, cal.index[a.date], a.shift) for a in mine)
-            prior = getattr(old, kind) if old is not None else 0
-            row[kind] = round(prior + add / 60, 2) if kind == "hours" else int(prior + add)
+            total = (getattr(old, kind) if old is not None else 0) + counts[kind]
+            row[kind] = round(total, 2) if kind == "hours" else int(total)
         out.append(row)
     return out
 
