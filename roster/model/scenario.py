@@ -132,9 +132,12 @@ class Shift(Frozen):
     night: bool | None = None
     """Counts as a night for fairness; default: the shift crosses midnight."""
     minutes: int | None = None
-    """Paid length; default: the sum of the segments (less an unpaid break)."""
+    """Paid length; default: the sum of the segments (less an unpaid break), plus the handover."""
     break_rule: Break | None = Field(default=None, alias="break")
     """A break the roster places (shifts from ``shift_templates``; a fixed break is a gap between segments)."""
+    handover_minutes: int = Field(default=0, ge=0, le=120)
+    """Minutes before ``start`` the person arrives to take over (交接班): paid, and counted by the
+    rest, overlap and leave rules (``arrive_minute``); not counted on the floor per interval."""
     template: str | None = None
     """The shift template this start time comes from (set when templates are expanded)."""
 
@@ -208,11 +211,16 @@ class Shift(Frozen):
         return self.spans[-1][1]
 
     @property
+    def arrive_minute(self) -> int:
+        """When the person is due: the start less the handover (may be before 00:00, negative)."""
+        return self.spans[0][0] - self.handover_minutes
+
+    @property
     def paid_minutes(self) -> int:
         if self.minutes is not None:
             return self.minutes
         unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
-        return sum(e - s for s, e in self.spans) - unpaid
+        return sum(e - s for s, e in self.spans) - unpaid + self.handover_minutes
 
     @property
     def is_night(self) -> bool:
@@ -226,7 +234,10 @@ class Shift(Frozen):
         def fmt(m: int) -> str:
             return f"{m // 60 % 24:02d}:{m % 60:02d}"
 
-        return " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+        text = " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+        if self.handover_minutes:
+            return f"{text} (handover from {fmt(self.arrive_minute % 1440)})"
+        return text
 
 
 class ShiftTemplate(Frozen):

@@ -147,7 +147,7 @@ class _Checker:
     def minutes(self, a: Assignment) -> tuple[int, int]:
         shift = self.sc.shift_by_id[a.shift]
         base = (a.date - self.cal.start).days * 1440
-        return base + shift.start_minute, base + shift.end_minute
+        return base + shift.arrive_minute, base + shift.end_minute  # from the arrival for a handover
 
     def leave(self) -> None:
         for who, blocks in leave_minutes(self.sc, self.cal).items():

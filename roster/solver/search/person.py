@@ -120,7 +120,7 @@ class Person:
         sc = scenario
         self.n, self.s = len(calendar), len(sc.shifts)
         self.minutes = np.array([x.paid_minutes for x in sc.shifts], dtype=np.int64)
-        starts = [x.start_minute for x in sc.shifts]
+        starts = [x.arrive_minute for x in sc.shifts]  # a handover before the start counts as work
         ends = [x.end_minute for x in sc.shifts]
         self.gap = np.array([[1440 + starts[t] - ends[s] for t in range(self.s)] for s in range(self.s)])
         """gap[s, t]: minutes from the end of s to the start of t worked the next day."""
@@ -473,7 +473,7 @@ class Person:
         clashes = 0
         for a, b in zip(days[:-1], days[1:], strict=False):
             if b - a >= 2:
-                gap = (b - a) * 1440 + sc.shifts[plan[b]].start_minute - sc.shifts[plan[a]].end_minute
+                gap = (b - a) * 1440 + sc.shifts[plan[b]].arrive_minute - sc.shifts[plan[a]].end_minute
                 if gap < rest * 60:
                     clashes += 1
         if clashes:
