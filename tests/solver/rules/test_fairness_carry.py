@@ -123,3 +123,17 @@ def test_a_missing_carry_file_and_unknown_staff_inline_are_scenario_errors(tmp_p
     with pytest.raises(ScenarioError) as err:
         tiny(fairness_carry=[{"staff": "A", "nights": 1}, {"staff": "A", "hours": 3}])
     assert "two rows" in err.value.message
+
+
+def test_the_summary_and_result_json_show_the_year_beside_the_month() -> None:
+    from roster.io.result_json import roster_dict
+    from roster.reports.summary import person_summary
+
+    sc = tiny(**NIGHTS, fairness_carry=[{"staff": "A", "nights": 4, "hours": 12.5}])
+    roster = roster_of(("2026-12-07", "B", "N", "agent"), ("2026-12-08", "A", "N", "agent"))
+    frame = person_summary(sc, roster).set_index("staff_id")
+    assert (frame.loc["A", "nights"], frame.loc["A", "ytd_nights"], frame.loc["A", "ytd_hours"]) == (1, 5, 22.5)
+    assert (frame.loc["B", "ytd_nights"], frame.loc["B", "ytd_hours"]) == (1, 10)
+    people = {p["staff_id"]: p for p in roster_dict(sc, roster)["summary"]}
+    assert people["A"]["ytd_hours"] == 22.5 and people["A"]["ytd_nights"] == 5
+    assert "ytd_nights" not in person_summary(tiny(**NIGHTS), roster).columns
