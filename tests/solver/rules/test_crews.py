@@ -77,3 +77,18 @@ def test_a_team_no_one_belongs_to_is_a_scenario_error() -> None:
     with pytest.raises(ScenarioError) as err:
         tiny(staff=CREW, teams=[{"id": "三班", "together": True}])
     assert err.value.field == "teams[0].id" and "no staff entry has team '三班'" in err.value.message
+
+
+def test_both_judges_agree_on_a_split_crew() -> None:
+    from tests.verify import verify
+
+    three = [{**p, "team": "一班"} for p in CREW]
+    open_seats = [{"shift": "D", "role": "agent", "max": 3}, {"shift": "N", "role": "agent", "max": 3}]
+    split = roster_of(("2026-12-07", "A", "D", "agent"), ("2026-12-07", "B", "D", "agent"),
+                      ("2026-12-07", "C", "N", "agent"), ("2026-12-09", "A", "D", "agent"),
+                      ("2026-12-09", "B", "N", "agent"))
+    soft = tiny(staff=three, teams=[{"id": "一班", "together": True, "weight": 4}], demand=open_seats)
+    verify(Rule.CREWS).given(soft, split).costs(8)
+    hard = tiny(staff=three, teams=[{"id": "一班", "together": True}], demand=open_seats)
+    verify(Rule.CREWS).given(hard, split).breaks("crew 一班 2026-12-07: members on 2 shifts (D: A B, N: C)",
+                                                 "crew 一班 2026-12-09: members on 2 shifts (D: A, N: B)")

@@ -163,3 +163,18 @@ def test_the_per_person_routine_keeps_hard_cells_and_prices_soft_ones() -> None:
                                           for d, s in enumerate(plan) if s != OFF))).cost
     assert person.pattern_price(0, plan) == expected > 0
     assert not construct.applies(soft)
+
+
+def test_both_judges_agree_on_each_kind_of_deviation() -> None:
+    from tests.verify import verify
+
+    bad = roster_of(("2026-12-07", "A", "D", "agent"), ("2026-12-08", "A", "N", "agent"),
+                    ("2026-12-09", "A", "D", "agent"), ("2026-12-11", "A", "N", "agent"))
+    soft = tiny(rotations=[{"id": "R", "pattern": CYCLE, "staff": ["A"], "weight": 3}], demand=OPEN)
+    verify(Rule.ROTATIONS).given(soft, bad).costs(9)
+    kept = roster_of(*((str(DAYS[d]), "A", c, "agent") for d, c in enumerate(CYCLE) if c != "off"))
+    hard = tiny(rotations=[{"id": "R", "pattern": CYCLE, "staff": ["A"]}], demand=OPEN)
+    verify(Rule.ROTATIONS).given(hard, kept).costs(0)
+    verify(Rule.ROTATIONS).given(hard, bad).breaks("A 2026-12-08: rotation R has D, the roster N",
+                                                   "A 2026-12-09: rotation R has off, the roster D",
+                                                   "A 2026-12-10: rotation R has N, the roster off")
