@@ -92,3 +92,13 @@ def test_both_judges_agree_on_a_split_crew() -> None:
     hard = tiny(staff=three, teams=[{"id": "一班", "together": True}], demand=open_seats)
     verify(Rule.CREWS).given(hard, split).breaks("crew 一班 2026-12-07: members on 2 shifts (D: A B, N: C)",
                                                  "crew 一班 2026-12-09: members on 2 shifts (D: A, N: B)")
+
+
+def test_explain_names_the_crew_and_offers_to_let_it_split() -> None:
+    from roster.solver.explain import explain
+
+    sc = tiny(staff=CREW[:2], teams=[{"id": "一班", "together": True}], demand=SPLIT)
+    expl = explain(sc, time_limit=20)
+    assert "crew 一班: one shift on 2026-12-07" in expl.reasons
+    assert [r.description for r in expl.repairs] == ["crew 一班: may split at a cost of 100 a member and day"]
+    assert "班组 一班 2026-12-07 同班" in explain(sc, lang="zh", time_limit=20).reasons
