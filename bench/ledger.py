@@ -68,8 +68,9 @@ def run(year: int, time_limit: float, workers: int, ledger: bool) -> list[dict]:
         report = validate(sc, result.roster)
         # the year so far is kept in both runs; only the ledger run hands it to the next month
         carry = _add(carry, carried_forward(sc.model_copy(update={"fairness_carry": ()}), result.roster))
+        objective = None if result.objective is None else round(result.objective)
         out.append({"ledger": ledger, "month": f"{year}-{m:02d}", "status": result.status,
-                    "objective": None if result.objective is None else round(result.objective), "hard": len(report.hard),
+                    "objective": objective, "hard": len(report.hard),
                     "nights_spread": spread(carry, "nights", NIGHT_AGENTS),
                     "holidays_spread": spread(carry, "holidays"),
                     "seconds": round(time.perf_counter() - t0, 1)})

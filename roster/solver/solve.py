@@ -96,17 +96,19 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     ``hint`` is a roster to start from, ``on_progress`` is called with each better roster,
     ``stop`` ends the search early (the best roster so far stands), ``ctx`` is a model already built.
 
-    ``options.strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
-    builds and improves a roster a few people at a time (roster/solver/groups.py) for half the
-    time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
-    without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
-    a model or a deterministic limit is given. Scenarios the per-person routine covers keep a
-    share of the time for a column-generation bound (``_column_bound``). Scenarios with
-    per-interval demand never use the group search or that bound (neither counts intervals):
-    ``auto`` builds them by construction and moves, then solves the whole model from that roster
-    when it has at most ``MAX_MODEL_CELLS`` cells."""
+    ``options.strategy``: ``anytime`` builds a first roster by construction and improves it with
+    model moves on neighbourhoods until the time is up or its cost meets the column-generation
+    bound computed beside it (``search/anytime.py``); ``whole`` solves the whole roster's model
+    from the start; ``groups`` first builds and improves a roster a few people at a time
+    (roster/solver/groups.py) for half the time (``GROUP_SHARE``), then solves the whole model
+    from it; ``construct`` builds by construction and per-person moves only. ``auto`` (see
+    ``route``) takes the anytime search for rosters above ``WHOLE_CELLS`` cells that construction
+    covers, and otherwise the whole model after construction (or the group search, for large
+    rosters without fair shares); the whole model keeps a share of the time for the
+    column-generation bound (``_column_bound``). Scenarios with per-interval demand are built by
+    construction and moves, then solved whole when they have at most ``MAX_MODEL_CELLS`` cells."""
     t0 = time.perf_counter()
-    if hint is None and ctx is None and _anytime(scenario, options):
+    if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
         return _solve_anytime(scenario, options, t0, on_progress, stop)
     bound_seconds = _bound_reserve(scenario, options)
     search_seconds = options.time_limit - bound_seconds
@@ -124,17 +126,24 @@ WHOLE_CELLS = 12_000
 proves such rosters optimal); above it, the anytime search (``search/anytime.py``)."""
 
 
-def _anytime(scenario: Scenario, options: SolveOptions) -> bool:
-    """Does this solve take the anytime search: construction, then model moves on neighbourhoods
-    with the column-generation bound beside them?"""
-    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
-        return False
+def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = None,
+          ctx: Context | None = None) -> str:
+    """Which search a solve takes: ``anytime`` (construction, then model moves on neighbourhoods
+    with the column-generation bound beside them) or ``model`` (the whole model, after
+    construction or the group search where they apply; see ``solve``).
+
+    ``auto`` takes the anytime search above ``WHOLE_CELLS`` cells where construction applies;
+    a hint, a model already built, a repeatable limit or per-interval demand keep the model."""
+    if hint is not None or ctx is not None or options.repeatable or scenario.interval_lines:
+        return "model"
+    if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
+        return "model"
     if options.strategy == "anytime":
-        return True
-    if options.strategy != "auto":
-        return False
+        return "anytime"
     calendar = Calendar(scenario)
-    return _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS
+    if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
+        return "anytime"
+    return "model"
 
 
 def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
@@ -169,7 +178,13 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
         beside = Beside.start(scenario, search.roster(), search.cost(), budget.left())
     loop = Anytime(search, seed=options.seed, workers=max(1, min(options.workers or 2, 2)))
     loop.bound = beside
-    loop.run(budget, on_better=report)
+
+    def bound_rose(bound: float) -> None:
+        point = Progress(time.perf_counter() - t0, search.cost(), bound, "column generation")
+        if on_progress is not None:
+            on_progress(point)
+
+    loop.run(budget, on_better=report, on_bound=bound_rose)
     beside.close()
     stats["anytime"] = loop.stats()
     if beside.stats:
@@ -342,10 +357,10 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
 CONSTRUCT_SHARE = 0.4
 """Most of the time limit placing people may take; whoever is left is placed by the group search
 (a year with a 12-hour window on each person's hours can take seconds a person)."""
-SMALL_SEARCH_SHARE = 0.1
-"""Most of the time limit the per-person search takes before the model search on small rosters."""
+SMALL_SEARCH_SHARE = 0.3
+"""Most of the time limit the anytime search takes before the model search on small rosters."""
 PATIENCE = 1.0
-"""The per-person search hands over to the model search (small rosters) after this many seconds
+"""The anytime search hands over to the model search (small rosters) after this many seconds
 (or a fifth of its time so far, if longer) without a better roster."""
 MAX_MODEL_CELLS = 40_000
 """Above this many allowed (person, day, shift) cells the whole model is not built: the per-person
@@ -364,7 +379,14 @@ def _by_construction(scenario: Scenario, calendar: Calendar, strategy: str) -> b
     if scenario.interval_lines:  # the group models leave interval coverage out
         return True
     fair = any(scenario.fairness.model_dump().values())
-    return fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+    return (fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+            or len(calendar) <= LONG_HORIZON_DAYS)
+
+
+LONG_HORIZON_DAYS = 62
+"""Up to this many days ``auto`` builds by construction even without fair shares (a person's
+month is priced in milliseconds; on a half year, with hours in the horizon as a state, it takes
+0.1-1 s, and the group search does better: Curtois 20 and 21)."""
 
 
 def _too_large(scenario: Scenario, calendar: Calendar) -> bool:
@@ -405,8 +427,10 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
         left = t0 + time_limit - time.perf_counter()
         if whole:
             search.improve(left, stop=halt, on_better=report)
-        else:  # the model search proves small rosters optimal: it gets most of the time
-            search.improve(left * SMALL_SEARCH_SHARE, stop=halt, on_better=report, patience=PATIENCE)
+        else:  # the anytime search while it pays, then the model search, which proves small rosters
+            loop = Anytime(search, seed=seed, workers=2)
+            loop.run(Budget(time.perf_counter() + left * SMALL_SEARCH_SHARE, stop), on_better=report,
+                     patience=PATIENCE)
     return search
 
 

@@ -24,7 +24,8 @@ def test_published_rosters_make_the_year_so_far(tmp_path) -> None:
     store.publish(draft)
     store.publish(week1)  # published again for the same horizon: the later one counts
     second = store.save_scenario(tiny(name="desk", horizon=WEEK_2))
-    week2 = store.save_roster(second.id, roster_of(("2026-12-14", "A", "N", "agent"), ("2026-12-15", "A", "D", "agent")))
+    week2 = store.save_roster(second.id, roster_of(("2026-12-14", "A", "N", "agent"),
+                                                   ("2026-12-15", "A", "D", "agent")))
     store.publish(week2)
     rows = {r["staff"]: r for r in store.year_to_date("desk", dt.date(2026, 12, 21))}
     assert rows["A"] == {"staff": "A", "nights": 2, "weekends": 0, "holidays": 0, "hours": 28}

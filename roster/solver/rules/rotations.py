@@ -31,7 +31,8 @@ def add(ctx: Context) -> None:
             if var is None:
                 continue
             if cell.weight is None:
-                label = Label(Rule.PATTERN, (cell.staff, date), f"{cell.staff}: off on {date} (rotation {cell.rotation})",
+                label = Label(Rule.PATTERN, (cell.staff, date),
+                              f"{cell.staff}: off on {date} (rotation {cell.rotation})",
                               f"{cell.staff} {date} 按轮班 {cell.rotation} 休息")
                 ctx.at_most(var, 0, None, Rule.PATTERN, label)
             else:

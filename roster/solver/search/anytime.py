@@ -20,8 +20,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from .bound import Beside
 from .construct import Search
 from .lns import move
@@ -40,7 +38,10 @@ EXPLORE = 0.2
 DECAY = 0.7
 """How much of a kind's past rate of gain its score keeps after each of its steps."""
 GROW, SHRINK = 1.25, 0.8
-"""Neighbourhood size after a sub-solve proven within half its time / one not proven."""
+"""Neighbourhood size after a sub-solve that was proven or found a better roster in good time /
+one that ran out of time without one."""
+MIN_PEOPLE = 3
+"""The smallest neighbourhood frees this many people's horizon (or as many person-days)."""
 
 
 @dataclass
@@ -114,12 +115,26 @@ class Anytime:
         top = max(a.score for a in arms)
         return self.rng.choice([a for a in arms if a.score >= top - 1e-12])
 
-    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None) -> float:
-        """Improve the roster until ``budget`` says stop; the roster's final cost."""
+    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None,
+            on_bound: Callable[[float], None] | None = None, patience: float | None = None) -> float:
+        """Improve the roster until ``budget`` says stop (or, with ``patience``, until no better
+        roster came for that many seconds or a fifth of the time so far); the roster's final
+        cost. ``on_better`` hears each lower cost, ``on_bound`` each higher bound."""
         s = self.search
-        mins = np.array([s.person_minutes(s.plan[p]) for p in range(s.P)])
+        mins = s.all_minutes()
         cost = s.cost()
-        while not budget.over(cost, self.bound.poll()):
+        bound = -math.inf
+        begun = found = time.perf_counter()
+        while True:
+            if self.bound.poll() > bound:
+                bound = self.bound.value
+                if on_bound is not None:
+                    on_bound(bound)
+            if budget.over(cost, bound):
+                break
+            now = time.perf_counter()
+            if patience is not None and now - found > max(patience, 0.2 * (now - begun)):
+                break
             arm = self.choose()
             t = time.perf_counter()
             left = budget.left()
@@ -128,10 +143,10 @@ class Anytime:
             if arm.name == MOVES:
                 halt = (lambda: budget.stop.is_set()) if budget.stop is not None else None
                 s.improve(min(MOVES_SECONDS, left), stop=halt, sweeps=1)
-                mins = np.array([s.person_minutes(s.plan[p]) for p in range(s.P)])
+                mins = s.all_minutes()
                 kept = s.moves.better > better_before
             else:
-                free = KINDS[arm.name](s, self.rng, max(2 * s.n, int(self.size)), mins)
+                free = KINDS[arm.name](s, self.rng, max(MIN_PEOPLE * s.n, int(self.size)), mins)
                 if free is None:
                     arm.record(0.0, 1.0, False)  # nothing to free: try it less
                     continue
@@ -140,16 +155,18 @@ class Anytime:
                                settle=SETTLE)
                 kept = outcome.kept
                 spent = time.perf_counter() - t
-                if outcome.proven and spent < limit / 2:
+                if outcome.proven or (s.moves.better > better_before and spent < 0.75 * limit):
                     self.size = min(self.size * GROW, float(s.P * s.n))
-                elif not outcome.proven:
-                    self.size = max(self.size * SHRINK, 2.0 * s.n)
+                elif spent >= 0.9 * limit:  # ran out of time without a better answer
+                    self.size = max(self.size * SHRINK, float(MIN_PEOPLE * s.n))
             gain = 0.0
             if s.moves.better > better_before:
                 new = s.cost()
                 gain, cost = max(0.0, cost - new), min(cost, new)
-                if on_better is not None and gain > 0:
-                    on_better(cost)
+                if gain > 0:
+                    found = time.perf_counter()
+                    if on_better is not None:
+                        on_better(cost)
             arm.record(gain, time.perf_counter() - t, kept)
         return cost
 

@@ -239,16 +239,32 @@ class Search:
         dev = np.maximum(0, -(-gap // (whole * 60)))
         return self.hours_w * float(dev.sum())
 
+    def own_costs(self) -> np.ndarray:
+        """Every person's ``own_cost`` at once (requests and fair shares of their month)."""
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        people, days = np.arange(self.P)[:, None], np.arange(self.n)[None, :]
+        out = np.where(worked, self.req[people, days, shift], self.req_off).sum(axis=1)
+        for w, adds, lo, hi in self.fair:
+            n = np.where(worked, adds[days, shift], 0).sum(axis=1)
+            out = out + np.where(lo >= 0, w * np.maximum(0, np.maximum(n - hi, lo - n)), 0.0)
+        return out
+
+    def all_minutes(self) -> np.ndarray:
+        """Every person's minutes worked (``person_minutes`` at once)."""
+        return np.where(self.plan >= 0, self.minutes[np.maximum(self.plan, 0)], 0).sum(axis=1)
+
     def cost(self) -> float:
         """The roster's cost as the validator counts it (for the rules this search covers)."""
-        total = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in range(self.P))
-        mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+        total = self.coverage_cost() + float(self.own_costs().sum())
+        mins = self.all_minutes()
         for g in range(len(self.groups)):
             total += self.hours_cost(g, mins[self.groups[g][0]])
         return total
 
     # ---- one person's month ---------------------------------------------------
-    def _take_out(self, p: int) -> None:
+    def take_out(self, p: int) -> None:
+        """Take person p's month out of the seat counts and the floor (their plan stays)."""
         days = np.flatnonzero(self.plan[p] >= 0)
         if len(days):
             s, k = self.plan[p, days], self.role[p, days]
@@ -258,7 +274,8 @@ class Search:
                 for d, s1, k1 in zip(days.tolist(), s.tolist(), k.tolist(), strict=True):
                     self.floor.remove(self.on_floor, self.brk, d, s1, k1)
 
-    def _put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+    def put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+        """Give person p this month (shift and seat role per day) and count it in."""
         self.plan[p], self.role[p] = plan, role
         days = np.flatnonzero(plan >= 0)
         if len(days):
@@ -345,7 +362,7 @@ class Search:
         old_plan, old_role = self.plan[p].copy(), self.role[p].copy()
         was = bool(self.placed[p])
         if was:
-            self._take_out(p)
+            self.take_out(p)
         delta = self.seat_delta()
         if scarcity is not None:
             delta = np.where(delta < 0, delta * scarcity, delta)
@@ -354,7 +371,7 @@ class Search:
         plan = self.best_month(p, cost, self.req_off[p].copy())
         if plan is None:
             if was:
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
             return False
         new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
         if was:
@@ -363,11 +380,11 @@ class Search:
             after = self._month_cost(p, plan, new_role, exact, mins)
             self.moves.tried += 1
             if after > before + 1e-9 or (plan == old_plan).all():
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
                 return False
             self.moves.kept += 1
             self.moves.better += after < before - 1e-9
-        self._put_in(p, plan, new_role)
+        self.put_in(p, plan, new_role)
         self.placed[p] = True
         if mins is not None:
             mins[p] = self.person_minutes(plan)
@@ -404,16 +421,16 @@ class Search:
             return False
         before = self._local_cost(people, mins)
         for p in people:
-            self._take_out(p)
+            self.take_out(p)
         for p, (plan, role) in plans.items():
-            self._put_in(p, plan, role)
+            self.put_in(p, plan, role)
             mins[p] = self.person_minutes(plan)
         after = self._local_cost(people, mins)
         if after > before + 1e-9:
             for p in people:
-                self._take_out(p)
+                self.take_out(p)
             for p, (plan, role, m) in saved.items():
-                self._put_in(p, plan, role)
+                self.put_in(p, plan, role)
                 mins[p] = m
             return False
         self.moves.kept += 1
