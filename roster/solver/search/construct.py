@@ -173,7 +173,8 @@ class Search:
                     self.can[:, :, s_, :] = False
         starts = max((len(x) for x in self.floor.starts), default=0) if self.floor is not None else 0
         self.brk = np.zeros((n, S, K, max(starts, 1)), dtype=np.int64)
-        self.on_floor = np.zeros((self.floor.M + 1 if self.floor is not None else 1), dtype=np.int64)
+        self.on_floor = (self.floor.base.copy() if self.floor is not None  # last month's night counts on day 1
+                         else np.zeros(1, dtype=np.int64))
         self.flex = self.can.any(axis=3).sum(axis=(1, 2))
 
     # ---- the exact cost ------------------------------------------------------
@@ -614,6 +615,8 @@ class Search:
                Rule.OVERSTAFFING: int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
         if self.floor is not None and self.floor.M:
             out[Rule.INTERVAL_SHORTFALL], out[Rule.INTERVAL_OVER] = self.floor.costs(self.on_floor)
+            if self.floor.low.any():
+                out[Rule.MIN_ON_FLOOR] = self.floor.low_cost(self.on_floor)
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
@@ -642,4 +645,5 @@ class Search:
 
     def empty_hard_seats(self) -> int:
         hard = self.has & (self.lo_w >= HARD)
-        return int((np.maximum(self.lo - self.count, 0) * hard).sum())
+        low = self.floor.low_broken(self.on_floor) if self.floor is not None and self.floor.M else 0
+        return int((np.maximum(self.lo - self.count, 0) * hard).sum()) + low  # hard min_on_floor too

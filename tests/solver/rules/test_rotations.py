@@ -112,9 +112,9 @@ def test_days_limit_the_cells_judged() -> None:
 
 
 @pytest.mark.parametrize(("rotation", "field", "words"), [
-    ({"pattern": ["D", "X"], "staff": ["A"]}, "rotations[0].pattern[1]", "unknown shift (or off) 'X'"),
-    ({"pattern": ["D"], "staff": ["Z"]}, "rotations[0].staff", "unknown staff 'Z'"),
-    ({"pattern": ["D"], "team": "nobody"}, "rotations[0].team", "unknown team 'nobody'"),
+    ({"pattern": ["D", "X"], "staff": ["A"]}, "rotations[0].pattern[1]", "unknown shift (or off)"),
+    ({"pattern": ["D"], "staff": ["Z"]}, "rotations[0].staff", "unknown staff"),
+    ({"pattern": ["D"], "team": "nobody"}, "rotations[0].team", "unknown team"),
     ({"pattern": ["D", "off"], "staff": ["A"], "offset": 2}, "rotations[0].offset", "outside the 2-day pattern"),
     ({"pattern": ["D", "off"], "staff": ["A"], "offset": -1}, "rotations[0].offset", "outside the 2-day pattern"),
     ({"pattern": ["D"]}, "rotations[0].staff", "give either staff or team"),
