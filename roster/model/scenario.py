@@ -974,6 +974,11 @@ class Scenario(Frozen):
             seen.add(c.staff)
         return self
 
+    def _known_shift(self, field: str, value: str, shifts: set[str]) -> None:
+        """A shift id (template ids were put as their starts before this check)."""
+        if value not in shifts:
+            _unknown_shift(field, value, shifts, {t.id for t in self.shift_templates})
+
     def _check_rotations(self, shifts: set[str], staff: set[str]) -> None:
         _unique("teams", [t.id for t in self.teams])
         named = {p.team for p in self.staff if p.team}
@@ -1005,11 +1010,6 @@ class Scenario(Frozen):
                                      f"{sid} already follows rotation {taken[sid]}",
                                      hint="a person follows one rotation (split it by days if it changes)")
                 taken[sid] = r.id
-
-    def _known_shift(self, field: str, value: str, shifts: set[str]) -> None:
-        """A shift id (template ids were put as their starts before this check)."""
-        if value not in shifts:
-            _unknown_shift(field, value, shifts, {t.id for t in self.shift_templates})
 
     def _check_interval_line(self, i: int, line: IntervalDemand, roles: set[str], shifts: set[str]) -> None:
         where = f"demand[{i}]"
