@@ -203,7 +203,8 @@ def read_history(data: dict, source: str, base: Path) -> dict:
         if a.staff not in staff:
             continue
         if a.shift not in shifts:
-            raise ScenarioError(str(file), "column shift", a.shift, f"unknown shift {a.shift!r} for {a.staff} on {a.date}",
+            raise ScenarioError(str(file), "column shift", a.shift,
+                                f"unknown shift {a.shift!r} for {a.staff} on {a.date}",
                                 hint=f"known shift ids: {', '.join(sorted(shifts))}")
         cell = {"date": a.date, "staff": a.staff, "shift": a.shift, "role": a.role}
         if a.break_at:

@@ -254,7 +254,8 @@ def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None 
         weighted = [(d.calls, d.service_level) for d in mine if d.service_level is not None]
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None
         text = (f"month {mine[0].role or 'all'}: {sum(d.short_intervals for d in mine)}/"
-                f"{sum(d.intervals for d in mine)} intervals short (short by {sum(d.people_short for d in mine)} in all)")
+                f"{sum(d.intervals for d in mine)} intervals short "
+                f"(short by {sum(d.people_short for d in mine)} in all)")
         empty = sum(d.empty_intervals for d in mine)
         if empty:
             text += f", {empty} with nobody on the floor"

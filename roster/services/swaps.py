@@ -17,7 +17,8 @@ from roster.validate import Violation, validate
 
 @dataclass(frozen=True)
 class Swap:
-    """``giver`` hands ``shift`` on ``date`` to ``taker``; optionally takes ``taker``'s ``back_shift`` on ``back_date``."""
+    """``giver`` hands ``shift`` on ``date`` to ``taker``; optionally takes ``taker``'s
+    ``back_shift`` on ``back_date``."""
 
     giver: str
     date: dt.date

@@ -41,7 +41,8 @@ def test_forbidden_sequences_take_every_pair():
 
 
 def test_max_shifts_caps_the_template_as_a_whole():
-    sc = with_templates(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"A": 2}}, {"id": "B", "roles": ["agent"]}])
+    sc = with_templates(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"A": 2}},
+                               {"id": "B", "roles": ["agent"]}])
     rules = sc.rules_for("A")
     assert rules.max_shifts == dict.fromkeys(STARTS, 2) and rules.max_template_shifts == {"A": 2}
     three = roster_of(("2026-12-07", "A", "A0700", "agent"), ("2026-12-08", "A", "A0730", "agent"),
@@ -62,7 +63,8 @@ def three_cells():
 
 
 def test_a_zero_cap_on_a_template_prunes_every_start():
-    sc = with_templates(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"A": 0}}, {"id": "B", "roles": ["agent"]}],
+    sc = with_templates(staff=[{"id": "A", "roles": ["agent"], "max_shifts": {"A": 0}},
+                               {"id": "B", "roles": ["agent"]}],
                         demand=SEATS + [{"shift": "A0700", "role": "agent", "min": 1, "days": ["2026-12-07"]}])
     r = run(sc)
     assert [a.staff for a in r.roster if a.shift in STARTS] == ["B"]

@@ -21,12 +21,12 @@ and every rule as a plain constraint:
   among people with the same roles who can do that duty, times ``scenario.fairness``.
 
 **Objective vs. the validator's cost.** ``PeerResult.objective`` is what the roster costs by the
-peer's terms (CP-SAT's own objective value may be higher while a slack sits loose). Every term
-but fairness is counted in the validator's units, so ``objective − terms["fairness_spread"] ==
-validator cost − the validator's fairness terms`` whenever soft consecutive-day limits are not broken (the peer penalises each window over
-the limit, the validator each day of a run beyond it). The validator measures fairness as
-distance from a per-person band (``roster.model.fairness``); the peer's max–min spread is the
-planner's simpler stand-in, so the two fairness figures differ.
+peer's terms (CP-SAT's own objective value may be higher while a slack sits loose). Every term but
+fairness is counted in the validator's units, so ``objective − terms["fairness_spread"] == validator
+cost − the validator's fairness terms`` whenever soft consecutive-day limits are not broken (the
+peer penalises each window over the limit, the validator each day of a run beyond it). The validator
+measures fairness as distance from a per-person band (``roster.model.fairness``); the peer's max–min
+spread is the planner's simpler stand-in, so the two fairness figures differ.
 
 Not supported (a clear ``NotImplementedError``): A/B posts, history, leave wishes, minimum
 consecutive work days, weekend limits and total-hour limits.

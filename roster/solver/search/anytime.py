@@ -33,8 +33,8 @@ MOVES_SECONDS = 1.0
 """Most seconds for one round of per-person moves."""
 SETTLE = 0.5
 """A sub-solve stops this many seconds after its last better answer."""
-EXPLORE = 0.2
-"""Share of steps that pick a kind at random rather than the one that paid best lately."""
+EXPLORE = 0.15
+"""Most share of the time spent on kinds picked at random rather than the one that paid best lately."""
 DECAY = 0.7
 """How much of a kind's past rate of gain its score keeps after each of its steps."""
 GROW, SHRINK = 1.25, 0.8
@@ -98,6 +98,8 @@ class Anytime:
     """Free person-days per neighbourhood (0: start from ``START_PEOPLE`` people's horizon)."""
     arms: dict[str, Arm] = field(default_factory=dict)
     bound: Beside = field(default_factory=Beside)
+    explored: float = 0.0
+    """Seconds spent on picks made to explore."""
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -105,15 +107,19 @@ class Anytime:
         self.size = self.size or float(min(s.P, START_PEOPLE) * s.n)
         self.arms = {name: Arm(name) for name in (MOVES, *KINDS)}
 
-    def choose(self) -> Arm:
+    def choose(self, elapsed: float) -> tuple[Arm, bool]:
+        """The kind to run next, and whether it is a pick to explore (not the best lately): those
+        take at most ``EXPLORE`` of the time."""
         arms = list(self.arms.values())
         fresh = [a for a in arms if math.isinf(a.score)]
         if fresh:
-            return fresh[0]
-        if self.rng.random() < EXPLORE:
-            return self.rng.choice(arms)
+            return fresh[0], False
         top = max(a.score for a in arms)
-        return self.rng.choice([a for a in arms if a.score >= top - 1e-12])
+        best = [a for a in arms if a.score >= top - 1e-12]
+        others = [a for a in arms if a not in best]
+        if others and self.explored < EXPLORE * elapsed:
+            return self.rng.choice(others), True
+        return self.rng.choice(best), False
 
     def run(self, budget: Budget, on_better: Callable[[float], None] | None = None,
             on_bound: Callable[[float], None] | None = None) -> float:
@@ -123,6 +129,7 @@ class Anytime:
         mins = s.all_minutes()
         cost = s.cost()
         bound = -math.inf
+        begun = time.perf_counter()
         while True:
             if self.bound.poll() > bound:
                 bound = self.bound.value
@@ -130,8 +137,8 @@ class Anytime:
                     on_bound(bound)
             if budget.over(cost, bound):
                 break
-            arm = self.choose()
             t = time.perf_counter()
+            arm, exploring = self.choose(t - begun)
             left = budget.left()
             better_before = s.moves.better
             kept = False
@@ -144,6 +151,7 @@ class Anytime:
                 free = KINDS[arm.name](s, self.rng, max(MIN_PEOPLE * s.n, int(self.size)), mins)
                 if free is None:
                     arm.record(0.0, 1.0, False)  # nothing to free: try it less
+                    self.explored += 0.05 if exploring else 0.0
                     continue
                 limit = max(0.2, min(SUB_SECONDS, left))
                 outcome = move(s, free[0], free[1], limit, self.rng.randrange(1 << 30), mins, self.workers,
@@ -161,6 +169,8 @@ class Anytime:
                 if on_better is not None and gain > 0:
                     on_better(cost)
             arm.record(gain, time.perf_counter() - t, kept)
+            if exploring:
+                self.explored += time.perf_counter() - t
         return cost
 
     def stats(self) -> dict:
