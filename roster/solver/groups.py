@@ -33,7 +33,7 @@ from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Fixed, History, Scenario
 
 from .build import add_hint, build, extract, solve_hint_fixed
-from .rules import split_families, used_families
+from .rules import FAMILIES, split_families
 
 FIRST_SECONDS = 20.0
 """Most seconds for one person's first shifts (measured: 0.05 s on 4 weeks, 1-2 s on a year)."""
@@ -48,7 +48,7 @@ WINDOW_SHARE = 0.7
 def applies(scenario: Scenario) -> bool:
     """Can a roster of this scenario be searched group by group? Every family whose rules it uses
     must allow it (``Family.group_search``: posts do not), and it takes four people or more."""
-    return all(f.group_search for f in used_families(scenario)) and len(scenario.staff) >= 4
+    return all(f.group_searched(scenario) for f in FAMILIES.values()) and len(scenario.staff) >= 4
 
 
 @dataclass

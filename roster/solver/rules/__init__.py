@@ -6,10 +6,9 @@ neighbourhoods, the hard-rules-only models of explain, the wording of an explana
 
 from __future__ import annotations
 
-from roster.model.scenario import Scenario
-
 from . import (
     coverage,
+    crews,
     fairness,
     fixed,
     hours,
@@ -18,13 +17,15 @@ from . import (
     posts,
     requests,
     rest,
+    rotations,
     sequences,
     weekends,
 )
 from .family import Family, Offer, Scope
 
 FAMILIES: dict[str, Family] = {m.FAMILY.name: m.FAMILY for m in (
-    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, requests, fairness)}
+    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, rotations, crews, requests,
+    fairness)}
 
 
 def hard_families() -> list[Family]:
@@ -37,14 +38,9 @@ def split_families() -> list[Family]:
     return [f for f in FAMILIES.values() if f.splits]
 
 
-def used_families(scenario: Scenario) -> list[Family]:
-    """The families whose rules the scenario uses (``Family.uses``), in build order."""
-    return [f for f in FAMILIES.values() if f.uses(scenario)]
-
-
 def family_of(label: str) -> Family | None:
     """The family whose rule instances carry labels named ``label`` (``Label.family``)."""
     return next((f for f in FAMILIES.values() if label in f.labels), None)
 
 
-__all__ = ["FAMILIES", "Family", "Offer", "Scope", "family_of", "hard_families", "split_families", "used_families"]
+__all__ = ["FAMILIES", "Family", "Offer", "Scope", "family_of", "hard_families", "split_families"]

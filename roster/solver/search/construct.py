@@ -33,7 +33,7 @@ from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
 
 from ..breaks import Floor, break_text
-from ..rules import used_families
+from ..rules import FAMILIES
 from . import HARD
 from .lns import move
 from .person import INF, OFF, Broken, Person
@@ -92,9 +92,12 @@ price mends it (rest clashes two or more days apart), the person gets no month."
 def applies(scenario: Scenario) -> bool:
     """Can this scenario be built and improved by the per-person routine?
 
-    Only when every family whose rules it uses says the routine keeps them (``Family.person_search``):
-    posts tie people together and leave wishes place days off, so those scenarios use the model."""
-    return all(f.person_search for f in used_families(scenario))
+    Only when every family says the routine keeps the rules the scenario asks of it
+    (``Family.person_search``): posts tie people together and leave wishes place days off, so
+    those scenarios use the model, as do crews kept together, soft rotation patterns and hours
+    carried in from earlier months (the search's cost does not count them; hard patterns prune
+    the per-person routine's cells)."""
+    return all(f.person_searched(scenario) for f in FAMILIES.values())
 
 
 @dataclass

@@ -151,19 +151,36 @@ def _applies_scenarios():
     out = [load_scenario(path) for path in sorted(SCENARIOS.glob("*.yaml"))]
     centres = [make_centre(size, seed=seed) for size, seed in ((20, 1), (40, 2), (60, 3))]
     out += centres + [_with_a_leave_wish(sc) for sc in centres]
-    out += [tiny(), tiny(**EVERYTHING), tiny(staff=[{"id": x, "roles": ["agent"]} for x in "ABCD"])]
+    four = [{"id": x, "roles": ["agent"], "team": "T"} for x in "ABCD"]
+    cycle = {"id": "R", "pattern": ["D", "off"], "staff": ["A"]}
+    out += [tiny(), tiny(**EVERYTHING), tiny(staff=four, teams=[{"id": "T"}]),
+            tiny(staff=four, teams=[{"id": "T", "together": True}]),
+            tiny(staff=four, teams=[{"id": "T", "together": False}]),
+            tiny(rotations=[cycle]), tiny(rotations=[{**cycle, "weight": 3}]),
+            tiny(fairness={"hours": 1}, fairness_carry=[{"staff": "A", "hours": 8}]),
+            tiny(fairness={"hours": 1, "nights": 1}, fairness_carry=[{"staff": "A", "nights": 2}]),
+            tiny(fairness={"nights": 1}, fairness_carry=[{"staff": "A", "hours": 8}])]
     return out
 
 
+def _before(sc) -> tuple[bool, bool]:
+    """What ``construct.applies`` and ``groups.applies`` answered from the scenario's fields."""
+    person = (not sc.posts and not sc.leave_wishes and all(r.weight is None for r in sc.rotations)
+              and not any(t.together for t in sc.teams)
+              and not (sc.fairness.hours and any(c.hours for c in sc.fairness_carry)))
+    return person, not sc.posts and len(sc.staff) >= 4
+
+
 def test_the_searches_a_scenario_takes_are_those_its_fields_asked_for_before_the_families_did() -> None:
-    """Posts and leave wishes keep a scenario from the per-person search; posts and fewer than four
-    people keep it from the group search: now said by the families, with the same answers."""
-    seen = set()
+    """Posts, leave wishes, crews kept together, soft rotations and carried hours keep a scenario
+    from the per-person search; posts and fewer than four people keep it from the group search:
+    now said by the families, with the same answers."""
+    seen = []
     for sc in _applies_scenarios():
-        before = (not sc.posts and not sc.leave_wishes, not sc.posts and len(sc.staff) >= 4)
-        assert (construct.applies(sc), groups.applies(sc)) == before, sc.name
-        seen.add(before)
-    assert {(True, True), (False, True), (False, False), (True, False)} <= seen
+        assert (construct.applies(sc), groups.applies(sc)) == _before(sc), sc.name
+        seen.append(_before(sc))
+    assert {(True, True), (False, True), (False, False), (True, False)} <= set(seen)
+    assert seen.count((False, True)) + seen.count((False, False)) >= 8
 
 
 def test_what_the_per_person_search_prices_belongs_to_families_it_covers() -> None:
