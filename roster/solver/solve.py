@@ -426,14 +426,7 @@ def _by_construction(scenario: Scenario, calendar: Calendar, strategy: str) -> b
     if scenario.interval_lines:  # the group models leave interval coverage out
         return True
     fair = any(scenario.fairness.model_dump().values())
-    return (fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
-            or len(calendar) <= LONG_HORIZON_DAYS)
-
-
-LONG_HORIZON_DAYS = 62
-"""Up to this many days ``auto`` builds by construction even without fair shares (a person's
-month is priced in milliseconds; on a half year, with hours in the horizon as a state, it takes
-0.1-1 s, and the group search does better: Curtois 20 and 21)."""
+    return fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
 
 
 def _too_large(scenario: Scenario, calendar: Calendar) -> bool:

@@ -35,7 +35,7 @@ ROUTES = [
     ("centre 100", SolveOptions(deterministic_time=5.0), False, "model"),  # repeatable
     ("centre 100", SolveOptions(), True, "model"),  # a roster to start the model from
     ("centre 100", SolveOptions(strategy="whole"), False, "model"),
-    ("centre 100 without fair shares", SolveOptions(), False, "anytime"),  # a month: construction is quick
+    ("centre 100 without fair shares", SolveOptions(), False, "model"),  # the group search's case
     ("centre 30", SolveOptions(strategy="anytime"), False, "anytime"),
     ("service_hall_ab.yaml", SolveOptions(strategy="anytime"), False, "model"),  # posts: no construction
     ("callcenter_95598_intervals.yaml", SolveOptions(strategy="anytime"), False, "model"),  # intervals
