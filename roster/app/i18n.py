@@ -149,6 +149,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_solution_yet": ("No roster found yet.", "尚未找到排班。"),
     "stopped": ("Stopped: kept the best roster found so far.", "已停止：保留目前最好的排班。"),
     "solve_error": ("The solve failed: {error}", "求解出错：{error}"),
+    "rejected_edits": ("Not in use — {tables} holds an edit the scenario rejected: {error}. The solve uses the last "
+                       "good scenario; fix the table on the Edit page first.",
+                       "未生效——{tables}中有被拒绝的修改：{error}。求解使用的是上一个有效场景；请先在「编辑」页改正该表。"),
     "infeasible": ("No roster meets every hard rule (proved by the solve in {s} s).",
                    "没有满足全部硬性规则的排班（求解用 {s} 秒证明）。"),
     "unknown": ("No roster found within the time limit; try a longer one.",

@@ -384,3 +384,97 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     zh.screenshot(path=str(ARTIFACTS / "interval-chart-zh.png"))
     pg.get_by_text("English", exact=True).click()
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
+
+
+EDITOR_ROW = 35  # the data editor's row height in px, header row included
+
+
+def _header(editor, text: str):
+    return editor.locator("[role=columnheader]").filter(has_text=re.compile(rf"^{re.escape(text)}$"))
+
+
+def _gridcell(scope, text: str):
+    return scope.locator("[role=gridcell]").filter(has_text=re.compile(rf"^{re.escape(text)}$"))
+
+
+def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
+    """Type ``value`` into the editor's cell in the row whose first column reads ``row_id``, under the
+    header ``column``: the grid is a canvas, so the cell is found in the accessible table inside it
+    (roles grid, row, columnheader, gridcell: not in the accessibility tree Playwright's get_by_role
+    reads), clicked in its row, and reached with the arrow keys."""
+    for attempt in range(4):  # a busy machine may redraw the grid under the click: try again
+        try:
+            _settle(pg)
+            col = int(_header(editor, column).get_attribute("aria-colindex"))
+            row = editor.locator("[role=row]").filter(has=_gridcell(pg, row_id)).first
+            r = int(row.get_attribute("aria-rowindex")) - 2
+            top = editor.locator(".dvn-scroller").evaluate("e => e.scrollTop")
+            box = editor.bounding_box()
+            y = box["y"] + EDITOR_ROW * (r + 1) - top + EDITOR_ROW / 2
+            assert box["y"] + EDITOR_ROW < y < box["y"] + box["height"], f"row {row_id} is not in view"
+            pg.mouse.click(box["x"] + 60, y)  # the first column's cell of that row
+            for _ in range(col - 1):
+                pg.keyboard.press("ArrowRight")
+            pg.keyboard.press("Enter")
+            cell_editor = pg.locator("textarea:visible").first
+            cell_editor.wait_for(timeout=8000)
+            cell_editor.fill(value)
+            cell_editor.press("Enter")
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+            pg.keyboard.press("Escape")
+
+
+def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
+    """A bad value stays in the table, the next correction is taken at once (not the second try),
+    the table keeps its scroll position, and Solve & roster names the table before solving."""
+    pg = page
+    _open_centre(pg)
+    pg.get_by_text("Edit", exact=True).click()
+    pg.get_by_role("tab", name="Staff").click()
+    staff = pg.locator('[data-testid="stDataFrame"]').first
+    _header(staff, "hired").wait_for(state="attached")
+    _settle(pg)
+    box = staff.bounding_box()
+    pg.mouse.move(box["x"] + 100, box["y"] + 100)
+    pg.mouse.wheel(0, 1000)  # the 11 people do not fit: the table scrolls
+    _settle(pg)
+    scroller = staff.locator(".dvn-scroller")
+    top = scroller.evaluate("e => e.scrollTop")
+    assert top > 0
+    staff.evaluate("e => { e.dataset.probe = 'same table' }")  # a redrawn table would lose this mark
+    _edit_cell(pg, staff, "S11", "hired", "2026-13-40")
+    pg.get_by_text("row 11, column hired").wait_for()
+    _edit_cell(pg, staff, "S11", "hired", "2026-01-11")  # the first fix is taken
+    pg.get_by_text("row 11, column hired").wait_for(state="detached")
+    _settle(pg)
+    assert _gridcell(staff.locator("[role=row]").filter(has=_gridcell(pg, "S11")).first, "2026-01-11").count()
+    assert scroller.evaluate("e => e.scrollTop") == top, "the table keeps its place"
+    assert staff.get_attribute("data-probe") == "same table"
+
+    pg.get_by_role("tab", name="Shifts").click()
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "end", "25:00")
+    pg.get_by_text("row 2, column end").wait_for()
+    pg.get_by_role("radio", name="Solve & roster").check(force=True)
+    banner = pg.get_by_text("Not in use — Shifts holds an edit the scenario rejected")
+    banner.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "rejected-edit-banner.png"))
+    pg.get_by_role("radio", name="Edit").check(force=True)
+    pg.get_by_role("tab", name="Shifts", selected=True).wait_for()  # the tab is still open
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _gridcell(shifts, "25:00").wait_for(state="attached")  # the rejected value stays in view
+    _edit_cell(pg, shifts, "E", "end", "23:00")
+    pg.get_by_text("row 2, column end").wait_for(state="detached")
+    _settle(pg)
+    assert _gridcell(shifts, "23:00").count()
+    pg.get_by_role("radio", name="Solve & roster").check(force=True)
+    pg.get_by_role("button", name="Solve").wait_for()
+    assert not banner.count()
+    pg.get_by_role("radio", name="Edit").check(force=True)
+    _settle(pg)

@@ -51,14 +51,20 @@ def open_store() -> Store | None:
         return None
 
 
-def show_error(exc: ScenarioError, frame=None) -> None:
-    """A ScenarioError at the table it belongs to: row and column first, then the message."""
+def error_text(exc: ScenarioError, frame=None) -> str:
+    """A ScenarioError in the page's language: row and column first (when known), then field, value
+    and reason."""
     cell = tables.locate(exc, frame)
     where = ""
     if cell is not None and cell.row is not None:
         where = tr("row_col", row=cell.row + 1, col=header(cell.column, lang())[0] if cell.column else "") + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
-    text = f"{where}{exc.field}{value} {exc.message}"
+    return f"{where}{exc.field}{value} {exc.message}"
+
+
+def show_error(exc: ScenarioError, frame=None) -> None:
+    """A ScenarioError at the table it belongs to: row and column first, then the message."""
+    text = error_text(exc, frame)
     st.error(text + (f"\n\n{exc.hint}" if exc.hint else ""), icon="⚠️")
 
 

@@ -15,31 +15,28 @@ from .common import lang, show_error, tr
 def page_edit() -> None:
     ss = st.session_state
     st.caption(tr("edit_help"))
-    tabs = st.tabs([tr(f"section.{s}") for s in tables.SECTIONS] + [tr("other")])
-    pending = ss.setdefault("pending", {})
+    names = [*tables.SECTIONS, "other"]
+    labels = [tr(f"section.{s}") for s in tables.SECTIONS] + [tr("other")]
+    # the open tab is kept as a section, so a language switch keeps it open
+    current = ss.get("edit_tab") if ss.get("edit_tab") in names else names[0]
+    tabs = st.tabs(labels, key=f"edit_tab.{lang()}", default=labels[names.index(current)], on_change="rerun")
+    ss["edit_tab"] = next((n for n, tab in zip(names, tabs, strict=True) if tab.open), current)
     for tab, section in zip(tabs, tables.SECTIONS, strict=False):
         with tab:
-            # a table with a bad value keeps showing it, also when a language switch redraws the table
-            frame = pending.get(section, (None, None))[1] if pending.get(section, (None,))[0] == ss["gen"] else None
-            if frame is None:
-                frame = tables.to_frame(ss["data"], section)
+            key, frame = S.editor_table(ss, section, lang())
             fixed_rows = section in ("rules", "fairness")
             config = {c: st.column_config.Column(header(c, lang())[0], help=header(c, lang())[1] or None)
                       for c in frame.columns}
-            edited = st.data_editor(frame, key=f"ed_{section}_{ss['gen']}", hide_index=True,
+            edited = st.data_editor(frame, key=key, hide_index=True,
                                     num_rows="fixed" if fixed_rows else "dynamic", width="stretch",
                                     disabled=["rule", "measure"] if fixed_rows else False, column_config=config)
             before = ss["data"]
-            err = S.apply_table(ss, section, edited)
+            err = S.edited_table(ss, section, edited)
             if err is not None:
-                pending[section] = (ss["gen"], edited.copy())
                 show_error(err, edited)
                 _mark_cell(edited, err)
-            else:
-                pending.pop(section, None)
-            if err is None and ss["data"] is not before:
-                ss["gen"] += 1
-                st.rerun()
+            elif ss["data"] is not before:
+                st.rerun()  # the sidebar and the other pages follow; this table keeps its key and place
     with tabs[-1]:
         import yaml
 

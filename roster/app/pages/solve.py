@@ -10,7 +10,7 @@ from .. import state as S
 from .. import views
 from .charts import charts
 from .check import check_panel, diff_panel
-from .common import start_solve, tr
+from .common import error_text, start_solve, tr
 from .downloads import downloads
 from .explain import explain_panel
 from .grid import roster_views
@@ -72,6 +72,12 @@ def page_roster(store: Store | None) -> None:
     S.collect(ss)
     S.collect_explain(ss)
     job = ss.get("job")
+    rejected = S.rejected_tables(ss)
+    if rejected:  # said before the solve buttons: they solve the last good scenario
+        first = ss["errors"][rejected[0]]
+        st.warning(tr("rejected_edits", tables=", ".join(tr(f"section.{s}") if s != "other" else tr("other")
+                                                         for s in rejected),
+                      error=error_text(first)), icon="⚠️")
     if job is None:
         solve_buttons()
     else:
