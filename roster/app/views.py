@@ -48,14 +48,30 @@ def pinned_cells(scenario: Scenario) -> set[tuple[str, dt.date]]:
     return {(f.staff, f.date) for f in scenario.fixed}
 
 
+def post_codes(scenario: Scenario) -> dict[str, str]:
+    """A short code per post for the grid's cells: the id itself when it has at most two
+    characters, else the shortest prefix (upper case) no other post has taken (``export_licence``
+    → ``E``, ``consult`` after ``complaint`` → ``CO``)."""
+    codes: dict[str, str] = {}
+    for post in scenario.posts:
+        pid = post.id
+        if len(pid) <= 2:
+            codes[pid] = pid
+            continue
+        taken = set(codes.values()) | {p.id for p in scenario.posts if len(p.id) <= 2}
+        codes[pid] = next((pid[:n].upper() for n in range(1, len(pid) + 1) if pid[:n].upper() not in taken), pid)
+    return codes
+
+
 def month_grid(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
                leave_mark: str = "L") -> pd.DataFrame:
-    """People as rows, days as columns; a cell holds the shift code (``/post`` when on post duty),
-    ``leave_mark`` on a day of leave, or "" when off."""
+    """People as rows, days as columns; a cell holds the shift code (``/post`` when on post duty,
+    by the post's short code), ``leave_mark`` on a day of leave, or "" when off."""
     cal = calendar or Calendar(scenario)
+    short = post_codes(scenario)
     cells: dict[tuple[str, dt.date], str] = {}
     for a in roster:
-        code = a.shift + (f"/{a.post}" if a.post else "")
+        code = a.shift + (f"/{short.get(a.post, a.post)}" if a.post else "")
         key = (a.staff, a.date)
         cells[key] = f"{cells[key]}+{code}" if key in cells else code
     away = leave_by_day(scenario, roster)
@@ -78,18 +94,20 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                     leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None,
                     previous: Roster | None = None, people: list[str] | None = None,
                     words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
-                    days: tuple[dt.date, dt.date] | None = None) -> str:
+                    days: tuple[dt.date, dt.date] | None = None, pins_shown: bool = True,
+                    overtime_shown: bool = True) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
     weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
     a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
     shift (have / need, red when short). ``people``: the staff ids to show (all by default);
-    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's)."""
+    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's).
+    ``pins_shown`` / ``overtime_shown``: False leaves out the pin outlines / the overtime total."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
     colours = shift_colours(scenario)
     away = leave_by_day(scenario, roster)
-    pins = pinned_cells(scenario)
+    pins = pinned_cells(scenario) if pins_shown else set()
     was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
@@ -104,7 +122,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
     sums = hours_frame(scenario, roster, cal).set_index("staff_id") if totals else None
-    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")
+    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")[:None if overtime_shown else -1]
     if totals:
         head += [f'<th class="total" style="padding:2px 6px;border-left:2px solid #999">{html.escape(w[c])}</th>'
                  if i == 0 else f'<th class="total" style="padding:2px 6px">{html.escape(w[c])}</th>'
@@ -272,33 +290,63 @@ def _fmt(value: Any) -> str:
     return f"{round(value, 1):g}" if isinstance(value, float) else str(value)
 
 
+PRINT_PAGE_PEOPLE = 40
+"""Up to this many people the printed month fits one A4 landscape page; more run on over pages,
+each repeating the header row."""
+
+
 def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,
                weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None,
-               leave_mark: str = "L") -> str:
-    """The month grid laid out for paper: A4 landscape, title and period, the legend (each shift's
-    code, name and times) and lines to sign."""
+               leave_mark: str = "L", pins_shown: bool = True, overtime_shown: bool = True) -> str:
+    """The month grid laid out for paper: A4 landscape with the sheet at the page's top-left corner,
+    scaled so the whole month (and the totals) fits the page's width and, up to
+    ``PRINT_PAGE_PEOPLE`` people, its height; the title and period, the legend (each shift's code,
+    name and times, the posts' short codes) and lines to sign on the same page. More people run on
+    over pages, each repeating the header row. ``pins_shown`` / ``overtime_shown``: False leaves
+    out the pin outlines / the overtime total."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid_html(scenario, roster, cal, leave_mark=leave_mark, weekday_names=weekday_names, words=w,
-                           table_id="print-grid")
+                           table_id="print-grid", pins_shown=pins_shown, overtime_shown=overtime_shown)
     colours = shift_colours(scenario)
     legend = " &nbsp; ".join(f'<b style="color:{colours[s.id]}">{html.escape(s.id)}</b> {html.escape(s.label)} '
                              f"{html.escape(s.times_text())}" for s in scenario.shifts)
     legend += f' &nbsp; <b>{html.escape(leave_mark)}</b> {html.escape(w["leave"])}'
+    codes = post_codes(scenario)
+    legend += "".join(f" &nbsp; <b>/{html.escape(codes[p.id])}</b> {html.escape(p.name or p.id)}"
+                      for p in scenario.posts)
     sign = "".join(f'<span style="display:inline-block;width:32%">{html.escape(w[k])}: '
                    '<span style="display:inline-block;width:60%;border-bottom:1px solid #000">&nbsp;</span></span>'
                    for k in ("signature", "checked", "printed"))
-    return ('<style>@page { size: A4 landscape; margin: 10mm } '
-            '@media print { body * { visibility: hidden } #print-view, #print-view * { visibility: visible } '
-            '#print-view { position: absolute; left: 0; top: 0; width: 100% } } '
-            '#print-view table { font-size: 9px; width: 100% } #print-view div { overflow: visible !important } '
-            '#print-view td, #print-view th { border: 1px solid #bbb; padding: 1px 2px !important; '
-            'min-width: 0 !important }</style>'
-            '<div id="print-view" style="width:277mm;background:#fff;padding:4mm">'
-            f'<h3 style="margin:0">{html.escape(scenario.name)}</h3>'
-            f'<p style="margin:0 0 4px 0">{scenario.horizon.start} .. {scenario.horizon.end}</p>'
-            f'{grid}<p id="print-legend" style="margin:6px 0">{html.escape(w["legend"])}: {legend}</p>'
-            f'<p id="print-signatures" style="margin-top:14px">{sign}</p></div>')
+    # the page: 277 x 190 mm inside 10 mm margins; title, legend and signatures take about 30 mm
+    rows = min(len(scenario.staff), PRINT_PAGE_PEOPLE) + 2 + len(scenario.shifts)
+    row_mm = max(2.6, min(6.0, 158 / rows))
+    totals = 4 if overtime_shown else 3
+    day_mm = 281 * (1 - 0.12 - 0.05 * (totals + 1)) / len(cal.days)
+    longest = max((len(str(c)) for c in month_grid(scenario, roster, cal, leave_mark).to_numpy().ravel()), default=1)
+    font_mm = round(min(3.0, row_mm * 0.62, day_mm / (0.62 * max(longest, 2) + 0.5)), 2)
+    keep = ("#print-view, #print-view *, *:has(#print-view)")
+    style = (
+        "<style>@page { size: A4 landscape; margin: 8mm }"
+        "@media print {"
+        f" body *:not({keep}) {{ display: none !important }}"
+        " *:has(#print-view) { margin: 0 !important; padding: 0 !important; position: static !important;"
+        " overflow: visible !important; height: auto !important; min-height: 0 !important;"
+        " max-width: none !important; width: auto !important; transform: none !important; gap: 0 !important }"
+        " #print-view { width: 281mm !important; padding: 0 !important; margin: 0 !important }"
+        " #print-grid thead { display: table-header-group } #print-grid tfoot { display: table-row-group }"
+        " #print-grid tr { break-inside: avoid } #print-legend, #print-signatures { break-inside: avoid } }"
+        f"#print-view table {{ font-size: {font_mm}mm; width: 100%; table-layout: fixed }}"
+        " #print-view div { overflow: visible !important }"
+        f" #print-view td, #print-view th {{ border: 1px solid #bbb; padding: 0 1px !important; min-width: 0 !important;"
+        f" height: {row_mm:.2f}mm; line-height: 1.05; overflow: hidden; white-space: nowrap }}"
+        " #print-view th:first-child { width: 12% } #print-view .total { width: 5% }"
+        " #print-view th.total { white-space: normal; overflow-wrap: anywhere; vertical-align: bottom }</style>")
+    return (style + '<div id="print-view" style="width:281mm;background:#fff;padding:2mm">'
+            f'<h3 style="margin:0;font-size:4.5mm">{html.escape(scenario.name)}'
+            f' <span style="font-weight:400;font-size:3.5mm">{scenario.horizon.start} .. {scenario.horizon.end}</span></h3>'
+            f'{grid}<p id="print-legend" style="margin:1.5mm 0;font-size:2.8mm">{html.escape(w["legend"])}: {legend}</p>'
+            f'<p id="print-signatures" style="margin:3mm 0 0 0;font-size:3.2mm">{sign}</p></div>')
 
 
 def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:

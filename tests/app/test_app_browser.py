@@ -209,6 +209,17 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert pg.locator("#print-legend").inner_text().startswith("Legend")
     assert "Prepared by" in pg.locator("#print-signatures").inner_text()
     sheet.screenshot(path=str(ARTIFACTS / "print-view.png"))
+    if shutil.which("pdftotext"):  # the browser's Print of the app page: one A4 page, the sheet at its corner
+        from tests.app.test_app_print import pdf_pages
+
+        pdf = tmp_path / "print.pdf"
+        pg.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        pages = pdf_pages(pdf)
+        assert len(pages) == 1
+        width, height, words = pages[0]
+        x, y = next((x, y) for x, y, t in words if t == "95598")
+        assert x < 0.06 * width and y < 0.08 * height
+        assert "Prepared" in [t for _, _, t in words] and "Solve" not in [t for _, _, t in words]
     pg.get_by_role("radiogroup").filter(has_text="Print").get_by_text("Month grid").click()
     grid.wait_for()
     _settle(pg)

@@ -37,8 +37,11 @@ def roster_views(result) -> None:
         st.html(views.person_html(sc, result.roster, who, words=words(), weekday_names=weekdays))
     elif view == "print":
         st.caption(tr("print_help"))
+        c1, c2, _ = st.columns([1, 1, 3])
+        pins = c1.checkbox(tr("print_pins"), value=True, key="print_pins")
+        overtime = c2.checkbox(tr("print_overtime"), value=True, key="print_overtime")
         st.html(views.print_html(sc, result.roster, words=words(), weekday_names=weekdays,
-                                 leave_mark=tr("leave_mark")))
+                                 leave_mark=tr("leave_mark"), pins_shown=pins, overtime_shown=overtime))
     else:
         day = st.date_input(tr("date"), value=sc.horizon.start, min_value=sc.horizon.start,
                             max_value=sc.horizon.end, key="view_day")
