@@ -18,7 +18,8 @@ from tests.conftest import SCENARIOS
 @pytest.fixture(scope="module")
 def hall():
     sc = load_scenario(SCENARIOS / "service_hall_ab.yaml")
-    return sc, solve(sc, SolveOptions(time_limit=30, workers=2, gap_limit=0.01))
+    # repeatable: the deterministic limit ends it, whatever the machine's load (wall clock: a safety net)
+    return sc, solve(sc, SolveOptions(time_limit=600, deterministic_time=10, workers=2, gap_limit=0.01))
 
 
 def test_scenario_shape(hall):
@@ -31,10 +32,9 @@ def test_scenario_shape(hall):
     assert any(lv.half for lv in sc.leave)
 
 
-def test_solves_fast_and_validates(hall):
+def test_solves_within_a_percent_and_validates(hall):
     sc, res = hall
     assert res.status == "OPTIMAL" or (res.feasible and res.gap <= 0.01)
-    assert res.seconds < 20
     report = validate(sc, res.roster)
     assert report.ok, [str(v) for v in report.hard[:5]]
     assert report.cost == round(res.objective)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from roster.model.fields import FieldError
 
-STRATEGIES = ("auto", "whole", "groups", "construct")
+STRATEGIES = ("auto", "whole", "groups", "construct", "anytime")
 """How ``solve`` searches (see its docstring)."""
 STRATEGY_CHOICE = f"{', '.join(STRATEGIES[:-1])} or {STRATEGIES[-1]}"
 

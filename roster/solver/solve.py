@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import os
 import threading
 import time
@@ -23,6 +25,8 @@ from .groups import GroupSearch, applies
 from .objective import term_values
 from .options import SolveOptions
 from .search import construct
+from .search.anytime import Anytime, Budget
+from .search.bound import Beside
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     ``auto`` builds them by construction and moves, then solves the whole model from that roster
     when it has at most ``MAX_MODEL_CELLS`` cells."""
     t0 = time.perf_counter()
+    if hint is None and ctx is None and _anytime(scenario, options):
+        return _solve_anytime(scenario, options, t0, on_progress, stop)
     bound_seconds = _bound_reserve(scenario, options)
     search_seconds = options.time_limit - bound_seconds
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
@@ -110,6 +116,73 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
+    return result
+
+
+WHOLE_CELLS = 12_000
+"""Up to this many allowed (person, day, shift) cells ``auto`` solves the whole model (CP-SAT
+proves such rosters optimal); above it, the anytime search (``search/anytime.py``)."""
+
+
+def _anytime(scenario: Scenario, options: SolveOptions) -> bool:
+    """Does this solve take the anytime search: construction, then model moves on neighbourhoods
+    with the column-generation bound beside them?"""
+    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
+        return False
+    if options.strategy == "anytime":
+        return True
+    if options.strategy != "auto":
+        return False
+    calendar = Calendar(scenario)
+    return _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS
+
+
+def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
+                   on_progress: Callable[[Progress], None] | None, stop: threading.Event | None) -> Result:
+    """A first roster by construction, then the anytime search until the time is up or the roster
+    is proven optimal (its cost meets the column-generation bound)."""
+    calendar = Calendar(scenario)
+    budget = Budget(t0 + options.time_limit, stop, options.gap_limit)
+    search = construct.Search(scenario, calendar, seed=options.seed)
+
+    def report(cost: float) -> None:
+        if search.empty_hard_seats():  # not a roster yet: a hard seat is empty
+            return
+        now = time.perf_counter() - t0
+        if search.first_seconds is None:
+            search.first_seconds = round(now, 3)
+        search.best_seconds = time.perf_counter()
+        point = Progress(now, cost, beside.value if math.isfinite(beside.value) else 0.0)
+        search.progress.append(point)
+        if on_progress is not None:
+            on_progress(point)
+
+    beside = Beside()
+    if not search.construct(stop=lambda: budget.over()):
+        # someone has no month: the group search and the whole model place them
+        return _solve(scenario, dataclasses.replace(options, strategy="groups"), budget.left(),
+                      hint=None, on_progress=on_progress, stop=stop, ctx=None)
+    report(search.cost())
+    stats: dict[str, Any] = {"construct_seconds": round(time.perf_counter() - t0, 3),
+                             "construct_cost": float(search.cost()), "group_first_seconds": search.first_seconds}
+    if _bound_reserve(scenario, options) > 0:
+        beside = Beside.start(scenario, search.roster(), search.cost(), budget.left())
+    loop = Anytime(search, seed=options.seed, workers=max(1, min(options.workers or 2, 2)))
+    loop.bound = beside
+    loop.run(budget, on_better=report)
+    beside.close()
+    stats["anytime"] = loop.stats()
+    if beside.stats:
+        stats["colgen"] = beside.stats
+    result = _from_search(search, t0, stats)
+    result.bounds = [Progress(at - t0, result.objective, b, "column generation") for at, b in beside.history]
+    if math.isfinite(beside.value):
+        result.bound = beside.value
+        result.stats["bound_source"] = "column generation"
+        result.gap = _gap(result.objective, result.bound)
+        if result.gap == 0.0 and result.status == "FEASIBLE":
+            result.status = "OPTIMAL"
+    result.stats["roster_source"] = "search"
     return result
 
 

@@ -222,7 +222,7 @@ def test_stop_keeps_best_roster(db: Path, small_yaml: Path) -> None:
     at = _app(db)
     _continue_saved(at, store, small_yaml)
     at.radio(key="page.en").set_value("roster").run()
-    at.session_state["time_limit"] = 60.0
+    at.session_state["time_limit"] = 600.0
     at.button(key="solve").click().run()
     job = at.session_state["job"]
     for _ in range(200):
@@ -232,10 +232,9 @@ def test_stop_keeps_best_roster(db: Path, small_yaml: Path) -> None:
     at.run()
     if at.session_state["job"] is not None:
         at.button(key="stop").click().run()
-    assert job.wait(30)
+    assert job.wait(60), "the solve did not end on the stop (its limit is ten minutes)"
     at.run()
     assert at.session_state["result"].feasible
-    assert job.result.seconds < 30
 
 
 def test_infeasible_shows_explanation_and_repair(db: Path, small_yaml: Path) -> None:
@@ -259,8 +258,7 @@ def test_infeasible_shows_explanation_and_repair(db: Path, small_yaml: Path) -> 
     assert exp is not None and not exp.feasible
     assert at.markdown, "the reasons are listed"
     assert at.button(key="explain").label.startswith("Look again"), "the button stays"
-    if not exp.repairs:
-        pytest.skip("the explanation proposed no repair for this case")
+    assert exp.repairs, "four agents on a shift of a small desk: fewer seats is a repair"
     _solve(at, key="repair_0")
     assert at.session_state["result"].feasible
     assert at.session_state["explanation"] is None, "the old explanation went with the old scenario"
@@ -331,12 +329,13 @@ def test_compare_page(db: Path, small_yaml: Path) -> None:
     assert any(list(d.value.columns)[:2] == ["A: small desk", "B: small desk"] for d in at.dataframe)
 
 
-def test_a_thousand_people_page_through_the_grid(db: Path) -> None:
+def test_a_thousand_people_page_through_the_grid(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At 1,000 staff the roster page shows 100 people at a time, filters by role and name, and a
-    rerun stays quick (exports are made when their button is pressed)."""
+    rerun stays quick: no export is made until its button is pressed (making all seven takes half
+    a minute at this size; bench/ times the page)."""
     import random
-    import time
 
+    from roster.app import downloads
     from roster.app import state as S
     from roster.app.downloads import saved_result
     from roster.bench.generated import make_scenario
@@ -350,19 +349,19 @@ def test_a_thousand_people_page_through_the_grid(db: Path) -> None:
     at = _app(db)
     S.open_scenario(at.session_state, sc, "generated")
     at.session_state["result"] = saved_result(roster)
+    made: list[str] = []
+    monkeypatch.setattr(downloads, "_via_file", lambda write, *args: made.append(write.__name__) or b"")
     at.radio(key="page.en").set_value("roster").run()
-    t0 = time.perf_counter()
     at.run()
-    seconds = time.perf_counter() - t0
     assert not at.exception
+    assert at.get("download_button"), "the page offers the exports"
+    assert made == [], f"a rerun made exports nobody asked for: {made}"
 
     def rows() -> int:
         grid = [json.loads(c.proto.json) for c in at.get("bidi_component")][0]
         return grid.count("<tr>") - 1 - len(sc.shifts)  # the head and the coverage rows
 
     assert rows() == 100
-    assert seconds < 8, f"a rerun took {seconds:.1f} s"
-    print(f"rerun at 1,000 staff: {seconds:.2f} s")
     at.number_input(key="grid_page").set_value(10).run()
     assert rows() == 100 and sc.staff[999].id in [json.loads(c.proto.json) for c in at.get("bidi_component")][0]
     role = sc.roles[-1].id

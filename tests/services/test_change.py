@@ -1,4 +1,4 @@
-"""Changing a published roster: repair after a sick call, swaps, pins that cannot hold."""
+"""Changing a published roster: repair after a sick call, pins that cannot hold (swaps: test_swaps.py)."""
 
 from __future__ import annotations
 
@@ -18,10 +18,8 @@ from roster.services.change import (
     Change,
     ChangeWeights,
     change_list,
-    check_swap,
     fewest_changed_cells,
     parse_absence,
-    parse_swap,
     pin_conflicts,
     repair,
     who_to_tell,
@@ -180,77 +178,3 @@ def test_a_feasible_pin_has_no_conflict():
     assert pin_conflicts(sc) == []
     result = solve(sc, SolveOptions(time_limit=5, workers=2))
     assert result.roster.cell("A", D(2026, 12, 9)) == "D"
-
-
-# ---- swaps ----------------------------------------------------------------------
-SWAP = {"demand": [{"shift": "D", "role": "agent", "min": 1, "max": 1},
-                   {"shift": "N", "role": "agent", "min": 0, "max": 1}],
-        "staff": [{"id": s, "roles": ["agent"]} for s in "ABC"]}
-
-
-def _hand_made_week():
-    sc = tiny(**SWAP)
-    # a hand-made week: one D every day, B also works the night of Wednesday 12-09
-    roster = roster_of(("2026-12-07", "A", "D", "agent"), ("2026-12-10", "A", "D", "agent"),
-                       ("2026-12-12", "A", "D", "agent"),
-                       ("2026-12-08", "B", "D", "agent"), ("2026-12-09", "B", "N", "agent"),
-                       ("2026-12-11", "B", "D", "agent"),
-                       ("2026-12-09", "C", "D", "agent"), ("2026-12-13", "C", "D", "agent"))
-    assert validate(sc, roster).hard == []
-    return sc, roster
-
-
-def test_a_swap_that_breaks_rest_is_refused_with_the_reason():
-    sc, roster = _hand_made_week()
-    check = check_swap(sc, roster, parse_swap("B:2026-12-09:N", "A"), today=D(2026, 12, 7))
-    assert not check.allowed
-    assert any("A 2026-12-09 N → 2026-12-10 D" in r and "rest" in r for r in check.refusals), check.refusals
-    assert any(v.rule == "rest" for v in check.broken)
-
-
-def test_a_swap_that_keeps_every_rule_passes_and_needs_approval_a_day_ahead():
-    sc, roster = _hand_made_week()
-    swap = parse_swap("A:2026-12-10:D", "C", take="2026-12-13:D")
-    check = check_swap(sc, roster, swap, today=D(2026, 12, 8))
-    assert check.allowed, check.refusals
-    assert check.broken == [] and check.approve_by == D(2026, 12, 9)
-    assert check.roster.cell("C", D(2026, 12, 10)) == "D" and check.roster.cell("A", D(2026, 12, 13)) == "D"
-    assert check.roster.cell("A", D(2026, 12, 10)) is None and check.roster.cell("C", D(2026, 12, 13)) is None
-    same_day = check_swap(sc, roster, swap, today=D(2026, 12, 10))
-    assert not same_day.allowed and "same-day swaps are refused" in same_day.refusals[0]
-
-
-def test_the_notice_period_is_scenario_data():
-    sc, roster = _hand_made_week()
-    strict = tiny(**SWAP, rules={"swap_notice_days": 3})
-    swap = parse_swap("A:2026-12-10:D", "C", take="2026-12-13:D")
-    assert check_swap(sc, roster, swap, today=D(2026, 12, 8)).allowed
-    late = check_swap(strict, roster, swap, today=D(2026, 12, 8))
-    assert not late.allowed and "3 day(s) ahead" in late.refusals[0]
-
-
-def test_a_swap_of_a_shift_the_giver_does_not_have_is_an_input_error():
-    sc, roster = _hand_made_week()
-    with pytest.raises(ScenarioError) as e:
-        check_swap(sc, roster, parse_swap("A:2026-12-08:D", "B"), today=D(2026, 12, 1))
-    assert "A does not work D on 2026-12-08" in e.value.message
-    with pytest.raises(ScenarioError):
-        parse_swap("A-2026-12-08-D", "B")
-
-
-def test_swap_check_command_exit_codes(tmp_path):
-    sc, roster = _hand_made_week()
-    import yaml
-
-    from tests.conftest import BASE, merge
-
-    (tmp_path / "s.yaml").write_text(yaml.safe_dump(merge(BASE, SWAP)), encoding="utf-8")
-    write_roster_csv(roster, tmp_path / "r.csv")
-    args = ["swap-check", str(tmp_path / "s.yaml"), str(tmp_path / "r.csv")]
-    bad = CliRunner().invoke(app, [*args, "--give", "B:2026-12-09:N", "--to", "A", "--today", "2026-12-07"])
-    assert bad.exit_code == 1 and "REFUSED" in bad.output and "rest" in bad.output
-    good = CliRunner().invoke(app, [*args, "--give", "A:2026-12-10:D", "--to", "C", "--take", "2026-12-13:D",
-                                    "--today", "2026-12-08", "--out", str(tmp_path / "swapped.csv")])
-    assert good.exit_code == 0, good.output
-    assert "ALLOWED: needs approval by 2026-12-09" in good.output
-    assert read_roster_csv(tmp_path / "swapped.csv").cell("C", D(2026, 12, 10)) == "D"

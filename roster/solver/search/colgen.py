@@ -44,6 +44,7 @@ import dataclasses
 import itertools
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import highspy
@@ -440,10 +441,10 @@ class ColumnGeneration:
 
     # ---- the loop -------------------------------------------------------------
     def run(self, seconds: float, start: Roster | None = None, upper: float | None = None,
-            max_rounds: int = 10_000) -> Bound:
+            max_rounds: int = 10_000, on_round: Callable[[float, float], None] | None = None) -> Bound:
         """Rounds of master and pricing until the bound meets the master's value, the bound
         reaches ``upper`` (a known roster's cost), ``STALL`` rounds add no month, ``max_rounds``
-        pass or ``seconds`` run out."""
+        pass or ``seconds`` run out. ``on_round`` hears (seconds so far, bound) after each round."""
         t0 = time.perf_counter()
         zero = np.zeros(len(self.lo)), np.zeros(len(self.hi))
         if start is not None:
@@ -492,6 +493,8 @@ class ColumnGeneration:
                     break
             out.value = max(out.value, self.round_up(best))
             out.history.append((time.perf_counter() - t0, lp, best))
+            if on_round is not None:
+                on_round(out.history[-1][0], out.value)
             idle = 0 if added else idle + 1
             out.optimal = out.value >= lp - EPS
             if out.optimal or idle >= STALL or (upper is not None and out.value >= upper - EPS):

@@ -3,50 +3,60 @@ family, and whatever picks families (groups, neighbourhoods, explanations) reads
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from roster.bench.scale import make_centre
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
-from roster.model.rule_names import BY_VARIABLES, FAIR_SHARE, Rule
+from roster.model.roster import Roster
+from roster.model.rule_names import BY_VARIABLES, Rule
 from roster.solver.build import build
 from roster.solver.context import Context, Label
 from roster.solver.explain import candidates, word
 from roster.solver.groups import GroupSearch
 from roster.solver.rules import FAMILIES, Family, Scope, family_of, hard_families, split_families
 from roster.solver.search import construct, lns
-from roster.validate import checks, validate
+from roster.validate import CHECKS, Check, validate
+from roster.validate.checker import Soft
+from roster.validate.checks import ROSTER
 from tests.conftest import SCENARIOS, roster_of, tiny
+from tests.verify import verify
 
 
-def emitted_by_validator() -> set[Rule]:
-    """Every ``Violation.rule`` the validator's source can produce."""
-    tree = ast.parse(Path(checks.__file__).read_text(encoding="utf-8"))
-    out = {Rule[n.attr] for n in ast.walk(tree)
-           if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "Rule"}
-    if any(isinstance(n, ast.Name) and n.id == "FAIR_SHARE" for n in ast.walk(tree)):
-        out |= set(FAIR_SHARE.values())
-    return out
-
-
-def test_every_family_is_reported_by_the_validator_and_every_violation_has_a_family() -> None:
-    emitted = emitted_by_validator()
+def test_the_validator_has_one_check_per_family_reporting_what_the_family_declares() -> None:
+    assert set(CHECKS) == set(FAMILIES)
     owned: dict[Rule, str] = {}
     for name, family in FAMILIES.items():
         assert family.name == name
         assert family.violations, f"{name} declares no violation"
-        missing = set(family.violations) - emitted
-        assert not missing, f"the validator never reports {sorted(missing)} of family {name}"
+        check = CHECKS[name]
+        assert check.family == name
+        assert set(check.reports) == set(family.violations), name
         for v in family.violations:
             assert v not in owned, f"{v} claimed by {owned.get(v)} and {name}"
             owned[v] = name
     assert not BY_VARIABLES & owned.keys()
-    orphans = emitted - owned.keys() - BY_VARIABLES
-    assert not orphans, f"the validator reports {sorted(orphans)}, which no family declares"
+    assert set(ROSTER.reports) == BY_VARIABLES
+
+
+def test_a_check_that_reports_a_rule_it_does_not_declare_fails(monkeypatch) -> None:
+    def loose(chk) -> None:
+        chk.add(Rule.REST, None, "A: too little rest", "", hard=True)
+
+    monkeypatch.setitem(CHECKS, Rule.FIXED, Check(Rule.FIXED, (Rule.FIXED,), loose))
+    with pytest.raises(ValueError, match="the fixed check reports rest"):
+        validate(tiny(), Roster())
+
+
+def test_validate_runs_only_the_families_asked_for() -> None:
+    sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 2}])
+    bad = roster_of(("2026-12-07", "A", "N", "agent"), ("2026-12-08", "A", "D", "agent"))
+    assert {v.rule for v in validate(sc, bad).violations} >= {Rule.REST, Rule.COVERAGE_SHORTFALL}
+    assert {v.rule for v in validate(sc, bad, families=[Rule.REST]).violations} == {Rule.REST}
+    with pytest.raises(ValueError, match="no check"):
+        validate(sc, bad, families=["nothing"])
 
 
 def test_each_label_names_one_family_and_words_only_its_own_labels() -> None:
@@ -135,14 +145,24 @@ def _everyone(ctx: Context) -> None:
     ctx.cache["everyone"] = True
 
 
-TALLY = Family("tally", _tally, Scope.PERSON, hard=False, terms=("tally",), violations=())
+TALLY = Family("tally", _tally, Scope.PERSON, hard=False, terms=("tally",), violations=("tally",))
 EVERYONE = Family("everyone", _everyone, Scope.EVERYONE, hard=True, terms=(), violations=())
+
+
+def _count_tally(chk, who: str) -> None:
+    """The made-up rule's check: every shift worked costs 1."""
+    for a in chk.mine(who):
+        chk.add("tally", Soft(1), f"{who} {a.date}: a shift", "", staff=who)
+
+
+TALLY_CHECK = Check("tally", ("tally",), _count_tally, per_person=True)
 
 
 @pytest.fixture
 def registered(monkeypatch):
     monkeypatch.setitem(FAMILIES, TALLY.name, TALLY)
     monkeypatch.setitem(FAMILIES, EVERYONE.name, EVERYONE)
+    monkeypatch.setitem(CHECKS, TALLY_CHECK.family, TALLY_CHECK)
 
 
 def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(registered) -> None:
@@ -159,6 +179,13 @@ def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(regist
     assert move_ctx.terms["tally"] and "everyone" not in move_ctx.cache
     whole = build(sc)
     assert whole.terms["tally"] and whole.cache["everyone"]
+
+
+def test_a_new_familys_check_is_run_by_the_validator_and_agrees_with_its_terms(registered) -> None:
+    sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 0, "max": 1}])
+    three = roster_of(*[(f"2026-12-{d:02d}", "A", "D", None) for d in (7, 8, 9)])
+    assert validate(sc, three).costs()["tally"] == 3
+    verify("tally").given(sc, three).costs(3)
 
 
 def _cap_repairs(sc, ctx, lb: Label, add) -> None:

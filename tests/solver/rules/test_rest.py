@@ -1,7 +1,8 @@
-from roster.solver.rules.rest import _orders
+from roster.model.rule_names import Rule
 from roster.solver.solve import build
 from roster.validate import validate
 from tests.conftest import roster_of, run, tiny
+from tests.verify import verify
 
 ONE = [{"id": "A", "roles": ["agent"]}]
 
@@ -69,12 +70,9 @@ def test_forbidden_orders_that_share_followers_are_one_constraint_with_the_same_
     sc = tiny(staff=ONE, shifts=shifts, demand=[{"shift": s["id"], "role": "agent", "min": 0, "max": 1}
                                                 for s in shifts],
               rules={"min_rest_hours": None, "forbidden_sequences": pairs, "forbidden_sequences_weight": 5})
-    ids = [s["id"] for s in shifts]
-    groups = sorted((sorted(ids[i] for i in first), sorted(ids[t] for t in then))
-                    for first, then in _orders(sc.shifts, {tuple(p) for p in pairs}))
-    assert groups == [(["D"], ["M"]), (["E", "L"], ["D", "M"])]
     days = len(build(sc).calendar)
-    assert len(build(sc).terms["sequence"]) == 2 * (days - 1)  # two groups a day, not five pairs
+    # two groups a day, {D} before {M} and {E, L} before {D, M}, not five pairs
+    assert len(build(sc).terms["sequence"]) == 2 * (days - 1)
     # the cost is still per pair worked: E then D on one pair of days, L then M on another
     want = [("2026-12-07", "A", "E", "agent"), ("2026-12-08", "A", "D", "agent"),
             ("2026-12-10", "A", "L", "agent"), ("2026-12-11", "A", "M", "agent")]
@@ -85,3 +83,12 @@ def test_forbidden_orders_that_share_followers_are_one_constraint_with_the_same_
     r = run(pinned)
     assert r.status == "OPTIMAL" and r.terms["sequence"] == 10
     assert validate(pinned, roster_of(*want)).costs()["sequence"] == 10
+
+
+def test_verify_prices_soft_rest_and_sequences():
+    sc = tiny(staff=ONE, rules={"min_rest_hours": {"value": 12, "weight": 7}, "forbidden_sequences": [["N", "D"]],
+                                "forbidden_sequences_weight": 4},
+              demand=[{"shift": s, "role": "agent", "min": 0, "max": 1} for s in ("D", "N")])
+    night_then_day = roster_of(("2026-12-07", "A", "N", None), ("2026-12-08", "A", "D", None))
+    verify(Rule.REST).given(sc, night_then_day).costs(7 + 4)
+    verify(Rule.REST).given(sc, roster_of(("2026-12-07", "A", "D", None), ("2026-12-08", "A", "N", None))).costs(0)

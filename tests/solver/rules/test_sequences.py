@@ -1,5 +1,7 @@
+from roster.model.rule_names import Rule
 from roster.validate import validate
 from tests.conftest import roster_of, run, tiny
+from tests.verify import verify
 
 ONE = [{"id": "A", "roles": ["agent"]}]
 EVERY_DAY = [{"shift": "D", "role": "agent", "min": 1, "max": 1}]
@@ -50,3 +52,10 @@ def test_short_work_run_at_the_border_is_exempt():
                     rules={"min_consecutive_work_days": {"value": 3, "weight": 4}},
                     demand=[{"shift": "D", "role": "agent", "min": 1, "days": ["wed"]}])
     assert run(days_off).terms["min_consecutive_work"] == 4
+
+
+def test_verify_prices_a_soft_run_limit_per_day_over():
+    sc = tiny(staff=ONE, demand=[{"shift": "D", "role": "agent", "min": 0, "max": 1}],
+              rules={"max_hours_per_week": None, "max_consecutive_work_days": {"value": 5, "weight": 3}})
+    seven = roster_of(*[(f"2026-12-{d:02d}", "A", "D", None) for d in range(7, 14)])
+    verify(Rule.SEQUENCES).given(sc, seven).costs(2 * 3)

@@ -1,0 +1,73 @@
+"""People on the floor per interval, and the breaks placed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from roster.model.intervals import break_minute, interval_needs, on_floor
+from roster.model.rule_names import Rule
+
+from ..checker import Check, Checker, Soft
+
+
+def floor(chk: Checker) -> None:
+    """Each interval a per-interval line needs: people short cost ``under_weight`` each,
+    people over ``over_weight`` each (counted by ``on_floor``)."""
+    sc, cal = chk.sc, chk.cal
+    needs = interval_needs(sc, cal)
+    if not needs:
+        return
+    staffed = on_floor(sc, cal, chk.items)
+    for key in sorted(needs, key=lambda k: (k[1], k[0] or "")):
+        need, have = needs[key], staffed.get(key, 0)
+        day, minute = divmod(key[1], 1440)
+        date = cal.start + dt.timedelta(days=day)
+        when = f"{date} {minute // 60:02d}:{minute % 60:02d}"
+        who = key[0] or "staff"
+        zh_who = sc.role_by_id[key[0]].label if key[0] else "人员"
+        if have < need.agents:
+            chk.add(Rule.INTERVAL_SHORTFALL, Soft(need.under_weight),
+                    f"{when}: {have} {who} on the floor, {need.agents} needed",
+                    f"{when}: 在席{zh_who} {have} 人, 需要 {need.agents} 人",
+                    units=need.agents - have, date=date if day < len(cal.days) else None)
+        elif have > need.agents:
+            chk.add(Rule.INTERVAL_OVER, Soft(need.over_weight),
+                    f"{when}: {have} {who} on the floor, {need.agents} needed",
+                    f"{when}: 在席{zh_who} {have} 人, 只需 {need.agents} 人",
+                    units=have - need.agents, date=date if day < len(cal.days) else None)
+
+
+def breaks(chk: Checker) -> None:
+    """A shift with a break rule has its break placed at an allowed start; one without has none."""
+    for a in chk.items:
+        shift = chk.sc.shift_by_id[a.shift]
+        rule = shift.break_rule
+        if rule is None:
+            if a.break_at is not None:
+                chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: a break at {a.break_at}, "
+                        "but the shift has no break to place", f"{a.staff} {a.date}: {shift.label}没有可安排的休息, "
+                        f"却安排在 {a.break_at}", staff=a.staff, date=a.date, hard=True)
+            continue
+        window = f"{rule.within[0]}-{rule.within[1]}"
+        if a.break_at is None:
+            chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: no {rule.minutes}-minute break placed "
+                    f"(within {window})", f"{a.staff} {a.date}: {shift.label}未安排 {rule.minutes} 分钟休息",
+                    staff=a.staff, date=a.date, hard=True)
+            continue
+        try:
+            start = break_minute(shift, a.break_at)
+        except ValueError:
+            start = None
+        if start not in shift.break_starts:
+            chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: break at {a.break_at} is not an allowed "
+                    f"start ({rule.minutes} minutes within {window}, every {rule.every} minutes)",
+                    f"{a.staff} {a.date}: {shift.label}休息 {a.break_at} 不在允许的开始时间内 ({window})",
+                    staff=a.staff, date=a.date, hard=True)
+
+
+def run(chk: Checker) -> None:
+    floor(chk)
+    breaks(chk)
+
+
+CHECK = Check(Rule.INTERVALS, (Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS), run)

@@ -1,0 +1,43 @@
+"""Rest between one person's shifts: no overlap, the least rest, no forbidden sequence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from roster.model.rule_names import Rule
+from roster.model.scenario import limit_value
+
+from ..checker import Check, Checker, Soft
+
+
+def run(chk: Checker, who: str) -> None:
+    sc, cal = chk.sc, chk.cal
+    rules = sc.rules_for(who)
+    mine = chk.mine(who)
+    spans = [(chk.minutes(a), a) for a in [*chk.past[who], *mine]]
+    rest = limit_value(rules.min_rest_hours) or 0
+    for i, ((_, end), a) in enumerate(spans):
+        for (start, _), b in spans[i + 1:]:
+            if b.date < cal.start:  # both in the history: the past is not judged
+                continue
+            if start < end:
+                chk.add(Rule.OVERLAP, None, f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
+                        f"{who} {a.date} {a.shift} 与 {b.date} {b.shift} 时间重叠", staff=who, date=b.date,
+                        hard=True)
+            elif start - end < rest * 60:
+                gap = (start - end) / 60
+                chk.add(Rule.REST, rules.min_rest_hours,
+                        f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least {rest:g}",
+                        f"{who} {a.date} {a.shift}→{b.date} {b.shift}: 休息 {gap:g} 小时, 应至少 {rest:g}",
+                        staff=who, date=b.date)
+    forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
+    weight = rules.forbidden_sequences_weight
+    for a in [*chk.past[who], *mine]:
+        nxt = chk.work[who].get(a.date + dt.timedelta(days=1))
+        if nxt and (a.shift, nxt.shift) in forbidden:
+            chk.add(Rule.SEQUENCE, None if weight is None else Soft(weight),
+                    f"{who} {a.date}: {a.shift} followed by {nxt.shift} the next day is not allowed",
+                    f"{who} {a.date}: {a.shift} 次日不可接 {nxt.shift}", staff=who, date=nxt.date)
+
+
+CHECK = Check(Rule.REST, (Rule.OVERLAP, Rule.REST, Rule.SEQUENCE), run, per_person=True)

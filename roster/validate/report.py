@@ -1,0 +1,54 @@
+"""What the validator finds: one ``Violation`` per broken rule, gathered in a ``Report``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from roster.model.rule_names import Rule
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: Rule
+    """The objective term or rule it breaks (coverage_shortfall, rest, leave, ...); its family
+    declares it (``Family.violations`` in roster.solver.rules, ``Check.reports`` here), or it is
+    kept by the variables themselves (``BY_VARIABLES``)."""
+    hard: bool
+    text: str
+    zh: str = ""
+    cost: int = 0
+    """Penalty for a soft rule (0 for hard ones)."""
+    staff: str | None = None
+    date: dt.date | None = None
+
+    def __str__(self) -> str:
+        return f"[{'hard' if self.hard else f'soft {self.cost}'}] {self.text}"
+
+
+@dataclass
+class Report:
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def hard(self) -> list[Violation]:
+        return [v for v in self.violations if v.hard]
+
+    @property
+    def soft(self) -> list[Violation]:
+        return [v for v in self.violations if not v.hard]
+
+    @property
+    def ok(self) -> bool:
+        return not self.hard
+
+    @property
+    def cost(self) -> int:
+        return sum(v.cost for v in self.soft)
+
+    def costs(self) -> dict[Rule, int]:
+        out: dict[Rule, int] = defaultdict(int)
+        for v in self.soft:
+            out[v.rule] += v.cost
+        return dict(out)
