@@ -9,11 +9,13 @@ from typing import Any
 import pandas as pd
 
 from roster.io.balances import opening_balances
-from roster.io.cells import leave_by_day
+from roster.io.breaks import break_text
+from roster.io.cells import first_by_day, leave_by_day
 from roster.model.availability import why_not
 from roster.model.calendar import Calendar, Day
 from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
+from roster.model.intervals import break_minute
 from roster.model.ledger import ledger_and_overdraws
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
@@ -29,14 +31,15 @@ SHORT_BG = "#f8d0d0"
 GRID_PAGE = 100
 """People on one page of the month grid (large centres page through it)."""
 WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday")
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
            "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
            "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
            "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
-           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday"}
+           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday",
+           "break": "break"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
@@ -61,6 +64,68 @@ def post_codes(scenario: Scenario) -> dict[str, str]:
         taken = set(codes.values()) | {p.id for p in scenario.posts if len(p.id) <= 2}
         codes[pid] = next((pid[:n].upper() for n in range(1, len(pid) + 1) if pid[:n].upper() not in taken), pid)
     return codes
+
+
+def break_texts(scenario: Scenario, roster: Roster) -> dict[tuple[str, dt.date], str]:
+    """(staff, date) → the break the roster placed in that day's shift, as ``12:00-13:00``."""
+    out = {}
+    for key, a in first_by_day(roster).items():
+        try:
+            text = break_text(scenario, a.shift, a.break_at)
+        except ValueError:  # a break time that cannot be read: the validator names it
+            text = ""
+        if text:
+            out[key] = text
+    return out
+
+
+def _break_span(scenario: Scenario, cal: Calendar, a) -> tuple[int, int] | None:
+    """A placed break as (start, end) in minutes from the horizon start."""
+    shift = scenario.shift_by_id.get(a.shift)
+    if shift is None or shift.break_rule is None or not a.break_at or a.date not in cal.index:
+        return None
+    try:
+        start = break_minute(shift, a.break_at)
+    except ValueError:
+        return None
+    base = cal.index[a.date] * 1440
+    return base + start, base + start + shift.break_rule.minutes
+
+
+def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calendar | None = None) -> list[int]:
+    """People of the figures' role on break in each interval of ``figures`` (one day of a line)."""
+    cal = calendar or Calendar(scenario)
+    spans = []
+    for a in roster:
+        span = _break_span(scenario, cal, a)
+        if span is not None:
+            spans.append((a.role, span))
+    out = []
+    for f in figures:
+        end = f.start + f.minutes
+        out.append(sum(1 for role, (a, b) in spans if (f.role is None or role == f.role) and a < end and f.start < b))
+    return out
+
+
+def all_on_break(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[dict[str, Any]]:
+    """Shifts (date and shift, two people or more) whose people are all on break at one moment:
+    nobody of that shift is left on the floor then. One entry per shift instance, with the first
+    such moment (wall clock) and the head count."""
+    cal = calendar or Calendar(scenario)
+    groups: dict[tuple[dt.date, str], list[tuple[int, int] | None]] = {}
+    for a in roster:
+        shift = scenario.shift_by_id.get(a.shift)
+        if shift is None or shift.break_rule is None:
+            continue
+        groups.setdefault((a.date, a.shift), []).append(_break_span(scenario, cal, a))
+    out = []
+    for (date, shift), spans in sorted(groups.items()):
+        if len(spans) < 2 or any(s is None for s in spans):
+            continue
+        start = max(a for a, _ in spans)  # type: ignore[misc]
+        if start < min(b for _, b in spans):  # type: ignore[misc]
+            out.append({"date": date, "shift": shift, "people": len(spans), "at": f"{start // 60 % 24:02d}:{start % 60:02d}"})
+    return out
 
 
 def month_grid(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
@@ -108,6 +173,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     colours = shift_colours(scenario)
     away = leave_by_day(scenario, roster)
     pins = pinned_cells(scenario) if pins_shown else set()
+    breaks = break_texts(scenario, roster)
     was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
@@ -150,7 +216,8 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
             if key in pins:
                 style.append("outline:2px solid #333;outline-offset:-2px")
             sh = scenario.shift_by_id.get(shift)
-            what = f"{code} {sh.label} {sh.times_text()}" if sh else (
+            pause = breaks.get(key)
+            what = f"{code} {sh.label} {sh.times_text()}" + (f", {w['break']} {pause}" if pause else "") if sh else (
                 f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away else w["off"])
             tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
             if key in was:
@@ -421,8 +488,11 @@ def coverage(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
 
 
 def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
-    """Who works on one day: one row per shift and seat, with the people's names."""
+    """Who works on one day: one row per shift and seat, with the people's names, and their breaks
+    (``name 12:00-13:00``) when the roster places breaks."""
     rows: dict[tuple[str, str], list[str]] = {}
+    pauses: dict[tuple[str, str], list[str]] = {}
+    breaks = break_texts(scenario, roster)
     for a in roster:
         if a.date == date:
             person = scenario.staff_by_id.get(a.staff)
@@ -430,13 +500,16 @@ def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
             if a.post:
                 name += f" [{a.post}]"
             rows.setdefault((a.shift, a.role or ""), []).append(name)
+            if (a.staff, a.date) in breaks:
+                pauses.setdefault((a.shift, a.role or ""), []).append(f"{name} {breaks[(a.staff, a.date)]}")
     order = {s.id: i for i, s in enumerate(scenario.shifts)}
     out = []
     for (shift, role), people in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
         s = scenario.shift_by_id.get(shift)
         out.append({"shift": shift, "times": s.times_text() if s else "", "role": role, "count": len(people),
-                    "staff": ", ".join(people)})
-    return pd.DataFrame(out, columns=["shift", "times", "role", "count", "staff"])
+                    "staff": ", ".join(people), "breaks": ", ".join(pauses.get((shift, role), []))})
+    columns = ["shift", "times", "role", "count", "staff"] + (["breaks"] if pauses else [])
+    return pd.DataFrame(out, columns=columns)
 
 
 def contract_hours(scenario: Scenario, calendar: Calendar | None = None) -> dict[str, float | None]:
@@ -491,9 +564,12 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     return fig
 
 
-def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None) -> Any:
+def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None,
+                   breaks: list[int] | None = None) -> Any:
     """The demand curve and the staffed curve of one day (steps per interval), with the service
-    level each interval reaches on a second axis when the forecast gives calls."""
+    level each interval reaches on a second axis when the forecast gives calls; the intervals short
+    as red bars from the people on the floor up to the need, and ``breaks`` (people on break per
+    interval) as bars of their own."""
     import plotly.graph_objects as go
 
     w = {"needed": "needed", "staffed": "on the floor", "sl": "service level", "time": "interval",
@@ -504,6 +580,12 @@ def interval_chart(figures: list, title: str = "", names: dict[str, str] | None 
                                                                                       dash="dash"))
     fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures], line=dict(shape="hv", color="#2F5597"),
                     fill="tozeroy", fillcolor="rgba(47,85,151,0.15)")
+    short = [f for f in figures if f.scheduled < f.needed]
+    if short:  # the intervals short, in red
+        fig.add_bar(name=w.get("short", "short"), x=[f.interval for f in short], y=[f.needed - f.scheduled for f in short],
+                    base=[f.scheduled for f in short], marker=dict(color="rgba(192,0,0,0.45)"), width=0.9)
+    if breaks is not None and any(breaks):
+        fig.add_bar(name=w.get("on_break", "on break"), x=x, y=breaks, marker=dict(color="#ED7D31"), width=0.5)
     if any(f.service_level is not None for f in figures):
         fig.add_scatter(name=w["sl"], x=x, y=[None if f.service_level is None else round(100 * f.service_level, 1)
                                                for f in figures],

@@ -363,6 +363,18 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     pg.get_by_text("Solve & roster").click()
     _solve_and_stop(pg, "solve", "Month grid")
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
+    with_break = pg.locator('#roster-grid td[title*=", break "]')
+    assert with_break.count() > 0, "the tooltip gives the break"
+    assert re.search(r", break \d\d:\d\d-\d\d:\d\d$", with_break.first.get_attribute("title"))
+    pg.get_by_role("radiogroup").filter(has_text="Per day").get_by_text("Per day").click()
+    pg.get_by_text("Demand is per interval here").wait_for()
+    _settle(pg)
+    day_table = pg.locator('[data-testid="stDataFrame"]').first
+    assert re.search(r"\d\d:\d\d-\d\d:\d\d", day_table.locator("[role=gridcell]").filter(
+        has_text=re.compile(r"-\d\d:\d\d")).first.inner_text()), "the day's breaks"
+    assert not pg.locator("[role=columnheader]").filter(has_text=re.compile("^min$")).count(), "no seat table"
+    pg.get_by_role("radiogroup").filter(has_text="Per day").get_by_text("Month grid").click()
+    _settle(pg)
     chart = pg.locator('.st-key-chart_intervals[data-stale="false"]')
     chart.scroll_into_view_if_needed()
     chart.locator(".js-plotly-plot").wait_for()

@@ -18,6 +18,7 @@ from roster.model.roster import Assignment, Roster
 from roster.solver import Result
 
 D = dt.date
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _style(html: str, staff: str, date: str) -> str:
@@ -256,3 +257,28 @@ def test_the_progress_chart_names_each_bound_by_its_source() -> None:
         assert frame[names[2]].isna().sum() == 2  # no column bound before its first round
     only_cp_sat = views.progress_frame(points[:2], {"objective": "o", "cp-sat": "c", "column generation": "g"})
     assert list(only_cp_sat.columns) == ["o", "c"]
+
+
+def test_breaks_in_the_tooltip_the_day_view_the_chart_and_a_warning_when_all_break_at_once() -> None:
+    from roster.reports.intervals import interval_figures
+
+    sc = load_scenario(REPO / "scenarios" / "callcenter_95598_intervals.yaml")
+    agents = [p.id for p in sc.staff if "agent" in p.roles][:3]
+    day = D(2026, 10, 16)
+    together = Roster.of(Assignment(staff=s, date=day, shift="N", role="agent", break_at="01:00") for s in agents)
+    grid = views.month_grid_html(sc, together, words={"break": "休息"})
+    assert f'data-staff="{agents[0]}" data-date="2026-10-16"' in grid and "休息 01:00-02:00" in grid
+    frame = views.day_view(sc, together, day)
+    assert frame.loc[0, "breaks"].count("01:00-02:00") == 3
+    assert views.all_on_break(sc, together) == [{"date": day, "shift": "N", "people": 3, "at": "01:00"}]
+    apart = Roster.of(Assignment(staff=s, date=day, shift="N", role="agent", break_at=at)
+                      for s, at in zip(agents, ("01:00", "01:30", "02:00"), strict=True))
+    assert views.all_on_break(sc, apart) == [], "01:00-02:00 and 02:00-03:00 do not meet"
+    night = day + dt.timedelta(days=1)  # the night shift's 01:00 falls on the next day's intervals
+    rows = [f for f in interval_figures(sc, together) if f.date == night and f.role == "agent"]
+    counts = dict(zip((f.interval for f in rows), views.on_break(sc, together, rows), strict=True))
+    assert counts.get("01:00") == 3 and counts.get("01:30") == 3 and counts.get("02:00", 0) == 0
+    fig = views.interval_chart(rows, "t", {"on_break": "On break", "short": "Short"},
+                               breaks=views.on_break(sc, together, rows))
+    names = [t.name for t in fig.data]
+    assert "On break" in names and "Short" in names, "breaks and the intervals short drawn"

@@ -47,7 +47,14 @@ def roster_views(result) -> None:
                             max_value=sc.horizon.end, key="view_day")
         st.dataframe(headed(views.day_view(sc, result.roster, day)), hide_index=True, width="stretch")
         cov = views.coverage(sc, result.roster)
-        st.dataframe(headed(cov[cov["date"] == day]), hide_index=True, width="stretch")
+        cov = cov[(cov["date"] == day) & ((cov["min"] > 0) | cov["max"].notna())]  # seats the scenario sets
+        if len(cov):
+            st.dataframe(headed(cov), hide_index=True, width="stretch")
+        if sc.interval_lines:  # people per interval, not per seat: the interval panel below counts them
+            st.caption(tr("day_intervals_note"))
+        for w in views.all_on_break(sc, result.roster):
+            if w["date"] == day:
+                st.warning(tr("all_on_break", **w))
 
 
 GRID_JS = """

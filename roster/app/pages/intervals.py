@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from roster.reports.intervals import day_figures, interval_figures, percent, worst_text
@@ -47,6 +49,29 @@ def interval_panel(result) -> None:
     m2.metric(tr("intervals_short"), f"{summary.short_intervals} / {summary.intervals}")
     m3.metric(tr("worst_interval"), worst_text(summary) or "—")
     who = sc.role_by_id[role[line]].label if role[line] in sc.role_by_id else role[line]
-    names = {k: tr(f"interval_{k}") for k in ("needed", "staffed", "sl", "time", "people")}
+    names = {k: tr(f"interval_{k}") for k in ("needed", "staffed", "sl", "time", "people", "short", "on_break")}
     title = tr("interval_chart", role=who, date=day, sl=percent(summary.service_level))
-    st.plotly_chart(views.interval_chart(rows, title, names), width="stretch", key="chart_intervals")
+    for w in _all_on_break(sc, result):
+        if w["date"] == day or w["date"] == day - dt.timedelta(days=1):  # a night's breaks fall on the next day
+            st.warning(tr("all_on_break", **w))
+    st.plotly_chart(views.interval_chart(rows, title, names, breaks=views.on_break(sc, result.roster, rows)),
+                    width="stretch", key="chart_intervals")
+
+
+def _all_on_break(sc, result) -> list:
+    """Shifts whose people all break at once (kept while the roster stays the same)."""
+    ss = st.session_state
+    key = (id(sc), id(result.roster))
+    if ss.get("all_on_break_key") != key:
+        ss["all_on_break"] = views.all_on_break(sc, result.roster)
+        ss["all_on_break_key"] = key
+    return ss["all_on_break"]
+
+
+def break_warnings(result) -> None:
+    """One line per shift whose people are all on break at once, at the top of the roster."""
+    ss = st.session_state
+    found = _all_on_break(ss["scenario"], result)
+    if found:
+        st.warning(tr("all_on_break_n", n=len(found)) + "  \n" + "  \n".join(
+            tr("all_on_break", **w) for w in found[:10]) + ("  \n…" if len(found) > 10 else ""))

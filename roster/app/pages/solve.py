@@ -14,7 +14,7 @@ from .common import error_text, start_solve, tr
 from .downloads import downloads
 from .explain import explain_panel
 from .grid import roster_views
-from .intervals import interval_panel
+from .intervals import break_warnings, interval_panel
 from .pin import pin_panel
 
 
@@ -112,6 +112,7 @@ def page_roster(store: Store | None) -> None:
         if ss.get("previous") is not None:
             c5.metric(tr("changed_cells"), len(ss["previous"].roster.diff(result.roster)))
         progress_chart(result)
+    break_warnings(result)
     roster_views(result)
     pin_panel()
     diff_panel()
