@@ -232,14 +232,15 @@ def test_interval_chart_draws_the_demand_and_staffed_curves():
 
     figures = interval_figures(centre(), by_hand())
     fig = views.interval_chart(figures, "a day", {"needed": "Needed", "staffed": "On the floor", "sl": "SL"})
-    needed, staffed, level = fig.data
+    needed, staffed, short, level = fig.data
     assert (needed.name, staffed.name, level.name) == ("Needed", "On the floor", "SL")
+    assert list(short.x) == ["12:00"] and list(short.y) == [1] and list(short.base) == [2], "the interval short, in red"
     assert list(needed.y) == [3, 4, 4, 3, 3] and list(staffed.y) == [4, 4, 4, 3, 2]
     assert list(staffed.x) == ["08:00", "08:30", "09:00", "11:00", "12:00"]
     assert level.yaxis == "y2" and level.y[-1] == round(100 * figures[-1].service_level, 1)
     assert fig.layout.title.text == "a day"
     agents_only = interval_figures(centre(rows=[{"interval": "08:00", "agents": 3}]), by_hand())
-    assert len(views.interval_chart(agents_only).data) == 2  # no service level without calls
+    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor", "short"]  # no service level without calls
 
 
 def test_the_progress_chart_names_each_bound_by_its_source() -> None:
