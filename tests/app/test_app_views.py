@@ -240,7 +240,7 @@ def test_interval_chart_draws_the_demand_and_staffed_curves():
     assert level.yaxis == "y2" and level.y[-1] == round(100 * figures[-1].service_level, 1)
     assert fig.layout.title.text == "a day"
     agents_only = interval_figures(centre(rows=[{"interval": "08:00", "agents": 3}]), by_hand())
-    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor", "short"]  # no service level without calls
+    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor"]  # no service level without calls
 
 
 def test_the_progress_chart_names_each_bound_by_its_source() -> None:
