@@ -34,7 +34,7 @@ WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "c
          "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
-           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
+           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Over contract",
            "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
            "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
@@ -560,7 +560,8 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     fig = go.Figure(go.Heatmap(z=table.values, x=[str(d) for d in table.columns], y=list(table.index),
                                zmin=-limit, zmax=limit, colorscale="RdBu",
                                hovertemplate="%{y} %{x}: %{z:+d}<extra></extra>"))
-    fig.update_layout(title=title, height=120 + 28 * len(table.index), margin=dict(l=10, r=10, t=40, b=10))
+    fig.update_layout(title=title, height=120 + 28 * len(table.index), margin=dict(l=10, r=10, t=40, b=10),
+                      xaxis=dict(type="category"))  # dates as written (2026-12-06), in either language
     return fig
 
 

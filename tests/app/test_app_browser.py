@@ -501,3 +501,91 @@ def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     assert not banner.count()
     pg.get_by_role("radio", name="Edit").check(force=True)
     _settle(pg)
+
+
+def _open_tab(pg, name: str) -> None:
+    """Open a tab (a click during a rerun may be lost: click again until it is selected)."""
+    for attempt in range(4):
+        _settle(pg)
+        pg.get_by_role("tab", name=name).click()
+        try:
+            pg.get_by_role("tab", name=name, selected=True).wait_for(timeout=5000)
+            _settle(pg)
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+
+
+def _english_catalogue() -> set[str]:
+    """The English side of the app's catalogue (texts of two words or more, without their
+    ``{placeholders}``): none of them may show on a 中文 page."""
+    from roster.app.i18n import HEADERS, STRINGS
+
+    texts = [en for en, zh, *_ in STRINGS.values() if en != zh] + [v[0] for v in HEADERS.values() if v[0] != v[1]]
+    out = set()
+    for text in texts:
+        for part in re.split(r"\{[^}]*\}|\*\*|\*|\n", text):
+            part = part.strip(" .,:;()—-")
+            if len(part.split()) >= 2 and re.search(r"[A-Za-z]{3}", part):
+                out.add(part)
+    return out
+
+
+def _page_text(pg) -> str:
+    """What the page shows: its text, the tables drawn on canvas (their accessible cells) and the
+    charts' SVG text."""
+    return pg.evaluate("""() => [document.body.innerText,
+        ...[...document.querySelectorAll('[role=columnheader], [role=gridcell], .js-plotly-plot text')]
+            .map(e => e.textContent)].join('\\n')""")
+
+
+def _english_on_page(pg, catalogue: set[str]) -> list[str]:
+    text = _page_text(pg)
+    return sorted(s for s in catalogue if s in text)
+
+
+def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
+    pg = page
+    _open_centre(pg)
+    catalogue = _english_catalogue()
+    assert len(catalogue) > 100
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("radio", name="打开").wait_for()
+    _settle(pg)
+    found = {"open": _english_on_page(pg, catalogue)}
+    pg.get_by_role("radio", name="编辑").check(force=True)
+    pg.get_by_role("tab", name="人员").wait_for()
+    _settle(pg)
+    found["edit"] = _english_on_page(pg, catalogue)
+    _open_tab(pg, "规则")
+    found["rules"] = _english_on_page(pg, catalogue) + [  # raw rule ids such as min_rest_hours
+        t for t in _page_text(pg).split("\n") if re.fullmatch(r"[a-z]+(_[a-z]+)+", t.strip())]
+    _open_tab(pg, "班次")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "结束").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "结束", "25:00")
+    pg.get_by_text("第 2 行，结束 列").wait_for()
+    found["edit error"] = _english_on_page(pg, catalogue) + re.findall(
+        r"is not a time of day|not a date|must be", pg.locator("body").inner_text())
+    _edit_cell(pg, shifts, "E", "结束", "22:00")
+    pg.get_by_text("第 2 行，结束 列").wait_for(state="detached")
+    pg.get_by_role("radio", name="求解与排班表").check(force=True)
+    pg.get_by_text("English", exact=True).click()
+    _solve_and_stop(pg, "solve", "Month grid")
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("heading", name="月排班表").wait_for()
+    _settle(pg)
+    pg.get_by_text("规则检查").first.click()
+    _settle(pg)
+    found["roster"] = _english_on_page(pg, catalogue)
+    pg.locator('#roster-grid td[data-staff="S02"][data-date="2026-12-10"]').click()
+    pg.get_by_text(re.compile("S02 王芳，2026-12-10")).wait_for()  # the pin panel's card
+    pg.get_by_text(re.compile("不能上 — N")).wait_for()
+    found["pin"] = re.findall(r"cannot work|has a fixed day off|is pinned|does not run|leave$",
+                              pg.locator("body").inner_text())
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "roster-zh.png"), full_page=True)
+    pg.get_by_text("English", exact=True).click()
+    _settle(pg)
+    assert not any(found.values()), found

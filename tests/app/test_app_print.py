@@ -161,7 +161,7 @@ def test_print_view_is_one_a4_landscape_page_from_its_corner(browser, name: str,
     assert "Other" not in text and "below" not in text, "the sheet prints alone"
     x, y = _where(words, sc.name.split()[0])
     assert x < 0.06 * width and y < 0.08 * height, "the sheet starts at the page's top-left corner"
-    assert "31" in text.split() and "Overtime" in text, "every day and the totals are on the page"
+    assert "31" in text.split() and "contract" in text, "every day and the totals are on the page"
     assert "Prepared" in text and "Legend:" in text, "legend and signature lines on the page"
     if sc.posts:
         assert "O/E" in text and "export_licence" not in text, "posts by their short codes"
@@ -174,7 +174,7 @@ def test_print_view_options_and_many_people(browser, tmp_path: Path) -> None:
     sheet = views.print_html(sc, _roster(sc), overtime_shown=False, pins_shown=False)
     assert "outline:2px" not in sheet or not sc.fixed
     words = pdf_pages(print_pdf(browser, sheet, tmp_path / "plain.pdf"))[0][2]
-    assert "Overtime" not in _text(words) and "Hours" in _text(words)
+    assert "contract" not in _text(words) and "Hours" in _text(words)
     big = _big(90)
     pages = pdf_pages(print_pdf(browser, views.print_html(big, _roster(big)), tmp_path / "big.pdf"))
     assert len(pages) >= 2

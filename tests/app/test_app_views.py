@@ -157,7 +157,7 @@ def test_print_and_person_views(small_yaml: Path) -> None:
     assert "排班人" in sheet
     person = views.person_html(sc, roster, "A4")
     assert "A4 Dan" in person and person.count("leave") >= 2  # two days of leave
-    assert "Weekends" in person and "Overtime" in person
+    assert "Weekends" in person and "Over contract" in person
     assert "annual: 2 days taken" in person
 
 
@@ -203,7 +203,7 @@ def test_grid_words_follow_the_language(small_yaml: Path) -> None:
     sc = load_scenario(small_yaml)
     zh = {k: t(f"w.{k}", "zh") for k in views.WORDS}
     html = views.month_grid_html(sc, Roster.of([]), words=zh)
-    assert 'title="周末"' in html and "加班工时" in html and "实到/需求" in html
+    assert 'title="周末"' in html and "超合同工时" in html and "实到/需求" in html
     assert rule_name("rest", "zh") == "班间休息" and rule_name("unknown_rule", "zh") == "unknown_rule"
     from roster.app.i18n import STRINGS
 

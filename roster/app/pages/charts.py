@@ -23,6 +23,8 @@ def charts(result) -> None:
         shares = fair_shares(sc, result.roster)
         if len(shares):
             st.markdown(tr("fair_shares"))
-            shares["kind"] = [names.get(k, k) for k in shares["kind"]]
+            # the fair band of weekends counts weekend shifts (days), not the Saturday/Sunday pairs the grid counts
+            shares["kind"] = [tr("w.weekend_days") if k == "weekends" else names.get(k, k) for k in shares["kind"]]
+            shares["fair"] = [tr("fs.share") if v == "share of the group" else v for v in shares["fair"]]
             st.dataframe(shares.rename(columns={c: tr(f"fs.{c}") for c in shares.columns}), hide_index=True,
                          width="stretch")

@@ -12,7 +12,7 @@ from roster.model.parse import ScenarioError
 
 from .. import state as S
 from .. import tables
-from ..i18n import header, t
+from ..i18n import header, message, t
 
 PAGES = ("open", "edit", "roster", "compare")
 
@@ -59,13 +59,13 @@ def error_text(exc: ScenarioError, frame=None) -> str:
     if cell is not None and cell.row is not None:
         where = tr("row_col", row=cell.row + 1, col=header(cell.column, lang())[0] if cell.column else "") + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
-    return f"{where}{exc.field}{value} {exc.message}"
+    return f"{where}{exc.field}{value} {message(exc.message, lang())}"
 
 
 def show_error(exc: ScenarioError, frame=None) -> None:
     """A ScenarioError at the table it belongs to: row and column first, then the message."""
     text = error_text(exc, frame)
-    st.error(text + (f"\n\n{exc.hint}" if exc.hint else ""), icon="⚠️")
+    st.error(text + (f"\n\n{message(exc.hint, lang())}" if exc.hint else ""), icon="⚠️")
 
 
 def remember(name: str, value: str) -> None:

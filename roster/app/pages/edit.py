@@ -19,17 +19,28 @@ def page_edit() -> None:
     labels = [tr(f"section.{s}") for s in tables.SECTIONS] + [tr("other")]
     # the open tab is kept as a section, so a language switch keeps it open
     current = ss.get("edit_tab") if ss.get("edit_tab") in names else names[0]
-    tabs = st.tabs(labels, key=f"edit_tab.{lang()}", default=labels[names.index(current)], on_change="rerun")
+    key = f"edit_tab.{lang()}"
+    if ss.get(key) not in labels:  # a new tabs widget (another language, or back from another page)
+        ss[key] = labels[names.index(current)]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
     ss["edit_tab"] = next((n for n, tab in zip(names, tabs, strict=True) if tab.open), current)
     for tab, section in zip(tabs, tables.SECTIONS, strict=False):
         with tab:
             key, frame = S.editor_table(ss, section, lang())
             fixed_rows = section in ("rules", "fairness")
+            order = None
+            if fixed_rows:  # each rule by its name in the page's language; its id stays in the data
+                ident, value = ("rule", "value") if section == "rules" else ("measure", "weight")
+                frame = frame.assign(label=[_rule_label(str(k)) for k in frame[ident]])
+                order = ["label", value]
             config = {c: st.column_config.Column(header(c, lang())[0], help=header(c, lang())[1] or None)
                       for c in frame.columns}
-            edited = st.data_editor(frame, key=key, hide_index=True,
+            if fixed_rows:
+                config["label"] = st.column_config.Column(tr("rule"))
+            edited = st.data_editor(frame, key=key, hide_index=True, column_order=order,
                                     num_rows="fixed" if fixed_rows else "dynamic", width="stretch",
-                                    disabled=["rule", "measure"] if fixed_rows else False, column_config=config)
+                                    disabled=["rule", "measure", "label"] if fixed_rows else False,
+                                    column_config=config)
             before = ss["data"]
             err = S.edited_table(ss, section, edited)
             if err is not None:
@@ -48,6 +59,15 @@ def page_edit() -> None:
                 st.rerun()
         if "other" in ss["errors"]:
             show_error(ss["errors"]["other"])
+
+
+def _rule_label(rule: str) -> str:
+    """A rule or fairness measure as the planners call it (its header, else the grid's word)."""
+    text, _ = header(rule, lang())
+    if text != rule:
+        return text
+    word = tr(f"w.{rule}")
+    return word if word != f"w.{rule}" else rule
 
 
 def _mark_cell(frame, err: ScenarioError) -> None:

@@ -93,9 +93,8 @@ def week_pick(sc) -> tuple[dt.date, dt.date] | None:
     weeks = views.weeks(sc)
     if len(weeks) < 2:
         return None
-    choice = st.selectbox(tr("week"), [None, *weeks], key="grid_week",
-                          format_func=lambda w, whole=tr("whole_month"): whole if w is None else f"{w[0]} .. {w[1]}")
-    return choice
+    return choice(st.selectbox, tr("week"), [None, *weeks], "grid_week",
+                  format_func=lambda w, whole=tr("whole_month"): whole if w is None else f"{w[0]} .. {w[1]}")
 
 
 def grid_filter(sc) -> list[str] | None:

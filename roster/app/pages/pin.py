@@ -8,7 +8,8 @@ import streamlit as st
 
 from .. import state as S
 from .. import views
-from .common import choice, show_error, tr
+from ..i18n import message
+from .common import choice, lang, show_error, tr
 
 
 def pin_panel() -> None:
@@ -38,12 +39,12 @@ def pin_panel() -> None:
         st.rerun()
     reason = views.why_not_cell(sc, staff, day, shift or None)
     if reason:
-        st.warning(tr("cannot_take", reason=reason))
+        st.warning(tr("cannot_take", reason=message(reason, lang())))
     result = ss.get("result")
     now = result.roster.cell(staff, day) if result is not None else None
     pin = next((f for f in sc.fixed if f.staff == staff and f.date == day), None)
     state = (tr("pinned_to", shift=pin.shift or tr("off")) if pin is not None else "")
-    blocked = [f"{s.id}: {why}" for s in sc.shifts if (why := views.why_not_cell(sc, staff, day, s.id))]
+    blocked = [f"{s.id}: {message(why, lang())}" for s in sc.shifts if (why := views.why_not_cell(sc, staff, day, s.id))]
     st.markdown(tr("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or tr("off"), pin=state)
                 + ("  \n" + tr("cannot_list", items="; ".join(blocked)) if blocked else ""))
     if ss.get("notice") and ss["notice"][0] == "pinned":
