@@ -155,6 +155,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_solution_yet": ("No roster found yet.", "尚未找到排班。"),
     "stopped": ("Stopped: kept the best roster found so far.", "已停止：保留目前最好的排班。"),
     "solve_error": ("The solve failed: {error}", "求解出错：{error}"),
+    "restored": ("Brought back the draft of {name} (saved {when} UTC): the scenario and the roster on screen as you left them.",
+                 "已恢复 {name} 的草稿（保存于 {when} UTC）：场景和排班表与离开时一致。"),
+    "replace_unsaved": ("The scenario on screen has unsaved changes: opening another one replaces it on this page "
+                        "(save a version first to keep it as a version).",
+                        "当前场景有未保存的修改：打开其他场景会在本页替换它（如需保留，请先保存版本）。"),
     "rejected_edits": ("Not in use — {tables} holds an edit the scenario rejected: {error}. The solve uses the last "
                        "good scenario; fix the table on the Edit page first.",
                        "未生效——{tables}中有被拒绝的修改：{error}。求解使用的是上一个有效场景；请先在「编辑」页改正该表。"),

@@ -11,8 +11,10 @@ import os
 import streamlit as st
 
 from . import state as S
-from .pages.common import PAGES, open_store, recalled, tr
+from .i18n import LANGS
+from .pages.common import PAGES, open_store, recalled, remember, tr
 from .pages.compare import page_compare
+from .pages.draft import autosave, restore, unsaved_guard
 from .pages.edit import page_edit
 from .pages.open import page_open
 from .pages.sidebar import sidebar
@@ -31,6 +33,8 @@ def _number(text: str | None, default: float) -> float:
 def run() -> None:
     st.set_page_config(page_title="roster", layout="wide")
     ss = st.session_state
+    if "lang" not in ss and recalled("lang") in LANGS:  # the page address keeps the language
+        ss["lang"] = recalled("lang")
     S.init(ss)
     if "time_limit" not in ss:
         ss["time_limit"] = _number(recalled("t"), _number(os.environ.get("ROSTER_TIME_LIMIT"), 30.0))
@@ -38,9 +42,22 @@ def run() -> None:
     if "page" not in ss and recalled("page") in PAGES:
         ss["page"] = recalled("page")
     store = open_store()
+    if store is not None:
+        restore(ss, store)
     page = sidebar(store)
+    remember("lang", ss["lang"])
+    try:
+        _page(page, store)
+    finally:
+        if store is not None:
+            autosave(ss, store)
+        unsaved_guard(S.unsaved(ss) and ss.get("scenario") is not None)
+
+
+def _page(page: str, store) -> None:
+    ss = st.session_state
     notice = ss.get("notice")
-    if notice and notice[0] in ("opened", "saved_ok", "staff_merged"):
+    if notice and notice[0] in ("opened", "saved_ok", "staff_merged", "restored"):
         st.success(tr(notice[0], **notice[1]))
         ss["notice"] = None
     if page != "open" and ss.get("scenario") is None:
@@ -54,4 +71,3 @@ def run() -> None:
         page_roster(store)
     else:
         page_compare(store)
-

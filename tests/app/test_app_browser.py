@@ -589,3 +589,33 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     pg.get_by_text("English", exact=True).click()
     _settle(pg)
     assert not any(found.values()), found
+
+
+def test_a_reload_keeps_the_draft_the_language_and_the_page(page) -> None:
+    """Edit, then reload the page: the draft comes back from the store with the edit, in 中文, on
+    the same page; while changes are unsaved the browser is asked to warn before leaving."""
+    pg = page
+    _open_centre(pg)
+    pg.get_by_text("Edit", exact=True).click()
+    _open_tab(pg, "Shifts")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "end", "21:30")
+    _gridcell(shifts, "21:30").wait_for(state="attached")
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("tab", name="班次", selected=True).wait_for()
+    _settle(pg)
+    assert "draft=" in pg.url and "lang=zh" in pg.url
+    assert pg.evaluate("window.__rosterUnsaved === true"), "the browser warns before unsaved work is left"
+    pg.reload()
+    pg.get_by_text("已恢复 95598 customer service centre 的草稿").wait_for()
+    assert pg.get_by_role("radio", name="编辑").is_checked()
+    _open_tab(pg, "班次")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "结束").wait_for(state="attached")
+    assert _gridcell(shifts, "21:30").count(), "the edit came back with the draft"
+    assert pg.get_by_text("有未保存的修改").count()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "reload-draft.png"))
+    pg.get_by_text("English", exact=True).click()
+    _settle(pg)

@@ -31,6 +31,8 @@ def page_open(store: Store | None) -> None:
     ss = st.session_state
     if ss.get("scenario") is None:
         st.markdown(tr("welcome"))
+    if ss.get("scenario") is not None and S.unsaved(ss):
+        st.warning(tr("replace_unsaved"))
     files = S.bundled_scenarios()
     if files:
         col1, col2 = st.columns([4, 1], vertical_alignment="bottom")
