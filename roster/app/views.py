@@ -165,7 +165,7 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
     a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
     shift (have / need, red when short). ``people``: the staff ids to show (all by default);
-    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's).
+    ``days``: the first and last date to show (a week, say; the totals then count those days).
     ``pins_shown`` / ``overtime_shown``: False leaves out the pin outlines / the overtime total."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
@@ -187,7 +187,15 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
         title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value), d.holiday_name or "") if x))
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
-    sums = hours_frame(scenario, roster, cal).set_index("staff_id") if totals else None
+    sums = None
+    if totals and days is None:
+        sums = hours_frame(scenario, roster, cal).set_index("staff_id")
+    elif totals:  # a week's totals count that week, against its share of the contract hours
+        sums = hours_frame(scenario, Roster.of(a for a in roster if a.date in wanted_days), cal).set_index("staff_id")
+        share = len(shown) / max(1, len(cal.days))
+        sums["contract"] = [None if c is None else c * share for c in sums["contract"]]
+        sums["overtime"] = [round(max(0.0, h - c), 1) if c is not None else 0.0
+                            for h, c in zip(sums["hours"], sums["contract"], strict=True)]
     total_cols = ("shifts", "nights", "weekends", "hours", "overtime")[:None if overtime_shown else -1]
     if totals:
         head += [f'<th class="total" style="padding:2px 6px;border-left:2px solid #999">{html.escape(w[c])}</th>'

@@ -175,6 +175,9 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
         pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
         raise
     pg.get_by_text("Cannot take — N: S03 cannot work N").wait_for()
+    shift_box = pg.locator('[data-testid="stSelectbox"]').filter(has_text="Shift")
+    shown = shift_box.evaluate("e => [...e.querySelectorAll('input')].map(i => i.value).join(' ') + ' ' + e.innerText")
+    assert re.search(rf"(^|\s){re.escape(before or 'off')}(\s|$)", shown), f"the pin panel starts from the cell: {shown}"
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
     _button(pg, "pin").click()

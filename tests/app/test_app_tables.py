@@ -252,3 +252,17 @@ def test_a_table_editor_keeps_its_data_while_a_bad_value_is_fixed(small_yaml: Pa
     assert zh_key != key and zh.loc[1, "end"] == "25:00"
     ss.pop(zh_key, None)  # the editor's state dropped while another page was shown
     assert S.editor_table(ss, "shifts", "zh")[1].loc[1, "end"] == "25:00"
+
+
+def test_an_empty_staff_name_is_rejected(small_yaml: Path) -> None:
+    data = tables.scenario_data(load_scenario(small_yaml))
+    frame = tables.to_frame(data, "staff")
+    frame.loc[1, "name"] = ""
+    with pytest.raises(ScenarioError) as err:
+        tables.from_frame(data, "staff", frame)
+    assert err.value.field == "staff[1].name" and err.value.message == "a name is needed"
+    assert tables.locate(err.value, frame) == tables.Cell("staff", 1, "name")
+    added = pd.concat([tables.to_frame(data, "staff"), pd.DataFrame([{"id": "A9", "roles": "agent"}])],
+                      ignore_index=True)
+    with pytest.raises(ScenarioError):
+        tables.from_frame(data, "staff", added)

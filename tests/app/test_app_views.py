@@ -283,3 +283,16 @@ def test_breaks_in_the_tooltip_the_day_view_the_chart_and_a_warning_when_all_bre
                                breaks=views.on_break(sc, together, rows))
     names = [t.name for t in fig.data]
     assert "On break" in names and "Short" in names, "breaks and the intervals short drawn"
+
+
+def test_a_week_of_the_grid_totals_that_week(small_yaml: Path) -> None:
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent"), Assignment(D(2026, 12, 11), "A1", "D", "agent")])
+    whole = views.month_grid_html(sc, roster)
+    week = views.month_grid_html(sc, roster, days=(D(2026, 12, 7), D(2026, 12, 9)))
+
+    def shifts_of_a1(html: str) -> str:
+        row = html[html.index('data-staff="A1"'):]
+        return re.search(r'data-total="shifts"[^>]*>([^<]*)<', row).group(1)
+
+    assert shifts_of_a1(whole) == "2" and shifts_of_a1(week) == "1"

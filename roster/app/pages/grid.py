@@ -30,7 +30,14 @@ def roster_views(result) -> None:
             if staff in sc.staff_by_id:
                 ss["pin_staff"] = staff
                 ss["pin_date"] = dt.date.fromisoformat(day)
+                # the pin panel starts from the cell's own value (its shift, or off)
+                ss["pin_shift"] = result.roster.cell(staff, ss["pin_date"]) or ""
+                for key in [k for k in ss if str(k).startswith("pin_shift.")]:
+                    del ss[key]
         st.caption(tr("legend"))
+        if sc.posts:  # posts by their short codes in the cells
+            codes = views.post_codes(sc)
+            st.caption(" · ".join(f"/{codes[p.id]} {p.name or p.id}" for p in sc.posts))
     elif view == "person":
         who = st.selectbox(tr("staff"), [p.id for p in sc.staff], key="view_person",
                            format_func=lambda s: sc.staff_by_id[s].label)
