@@ -78,13 +78,13 @@ def test_unknown_strategy_is_a_clear_error(tmp_path):
 
 
 def test_min_staff_says_how_one_fewer_was_shown_too_small():
-    from roster.cli.whatif import _proof_line
-    from roster.services.whatif import RoleNeed
+    from roster.cli.whatif import proof_line
+    from roster.services.min_staff import RoleNeed
 
     by_bound = RoleNeed("agent", 8, 8, True, 0, proof="column generation", uncovered=3)
-    assert _proof_line(by_bound) == ("proven: 7 of role agent cannot cover the hard seats "
+    assert proof_line(by_bound) == ("proven: 7 of role agent cannot cover the hard seats "
                                      "(lower bound 3 uncovered seats, column generation)")
     by_solver = RoleNeed("agent", 8, 8, True, 0, proof="cp-sat")
-    assert _proof_line(by_solver).startswith("proven: 7 of role agent cannot meet every hard rule")
+    assert proof_line(by_solver).startswith("proven: 7 of role agent cannot meet every hard rule")
     open_question = RoleNeed("agent", 8, 8, False, 0)
-    assert _proof_line(open_question).startswith("not proven: no roster with 7 of role agent found in the time")
+    assert proof_line(open_question).startswith("not proven: no roster with 7 of role agent found in the time")

@@ -128,6 +128,11 @@ def interval_scenarios(draw):
             "under_weight": draw(st.integers(1, 100)), "over_weight": draw(st.integers(0, 5))}
     if draw(st.booleans()):
         line["shifts"] = [templates[0]["id"]]
+    if draw(st.booleans()):  # the planner's own convex steps (else under_weight × 1, 2, 3, 4)
+        steps = draw(st.lists(st.integers(0, 60), min_size=1, max_size=4))
+        line["under_steps"] = [sum(steps[:i + 1]) for i in range(len(steps))]
+    if draw(st.booleans()):  # never fewer than 1 on the floor, at a weight
+        line["min_on_floor"] = {"value": draw(st.integers(1, 2)), "weight": draw(st.integers(1, 500))}
     demand = [line]
     if draw(st.booleans()):  # an ordinary seat line next to the interval line
         demand.append({"shift": draw(st.sampled_from([s for t in templates for s in _starts(t)])),

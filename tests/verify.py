@@ -38,34 +38,39 @@ class Given:
         assert not own, f"the roster itself is wrong, not the {self.family} rules: {own}"
         return report
 
-    def solver_cost(self) -> int | None:
-        """The family's terms in the solver's model with the roster fixed; None when that model
-        has no solution (the roster breaks one of the family's hard rules)."""
+    def solver_cost(self) -> tuple[int | None, list]:
+        """The family's terms in the solver's model with the roster fixed (None when that model
+        has no solution: the roster breaks one of the family's hard rules), and the roster's
+        cells the model has no variable for (cells a hard rule rules out before the search)."""
         ctx = build(self.scenario, families=[FAMILIES[self.family]])
         v, cal = ctx.vars, ctx.calendar
         cells = {(v.staff[p], cal.days[d].date, v.shifts[s]) for p, d, s, _ in v.x}
         absent = [a for a in self.roster if a.post is None and (a.staff, a.date, a.shift) not in cells]
-        assert not absent, f"the solver's model has no variable for {absent[:3]} (does the shift need anyone?)"
+        if absent:
+            return None, absent
         add_hint(ctx, self.roster)
         solver = solve_hint_fixed(ctx.model, SECONDS)
         if solver is None:
-            return None
-        return sum(term_values(ctx, solver).values())
+            return None, []
+        return sum(term_values(ctx, solver).values()), []
 
     def costs(self, n: int) -> Given:
         """The roster keeps the family's hard rules and its soft ones cost ``n`` in both judges."""
         report = self.report
         assert report.hard == [], [str(v) for v in report.hard]
         assert report.cost == n, [str(v) for v in report.soft]
-        assert self.solver_cost() == n
+        cost, absent = self.solver_cost()
+        assert not absent, f"the solver's model has no variable for {absent[:3]} (does the shift need anyone?)"
+        assert cost == n, f"the solver's model prices the roster {cost}, the validator {n}"
         return self
 
     def breaks(self, *texts: str) -> Given:
         """The validator reports exactly these hard violations and the solver's model refuses
-        the roster."""
+        the roster (no solution with it, or no variable for one of its cells)."""
         assert texts, "name the violations the roster should break"
         assert [v.text for v in self.report.hard] == list(texts)
-        assert self.solver_cost() is None, "the solver's model takes a roster the validator refuses"
+        cost, _ = self.solver_cost()
+        assert cost is None, "the solver's model takes a roster the validator refuses"
         return self
 
     def says(self, *texts: str) -> Given:

@@ -456,7 +456,7 @@ def why_not_cell(scenario: Scenario, staff: str, date: dt.date, shift: str | Non
     person = scenario.staff_by_id[staff]
     index = next(i for i, s in enumerate(scenario.shifts) if s.id == shift)
     pin = next((f for f in scenario.fixed if f.staff == staff and f.date == date), None)
-    if pin is not None and pin.shift == shift:
+    if pin is not None and shift in pin.shifts:
         return None  # pinned to this very shift
     reason = why_not(scenario, cal, person, cal.index[date], index)
     return reason or _rest_clash(scenario, cal, staff, date, index)

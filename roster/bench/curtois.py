@@ -68,9 +68,11 @@ class Row:
 
 
 COLUMNS = ("instance", "staff", "days", "status", "objective", "bound", "best_known", "ratio",
-           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads", "bound_source", "roster_source")
+           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads", "bound_source",
+           "roster_source")
 HEADER = ("instance", "staff", "days", "status", "objective", "best bound", "best known", "ratio",
-          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads", "bound from", "roster from")
+          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads", "bound from",
+          "roster from")
 
 
 def parse_range(text: str) -> list[int]:

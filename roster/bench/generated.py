@@ -8,17 +8,16 @@ runs in its own process so its peak memory can be read on its own.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import math
 import random
 import resource
-import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from roster.bench import table
 from roster.model.scenario import (
     Demand,
     Fairness,
@@ -101,9 +100,6 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
 
 def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0) -> dict:
     """Solve one size for the last checkpoint's seconds; the gap at each checkpoint and the peak memory."""
-    import time
-
-
     t0 = time.perf_counter()
     sc = make_scenario(size, seed)
     ctx = build(sc)
@@ -145,14 +141,10 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
     """Each size in a fresh process (peak memory per size)."""
     rows = []
     for size in sizes:
-        cmd = [sys.executable, "-m", "roster.bench.generated", str(size), ",".join(f"{t:g}" for t in checkpoints),
-               str(workers), str(seed)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        lines = [x for x in done.stdout.splitlines() if x.startswith("{")]
-        if done.returncode or not lines:
-            row = {"staff": size, "status": f"failed (exit {done.returncode}): {done.stderr.strip()[-300:]}"}
-        else:
-            row = json.loads(lines[-1])
+        row = table.child_row("roster.bench.generated",
+                              [str(size), ",".join(f"{t:g}" for t in checkpoints), str(workers), str(seed)])
+        if not isinstance(row, dict):
+            row = {"staff": size, "status": row}
         row["children_peak_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
         rows.append(row)
         if on_row:
@@ -162,33 +154,16 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
 
 def columns(checkpoints: list[float]) -> list[str]:
     return ["staff", "status", "variables", "constraints", "build_s", "first_s",
-            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations", "validator_agrees",
-            "peak_mib"]
+            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations",
+            "validator_agrees", "peak_mib"]
 
 
 def format_table(rows: list[dict], checkpoints: list[float]) -> str:
-    cols = columns(checkpoints)
-    cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(x[i]) for x in cells)) for i, c in enumerate(cols)]
-    out = ["  ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))]
-    out += ["  ".join(x.rjust(w) for x, w in zip(row, widths, strict=True)) for row in cells]
-    return "\n".join(out)
+    return table.format_table(rows, columns(checkpoints), table.gaps)
 
 
 def write_csv(rows: list[dict], checkpoints: list[float], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=columns(checkpoints), extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
-
-
-def _fmt(v) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, float):
-        return "nan" if math.isnan(v) else f"{v:.4f}" if abs(v) < 1 else f"{v:g}"
-    return str(v)
+    table.write_csv(rows, columns(checkpoints), path)
 
 
 if __name__ == "__main__":  # one size, in its own process: size, checkpoints, workers, seed

@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import chinese_calendar
 import highspy
@@ -33,6 +34,7 @@ import numpy as np
 
 from roster.bench.peers.plain import solve_plain
 from roster.model.calendar import Calendar
+from roster.model.erlang import agents_needed
 from roster.model.intervals import (
     break_intervals,
     counted_shifts,
@@ -41,6 +43,7 @@ from roster.model.intervals import (
     on_floor,
     worked_intervals,
 )
+from roster.model.roster import Roster
 from roster.model.scenario import (
     Break,
     Fairness,
@@ -52,9 +55,11 @@ from roster.model.scenario import (
     Role,
     Rules,
     Scenario,
+    Shift,
     ShiftTemplate,
     Staff,
 )
+from roster.reports.intervals import achieved
 from roster.solver.highs import new_lp
 from roster.solver.options import SolveOptions
 from roster.solver.solve import Progress, solve
@@ -78,8 +83,15 @@ def curve(minute: int) -> float:
             + 0.35 * math.exp(-((h - 20.0) / 2.0) ** 2))
 
 
-def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> Scenario:
-    """A centre of ``size`` agents (at least 10) staffed per 30-minute interval."""
+NIGHT_BREAK = ("01:00", "04:00")
+
+
+def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, night: int = 0) -> Scenario:
+    """A centre of ``size`` agents (at least 10) staffed per 30-minute interval.
+
+    ``night`` > 0: a thin night as well, a fixed shift N 22:00-07:00 whose 60-minute break lies
+    between 01:00 and 04:00, and ``night`` agents needed in every half hour from 00:00 to 06:30
+    (the first morning included: the night before belongs to the previous roster)."""
     if size < 10:
         raise ValueError("a generated interval centre needs at least 10 agents")
     rng = random.Random(seed * 1_000_003 + size)
@@ -111,6 +123,14 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> 
             for m, v in zip(minutes, shape, strict=True):
                 rows.append(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}",
                                         agents=max(1, round(scale * factor[day] * v)), date=day))
+    if night:
+        for wd in weekday_rows:
+            rows.extend(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=night, weekday=wd)
+                        for m in range(0, 7 * 60, 30))
+        for day in days:  # the dated rows replace the weekday's: give them the night too
+            if factor[day] != weekday_rows[("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]]:
+                rows.extend(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=night, date=day)
+                            for m in range(0, 7 * 60, 30))
     templates = (
         ShiftTemplate(id="E", name="早", start_between=("07:00", "10:00"), every=30, hours=8,
                       break_rule=Break(minutes=60, within=("11:00", "14:00"))),
@@ -132,6 +152,8 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD) -> 
         "holidays": Holidays(country="CN"),
         "roles": (Role(id="agent", name="坐席员"),),
         "shift_templates": templates,
+        "shifts": (Shift(id="N", name="夜", start="22:00", end="07:00",
+                         break_rule=Break(minutes=60, within=NIGHT_BREAK)),) if night else (),
         "staff": staff,
         "demand": (IntervalDemand(role="agent", per_interval=tuple(rows), under_weight=100, over_weight=1),),
         "requests": tuple(requests),
@@ -193,7 +215,14 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
                         if t in worked and (role, t) in needs:
                             floor[(role, t)].append((b, -1.0))
     for key, need in needs.items():
-        row(need.agents, need.agents, [*floor[key], (var(need.under_weight), 1.0), (var(need.over_weight), -1.0)])
+        k = min(need.agents, len(need.steps))  # the convex steps as segments: the LP fills the cheap ones first
+        segments = []
+        for j in range(k):
+            x = var(need.steps[j])
+            if j < len(need.steps) - 1:
+                h.changeColBounds(x, 0.0, 1.0)
+            segments.append((x, 1.0))
+        row(need.agents, need.agents, [*floor[key], *segments, (var(need.over_weight), -1.0)])
     weeks: dict[tuple[int, int], list[int]] = {}
     for day in cal.days:
         weeks.setdefault(tuple(day.date.isocalendar())[:2], []).append(day.index)
@@ -210,7 +239,7 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
 WHO = {"engine": "auto", "whole": "whole", "peer": None}
 """Solvers side by side: the default path, the whole CP-SAT model from the start and the plain peer."""
 COLUMNS = ("size", "who", "run", "status", "first_s", "cost_30s", "cost_60s", "validator", "interval_cost",
-           "hard", "peak_mib", "seconds")
+           "hard", "peak_mib", "seconds", "empty", "service_level")
 
 
 def _scored(scenario: Scenario, roster, row: dict) -> None:
@@ -219,20 +248,65 @@ def _scored(scenario: Scenario, roster, row: dict) -> None:
     row["validator"] = report.cost
     row["hard"] = len(report.hard)
     row["terms"] = {str(k): v for k, v in report.costs().items()}
-    under, over = coverage_cost(interval_needs(scenario, cal), on_floor(scenario, cal, roster))
+    needs = interval_needs(scenario, cal)
+    staffed = on_floor(scenario, cal, roster)
+    under, over = coverage_cost(needs, staffed)
     row["interval_cost"] = under + over
-    row["short_intervals"] = under // 100
+    row["short_intervals"] = sum(1 for k, n in needs.items() if staffed.get(k, 0) < n.agents)
+    row.update(floor_figures(scenario, roster, cal))
+
+
+AHT, ANSWER, TARGET = 300.0, 20.0, 0.8
+"""The call model the bench reads its agent counts with (5-minute calls, 80 % within 20 s)."""
+
+
+def floor_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict:
+    """``empty``: intervals with nobody on the floor while someone is on shift (on a break);
+    ``service_level``: the month's, calls-weighted, Erlang C on the people on the floor, for the
+    calls each need answers at the target (the most calls those agents handle at 80/20 in 30 min)."""
+    cal = calendar or Calendar(scenario)
+    needs = interval_needs(scenario, cal)
+    staffed = on_floor(scenario, cal, roster)
+    on_shift = on_floor(scenario, cal, [replace(a, break_at=None) for a in roster])
+    empty = sum(1 for k, n in needs.items() if n.agents > 0 and staffed.get(k, 0) == 0 and on_shift.get(k, 0) > 0)
+    calls_for: dict[int, float] = {}
+    answered = total = 0.0
+    for k, n in needs.items():
+        if n.agents <= 0:
+            continue
+        if n.agents not in calls_for:
+            calls_for[n.agents] = _calls_at_target(n.agents, n.minutes)
+        calls = calls_for[n.agents]
+        got = achieved(calls, AHT, ANSWER, staffed.get(k, 0), 0.0, n.minutes)
+        answered += calls * (got.service_level or 0.0)
+        total += calls
+    nights = [k for k in needs if k[1] % 1440 < 7 * 60]
+    night_empty = sum(1 for k in nights if needs[k].agents > 0 and staffed.get(k, 0) == 0 and on_shift.get(k, 0) > 0)
+    return {"empty": empty, "night_empty": night_empty,
+            "service_level": round(answered / total, 4) if total else None}
+
+
+def _calls_at_target(agents: int, minutes: int) -> float:
+    """The most calls (in steps of 0.5) ``agents`` answer at the target in an interval."""
+    lo, hi = 0.0, 2.0 * agents * minutes * 60 / AHT
+    while hi - lo > 0.5:
+        mid = (lo + hi) / 2
+        if agents_needed(mid, AHT, TARGET, ANSWER, 0.0, minutes) <= agents:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int = 2,
-            at: tuple[float, ...] = (30.0, 60.0)) -> dict:
+            at: tuple[float, ...] = (30.0, 60.0), night: int = 0) -> dict:
     """One solve of the interval centre; times from the solve call (scenario generation excluded).
 
     ``cost_<t>s`` is the cost of the best roster by ``t`` seconds: the engine's own objective (which
     equals the validator's cost), the validator's cost of the peer's roster then."""
     if who not in WHO:
         raise ValueError(f"unknown solver {who!r}: one of {', '.join(WHO)}")
-    scenario = make_interval_centre(size, seed)
+    scenario = make_interval_centre(size, seed, night=night)
     if who == "peer":
         return _measure_peer(scenario, size, time_limit, seed, workers, at)
     history: list[tuple[float, float]] = []
@@ -270,7 +344,7 @@ def _measure_peer(scenario: Scenario, size: int, time_limit: float, seed: int, w
 
 
 def run(sizes: list[int], who: list[str], runs: int = 1, time_limit: float = 60.0, workers: int = 2,
-        seed: int = 0, on_row=None) -> list[dict]:
+        seed: int = 0, on_row=None, night: int = 0) -> list[dict]:
     """Each (size, solver, run) in a fresh process; the rows in that order."""
     rows = []
     for size in sizes:
@@ -278,7 +352,7 @@ def run(sizes: list[int], who: list[str], runs: int = 1, time_limit: float = 60.
             for i in range(runs):
                 out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one", "--who", name,
                                       "--size", str(size), "--time-limit", str(time_limit),
-                                      "--workers", str(workers), "--seed", str(seed)],
+                                      "--workers", str(workers), "--seed", str(seed), "--night", str(night)],
                                      capture_output=True, text=True, check=False)
                 lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
                 row = json.loads(lines[-1]) if lines else {"who": name, "size": size, "error": out.stderr[-500:]}
@@ -314,9 +388,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--who", default="engine,whole")
     ap.add_argument("--one", action="store_true", help="one run in this process, printed as JSON")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--night", type=int, default=0, help="agents needed per half hour of a thin night (0: none)")
     args = ap.parse_args(argv)
     if args.one:
-        row = measure(args.who, args.size, args.time_limit, args.seed, args.workers)
+        row = measure(args.who, args.size, args.time_limit, args.seed, args.workers, night=args.night)
         row["peak_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(json.dumps(row), flush=True)
         return

@@ -10,26 +10,23 @@ differs in the fairness term, see ``roster.bench.peers.plain``).
 
 from __future__ import annotations
 
-import csv
 import json
-import math
 import resource
-import subprocess
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from roster.bench import table
 from roster.bench.peers.plain import solve_plain
 from roster.bench.scale import make_centre
 from roster.io.load import dump_scenario
 from roster.model.calendar import Calendar
+from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
-from roster.model.seating import seat_roles
 from roster.solver.options import SolveOptions
 from roster.solver.solve import Progress, solve
 from roster.validate import validate
@@ -38,16 +35,10 @@ WHO = ("engine", "peer")
 
 
 def empty_hard_seats(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> int:
-    """Hard minimum seats left empty (each missing person counts once)."""
+    """Hard minimum seats left empty (each missing person counts once), counted as the validator
+    counts seats (``model.counting``)."""
     cal = calendar or Calendar(scenario)
-    roster = seat_roles(scenario, roster, cal)
-    count: dict[tuple[int, str, str | None], int] = defaultdict(int)
-    for a in roster:
-        if a.date in cal.index:
-            d = cal.index[a.date]
-            count[(d, a.shift, None)] += 1
-            if a.role is not None:
-                count[(d, a.shift, a.role)] += 1
+    count = seat_counts(scenario, roster, cal)
     return sum(max(0, st.min - count[key]) for key, st in seats_table(scenario, cal).items()
                if st.min_weight is None)
 
@@ -59,7 +50,6 @@ def cost_at(history: Sequence[tuple[float, float]], seconds: float) -> float | N
 
 
 def _scored(scenario: Scenario, roster: Roster) -> dict:
-
     cal = Calendar(scenario)
     report = validate(scenario, roster, cal)
     terms = ";".join(f"{rule}={cost}" for rule, cost in sorted(report.costs().items()))
@@ -69,7 +59,6 @@ def _scored(scenario: Scenario, roster: Roster) -> dict:
 
 def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
     """Solve one centre with the engine; times from the solve call."""
-
     scenario = make_centre(size, seed)
     history: list[tuple[float, float]] = []
     t0 = time.perf_counter()
@@ -95,7 +84,6 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
 
 def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
     """Solve one centre with the plain peer; the validator also scores its best roster at each checkpoint."""
-
     scenario = make_centre(size, seed)
     result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
     row: dict = {"staff": size, "who": "peer", "status": result.status, "variables": result.variables,
@@ -114,17 +102,10 @@ def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int
 
 def _child(who: str, size: int, at: Sequence[float], time_limit: float, workers: int, seed: int,
            timeout: float) -> dict:
-    cmd = [sys.executable, "-m", "roster.bench.scale_table", who, str(size), ",".join(f"{t:g}" for t in at),
-           f"{time_limit:g}", str(workers), str(seed)]
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"staff": size, "who": who, "status": f"killed after {timeout:g} s"}
-    lines = [x for x in done.stdout.splitlines() if x.startswith("{")]
-    if done.returncode or not lines:
-        tail = done.stderr.strip().splitlines()[-1:] or [""]
-        return {"staff": size, "who": who, "status": f"failed (exit {done.returncode}): {tail[0][-200:]}"}
-    return json.loads(lines[-1])
+    row = table.child_row("roster.bench.scale_table",
+                          [who, str(size), ",".join(f"{t:g}" for t in at), f"{time_limit:g}", str(workers), str(seed)],
+                          timeout)
+    return row if isinstance(row, dict) else {"staff": size, "who": who, "status": row}
 
 
 def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | None = None, workers: int = 2,
@@ -133,7 +114,6 @@ def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | Non
     """Engine then peer for each size, each in its own process; ``jobs`` runs at a time."""
     limit = float(time_limit if time_limit is not None else max(at))
     if write_scenario is not None:
-
         write_scenario.mkdir(parents=True, exist_ok=True)
         for size in sizes:
             (write_scenario / f"centre-{size}.yaml").write_text(dump_scenario(make_centre(size, seed)),
@@ -185,30 +165,11 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 
 def format_table(rows: Sequence[dict], at: Sequence[float]) -> str:
-    cols = columns(at)
-    cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(x[i]) for x in cells)) for i, c in enumerate(cols)]
-    lines = ["  ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))]
-    lines += ["  ".join(x.rjust(w) for x, w in zip(row, widths, strict=True)) for row in cells]
-    return "\n".join([*lines, "", *ratios(rows, at)])
+    return "\n".join([table.format_table(rows, columns(at), table.fixed), "", *ratios(rows, at)])
 
 
 def write_csv(rows: Sequence[dict], at: Sequence[float], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=csv_columns(at), extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
-
-
-def _fmt(v: object) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "nan"
-        return str(int(v)) if v == int(v) else f"{v:.2f}" if abs(v) < 100 else f"{v:.0f}"
-    return str(v)
+    table.write_csv(rows, csv_columns(at), path)
 
 
 if __name__ == "__main__":  # one solver on one size, in its own process: who, size, checkpoints, limit, workers, seed

@@ -143,6 +143,8 @@ def intervals(
     who: str = typer.Option("engine,peer", "--who", help="engine, whole (the engine's whole model) and/or peer "
                                                           "(the plain CP-SAT model)"),
     seed: int = typer.Option(0, "--seed"),
+    night: int = typer.Option(0, "--night", min=0, help="agents needed per half hour of a thin night "
+                                                        "(a fixed 22:00-07:00 shift; 0: no night)"),
 ) -> None:
     """A generated call centre staffed per 30 minutes: the engine and a plain CP-SAT model side by side."""
     try:
@@ -156,10 +158,10 @@ def intervals(
     if not names or unknown:
         fail(ScenarioError("command line", "--who", who, "is not a list of solvers",
                            hint=", ".join(interval_bench.WHO)))
-    rows = interval_bench.run(counts, names, runs=runs, time_limit=time_limit, workers=workers, seed=seed,
+    rows = interval_bench.run(counts, names, runs=runs, time_limit=time_limit, workers=workers, seed=seed, night=night,
                               on_row=lambda r: typer.echo(f"{r.get('size')} agents, {r['who']}: "
                                                           f"{r.get('status', r.get('error'))}", err=True))
     for size in counts:
-        bound = interval_bench.interval_bound(interval_bench.make_interval_centre(size, seed))
+        bound = interval_bench.interval_bound(interval_bench.make_interval_centre(size, seed, night=night))
         typer.echo(f"{size} agents: LP bound on the interval cost {bound:,.0f}")
     typer.echo(interval_bench.format_table(rows))

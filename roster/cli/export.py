@@ -132,7 +132,8 @@ def import_leave(file: Path = typer.Argument(..., help="leave list (.csv or .xls
 
 @import_app.command("balances")
 def import_balances(file: Path = typer.Argument(..., help="leave balances (.csv or .xlsx)"),
-                    scenario: Path = typer.Option(..., "--scenario", help="scenario whose leave is checked against them"),
+                    scenario: Path = typer.Option(..., "--scenario",
+                                                  help="scenario whose leave is checked against them"),
                     sheet: str | None = SHEET_OPTION) -> None:
     """Print the balances as the `leave_balances:` section of a scenario and check the scenario's
     leave against them (the leave ledger); exit code 1 if a leave takes more days than are left."""

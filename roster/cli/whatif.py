@@ -4,27 +4,65 @@ per-interval demand `roster whatif service-level | forecast | starts`."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from roster.cli.common import app, at_least_one, fail, out_file, positive
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
-from roster.services.whatif import (
-    RoleNeed,
-    compare,
+from roster.model.scenario import parse_minutes
+from roster.services.compare import compare
+from roster.services.min_staff import RoleNeed, min_staff
+from roster.services.sweep import sweep
+from roster.services.whatif_intervals import (
     compare_starts,
-    min_staff,
     needs_by_day,
-    parse_values,
-    parse_window,
     scaled_forecast,
     service_level_headcount,
-    sweep,
 )
 
 whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")
+
+
+def parse_values(text: str) -> list[Any]:
+    """``2..5`` → [2, 3, 4, 5]; ``8,10,12`` → [8, 10, 12]; ``0.5,1`` → [0.5, 1].
+
+    Raises ValueError for anything that is not a number.
+    """
+    def num(x: str) -> Any:
+        x = x.strip()
+        try:
+            return int(x)
+        except ValueError:
+            pass
+        try:
+            value = float(x)
+        except ValueError:
+            raise ValueError(f"{x!r} is not a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{x!r} is not a number")
+        return value
+    if not text.strip():
+        raise ValueError("no values given")
+    if ".." in text:
+        lo, hi = (num(x) for x in text.split("..", 1))
+        if not isinstance(lo, int) or not isinstance(hi, int) or hi < lo:
+            raise ValueError(f"{text!r}: a range is two whole numbers, low..high")
+        return list(range(lo, hi + 1))
+    return [num(x) for x in text.split(",") if x.strip()]
+
+
+def parse_window(text: str) -> tuple[str, str, str]:
+    """``D=07:00-09:30`` → (``D``, ``07:00``, ``09:30``); ValueError for anything else."""
+    template, sep, window = text.partition("=")
+    first, dash, last = window.partition("-")
+    if not sep or not dash or not template.strip():
+        raise ValueError(f"{text!r} is not TEMPLATE=HH:MM-HH:MM")
+    for t in (first, last):
+        parse_minutes(t.strip())
+    return template.strip(), first.strip(), last.strip()
 
 
 def _load(path: Path):
@@ -57,13 +95,13 @@ def min_staff_cmd(
             verdict = f"{need.minimum} are enough (fewer were not checked in the time given)"
         typer.echo(f"{need.role}: now {need.current}, {verdict}; "
                    f"{need.hires} new hire(s) in the smallest roster found")
-        typer.echo(f"  {_proof_line(need)}")
+        typer.echo(f"  {proof_line(need)}")
         for text in need.drivers[:5]:
             typer.echo(f"  tight: {text}")
     typer.echo(f"({result.seconds:.1f} s)", err=True)
 
 
-def _proof_line(need: RoleNeed) -> str:
+def proof_line(need: RoleNeed) -> str:
     """How (or whether) one person fewer was shown too small."""
     fewer = need.minimum - 1 if need.minimum else 0
     if need.proof == "column generation":

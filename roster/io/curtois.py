@@ -212,7 +212,8 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
         sid = line.split(",")[0].strip()
         for f in next(s for s in shifts if s.id == sid).forbidden_next:
             if f not in known:
-                raise rd.error(number, "Forbidden", f, f"unknown shift {f!r}", hint=f"known: {', '.join(sorted(known))}")
+                raise rd.error(number, "Forbidden", f, f"unknown shift {f!r}",
+                               hint=f"known: {', '.join(sorted(known))}")
 
     staff: list[Employee] = []
     cols = ("ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, MinConsecutiveShifts, "
@@ -258,7 +259,8 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
     for number, line in sections.get("SECTION_DAYS_OFF", []):
         parts = [p.strip() for p in line.split(",")]
         inst.days_off.setdefault(who(number, parts[0]), []).extend(day(number, p) for p in parts[1:] if p)
-    for key, target in (("SECTION_SHIFT_ON_REQUESTS", inst.on_requests), ("SECTION_SHIFT_OFF_REQUESTS", inst.off_requests)):
+    for key, target in (("SECTION_SHIFT_ON_REQUESTS", inst.on_requests),
+                        ("SECTION_SHIFT_OFF_REQUESTS", inst.off_requests)):
         for number, line in sections.get(key, []):
             e, d, s, w = rd.fields(number, line, 4, "EmployeeID, Day, ShiftID, Weight")
             target.append(ShiftRequest(who(number, e), day(number, d), shift(number, s), rd.int(number, "Weight", w)))

@@ -96,7 +96,8 @@ def read_interval_rows(path: Path, field: str) -> list[dict[str, Any]]:
         where = f"{field} ({path.name} row {i})"
         out: dict[str, Any] = {}
         try:
-            out["interval"] = f"{parse_minutes(row['interval']) % 1440 // 60:02d}:{parse_minutes(row['interval']) % 60:02d}"
+            minute = parse_minutes(row["interval"]) % 1440
+            out["interval"] = f"{minute // 60:02d}:{minute % 60:02d}"
         except ValueError as exc:
             raise FieldError(f"{where} interval", row["interval"], str(exc)) from None
         for col in ("agents", "calls"):

@@ -15,11 +15,11 @@ the roster places breaks.
 Every text cell is written as text with a quote prefix, so a name like ``=SUM(A1)`` shows as
 text in Excel and LibreOffice and reads back unchanged.
 
-Reading back (``read_grid``): the sheet ``roster`` (or the first sheet) needs a header row whose first cell is ``staff_id``
-and date cells (dates or ``YYYY-MM-DD`` text) above the day columns. People follow until the
-first row with an empty ``staff_id``. Cells: empty, ``-``, ``off`` or ``休`` are days off; a leave
-word (from the legend, or a leave type of the scenario) is a day of leave; ``D`` or ``D/A``
-(shift, post) are worked shifts.
+Reading back (``read_grid``): the sheet ``roster`` (or the first sheet) needs a header row whose
+first cell is ``staff_id`` and date cells (dates or ``YYYY-MM-DD`` text) above the day columns.
+People follow until the first row with an empty ``staff_id``. Cells: empty, ``-``, ``off`` or ``休``
+are days off; a leave word (from the legend, or a leave type of the scenario) is a day of leave;
+``D`` or ``D/A`` (shift, post) are worked shifts.
 """
 
 from __future__ import annotations

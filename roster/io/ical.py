@@ -1,15 +1,15 @@
 """iCalendar (.ics) of the roster, for everyone or one person, in a named time zone.
 
-One event per worked segment (a split shift gives two), with local start and end in the time
-zone (``Asia/Shanghai`` unless told otherwise) and a ``VTIMEZONE`` so calendar programs agree.
-UIDs name the person, date and segment, and the stamp is the horizon start, so exporting the
-same roster twice gives the same file and a re-export updates events instead of doubling them.
-Shift times are wall-clock times in the scenario's time zone; another ``tz`` converts them (a
-08:00 shift in Shanghai is 01:00 in Berlin in winter). Days of leave are all-day events; a half
-day is a timed event (``am``: 00:00-12:00, ``pm``: 12:00-24:00) with ``X-ROSTER-HALF``. ``X-ROSTER-*`` properties carry the staff id, date, shift,
-role, post and leave type for reading back. A break the roster placed (shifts from
-``shift_templates``) is a gap: the shift becomes two events, before and after the break, both
-naming it in the description and in ``X-ROSTER-BREAK`` (its start, HH:MM).
+One event per worked segment (a split shift gives two), with local start and end in the time zone
+(``Asia/Shanghai`` unless told otherwise) and a ``VTIMEZONE`` so calendar programs agree. UIDs name
+the person, date and segment, and the stamp is the horizon start, so exporting the same roster twice
+gives the same file and a re-export updates events instead of doubling them. Shift times are
+wall-clock times in the scenario's time zone; another ``tz`` converts them (a 08:00 shift in
+Shanghai is 01:00 in Berlin in winter). Days of leave are all-day events; a half day is a timed
+event (``am``: 00:00-12:00, ``pm``: 12:00-24:00) with ``X-ROSTER-HALF``. ``X-ROSTER-*`` properties
+carry the staff id, date, shift, role, post and leave type for reading back. A break the roster
+placed (shifts from ``shift_templates``) is a gap: the shift becomes two events, before and after
+the break, both naming it in the description and in ``X-ROSTER-BREAK`` (its start, HH:MM).
 
 ``read_ical`` reads such a file back into a roster.
 """

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from roster.io.balances import opening_balances
 from roster.io.forecast import forecast_demand, interval_demand
@@ -16,7 +17,7 @@ from roster.io.text import read_text_file
 from roster.model.calendar import Calendar
 from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError, field_path, line_of, scenario_from_dict
-from roster.model.scenario import Scenario
+from roster.model.scenario import Scenario, ShiftTemplate
 
 __all__ = ["ScenarioError", "dump_scenario", "load_scenario", "read_history", "read_text_file", "read_yaml",
            "read_yaml_lines", "scenario_from_dict"]
@@ -196,15 +197,34 @@ def read_history(data: dict, source: str, base: Path) -> dict:
                             hint="the path is relative to the scenario file")
     staff = {str(s.get("id")) for s in data.get("staff") or [] if isinstance(s, dict)}
     shifts = {str(s.get("id")) for s in data.get("shifts") or [] if isinstance(s, dict)}
+    shifts |= _template_shift_ids(data)
     worked = []
     for a in read_roster_csv(file):
         if a.staff not in staff:
             continue
         if a.shift not in shifts:
-            raise ScenarioError(str(file), "column shift", a.shift, f"unknown shift {a.shift!r} for {a.staff} on {a.date}",
+            raise ScenarioError(str(file), "column shift", a.shift,
+                                f"unknown shift {a.shift!r} for {a.staff} on {a.date}",
                                 hint=f"known shift ids: {', '.join(sorted(shifts))}")
-        worked.append({"date": a.date, "staff": a.staff, "shift": a.shift, "role": a.role})
+        cell = {"date": a.date, "staff": a.staff, "shift": a.shift, "role": a.role}
+        if a.break_at:
+            cell["break_at"] = a.break_at
+        worked.append(cell)
     return {**data, "history": {**rest, "worked": worked}}
+
+
+def _template_shift_ids(data: dict) -> set[str]:
+    """The ids of the shift templates and of the shifts they expand into (a template that does
+    not read adds none: the scenario's own check names it)."""
+    out: set[str] = set()
+    for t in data.get("shift_templates") or []:
+        try:
+            template = t if isinstance(t, ShiftTemplate) else ShiftTemplate.model_validate(t)
+        except (ValidationError, ValueError, TypeError):
+            continue
+        out.add(template.id)
+        out.update(str(x["id"]) for x in template.expand())
+    return out
 
 
 def _check_calendar(scenario: Scenario, source: str) -> None:

@@ -144,7 +144,8 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
         if not data["id"]:
             raise ScenarioError(table.file, _where(n, "id"), "", "empty")
         if data["id"] in seen:
-            raise ScenarioError(table.file, _where(n, "id"), data["id"], f"duplicate id (also on row {seen[data['id']]})")
+            raise ScenarioError(table.file, _where(n, "id"), data["id"],
+                                f"duplicate id (also on row {seen[data['id']]})")
         seen[data["id"]] = n
         if not data["roles"]:
             raise ScenarioError(table.file, _where(n, "roles"), row.get("roles", ""), "no role given")

@@ -135,7 +135,8 @@ def read_result_json(path: str | Path) -> Roster:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None, f"not valid JSON: {exc.msg}") from None
+        raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None,
+                            f"not valid JSON: {exc.msg}") from None
     items = data.get("assignments") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ScenarioError(name, "assignments", None, "missing or not a list",

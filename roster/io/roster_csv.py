@@ -3,21 +3,21 @@
 A roster that places leave days (from leave wishes) adds a column ``leave``: such a day is a row
 with an empty shift and the leave type. A roster that places breaks (shifts from
 ``shift_templates``) adds ``start`` (the shift's start, HH:MM, when the scenario is given) and
-``break_at`` (the break's start, HH:MM); the reader takes ``break_at`` back. The reader also takes the long attendance CSV
-(``write_attendance_csv``): a row per person per day, where a row with an empty shift is a
-day off, or a day of leave when ``leave_type`` is filled.
+``break_at`` (the break's start, HH:MM); the reader takes ``break_at`` back. The reader also takes
+the long attendance CSV (``write_attendance_csv``): a row per person per day, where a row with an
+empty shift is a day off, or a day of leave when ``leave_type`` is filled.
 
 The attendance CSV (``write_attendance_csv``) has one row per person per day of the horizon;
 columns: date, weekday, staff_id, name, role, shift, shift_name, start, end, segments,
-planned_hours, day_type, holiday, leave_type, post, leave_half, break_start, break_end. ``start`` and ``end`` are local date-times
-(``YYYY-MM-DD HH:MM`` in the scenario's time zone) of the first clock-in and the last clock-out,
-so a night shift ends on the next date. A split shift stays one row: ``segments`` lists every
-worked interval (``start/end`` pairs joined by ``;``) and ``planned_hours`` is the paid length.
-A day off has an empty shift; a day of leave (the scenario's, or one the roster places) also
-names the leave type; a half day of leave also gives ``leave_half`` (``am``: away until 12:00,
-``pm``: away from 12:00), and the row may still carry the shift worked in the other half.
-``break_start`` and ``break_end`` (local date-times) give the break the roster placed in the
-shift; the reader takes ``break_start`` back as the break.
+planned_hours, day_type, holiday, leave_type, post, leave_half, break_start, break_end. ``start``
+and ``end`` are local date-times (``YYYY-MM-DD HH:MM`` in the scenario's time zone) of the first
+clock-in and the last clock-out, so a night shift ends on the next date. A split shift stays one
+row: ``segments`` lists every worked interval (``start/end`` pairs joined by ``;``) and
+``planned_hours`` is the paid length. A day off has an empty shift; a day of leave (the scenario's,
+or one the roster places) also names the leave type; a half day of leave also gives ``leave_half``
+(``am``: away until 12:00, ``pm``: away from 12:00), and the row may still carry the shift worked in
+the other half. ``break_start`` and ``break_end`` (local date-times) give the break the roster
+placed in the shift; the reader takes ``break_start`` back as the break.
 """
 
 from __future__ import annotations

@@ -99,7 +99,8 @@ class ShiftMapping:
 def default_mapping(scenario: Scenario) -> ShiftMapping:
     """Each shift's scenario name (its id when unnamed or when two shifts share a name)."""
     names = [s.name or s.id for s in scenario.shifts]
-    return ShiftMapping({s.id: (n if names.count(n) == 1 else s.id) for s, n in zip(scenario.shifts, names, strict=True)})
+    return ShiftMapping({s.id: (n if names.count(n) == 1 else s.id)
+                         for s, n in zip(scenario.shifts, names, strict=True)})
 
 
 def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:

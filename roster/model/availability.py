@@ -59,8 +59,8 @@ def blocked(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shi
     pin = _pins(scenario).get((person.id, date)) if pins else None
     if pin is not None and pin.off:
         return Block("pinned_off")
-    if pin is not None and pin.shift != sh.id:
-        return Block("pinned_to", pin.shift)
+    if pin is not None and sh.id not in pin.shifts:
+        return Block("pinned_to", pin.shift if len(pin.shifts) == 1 else f"one of {', '.join(pin.shifts)}")
     blocks = (leave if leave is not None else leave_minutes(scenario, calendar)).get(person.id, [])
     a, b = calendar.interval(sh, day)
     for s0, e, kind in blocks:
@@ -169,7 +169,7 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
                 continue
             base = day.index * 1440
             for s, shift in open_shifts:
-                if pin is not None and pin.shift != shift.id:
+                if pin is not None and shift.id not in pin.shifts:
                     continue
                 if blocks:
                     a, b = base + spans[s][0], base + spans[s][1]

@@ -42,6 +42,8 @@ class Rule(StrEnum):
     OVERSTAFFING = "overstaffing"
     INTERVAL_SHORTFALL = "interval_shortfall"
     INTERVAL_OVER = "interval_over"
+    MIN_ON_FLOOR = "min_on_floor"
+    """Fewer people on the floor than a line's ``min_on_floor`` while it needs anyone."""
     BREAKS = "breaks"
     """A break that fits nowhere (a label), or a break missing or misplaced (a violation)."""
     OVERLAP = "overlap"

@@ -28,6 +28,9 @@ from .leave_policy import LeavePolicy
 from .ledger import check_ledger
 
 MAX_HORIZON_DAYS = 400
+DEFAULT_STEPS = (1, 2, 3, 4)
+"""Per-interval shortfall steps in units of ``under_weight``: the 1st person short costs it once,
+the 2nd twice, the 3rd three times, the 4th and every further one four times."""
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
@@ -301,6 +304,8 @@ class PersonRules(Frozen):
     max_weekends_per_month: Count | None = None
     forbidden_sequences: tuple[tuple[str, str], ...] | None = None
     forbidden_sequences_weight: int | None = Field(default=None, ge=0)
+    max_template_shifts: dict[str, Annotated[int, Field(ge=0)]] | None = None
+    """Most shifts of a template's starts together (filled from template ids in ``max_shifts``)."""
 
 
 class Rules(PersonRules):
@@ -379,8 +384,11 @@ class IntervalRow(Frozen):
 class IntervalDemand(Frozen):
     """People of a role needed on the floor per interval (``demand: [{role: agent, per_interval: f.csv}]``).
 
-    An interval counts the people working it from start to end and not on a break. Each person
-    short costs ``under_weight`` per interval, each one over ``over_weight``."""
+    An interval counts the people working it from start to end and not on a break. People short
+    cost ``under_steps`` per interval, convex: the k-th person missing costs the k-th step (the last
+    step repeats; default ``under_weight`` × 1, 2, 3, 4). Each one over costs ``over_weight``.
+    ``min_on_floor``: never fewer than this many on the floor while the line needs anyone (hard, or
+    ``{value, weight}``: weight per person below it per interval)."""
 
     role: str | None = None
     """``None`` counts everyone, whatever their role."""
@@ -399,7 +407,24 @@ class IntervalDemand(Frozen):
     shrinkage: float = Field(default=0.0, ge=0, lt=1)
     """Share of rostered time not on the phones for reasons the roster does not place (absence, coaching)."""
     under_weight: int = Field(default=100, ge=0)
+    under_steps: tuple[Annotated[int, Field(ge=0)], ...] | None = Field(default=None, min_length=1)
+    """Cost of the 1st, 2nd, … person short in an interval; the last step repeats; never decreasing."""
     over_weight: int = Field(default=1, ge=0)
+    min_on_floor: Count | None = None
+
+    @field_validator("under_steps")
+    @classmethod
+    def _convex(cls, value: tuple[int, ...] | None) -> tuple[int, ...] | None:
+        if value is not None and any(b < a for a, b in zip(value, value[1:], strict=False)):
+            raise ValueError("steps may not decrease: the k-th person short costs at least the (k-1)-th")
+        return value
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """The cost of the 1st, 2nd, … person short (the last repeats)."""
+        if self.under_steps is not None:
+            return self.under_steps
+        return tuple(self.under_weight * k for k in DEFAULT_STEPS)
 
     @field_validator("interval_minutes")
     @classmethod
@@ -515,6 +540,14 @@ class Request(Frozen):
     off: bool = False
     weight: int = Field(default=1, ge=0)
 
+    one_of: tuple[str, ...] = ()
+    """The starts a template id in ``shift`` stands for (filled when templates are expanded)."""
+
+    @property
+    def shifts(self) -> tuple[str, ...]:
+        """The shift ids that meet this entry: ``one_of``, else ``shift`` alone."""
+        return self.one_of or ((self.shift,) if self.shift is not None else ())
+
     @model_validator(mode="after")
     def _what(self) -> Request:
         if self.shift is None and not self.off:
@@ -531,6 +564,14 @@ class Fixed(Frozen):
     off: bool = False
     role: str | None = None
 
+    one_of: tuple[str, ...] = ()
+    """The starts a template id in ``shift`` stands for (filled when templates are expanded)."""
+
+    @property
+    def shifts(self) -> tuple[str, ...]:
+        """The shift ids that meet this entry: ``one_of``, else ``shift`` alone."""
+        return self.one_of or ((self.shift,) if self.shift is not None else ())
+
     @model_validator(mode="after")
     def _what(self) -> Fixed:
         if (self.shift is None) == (not self.off):
@@ -545,6 +586,9 @@ class Worked(Frozen):
     staff: str
     shift: str
     role: str | None = None
+    break_at: str | None = None
+    """The break's start (``HH:MM``) when the shift has one; without it the person counts on the
+    floor for all of the shift's intervals inside the horizon."""
 
 
 class History(Frozen):
@@ -692,7 +736,9 @@ class Scenario(Frozen):
                                      f"{entry['id']} ({entry['start']}-{entry['end']}) within this window",
                                      hint="widen the window or move the start times")
                 shifts.append(entry)
-        return {**data, "shifts": shifts}
+        known = {_get(s, "id") for s in shifts}
+        starts = {t.id: [x["id"] for x in t.expand()] for t in parsed if t.id not in known}
+        return _template_references({**data, "shifts": shifts}, starts, {x for x in known if isinstance(x, str)})
 
     # ---- look-ups -------------------------------------------------------
     @cached_property
@@ -768,20 +814,28 @@ class Scenario(Frozen):
             for r in p.roles:
                 _known(f"staff[{i}].roles", r, roles, "role")
             for c in p.cannot:
-                _known(f"staff[{i}].cannot", c, shifts, "shift")
+                self._known_shift(f"staff[{i}].cannot", c, shifts)
             for k in p.max_shifts or {}:
-                _known(f"staff[{i}].max_shifts", k, shifts, "shift")
+                self._known_shift(f"staff[{i}].max_shifts", k, shifts)
             for j, seq in enumerate(p.forbidden_sequences or ()):
                 for c in seq:
-                    _known(f"staff[{i}].forbidden_sequences[{j}]", c, shifts, "shift")
+                    self._known_shift(f"staff[{i}].forbidden_sequences[{j}]", c, shifts)
             for d in p.days_off:
                 _inside(f"staff[{i}].days_off", d, self.horizon)
         for k in self.rules.max_shifts or {}:
-            _known("rules.max_shifts", k, shifts, "shift")
+            self._known_shift("rules.max_shifts", k, shifts)
         for j, seq in enumerate(self.rules.forbidden_sequences or ()):
             for c in seq:
-                _known(f"rules.forbidden_sequences[{j}]", c, shifts, "shift")
+                self._known_shift(f"rules.forbidden_sequences[{j}]", c, shifts)
         _unique("shift_templates", [t.id for t in self.shift_templates])
+        templates = {t.id for t in self.shift_templates}
+        for where, rules in [("rules", self.rules)] + [(f"staff[{i}]", p) for i, p in enumerate(self.staff)]:
+            for k in rules.max_template_shifts or {}:
+                _known(f"{where}.max_shifts", k, templates, "template")
+        for where, entries in (("requests", self.requests), ("fixed", self.fixed)):
+            for i, e in enumerate(entries):
+                for c in e.one_of:
+                    self._known_shift(f"{where}[{i}].shift", c, shifts)
         for i, d in self.interval_lines:
             self._check_interval_line(i, d, roles, shifts)
         for i, d in self.seat_lines:
@@ -804,19 +858,19 @@ class Scenario(Frozen):
             _known(f"requests[{i}].staff", rq.staff, staff, "staff")
             _inside(f"requests[{i}].date", rq.date, self.horizon)
             if rq.shift is not None:
-                _known(f"requests[{i}].shift", rq.shift, shifts, "shift")
+                self._known_shift(f"requests[{i}].shift", rq.shift, shifts)
         for i, fx in enumerate(self.fixed):
             _known(f"fixed[{i}].staff", fx.staff, staff, "staff")
             _inside(f"fixed[{i}].date", fx.date, self.horizon)
             if fx.shift is not None:
-                _known(f"fixed[{i}].shift", fx.shift, shifts, "shift")
+                self._known_shift(f"fixed[{i}].shift", fx.shift, shifts)
             if fx.role is not None:
                 _known(f"fixed[{i}].role", fx.role, roles, "role")
         if self.history is not None:
             seen_cells: set[tuple[str, dt.date]] = set()
             for i, w in enumerate(self.history.worked):
                 _known(f"history.worked[{i}].staff", w.staff, staff, "staff")
-                _known(f"history.worked[{i}].shift", w.shift, shifts, "shift")
+                self._known_shift(f"history.worked[{i}].shift", w.shift, shifts)
                 if w.role is not None:
                     _known(f"history.worked[{i}].role", w.role, roles, "role")
                 if w.date >= self.horizon.start:
@@ -830,6 +884,11 @@ class Scenario(Frozen):
         self._check_posts(roles, shifts, staff)
         self._check_leave_types(staff)
         return self
+
+    def _known_shift(self, field: str, value: str, shifts: set[str]) -> None:
+        """A shift id (template ids were put as their starts before this check)."""
+        if value not in shifts:
+            _unknown_shift(field, value, shifts, {t.id for t in self.shift_templates})
 
     def _check_interval_line(self, i: int, line: IntervalDemand, roles: set[str], shifts: set[str]) -> None:
         where = f"demand[{i}]"
@@ -909,6 +968,108 @@ def _get(entry: Any, key: str) -> Any:
     return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
 
 
+def _put(entry: Any, changes: dict[str, Any]) -> Any:
+    """``entry`` (a mapping or a model) with some fields replaced; unchanged when there are none."""
+    if not changes:
+        return entry
+    if isinstance(entry, BaseModel):
+        return entry.model_copy(update={k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
+    return {**entry, **changes}
+
+
+def _unknown_shift(field: str, value: Any, shifts: Iterable[str], templates: Iterable[str]) -> None:
+    """Raise the FieldError for a name that is neither a shift id nor a template id."""
+    known = sorted(templates)
+    also = f"; template ids (each standing for all its starts): {', '.join(known)}" if known else ""
+    raise FieldError(field, value, "unknown shift or template" if known else "unknown shift",
+                     hint=f"known shift ids: {', '.join(sorted(shifts))}{also}")
+
+
+def _template_references(data: dict, starts: dict[str, list[str]], shifts: set[str]) -> dict:
+    """Template ids in the fields that name shifts, put as the shift ids of their starts.
+
+    ``cannot`` and ``forbidden_sequences`` take every start (every pair of starts); ``max_shifts``
+    caps each start and keeps the template's total in ``max_template_shifts``; a wish or pin for a
+    template names its first start in ``shift`` and all of them in ``one_of`` (a wish not to work a
+    template becomes one wish per start); a history shift takes the template's latest start (the one
+    that leaves the least rest). Ids that name no shift and no template are left for ``_references``
+    to name. Running this on its own output changes nothing."""
+    if not starts:
+        return data
+
+    def ids(x: Any) -> list[Any]:
+        return list(starts[x]) if isinstance(x, str) and x in starts else [x]
+
+    def person(entry: Any, where: str) -> Any:
+        if not isinstance(entry, (dict, BaseModel)):
+            return entry
+        for j, q in enumerate(_get(entry, "forbidden_sequences") or ()):
+            for c in q if isinstance(q, (list, tuple)) else ():
+                if isinstance(c, str) and c not in shifts and c not in starts:
+                    _unknown_shift(f"{where}.forbidden_sequences[{j}]", c, shifts, starts)
+        changes: dict[str, Any] = {}
+        cannot = _get(entry, "cannot")
+        if isinstance(cannot, (list, tuple)) and any(c in starts for c in cannot if isinstance(c, str)):
+            changes["cannot"] = list(dict.fromkeys(x for c in cannot for x in ids(c)))
+        seqs = _get(entry, "forbidden_sequences")
+        if isinstance(seqs, (list, tuple)) and any(
+                isinstance(q, (list, tuple)) and any(isinstance(c, str) and c in starts for c in q) for q in seqs):
+            out: list[Any] = []
+            for q in seqs:
+                if isinstance(q, (list, tuple)) and len(q) == 2:
+                    out.extend([a, b] for a in ids(q[0]) for b in ids(q[1]))
+                else:
+                    out.append(q)
+            changes["forbidden_sequences"] = list(dict.fromkeys(tuple(x) if isinstance(x, list) else x
+                                                               for x in out))
+            changes["forbidden_sequences"] = [list(x) if isinstance(x, tuple) else x
+                                              for x in changes["forbidden_sequences"]]
+        caps = _get(entry, "max_shifts")
+        if isinstance(caps, dict) and any(k in starts for k in caps):
+            each: dict[Any, Any] = {}
+            groups = dict(_get(entry, "max_template_shifts") or {})
+            for k, n in caps.items():
+                if k in starts:
+                    groups[k] = n
+                for x in ids(k):
+                    each[x] = n if x not in each or not isinstance(n, int) or not isinstance(each[x], int) \
+                        else min(n, each[x])
+            changes["max_shifts"] = each
+            changes["max_template_shifts"] = groups
+        return _put(entry, changes)
+
+    def one_of(entry: Any) -> Any:
+        shift = _get(entry, "shift")
+        if not isinstance(entry, (dict, BaseModel)) or not isinstance(shift, str) or shift not in starts:
+            return entry
+        return _put(entry, {"shift": starts[shift][0], "one_of": list(starts[shift])})
+
+    out = dict(data)
+    if isinstance(data.get("staff"), (list, tuple)):
+        out["staff"] = [person(p, f"staff[{i}]") for i, p in enumerate(data["staff"])]
+    if "rules" in data:
+        out["rules"] = person(data["rules"], "rules")
+    if isinstance(data.get("fixed"), (list, tuple)):
+        out["fixed"] = [one_of(f) for f in data["fixed"]]
+    if isinstance(data.get("requests"), (list, tuple)):
+        wishes: list[Any] = []
+        for rq in data["requests"]:
+            shift = _get(rq, "shift")
+            if isinstance(shift, str) and shift in starts and _get(rq, "off") is True:
+                wishes.extend(_put(rq, {"shift": x}) for x in starts[shift])
+            else:
+                wishes.append(one_of(rq))
+        out["requests"] = wishes
+    history = data.get("history")
+    worked = history if isinstance(history, (list, tuple)) else _get(history, "worked") if history else None
+    if isinstance(worked, (list, tuple)):
+        last = {t: xs[-1] for t, xs in starts.items()}
+        tail = [_put(w, {"shift": last[_get(w, "shift")]})
+                if isinstance(w, (dict, BaseModel)) and _get(w, "shift") in last else w for w in worked]
+        out["history"] = tail if isinstance(history, (list, tuple)) else _put(history, {"worked": tail})
+    return out
+
+
 def _unique(field: str, ids: Iterable[str]) -> None:
     seen: set[str] = set()
     for i, x in enumerate(ids):
@@ -919,7 +1080,7 @@ def _unique(field: str, ids: Iterable[str]) -> None:
 
 def _known(field: str, value: str, known: set[str], what: str) -> None:
     if value not in known:
-        raise FieldError(field, value, f"unknown {what} {value!r}",
+        raise FieldError(field, value, f"unknown {what}",
                          hint=f"known {what} ids: {', '.join(sorted(known))}")
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from roster.model.calendar import Calendar
 from roster.model.erlang import average_speed_of_answer, service_level, traffic
-from roster.model.intervals import interval_needs, on_floor
+from roster.model.intervals import counted_shifts, interval_needs, on_floor, worked_intervals
 from roster.model.roster import Roster
 from roster.model.scenario import IntervalDemand, Scenario
 
@@ -73,6 +73,13 @@ class IntervalFigures:
     service_level: float | None
     asa_seconds: float | None
     occupancy: float | None
+    short_cost: int = 0
+    """The cost of the people short, as the validator counts it (the line's convex steps)."""
+
+    @property
+    def empty(self) -> bool:
+        """Nobody on the floor while the line needs someone."""
+        return self.needed > 0 and self.scheduled == 0
 
     @property
     def short(self) -> int:
@@ -103,6 +110,10 @@ class DayFigures:
     """Service level weighted by calls; None without calls."""
     target: float | None
     """The line's service-level target when its forecast gives calls."""
+    empty_intervals: int = 0
+    """Intervals with nobody on the floor while the line needs someone."""
+    short_cost: int = 0
+    """The cost of the people short (the line's convex steps), summed over the day's intervals."""
 
 
 def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[IntervalFigures]:
@@ -126,7 +137,8 @@ def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | No
         out.append(IntervalFigures(need.line, need.role, day.date, f"{minute // 60:02d}:{minute % 60:02d}",
                                    need.start, need.minutes, need.agents, have, need.calls,
                                    got.answering if got else None, got.service_level if got else None,
-                                   got.asa_seconds if got else None, got.occupancy if got else None))
+                                   got.asa_seconds if got else None, got.occupancy if got else None,
+                                   need.short_cost(need.agents - have)))
     return out
 
 
@@ -146,7 +158,8 @@ def day_figures(scenario: Scenario, figures: list[IntervalFigures]) -> list[DayF
                                           -f.start)) if short else None
         target = line.service_level if any(f.calls is not None for f in rows) else None
         out.append(DayFigures(i, rows[0].role, date, len(rows), len(short), sum(f.short for f in rows),
-                              sum(f.over for f in rows), worst, calls, level, target))
+                              sum(f.over for f in rows), worst, calls, level, target,
+                              sum(1 for f in rows if f.empty), sum(f.short_cost for f in rows)))
     return out
 
 
@@ -166,6 +179,8 @@ def day_line(day: DayFigures) -> str:
     text = f"{day.date} {day.date:%a} {who}: {day.short_intervals}/{day.intervals} intervals short"
     if day.worst is not None:
         text += f" (short by {day.people_short} in all), worst {worst_text(day)}"
+    if day.empty_intervals:
+        text += f", {day.empty_intervals} with nobody on the floor"
     if day.service_level is not None:
         text += f", SL {percent(day.service_level)}"
         if day.target is not None:
@@ -178,6 +193,46 @@ def _falls_short(day: DayFigures) -> bool:
     return day.short_intervals > 0 or below
 
 
+def only_history(scenario: Scenario, calendar: Calendar) -> set[tuple[str | None, int]]:
+    """Intervals of day 1 no shift of the horizon can work: only the previous roster's last night
+    (``history``) can put people on the floor there."""
+    needs = interval_needs(scenario, calendar)
+    reach: set[tuple[str | None, int]] = set()
+    for _, line in scenario.interval_lines:
+        for sid in counted_shifts(scenario, line):
+            shift = scenario.shift_by_id[sid]
+            for day in calendar.days[:1]:
+                reach.update((line.role, t) for t in worked_intervals(shift, day.index, line.interval_minutes))
+    return {k for k in needs if k[1] < 1440 and k not in reach}
+
+
+def history_lines(scenario: Scenario, calendar: Calendar, figures: list[IntervalFigures]) -> list[str]:
+    """A line per demand line whose day-1 intervals are short where only last month's night could
+    cover them: without a ``history`` it says to give one; with one, that its people are counted."""
+    early = only_history(scenario, calendar)
+    if not early:
+        return []
+    start = calendar.days[0].date
+    before = start - dt.timedelta(days=1)
+    given = scenario.history is not None and any(w.date == before for w in scenario.history.worked)
+    out = []
+    for i, _line in scenario.interval_lines:
+        short = [f for f in figures if f.line == i and (f.role, f.start) in early and f.short]
+        if not short:
+            continue
+        last = max(f.start + f.minutes for f in short)
+        until = f"{last // 60 % 24:02d}:{last % 60:02d}"
+        who = short[0].role or "all"
+        if given:
+            out.append(f"{start} {who}: {len(short)} intervals before {until} short with the history's night of "
+                       f"{before} counted (only that night can cover them)")
+        else:
+            out.append(f"{start} {who}: {len(short)} intervals before {until} short for lack of history: only the "
+                       f"night of {before} (the previous roster) can cover them; give it in `history` to count "
+                       "its people")
+    return out
+
+
 def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[str]:
     """The CLI's interval summary: a line per demand line and day that falls short (an interval
     short or the service level below target), then each line's month figures."""
@@ -186,6 +241,7 @@ def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None 
         return []
     days = day_figures(scenario, figures)
     out = [day_line(d) for d in days if _falls_short(d)]
+    out += history_lines(scenario, calendar or Calendar(scenario), figures)
     for i, _line in scenario.interval_lines:
         mine = [d for d in days if d.line == i]
         if not mine:
@@ -198,7 +254,11 @@ def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None 
         weighted = [(d.calls, d.service_level) for d in mine if d.service_level is not None]
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None
         text = (f"month {mine[0].role or 'all'}: {sum(d.short_intervals for d in mine)}/"
-                f"{sum(d.intervals for d in mine)} intervals short (short by {sum(d.people_short for d in mine)} in all)")
+                f"{sum(d.intervals for d in mine)} intervals short "
+                f"(short by {sum(d.people_short for d in mine)} in all)")
+        empty = sum(d.empty_intervals for d in mine)
+        if empty:
+            text += f", {empty} with nobody on the floor"
         if level is not None:
             text += f", SL {percent(level)}"
         out.append(text)

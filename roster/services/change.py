@@ -40,9 +40,9 @@ from roster.validate import validate
 OFF_EN, OFF_ZH = "off", "休"
 
 __all__ = [  # swaps are asked for with the change commands, so they are importable from here too
-    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap", "SwapCheck", "apply_swap",
-    "change_list", "changes_between", "check_roster", "check_swap", "fewest_changed_cells", "parse_absence",
-    "parse_swap", "pin_conflicts", "pinned_scenario", "repair", "who_to_tell", "why_infeasible",
+    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap", "SwapCheck",
+    "apply_swap", "change_list", "changes_between", "check_roster", "check_swap", "fewest_changed_cells",
+    "parse_absence", "parse_swap", "pin_conflicts", "pinned_scenario", "repair", "who_to_tell", "why_infeasible",
 ]
 
 
@@ -67,7 +67,8 @@ def parse_absence(text: str, source: str = "--absent") -> Absence:
     m = _ABSENCE.match(text or "")
     if not m:
         raise ScenarioError(source, "", text, "not an absence",
-                            hint="write STAFF:YYYY-MM-DD or STAFF:YYYY-MM-DD..YYYY-MM-DD, e.g. S05:2026-12-14..2026-12-16")
+                            hint="write STAFF:YYYY-MM-DD or STAFF:YYYY-MM-DD..YYYY-MM-DD, "
+                                 "e.g. S05:2026-12-14..2026-12-16")
     try:
         start = dt.date.fromisoformat(m.group(2))
         end = dt.date.fromisoformat(m.group(3)) if m.group(3) else start
@@ -331,7 +332,8 @@ def pin_conflicts(scenario: Scenario, lang: str = "en") -> list[str]:
                 reason = (f"{f.shift} 当天没有 {f.staff} 能坐的岗位" if zh else
                           f"{f.shift} has no seat {f.staff} may take that day")
         if reason:
-            head = f"{f.staff} {f.date} 固定上{f.shift}不可行: " if zh else f"{f.staff} pinned to {f.shift} on {f.date}: "
+            head = (f"{f.staff} {f.date} 固定上{f.shift}不可行: " if zh
+                    else f"{f.staff} pinned to {f.shift} on {f.date}: ")
             out.append(head + reason)
     out += _pin_rest(scenario, cal, zh)
     return out

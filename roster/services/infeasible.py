@@ -48,7 +48,8 @@ def seat_gaps(scenario: Scenario, calendar: Calendar, named: set | None = None) 
                 can.setdefault((d, s, role), set()).add(p)
     out: list[str] = []
     need_day: dict[int, int] = {}
-    for (d, sid, role), seats in sorted(seats_table(sc, cal).items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+    table = seats_table(sc, cal)
+    for (d, sid, role), seats in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         if seats.min <= 0 or seats.min_weight is not None:
             continue
         s = shift_index[sid]
@@ -70,7 +71,8 @@ def seat_gaps(scenario: Scenario, calendar: Calendar, named: set | None = None) 
         free = {p for (p, dd, _), _r in cells.items() if dd == d} | {p for (_, dd, _), ps in duties.items()
                                                                      if dd == d for p in ps}
         if need > len(free) and cal.days[d].date not in named:
-            out.append(f"{cal.days[d].date}: the seats and posts need {need} people, only {len(free)} can work that day")
+            out.append(f"{cal.days[d].date}: the seats and posts need {need} people, "
+                       f"only {len(free)} can work that day")
     return out
 
 

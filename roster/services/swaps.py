@@ -17,7 +17,8 @@ from roster.validate import Violation, validate
 
 @dataclass(frozen=True)
 class Swap:
-    """``giver`` hands ``shift`` on ``date`` to ``taker``; optionally takes ``taker``'s ``back_shift`` on ``back_date``."""
+    """``giver`` hands ``shift`` on ``date`` to ``taker``; optionally takes ``taker``'s
+    ``back_shift`` on ``back_date``."""
 
     giver: str
     date: dt.date
@@ -86,12 +87,15 @@ def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "sw
     moves = [(swap.giver, swap.taker, swap.date, swap.shift, "--give")]
     if swap.back_date is not None:
         moves.append((swap.taker, swap.giver, swap.back_date, swap.back_shift, "--take"))
+    templates = {t.id for t in scenario.shift_templates}
     for frm, _to, date, shift, opt in moves:
-        if shift not in scenario.shift_by_id:
-            raise ScenarioError(source, opt, shift, f"unknown shift {shift!r}",
-                                hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}")
+        if shift not in scenario.shift_by_id and shift not in templates:
+            also = f"; template ids: {', '.join(sorted(templates))}" if templates else ""
+            raise ScenarioError(source, opt, shift, "unknown shift or template" if templates else "unknown shift",
+                                hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}{also}")
         have = cells.get((frm, date))
-        if have is None or have.shift != shift:
+        # a template id stands for whichever of its starts the person works that day
+        if have is None or have.shift not in scenario.shifts_named([shift]):
             raise ScenarioError(source, opt, f"{frm}:{date}:{shift}",
                                 f"{frm} does not work {shift} on {date} in this roster "
                                 f"(has {have.shift if have else 'the day off'})")

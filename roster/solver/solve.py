@@ -18,6 +18,7 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .columns import from_columns
 from .context import Context
@@ -96,26 +97,30 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     ``hint`` is a roster to start from, ``on_progress`` is called with each better roster,
     ``stop`` ends the search early (the best roster so far stands), ``ctx`` is a model already built.
 
-    ``options.strategy``: ``whole`` solves the whole roster's model from the start; ``groups`` first
-    builds and improves a roster a few people at a time (roster/solver/groups.py) for half the
-    time (``GROUP_SHARE``), then solves the whole model from it; ``auto`` picks ``groups`` for large rosters
-    without posts or fair shares (at least ``GROUP_CELLS`` person-day-shift cells) unless a hint,
-    a model or a deterministic limit is given. Scenarios the per-person routine covers keep a
-    share of the time for a column-generation bound (``_column_bound``). Scenarios with
-    per-interval demand never use the group search or that bound (neither counts intervals):
-    ``auto`` builds them by construction and moves, then solves the whole model from that roster
-    when it has at most ``MAX_MODEL_CELLS`` cells."""
+    ``options.strategy``: ``anytime`` builds a first roster by construction and improves it with
+    model moves on neighbourhoods until the time is up or its cost meets the column-generation
+    bound computed beside it (``search/anytime.py``); ``whole`` solves the whole roster's model
+    from the start; ``groups`` first builds and improves a roster a few people at a time
+    (roster/solver/groups.py) for half the time (``GROUP_SHARE``), then solves the whole model
+    from it; ``construct`` builds by construction and per-person moves only. ``auto`` (see
+    ``route``) takes the anytime search for rosters above ``WHOLE_CELLS`` cells that construction
+    covers, and otherwise the whole model after construction (or the group search, for large
+    rosters without fair shares); the whole model keeps a share of the time for the
+    column-generation bound (``_column_bound``). Scenarios with per-interval demand are built by
+    construction and moves, then solved whole when they have at most ``MAX_MODEL_CELLS`` cells."""
     t0 = time.perf_counter()
-    if hint is None and ctx is None and _anytime(scenario, options):
+    if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
         return _solve_anytime(scenario, options, t0, on_progress, stop)
     bound_seconds = _bound_reserve(scenario, options)
-    search_seconds = options.time_limit - bound_seconds
+    breaks_seconds = _breaks_reserve(scenario, options)
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if bound_seconds:
         _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
+    _restagger(result, scenario, options, t0 + options.time_limit)
     return result
 
 
@@ -124,17 +129,24 @@ WHOLE_CELLS = 12_000
 proves such rosters optimal); above it, the anytime search (``search/anytime.py``)."""
 
 
-def _anytime(scenario: Scenario, options: SolveOptions) -> bool:
-    """Does this solve take the anytime search: construction, then model moves on neighbourhoods
-    with the column-generation bound beside them?"""
-    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
-        return False
+def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = None,
+          ctx: Context | None = None) -> str:
+    """Which search a solve takes: ``anytime`` (construction, then model moves on neighbourhoods
+    with the column-generation bound beside them) or ``model`` (the whole model, after
+    construction or the group search where they apply; see ``solve``).
+
+    ``auto`` takes the anytime search above ``WHOLE_CELLS`` cells where construction applies;
+    a hint, a model already built, a repeatable limit or per-interval demand keep the model."""
+    if hint is not None or ctx is not None or options.repeatable or scenario.interval_lines:
+        return "model"
+    if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
+        return "model"
     if options.strategy == "anytime":
-        return True
-    if options.strategy != "auto":
-        return False
+        return "anytime"
     calendar = Calendar(scenario)
-    return _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS
+    if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
+        return "anytime"
+    return "model"
 
 
 def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
@@ -169,7 +181,13 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
         beside = Beside.start(scenario, search.roster(), search.cost(), budget.left())
     loop = Anytime(search, seed=options.seed, workers=max(1, min(options.workers or 2, 2)))
     loop.bound = beside
-    loop.run(budget, on_better=report)
+
+    def bound_rose(bound: float) -> None:
+        point = Progress(time.perf_counter() - t0, search.cost(), bound, "column generation")
+        if on_progress is not None:
+            on_progress(point)
+
+    loop.run(budget, on_better=report, on_bound=bound_rose)
     beside.close()
     stats["anytime"] = loop.stats()
     if beside.stats:
@@ -184,6 +202,39 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
             result.status = "OPTIMAL"
     result.stats["roster_source"] = "search"
     return result
+
+
+BREAKS_SHARE = 0.1
+"""Share of the time limit kept for placing the breaks of an interval roster jointly."""
+
+
+def _breaks_reserve(scenario: Scenario, options: SolveOptions) -> float:
+    """Seconds kept at the end for ``_restagger`` (none without per-interval demand; a repeatable
+    solve gives it deterministic time instead)."""
+    if not scenario.interval_lines or options.repeatable:
+        return 0.0
+    return BREAKS_SHARE * options.time_limit
+
+
+def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
+    """Place the returned roster's breaks again, a day's jointly (breaks.restagger), until
+    ``deadline``; the terms follow the new roster."""
+    if not result.feasible or not scenario.interval_lines or result.objective is None:
+        return
+    cal = Calendar(scenario)
+    old = interval_terms(scenario, cal, result.roster)
+    budget = None if options.repeatable else max(0.5, deadline - time.perf_counter())
+    roster = restagger(scenario, cal, result.roster, seconds=budget)
+    new = interval_terms(scenario, cal, roster)
+    saved = sum(old.values()) - sum(new.values())
+    if saved <= 0:
+        return
+    result.roster = roster
+    result.terms = {**result.terms, **new}
+    result.objective -= saved
+    if result.bound is not None:
+        result.gap = _gap(result.objective, result.bound)
+    result.stats["restagger_saved"] = saved
 
 
 BOUND_SHARE = 0.15
@@ -343,7 +394,8 @@ CONSTRUCT_SHARE = 0.4
 """Most of the time limit placing people may take; whoever is left is placed by the group search
 (a year with a 12-hour window on each person's hours can take seconds a person)."""
 SMALL_SEARCH_SHARE = 0.1
-"""Most of the time limit the per-person search takes before the model search on small rosters."""
+"""Most of the time limit the per-person search takes before the model search on small rosters
+(measured: the anytime search for 30 % of the time left the hotel's model too little to prove it)."""
 PATIENCE = 1.0
 """The per-person search hands over to the model search (small rosters) after this many seconds
 (or a fifth of its time so far, if longer) without a better roster."""
@@ -364,7 +416,14 @@ def _by_construction(scenario: Scenario, calendar: Calendar, strategy: str) -> b
     if scenario.interval_lines:  # the group models leave interval coverage out
         return True
     fair = any(scenario.fairness.model_dump().values())
-    return fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+    return (fair or not applies(scenario) or len(allowed(scenario, calendar)) < GROUP_CELLS
+            or len(calendar) <= LONG_HORIZON_DAYS)
+
+
+LONG_HORIZON_DAYS = 62
+"""Up to this many days ``auto`` builds by construction even without fair shares (a person's
+month is priced in milliseconds; on a half year, with hours in the horizon as a state, it takes
+0.1-1 s, and the group search does better: Curtois 20 and 21)."""
 
 
 def _too_large(scenario: Scenario, calendar: Calendar) -> bool:

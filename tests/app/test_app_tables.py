@@ -144,7 +144,6 @@ def test_upload_text_errors_name_the_file() -> None:
 
 
 def test_staff_list_import(tmp_path: Path, small_yaml: Path) -> None:
-    pytest.importorskip("roster.io.people")
     st: dict = {}
     S.init(st)
     S.open_file(st, small_yaml)

@@ -72,3 +72,22 @@ def test_bench_intervals_names_an_unknown_solver():
     res = CliRunner().invoke(app, ["bench", "intervals", "--sizes", "12", "--who", "engine,fastest"])
     assert res.exit_code != 0
     assert "--who" in res.output and "fastest" in res.output and "Traceback" not in res.output
+
+
+def test_a_thin_night_and_the_floor_figures():
+    import datetime as dt
+
+    from roster.bench.intervals import floor_figures
+    from roster.model.roster import Assignment, Roster
+
+    sc = make_interval_centre(12, night=3)
+    night = sc.shift_by_id["N"]
+    assert night.break_starts[0] == 25 * 60 and night.break_rule.minutes == 60
+    day = dt.date(2026, 10, 5)
+    together = Roster.of(Assignment(day, f"A000{i}", "N", "agent", break_at="01:00") for i in range(1, 4))
+    spread = Roster.of(Assignment(day, f"A000{i}", "N", "agent", break_at=t)
+                       for i, t in zip(range(1, 4), ("01:00", "02:00", "03:00"), strict=True))
+    lumped, staggered = floor_figures(sc, together), floor_figures(sc, spread)
+    assert lumped["empty"] == lumped["night_empty"] == 2  # 01:00 and 01:30 of 6 October: all three away
+    assert staggered["empty"] == 0
+    assert 0 < lumped["service_level"] < 0.01 and 0 < staggered["service_level"] < 0.01  # 3 people, a month

@@ -57,6 +57,7 @@ def test_file_has_the_documented_columns_and_reads_back(tmp_path):
     assert tuple(header) == COLUMNS
     back = read_roster_csv(path)
     assert back.assignments == roster.assignments
-    assert set(back.leave) == {LeaveDay(dt.date(2026, 9, 30), "B", "sick"), LeaveDay(dt.date(2026, 10, 2), "B", "annual")}
+    assert set(back.leave) == {LeaveDay(dt.date(2026, 9, 30), "B", "sick"),
+                               LeaveDay(dt.date(2026, 10, 2), "B", "annual")}
     write_attendance_csv(sc, roster, path, bom=True)
     assert path.read_bytes()[:3] == b"\xef\xbb\xbf" and read_roster_csv(path).assignments == roster.assignments

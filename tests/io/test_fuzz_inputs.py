@@ -151,7 +151,8 @@ def test_mutated_scenario_gets_a_clear_answer(folder, mutant):
     assert str(err).splitlines()[0] in result.output, context
 
 
-ROSTER_ROWS = ["date,staff_id,shift,role,post", "2026-10-09,F01,F,manager,", "2026-10-10,F04,F,reception,", "2026-10-12,F05,F,,"]
+ROSTER_ROWS = ["date,staff_id,shift,role,post", "2026-10-09,F01,F,manager,", "2026-10-10,F04,F,reception,",
+               "2026-10-12,F05,F,,"]
 BAD_CELLS = ["", "2026-13-01", "2026-02-30", "ZZZ", "F/zz", "=1+1", "-1", "零", "1,2", '"', "12/10/2026", " F "]
 
 

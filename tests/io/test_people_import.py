@@ -83,8 +83,8 @@ def test_bad_staff_rows(call, tmp_path, body, field, value, words):
 
 
 def test_leave_records_and_their_errors(call, tmp_path):
-    leave = read_leave(write(tmp_path, "leave.csv", "staff_id,type,start,end,note\n"
-                                                   "S05,sick,2026-12-03,2026-12-04,flu\nS06,,2026/12/07,2026/12/07,\n"), call)
+    text = "staff_id,type,start,end,note\nS05,sick,2026-12-03,2026-12-04,flu\nS06,,2026/12/07,2026/12/07,\n"
+    leave = read_leave(write(tmp_path, "leave.csv", text), call)
     assert [(lv.staff, lv.type, lv.start, lv.end) for lv in leave] == [
         ("S05", "sick", dt.date(2026, 12, 3), dt.date(2026, 12, 4)), ("S06", "annual", dt.date(2026, 12, 7),
                                                                        dt.date(2026, 12, 7))]

@@ -21,7 +21,8 @@ NO_LEAVE_CELL = {"dingtalk", "wecom"}
 """Formats that write a placed leave day as rest (the systems take a shift or rest only)."""
 
 FAST = ["front_desk", "service_hall_ab"]
-SLOW = ["monitoring_center", "hotel_housekeeping", "callcenter_95598_intervals"]  # the 95598 centre: tests/io/test_roundtrip.py
+SLOW = ["monitoring_center", "hotel_housekeeping", "callcenter_95598_intervals"]
+"""The 95598 centre has its own round trips: tests/io/test_roundtrip.py."""
 
 _solved: dict[str, tuple] = {}
 

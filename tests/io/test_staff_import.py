@@ -25,8 +25,9 @@ def _xlsx(path: Path, rows: list[list[object]]) -> Path:
 
 def test_merge_keeps_fields_the_file_lacks_and_adds_new_people(tmp_path: Path) -> None:
     sc = load_scenario(CENTRE)
-    path = _xlsx(tmp_path / "staff.xlsx", [["工号", "姓名", "角色"], ["S01", "张伟", "副班长"], ["S02", "王芳芳", "lead"],
-                                           ["S04", "李娜", "坐席员"], ["S99", "新人", "坐席员"]])
+    path = _xlsx(tmp_path / "staff.xlsx", [["工号", "姓名", "角色"], ["S01", "张伟", "副班长"],
+                                           ["S02", "王芳芳", "lead"], ["S04", "李娜", "坐席员"],
+                                           ["S99", "新人", "坐席员"]])
     merge = merge_staff(sc, path)
     assert merge.added == ["S99"]
     assert [(c.staff, c.field, c.before, c.after) for c in merge.changed] == [("S02", "name", "王芳", "王芳芳")]

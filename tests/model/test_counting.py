@@ -9,7 +9,7 @@ from roster.model.calendar import Calendar
 from roster.model.counting import seat_counts
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment, Roster
-from roster.services.whatif import unmet_seats
+from roster.services.compare import unmet_seats
 from roster.validate import validate
 
 MON = dt.date(2026, 12, 7)

@@ -109,7 +109,8 @@ def test_event_types_count_by_their_rule():
     assert policy.event_days("maternity", ("extra_baby", "late_birth", "difficult_birth")) == 150
     assert policy.event_days("bereavement", ("distant",)) == 1
     sc = scenario([{"staff": "S04", "type": "maternity", "start": "2026-12-01", "end": "2026-12-31"},
-                   {"staff": "S01", "type": "marriage", "start": "2026-12-07", "end": "2026-12-18", "extras": ["late"]}])
+                   {"staff": "S01", "type": "marriage", "start": "2026-12-07", "end": "2026-12-18",
+                    "extras": ["late"]}])
     assert line(sc, "S04", "maternity").taken == 31  # calendar days
     assert line(sc, "S01", "marriage").taken == 10   # workdays
     (marriage,) = leave_warnings(scenario([{"staff": "S01", "type": "marriage", "start": "2026-12-07",
@@ -159,7 +160,8 @@ def test_approval_tiers_and_notice():
 def test_policy_is_data_in_the_scenario():
     sc = scenario([{"staff": "S03", "type": "annual", "start": "2026-12-07", "end": "2026-12-07"},
                    {"staff": "S01", "type": "training", "start": "2026-12-08", "end": "2026-12-08"}],
-                  leave_policy={"tenure": [{"years": 0, "days": 5}, {"years": 10, "days": 10}, {"years": 20, "days": 15}],
+                  leave_policy={"tenure": [{"years": 0, "days": 5}, {"years": 10, "days": 10},
+                                           {"years": 20, "days": 15}],
                                 "types": {"annual": {"half_days": True}, "training": {"counting": "calendar_days"}}})
     assert line(sc, "S03").opening == 15
     assert line(sc, "S01", "training").taken == 1

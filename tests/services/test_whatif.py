@@ -9,21 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roster.cli.whatif import parse_values
 from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
-from roster.services.whatif import (
-    _least_of_role,
-    _too_few_for_hard_seats,
-    apply_vary,
-    compare,
-    headcount,
-    min_staff,
-    parse_values,
-    ray_available,
-    sweep,
-    with_headcount,
-)
+from roster.services.compare import compare
+from roster.services.min_staff import _least_of_role, _too_few_for_hard_seats, min_staff
+from roster.services.sweep import ray_available, sweep
+from roster.services.variants import apply_vary, headcount, with_headcount
 from roster.solver.explain import editable, solvable
 from tests.conftest import tiny
 from tests.solver.search.test_colgen import tiny as colgen_tiny
@@ -146,7 +139,8 @@ def test_sweep_of_twelve_points_on_local_ray():
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 8), weekends=st.sampled_from([None, 1]))
+@given(seed=st.integers(0, 10_000), staff=st.integers(3, 5), days=st.integers(5, 8),
+       weekends=st.sampled_from([None, 1]))
 def test_the_bound_on_empty_hard_seats_never_claims_a_feasible_headcount(seed, staff, days, weekends):
     """Whenever the phase-one bound says k agents leave a hard seat empty, the solver finds no
     roster with k agents; and it never claims more empty seats than there are hard seats."""

@@ -49,7 +49,8 @@ def test_leave_clash_on_the_full_month():
     assert not expl.feasible and expl.status == "INFEASIBLE" and expl.minimal
     assert {lb.family for lb in expl.labels} == {"coverage"}
     text = "\n".join(expl.reasons)
-    assert "2026-12-24 D: 2 agent seats, but of 11 who can take them 6 are on leave (S05, S06, S07, S08, S09, S10)" in text
+    assert ("2026-12-24 D: 2 agent seats, but of 11 who can take them 6 are on leave "
+            "(S05, S06, S07, S08, S09, S10)") in text
     if any(lb.key[1] == "N" for lb in expl.labels):
         assert "3 cannot work N (S02, S03, S04)" in text
     assert "are also needed for" in text
@@ -109,7 +110,8 @@ def test_weekly_hours_of_part_timers():
             if p["id"] in ("S05", "S06", "S07", "S08", "S09"):
                 p["max_hours_per_week"] = 24
 
-    expl = explain(variant(D(2026, 12, 7), D(2026, 12, 13), edit), time_limit=60)  # done in a few seconds on a quiet machine
+    # done in a few seconds on a quiet machine
+    expl = explain(variant(D(2026, 12, 7), D(2026, 12, 13), edit), time_limit=60)
     assert not expl.feasible
     families = {lb.family for lb in expl.labels}
     assert "hours_week" in families and "coverage" in families

@@ -24,7 +24,8 @@ def test_people_short_and_over_cost_their_weights_per_interval():
     one = Roster.of([Assignment(MON, "A", "D", "agent", break_at="09:00")])
     report = validate(sc, one)
     assert report.hard == []
-    assert report.costs() == {"interval_shortfall": 7 * (1 + 2 + 1)}
+    # 08:00 and 09:30 one short (the 1st step, 7), 09:00 two short (the 1st and 2nd steps, 7 + 14)
+    assert report.costs() == {"interval_shortfall": 7 + (7 + 14) + 7}
     texts = [v.text for v in report.soft]
     assert texts[0] == "2026-12-07 08:00: 1 agent on the floor, 2 needed"
     three = tiny(horizon={"start": str(MON), "end": str(MON)}, shifts=SHIFTS,

@@ -13,19 +13,20 @@ and every rule as a plain constraint:
 - interval coverage (``demand`` lines with ``per_interval``): an integer count of breaks per
   (day, shift, seat role, break start) summing to the people on that shift in that seat; the
   people on the floor in an interval are those working all of it less the breaks touching it (as
-  ``roster.model.intervals.on_floor`` counts), each person short or over costing the line's
-  ``under_weight`` / ``over_weight``; the roster read back hands the breaks out in staff order;
+  ``roster.model.intervals.on_floor`` counts); people short cost the line's steps, convex (one
+  slack per step, the k-th person short costing the k-th step), each one over ``over_weight``;
+  ``min_on_floor`` hard or at its weight; the roster read back hands the breaks out in staff order;
 - requests as penalties (the same units as the validator);
 - fairness: for nights, weekend shifts, holiday shifts and hours, the spread (most − fewest)
   among people with the same roles who can do that duty, times ``scenario.fairness``.
 
 **Objective vs. the validator's cost.** ``PeerResult.objective`` is what the roster costs by the
-peer's terms (CP-SAT's own objective value may be higher while a slack sits loose). Every term
-but fairness is counted in the validator's units, so ``objective − terms["fairness_spread"] ==
-validator cost − the validator's fairness terms`` whenever soft consecutive-day limits are not broken (the peer penalises each window over
-the limit, the validator each day of a run beyond it). The validator measures fairness as
-distance from a per-person band (``roster.model.fairness``); the peer's max–min spread is the
-planner's simpler stand-in, so the two fairness figures differ.
+peer's terms (CP-SAT's own objective value may be higher while a slack sits loose). Every term but
+fairness is counted in the validator's units, so ``objective − terms["fairness_spread"] == validator
+cost − the validator's fairness terms`` whenever soft consecutive-day limits are not broken (the
+peer penalises each window over the limit, the validator each day of a run beyond it). The validator
+measures fairness as distance from a per-person band (``roster.model.fairness``); the peer's max–min
+spread is the planner's simpler stand-in, so the two fairness figures differ.
 
 Not supported (a clear ``NotImplementedError``): A/B posts, history, leave wishes, minimum
 consecutive work days, weekend limits and total-hour limits.
@@ -45,7 +46,13 @@ from ortools.sat.python import cp_model
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.intervals import (
+    break_intervals,
+    counted_shifts,
+    history_on_floor,
+    interval_needs,
+    worked_intervals,
+)
 from roster.model.roster import Assignment, Roster
 from roster.model.scenario import Scenario, limit_value, limit_weight
 
@@ -150,8 +157,8 @@ class PlainModel:
         for f in self.sc.fixed:  # pinned shifts must be worked (pinned days off are pruned already)
             if f.shift is not None:
                 p = [s.id for s in self.sc.staff].index(f.staff)
-                s = [s.id for s in self.sc.shifts].index(f.shift)
-                m.add(self.works(p, self.cal.index[f.date], s) == 1)
+                ids = [s.id for s in self.sc.shifts]
+                m.add(sum(self.works(p, self.cal.index[f.date], ids.index(x)) for x in f.shifts) == 1)
 
     def works(self, p: int, d: int, s: int) -> cp_model.LinearExprT:
         """1 when person ``p`` works shift ``s`` on day ``d`` (0 when not allowed)."""
@@ -229,12 +236,30 @@ class PlainModel:
                         if t in worked:
                             floor[(line.role, t)].append((b, -1))
         everyone = len(self.x)
+        past = history_on_floor(sc, cal)  # the previous roster's night on day 1: a constant
         for key, need in needs.items():
             terms = floor.get(key, [])
-            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
+            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms]) + past.get(key, 0)
             name = f"{key[0] or 'all'}_{key[1]}"
-            self._penalty("interval_shortfall", need.under_weight, -here, -need.agents, 0, f"under_{name}")
+            self._shortfall(here, need, f"under_{name}")
             self._penalty("interval_over", need.over_weight, here, need.agents, need.agents + everyone, f"over_{name}")
+            if need.floor_min:
+                self._penalty("min_on_floor", need.floor_weight, -here, -need.floor_min, 0, f"low_{name}")
+
+    def _shortfall(self, here: cp_model.LinearExprT, need, name: str) -> None:
+        """People short at the line's convex steps: slack k (one person wide, the last open) costs step k."""
+        if need.agents <= 0 or not any(need.steps):
+            return
+        k = min(need.agents, len(need.steps))
+        parts = []
+        for j in range(k):
+            width = 1 if j < len(need.steps) - 1 else need.agents - j
+            u = self.model.new_int_var(0, width, f"{name}_{j}")
+            parts.append(u)
+            self.terms["interval_shortfall"].append((need.steps[j], u))
+        self.model.add(here + sum(parts) >= need.agents)
+        self.exact["interval_shortfall"].append(
+            lambda value, e=here, need=need: need.short_cost(need.agents - value(e)))
 
     # ---- sequences ------------------------------------------------------
     def _rest_and_sequences(self) -> None:
@@ -305,6 +330,10 @@ class PlainModel:
             for sid, n in (rules.max_shifts or {}).items():
                 s = [x.id for x in sc.shifts].index(sid)
                 self.model.add(sum(self.works(p, d, s) for d in range(len(cal))) <= n)
+            ids = [x.id for x in sc.shifts]
+            for template, n in (rules.max_template_shifts or {}).items():
+                self.model.add(sum(self.works(p, d, ids.index(x)) for x in sc.shifts_named([template])
+                                   for d in range(len(cal))) <= n)
 
     # ---- wishes and fairness ----------------------------------------------
     def _requests(self) -> None:
@@ -314,9 +343,9 @@ class PlainModel:
         for rq in sc.requests:
             p, d = person_index[rq.staff], cal.index[rq.date]
             if rq.shift is not None and rq.off:
-                broken = self.works(p, d, shift_index[rq.shift])
+                broken = sum(self.works(p, d, shift_index[x]) for x in rq.shifts)
             elif rq.shift is not None:
-                broken = 1 - self.works(p, d, shift_index[rq.shift])
+                broken = 1 - sum(self.works(p, d, shift_index[x]) for x in rq.shifts)
             else:
                 broken = self.on_day(p, d)
             self.terms["requests"].append((rq.weight, broken))

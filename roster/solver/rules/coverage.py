@@ -97,7 +97,7 @@ def seat_context(scenario: Scenario, calendar: Calendar, ctx: Context, key: tupl
             out.days_off.append(person.id)
         elif sid in person.cannot or (rules.max_shifts or {}).get(sid) == 0:
             out.cannot.append(person.id)
-        elif pin is not None and pin.shift != sid:
+        elif pin is not None and sid not in pin.shifts:
             out.pinned.append(person.id)
         elif (p, d, s_index, role) in ctx.vars.x if role is not None else (p, d, s_index) in ctx.vars.y:
             out.free.append(person.id)

@@ -15,11 +15,12 @@ def add(ctx: Context) -> None:
     for f in ctx.scenario.fixed:
         if f.shift is None:
             continue
-        p, d, s = v.staff.index(f.staff), cal.index[f.date], v.shifts.index(f.shift)
-        label = Label(Rule.FIXED, (f.staff, f.date, f.shift), f"{f.staff} works {f.shift} on {f.date} (pinned)",
-                      f"{f.staff} {f.date} 固定上 {f.shift}")
-        var = v.on(p, d, s)
-        ctx.at_least(var if var is not None else 0, 1, None, Rule.FIXED, label)
+        p, d = v.staff.index(f.staff), cal.index[f.date]
+        what = f.shift if len(f.shifts) == 1 else "/".join(f.shifts)
+        label = Label(Rule.FIXED, (f.staff, f.date, f.shift), f"{f.staff} works {what} on {f.date} (pinned)",
+                      f"{f.staff} {f.date} 固定上 {what}")
+        lits = [var for s in f.shifts if (var := v.on(p, d, v.shifts.index(s))) is not None]
+        ctx.at_least(sum(lits) if lits else 0, 1, None, Rule.FIXED, label)
 
 
 def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:

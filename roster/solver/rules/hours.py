@@ -60,6 +60,12 @@ def add(ctx: Context) -> None:
                 label = Label(Rule.MAX_SHIFTS, (sid, shift_id), f"{sid}: at most {cap} {shift_id} shifts",
                               f"{sid}: {sc.shift_by_id[shift_id].label}不超过 {cap} 个")
                 ctx.at_most(sum(xs), cap, None, Rule.MAX_SHIFTS, label)
+        for template, cap in (rules.max_template_shifts or {}).items():
+            xs = [x for s in sc.shifts_named([template]) for x in by_shift.get(v.shifts.index(s), [])]
+            if len(xs) > cap:
+                label = Label(Rule.MAX_SHIFTS, (sid, template), f"{sid}: at most {cap} {template} shifts (all starts)",
+                              f"{sid}: {template} 班(各开始时间)不超过 {cap} 个")
+                ctx.at_most(sum(xs), cap, None, Rule.MAX_SHIFTS, label)
 
 
 def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
@@ -89,6 +95,13 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
             set_person_rule(sid, "min_hours_total", max(now - step_hours, 0)))
     elif f == Rule.MAX_SHIFTS:
         shift_id = lb.key[1]
+        if shift_id not in sc.shift_by_id:  # a template's cap over all its starts
+            groups = dict(sc.rules_for(sid).max_template_shifts or {})
+            groups[shift_id] = groups.get(shift_id, 0) + 1
+            add(f"{sid}: up to {groups[shift_id]} {shift_id} shifts instead of {groups[shift_id] - 1}",
+                f"{sid}：{shift_id} 班上限增为 {groups[shift_id]}", 1,
+                set_person_rule(sid, "max_template_shifts", groups))
+            return
         caps = dict(sc.rules_for(sid).max_shifts or {})
         caps[shift_id] = caps.get(shift_id, 0) + 1
         add(f"{sid}: up to {caps[shift_id]} {shift_id} shifts instead of {caps[shift_id] - 1}",

@@ -3,8 +3,11 @@
 For every shift instance with a break rule and every seat role, integer break counts per allowed
 break start sum to the people seated there (a break that fits nowhere leaves the shift to nobody,
 a hard rule). People on the floor in an interval = people working all of it − breaks touching it,
-counted as ``roster.model.intervals.on_floor`` counts; each person short costs the line's
-``under_weight`` (term ``interval_shortfall``), each one over its ``over_weight`` (``interval_over``).
+counted as ``roster.model.intervals.on_floor`` counts. People short cost the line's steps, convex:
+the shortfall is split into one-person segments (the last one open-ended), segment k costing the
+k-th step, so the cheapest segments fill first (term ``interval_shortfall``); each person over
+costs ``over_weight`` (``interval_over``). ``min_on_floor``: floor >= N while the line needs anyone,
+hard or a slack at its weight (``min_on_floor``).
 ``ctx.cache["breaks"]`` holds (day, shift, seat role, start minute) → break count for ``extract``.
 """
 
@@ -15,7 +18,13 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from roster.model.intervals import break_intervals, counted_shifts, interval_needs, worked_intervals
+from roster.model.intervals import (
+    break_intervals,
+    counted_shifts,
+    history_on_floor,
+    interval_needs,
+    worked_intervals,
+)
 from roster.model.posts import duty_role
 from roster.model.rule_names import Rule
 
@@ -85,19 +94,47 @@ def add(ctx: Context) -> None:
                 for t in break_intervals(shift, d, start, step):
                     if t in mine and (lrole, t) in needs:
                         floor[(lrole, t)].append(-breaks[(d, s, r, start)])
+    past = history_on_floor(sc, cal)  # last month's night on day 1's early intervals: a constant
     for key in sorted(needs, key=lambda k: (k[1], k[0] or "")):
         need = needs[key]
-        expr = sum(floor.get(key, []))
+        expr = sum(floor.get(key, [])) + past.get(key, 0)
+        most[key] += past.get(key, 0)
         when = interval_text(cal, key[1])
         who = key[0] or "staff"
-        if need.agents > 0 and need.under_weight:
+        if need.agents > 0 and any(need.steps):
             label = Label(Rule.INTERVAL_SHORTFALL, key, f"{when}: at least {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至少 {need.agents} 人")
-            ctx.at_least(expr, need.agents, need.under_weight, Rule.INTERVAL_SHORTFALL, label, ub=need.agents)
+            short_segments(ctx, expr, need.agents, need.steps, label)
+        if need.floor_min > 0:
+            label = Label(Rule.MIN_ON_FLOOR, key, f"{when}: never fewer than {need.floor_min} {who} on the floor",
+                          f"{when}: 在席 {who} 不少于 {need.floor_min} 人")
+            ctx.at_least(expr, need.floor_min, need.floor_weight, Rule.MIN_ON_FLOOR, label, ub=need.floor_min)
         if need.over_weight and most[key] > need.agents:
             label = Label(Rule.INTERVAL_OVER, key, f"{when}: at most {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至多 {need.agents} 人")
             ctx.at_most(expr, need.agents, need.over_weight, Rule.INTERVAL_OVER, label, ub=most[key] - need.agents)
+
+
+def short_segments(ctx: Context, expr, need: int, steps: tuple[int, ...], label: Label) -> None:
+    """``expr + shortfall >= need`` with the shortfall's cost convex: one segment per step (each one
+    person wide, the last taking the rest), segment k costing ``steps[k]`` per person. Steps never
+    decrease, so a least-cost solution fills the cheap segments first and the cost is exactly the
+    sum of the first ``shortfall`` steps."""
+    widths: list[tuple[int, int]] = []
+    for k in range(min(need, len(steps))):
+        widths.append((1 if k < len(steps) - 1 else need - k, steps[k]))
+    merged: list[tuple[int, int]] = []
+    for width, cost in widths:  # equal neighbouring steps are one segment
+        if merged and merged[-1][1] == cost:
+            merged[-1] = (merged[-1][0] + width, cost)
+        else:
+            merged.append((width, cost))
+    parts = []
+    for j, (width, cost) in enumerate(merged):
+        u = ctx.model.NewIntVar(0, width, f"under:{label.family}:{label.key}:{j}")
+        parts.append(u)
+        ctx.penalise(Rule.INTERVAL_SHORTFALL, cost, u)
+    ctx.model.Add(expr + sum(parts) >= need)
 
 
 def interval_text(cal, start: int) -> str:
@@ -120,12 +157,13 @@ def break_counts(ctx: Context, value) -> dict[tuple[int, int, str | None], list[
 
 FAMILY = Family(
     Rule.INTERVALS, add, Scope.EVERYONE, hard=True,
-    terms=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS),
-    violations=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS),
-    labels=(Rule.BREAKS, Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER),
+    terms=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR, Rule.BREAKS),
+    violations=(Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR, Rule.BREAKS),
+    labels=(Rule.BREAKS, Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR),
     words={Rule.BREAKS: ("breaks that fit nowhere", "放不下的休息"),
            Rule.INTERVAL_SHORTFALL: ("people on the floor per interval", "每时段在席人数"),
-           Rule.INTERVAL_OVER: ("people on the floor per interval", "每时段在席人数")},
+           Rule.INTERVAL_OVER: ("people on the floor per interval", "每时段在席人数"),
+           Rule.MIN_ON_FLOOR: ("fewest people on the floor", "最少在席人数")},
 )
 """Scope EVERYONE: the floor counts everyone's shifts, and models of a few people (groups,
 neighbourhoods) count no one else on the floor; the per-person search prices intervals itself."""

@@ -13,14 +13,14 @@ def add(ctx: Context) -> None:
     for rq in ctx.scenario.requests:
         p, d = v.staff.index(rq.staff), cal.index[rq.date]
         if rq.shift is not None:
-            var = v.on(p, d, v.shifts.index(rq.shift))
-            if rq.off:  # wants not that shift
-                if var is not None:
-                    ctx.penalise(Rule.REQUESTS, rq.weight, var)
-            elif var is None:
+            lits = [var for s in rq.shifts if (var := v.on(p, d, v.shifts.index(s))) is not None]
+            if rq.off:  # wants not that shift (or none of a template's starts)
+                if lits:
+                    ctx.penalise(Rule.REQUESTS, rq.weight, sum(lits))
+            elif not lits:
                 ctx.penalise(Rule.REQUESTS, rq.weight, 1)
-            else:
-                ctx.penalise(Rule.REQUESTS, rq.weight, 1 - var)
+            else:  # wants that shift (or one of a template's starts)
+                ctx.penalise(Rule.REQUESTS, rq.weight, 1 - sum(lits))
         else:
             var = v.works(p, d)
             if var is not None:

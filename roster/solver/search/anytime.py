@@ -20,8 +20,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from .bound import Beside
 from .construct import Search
 from .lns import move
@@ -35,12 +33,15 @@ MOVES_SECONDS = 1.0
 """Most seconds for one round of per-person moves."""
 SETTLE = 0.5
 """A sub-solve stops this many seconds after its last better answer."""
-EXPLORE = 0.2
-"""Share of steps that pick a kind at random rather than the one that paid best lately."""
+EXPLORE = 0.15
+"""Most share of the time spent on kinds picked at random rather than the one that paid best lately."""
 DECAY = 0.7
 """How much of a kind's past rate of gain its score keeps after each of its steps."""
 GROW, SHRINK = 1.25, 0.8
-"""Neighbourhood size after a sub-solve proven within half its time / one not proven."""
+"""Neighbourhood size after a sub-solve that was proven or found a better roster in good time /
+one that ran out of time without one."""
+MIN_PEOPLE = 3
+"""The smallest neighbourhood frees this many people's horizon (or as many person-days)."""
 
 
 @dataclass
@@ -97,6 +98,8 @@ class Anytime:
     """Free person-days per neighbourhood (0: start from ``START_PEOPLE`` people's horizon)."""
     arms: dict[str, Arm] = field(default_factory=dict)
     bound: Beside = field(default_factory=Beside)
+    explored: float = 0.0
+    """Seconds spent on picks made to explore."""
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -104,46 +107,61 @@ class Anytime:
         self.size = self.size or float(min(s.P, START_PEOPLE) * s.n)
         self.arms = {name: Arm(name) for name in (MOVES, *KINDS)}
 
-    def choose(self) -> Arm:
+    def choose(self, elapsed: float) -> tuple[Arm, bool]:
+        """The kind to run next, and whether it is a pick to explore (not the best lately): those
+        take at most ``EXPLORE`` of the time."""
         arms = list(self.arms.values())
         fresh = [a for a in arms if math.isinf(a.score)]
         if fresh:
-            return fresh[0]
-        if self.rng.random() < EXPLORE:
-            return self.rng.choice(arms)
+            return fresh[0], False
         top = max(a.score for a in arms)
-        return self.rng.choice([a for a in arms if a.score >= top - 1e-12])
+        best = [a for a in arms if a.score >= top - 1e-12]
+        others = [a for a in arms if a not in best]
+        if others and self.explored < EXPLORE * elapsed:
+            return self.rng.choice(others), True
+        return self.rng.choice(best), False
 
-    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None) -> float:
-        """Improve the roster until ``budget`` says stop; the roster's final cost."""
+    def run(self, budget: Budget, on_better: Callable[[float], None] | None = None,
+            on_bound: Callable[[float], None] | None = None) -> float:
+        """Improve the roster until ``budget`` says stop; the roster's final cost. ``on_better``
+        hears each lower cost, ``on_bound`` each higher bound."""
         s = self.search
-        mins = np.array([s.person_minutes(s.plan[p]) for p in range(s.P)])
+        mins = s.all_minutes()
         cost = s.cost()
-        while not budget.over(cost, self.bound.poll()):
-            arm = self.choose()
+        bound = -math.inf
+        begun = time.perf_counter()
+        while True:
+            if self.bound.poll() > bound:
+                bound = self.bound.value
+                if on_bound is not None:
+                    on_bound(bound)
+            if budget.over(cost, bound):
+                break
             t = time.perf_counter()
+            arm, exploring = self.choose(t - begun)
             left = budget.left()
             better_before = s.moves.better
             kept = False
             if arm.name == MOVES:
                 halt = (lambda: budget.stop.is_set()) if budget.stop is not None else None
                 s.improve(min(MOVES_SECONDS, left), stop=halt, sweeps=1)
-                mins = np.array([s.person_minutes(s.plan[p]) for p in range(s.P)])
+                mins = s.all_minutes()
                 kept = s.moves.better > better_before
             else:
-                free = KINDS[arm.name](s, self.rng, max(2 * s.n, int(self.size)), mins)
+                free = KINDS[arm.name](s, self.rng, max(MIN_PEOPLE * s.n, int(self.size)), mins)
                 if free is None:
                     arm.record(0.0, 1.0, False)  # nothing to free: try it less
+                    self.explored += 0.05 if exploring else 0.0
                     continue
                 limit = max(0.2, min(SUB_SECONDS, left))
                 outcome = move(s, free[0], free[1], limit, self.rng.randrange(1 << 30), mins, self.workers,
                                settle=SETTLE)
                 kept = outcome.kept
                 spent = time.perf_counter() - t
-                if outcome.proven and spent < limit / 2:
+                if outcome.proven or (s.moves.better > better_before and spent < 0.75 * limit):
                     self.size = min(self.size * GROW, float(s.P * s.n))
-                elif not outcome.proven:
-                    self.size = max(self.size * SHRINK, 2.0 * s.n)
+                elif spent >= 0.9 * limit:  # ran out of time without a better answer
+                    self.size = max(self.size * SHRINK, float(MIN_PEOPLE * s.n))
             gain = 0.0
             if s.moves.better > better_before:
                 new = s.cost()
@@ -151,6 +169,8 @@ class Anytime:
                 if on_better is not None and gain > 0:
                     on_better(cost)
             arm.record(gain, time.perf_counter() - t, kept)
+            if exploring:
+                self.explored += time.perf_counter() - t
         return cost
 
     def stats(self) -> dict:

@@ -465,6 +465,8 @@ class ColumnGeneration:
         best = self._lagrangian(*zero, values)
         centre = zero
         out = Bound(self.round_up(best), INF)
+        if on_round is not None:
+            on_round(time.perf_counter() - t0, out.value)
         idle = 0
         while out.rounds < max_rounds and time.perf_counter() - t0 < seconds:
             out.rounds += 1

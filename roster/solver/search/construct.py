@@ -168,7 +168,8 @@ class Search:
                     self.can[:, :, s_, :] = False
         starts = max((len(x) for x in self.floor.starts), default=0) if self.floor is not None else 0
         self.brk = np.zeros((n, S, K, max(starts, 1)), dtype=np.int64)
-        self.on_floor = np.zeros((self.floor.M + 1 if self.floor is not None else 1), dtype=np.int64)
+        self.on_floor = (self.floor.base.copy() if self.floor is not None  # last month's night counts on day 1
+                         else np.zeros(1, dtype=np.int64))
         self.flex = self.can.any(axis=3).sum(axis=(1, 2))
 
     # ---- the exact cost ------------------------------------------------------
@@ -234,16 +235,32 @@ class Search:
         dev = np.maximum(0, -(-gap // (whole * 60)))
         return self.hours_w * float(dev.sum())
 
+    def own_costs(self) -> np.ndarray:
+        """Every person's ``own_cost`` at once (requests and fair shares of their month)."""
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        people, days = np.arange(self.P)[:, None], np.arange(self.n)[None, :]
+        out = np.where(worked, self.req[people, days, shift], self.req_off).sum(axis=1)
+        for w, adds, lo, hi in self.fair:
+            n = np.where(worked, adds[days, shift], 0).sum(axis=1)
+            out = out + np.where(lo >= 0, w * np.maximum(0, np.maximum(n - hi, lo - n)), 0.0)
+        return out
+
+    def all_minutes(self) -> np.ndarray:
+        """Every person's minutes worked (``person_minutes`` at once)."""
+        return np.where(self.plan >= 0, self.minutes[np.maximum(self.plan, 0)], 0).sum(axis=1)
+
     def cost(self) -> float:
         """The roster's cost as the validator counts it (for the rules this search covers)."""
-        total = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in range(self.P))
-        mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
+        total = self.coverage_cost() + float(self.own_costs().sum())
+        mins = self.all_minutes()
         for g in range(len(self.groups)):
             total += self.hours_cost(g, mins[self.groups[g][0]])
         return total
 
     # ---- one person's month ---------------------------------------------------
-    def _take_out(self, p: int) -> None:
+    def take_out(self, p: int) -> None:
+        """Take person p's month out of the seat counts and the floor (their plan stays)."""
         days = np.flatnonzero(self.plan[p] >= 0)
         if len(days):
             s, k = self.plan[p, days], self.role[p, days]
@@ -253,7 +270,8 @@ class Search:
                 for d, s1, k1 in zip(days.tolist(), s.tolist(), k.tolist(), strict=True):
                     self.floor.remove(self.on_floor, self.brk, d, s1, k1)
 
-    def _put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+    def put_in(self, p: int, plan: np.ndarray, role: np.ndarray) -> None:
+        """Give person p this month (shift and seat role per day) and count it in."""
         self.plan[p], self.role[p] = plan, role
         days = np.flatnonzero(plan >= 0)
         if len(days):
@@ -340,7 +358,7 @@ class Search:
         old_plan, old_role = self.plan[p].copy(), self.role[p].copy()
         was = bool(self.placed[p])
         if was:
-            self._take_out(p)
+            self.take_out(p)
         delta = self.seat_delta()
         if scarcity is not None:
             delta = np.where(delta < 0, delta * scarcity, delta)
@@ -349,7 +367,7 @@ class Search:
         plan = self.best_month(p, cost, self.req_off[p].copy())
         if plan is None:
             if was:
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
             return False
         new_role = np.where(plan >= 0, role[np.arange(self.n), np.maximum(plan, 0)], -1)
         if was:
@@ -358,11 +376,11 @@ class Search:
             after = self._month_cost(p, plan, new_role, exact, mins)
             self.moves.tried += 1
             if after > before + 1e-9 or (plan == old_plan).all():
-                self._put_in(p, old_plan, old_role)
+                self.put_in(p, old_plan, old_role)
                 return False
             self.moves.kept += 1
             self.moves.better += after < before - 1e-9
-        self._put_in(p, plan, new_role)
+        self.put_in(p, plan, new_role)
         self.placed[p] = True
         if mins is not None:
             mins[p] = self.person_minutes(plan)
@@ -399,16 +417,16 @@ class Search:
             return False
         before = self._local_cost(people, mins)
         for p in people:
-            self._take_out(p)
+            self.take_out(p)
         for p, (plan, role) in plans.items():
-            self._put_in(p, plan, role)
+            self.put_in(p, plan, role)
             mins[p] = self.person_minutes(plan)
         after = self._local_cost(people, mins)
         if after > before + 1e-9:
             for p in people:
-                self._take_out(p)
+                self.take_out(p)
             for p, (plan, role, m) in saved.items():
-                self._put_in(p, plan, role)
+                self.put_in(p, plan, role)
                 mins[p] = m
             return False
         self.moves.kept += 1
@@ -592,6 +610,8 @@ class Search:
                Rule.OVERSTAFFING: int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
         if self.floor is not None and self.floor.M:
             out[Rule.INTERVAL_SHORTFALL], out[Rule.INTERVAL_OVER] = self.floor.costs(self.on_floor)
+            if self.floor.low.any():
+                out[Rule.MIN_ON_FLOOR] = self.floor.low_cost(self.on_floor)
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
@@ -620,4 +640,5 @@ class Search:
 
     def empty_hard_seats(self) -> int:
         hard = self.has & (self.lo_w >= HARD)
-        return int((np.maximum(self.lo - self.count, 0) * hard).sum())
+        low = self.floor.low_broken(self.on_floor) if self.floor is not None and self.floor.M else 0
+        return int((np.maximum(self.lo - self.count, 0) * hard).sum()) + low  # hard min_on_floor too

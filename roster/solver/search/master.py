@@ -132,9 +132,9 @@ def restricted_master(cg: ColumnGeneration, seconds: float, start: Roster | None
         return None
     for p in range(cg.P):
         if s.placed[p]:
-            s._take_out(p)
+            s.take_out(p)
         j = next(j for j, x in enumerate(chosen[p]) if solver.boolean_value(x))
-        s._put_in(p, *pools[p][j])
+        s.put_in(p, *pools[p][j])
         s.placed[p] = True
     return Restricted(s, solver.objective_value, solver.status_name(code), sum(map(len, pools)),
                       solver.wall_time)

@@ -9,6 +9,7 @@ how a roster's cost arises:
 * ``days``: many people over a few days (seats short or overfull, shifts swapped between people);
 * ``shift``: people with the most and the fewest of one shift type (nights), over the horizon;
 * ``costly``: the people whose own terms cost most, with peers to trade with;
+* ``fair``: people above and below their band of one kind of duty, with peers who have room;
 * ``seats``: people who could take the seats that cost most, over the days around them.
 """
 
@@ -53,12 +54,11 @@ def peer_groups(search: Search) -> list[list[int]]:
 def own_costs(search: Search, mins: np.ndarray) -> np.ndarray:
     """Each person's own terms (requests, fair shares) plus their distance from a fair share of
     hours, as the search counts them."""
-    out = np.array([search.own_cost(p, search.plan[p]) for p in range(search.P)])
-    for g, (members, share, slack) in enumerate(search.groups):
+    out = search.own_costs()
+    for members, share, slack in search.groups:
         whole, total = int(share.sum()), int(mins[members].sum())
         gap = np.abs(whole * mins[members] - share * total) - whole * slack
         out[members] += search.hours_w * np.maximum(0, gap) / max(whole * 60, 1)
-        del g
     return out
 
 
@@ -109,6 +109,43 @@ def costly(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> F
     return _take(rng, pool, k, chosen), _whole(search)
 
 
+def fair(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Free | None:
+    """People of one peer group above and below their band of one kind of duty (nights, weekends,
+    holidays), the kind chosen by what it costs, over the horizon: the duties trade between them."""
+    worked = search.plan >= 0
+    shift = np.maximum(search.plan, 0)
+    day = np.arange(search.n)[None, :]
+    options = []
+    for w, adds, lo, hi in search.fair:
+        n = np.where(worked, adds[day, shift], 0).sum(axis=1)
+        excess = np.where(lo >= 0, np.maximum(0, np.maximum(n - hi, lo - n)), 0)
+        if excess.any():
+            options.append((w * float(excess.sum()), n, lo, hi))
+    if not options:
+        return None
+    _cost, n, lo, hi = rng.choices(options, [o[0] for o in options])[0]
+    groups = [g for g in peer_groups(search) if any(n[p] > hi[p] or n[p] < lo[p] for p in g)]
+    if not groups:
+        return None
+    group = rng.choice(groups)
+    k = max(2, size // search.n)
+    above = [p for p in group if n[p] > hi[p]]
+    below = [p for p in group if n[p] < lo[p]]
+    # who can give or take one: the others inside the band, nearest its other end first
+    room_up = sorted((p for p in group if lo[p] <= n[p] < hi[p]), key=lambda p: n[p] - hi[p] + rng.random())
+    room_down = sorted((p for p in group if lo[p] < n[p] <= hi[p]), key=lambda p: lo[p] - n[p] + rng.random())
+    rng.shuffle(above)
+    rng.shuffle(below)
+    first = []
+    for a, b in zip(above + room_down, below + room_up, strict=False):
+        first += [a, b]
+    if not above:
+        first = below[:1] + room_down + below[1:]
+    elif not below:
+        first = above[:1] + room_up + above[1:]
+    return _take(rng, group, k, first), _whole(search)
+
+
 def seats(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Free | None:
     """People who work or could work the days where seats cost most, around one such day."""
     short = np.maximum(search.lo - search.count, 0) * search.lo_w * search.has
@@ -124,5 +161,6 @@ def seats(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Fr
     return _take(rng, able or list(range(search.P)), k), (first, first + span - 1)
 
 
-KINDS: dict[str, Kind] = {"peers": peers, "days": days, "shift": shift, "costly": costly, "seats": seats}
+KINDS: dict[str, Kind] = {"peers": peers, "days": days, "shift": shift, "costly": costly, "fair": fair,
+                          "seats": seats}
 """Every kind of neighbourhood, by name (the loop in ``anytime.py`` chooses among them)."""

@@ -44,6 +44,12 @@ def run(chk: Checker, who: str) -> None:
         if n > cap:
             chk.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {shift_id} shifts, at most {cap}",
                     f"{who}: {shift_id} 班 {n} 个, 至多 {cap}", staff=who, hard=True)
+    for template, cap in (rules.max_template_shifts or {}).items():
+        ids = set(chk.sc.shifts_named([template]))
+        n = sum(1 for a in mine if a.shift in ids)
+        if n > cap:
+            chk.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {template} shifts (all starts), at most {cap}",
+                    f"{who}: {template} 班(各开始时间) {n} 个, 至多 {cap}", staff=who, hard=True)
 
 
 CHECK = Check(Rule.HOURS, (Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS), run, per_person=True)

@@ -11,8 +11,9 @@ from ..checker import Check, Checker, Soft
 
 
 def floor(chk: Checker) -> None:
-    """Each interval a per-interval line needs: people short cost ``under_weight`` each,
-    people over ``over_weight`` each (counted by ``on_floor``)."""
+    """Each interval a per-interval line needs: people short cost the line's steps (the k-th
+    person missing the k-th step), people over ``over_weight`` each (counted by ``on_floor``);
+    fewer than ``min_on_floor`` while the line needs anyone breaks that rule."""
     sc, cal = chk.sc, chk.cal
     needs = interval_needs(sc, cal)
     if not needs:
@@ -25,11 +26,18 @@ def floor(chk: Checker) -> None:
         when = f"{date} {minute // 60:02d}:{minute % 60:02d}"
         who = key[0] or "staff"
         zh_who = sc.role_by_id[key[0]].label if key[0] else "人员"
+        on_day = date if day < len(cal.days) else None
+        if have < need.floor_min:
+            hard = need.floor_weight is None
+            chk.add(Rule.MIN_ON_FLOOR, None if hard else Soft(need.floor_weight),
+                    f"{when}: {have} {who} on the floor, never fewer than {need.floor_min}",
+                    f"{when}: 在席{zh_who} {have} 人, 不得少于 {need.floor_min} 人",
+                    units=need.floor_min - have, date=on_day, hard=True if hard else None)
         if have < need.agents:
-            chk.add(Rule.INTERVAL_SHORTFALL, Soft(need.under_weight),
+            chk.add(Rule.INTERVAL_SHORTFALL, Soft(need.short_cost(need.agents - have)),
                     f"{when}: {have} {who} on the floor, {need.agents} needed",
                     f"{when}: 在席{zh_who} {have} 人, 需要 {need.agents} 人",
-                    units=need.agents - have, date=date if day < len(cal.days) else None)
+                    units=1, date=on_day)
         elif have > need.agents:
             chk.add(Rule.INTERVAL_OVER, Soft(need.over_weight),
                     f"{when}: {have} {who} on the floor, {need.agents} needed",
@@ -70,4 +78,4 @@ def run(chk: Checker) -> None:
     breaks(chk)
 
 
-CHECK = Check(Rule.INTERVALS, (Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.BREAKS), run)
+CHECK = Check(Rule.INTERVALS, (Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR, Rule.BREAKS), run)

@@ -10,10 +10,11 @@ from ..checker import Check, Checker, Soft
 def run(chk: Checker) -> None:
     for rq in chk.sc.requests:
         a = chk.work[rq.staff].get(rq.date)
+        which = rq.shift if len(rq.shifts) == 1 else "/".join(rq.shifts)  # a template: any of its starts
         if rq.shift is not None and rq.off:
-            broken, what = a is not None and a.shift == rq.shift, f"wished not to work {rq.shift}"
+            broken, what = a is not None and a.shift in rq.shifts, f"wished not to work {which}"
         elif rq.shift is not None:
-            broken, what = a is None or a.shift != rq.shift, f"wished to work {rq.shift}"
+            broken, what = a is None or a.shift not in rq.shifts, f"wished to work {which}"
         else:
             broken, what = a is not None, "wished the day off"
         if broken:

@@ -5,10 +5,11 @@ from tests.verify import verify
 
 ONE = [{"id": "A", "roles": ["agent"]}]
 OPEN = [{"shift": "D", "role": "agent", "min": 0, "max": 1}]
+SIX_DAYS = ["mon", "tue", "wed", "thu", "fri", "sat"]
 
 
 def test_six_day_shifts_break_forty_hours():
-    sc = tiny(staff=ONE, demand=[{"shift": "D", "role": "agent", "min": 1, "days": ["mon", "tue", "wed", "thu", "fri", "sat"]}])
+    sc = tiny(staff=ONE, demand=[{"shift": "D", "role": "agent", "min": 1, "days": SIX_DAYS}])
     assert run(sc).status == "INFEASIBLE"
     report = validate(sc, roster_of(*[(f"2026-12-{d:02d}", "A", "D", None) for d in range(7, 13)]))
     assert [v.text for v in report.hard] == ["A: 48 h in the week of 2026-12-07, at most 40"]
@@ -16,7 +17,7 @@ def test_six_day_shifts_break_forty_hours():
 
 def test_per_person_override_of_weekly_hours():
     sc = tiny(staff=[{"id": "A", "roles": ["agent"], "max_hours_per_week": 24}, {"id": "B", "roles": ["agent"]}],
-              demand=[{"shift": "D", "role": "agent", "min": 1, "max": 1, "days": ["mon", "tue", "wed", "thu", "fri", "sat"]}],
+              demand=[{"shift": "D", "role": "agent", "min": 1, "max": 1, "days": SIX_DAYS}],
               requests=[{"staff": "A", "date": f"2026-12-{d:02d}", "shift": "D", "weight": 1} for d in range(7, 13)])
     r = run(sc)
     assert sum(1 for a in r.roster if a.staff == "A") == 3

@@ -20,7 +20,8 @@ def test_night_before_leave_overlaps_it():
 
 def test_pins_are_kept_and_conflicting_pins_fail():
     sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 1, "max": 1}],
-              fixed=[{"staff": "B", "date": "2026-12-09", "shift": "D"}, {"staff": "A", "date": "2026-12-10", "off": True}])
+              fixed=[{"staff": "B", "date": "2026-12-09", "shift": "D"},
+                     {"staff": "A", "date": "2026-12-10", "off": True}])
     r = run(sc)
     cells = {(a.staff, str(a.date)): a.shift for a in r.roster}
     assert cells[("B", "2026-12-09")] == "D" and ("A", "2026-12-10") not in cells
@@ -38,7 +39,8 @@ def test_requests_cost_exactly_their_weight():
               requests=[{"staff": "A", "date": "2026-12-07", "off": True, "weight": 5},     # broken: must work
                         {"staff": "A", "date": "2026-12-08", "shift": "N", "weight": 3},    # met
                         {"staff": "A", "date": "2026-12-07", "shift": "D", "off": True, "weight": 2}])  # broken
-    sc = sc.model_copy(update={"demand": sc.demand + tiny(demand=[{"shift": "N", "role": "agent", "min": 0, "max": 1}]).demand})
+    nights = tiny(demand=[{"shift": "N", "role": "agent", "min": 0, "max": 1}]).demand
+    sc = sc.model_copy(update={"demand": sc.demand + nights})
     r = run(sc)
     assert r.terms["requests"] == 7
     cells = {str(a.date): a.shift for a in r.roster}

@@ -54,13 +54,16 @@ def test_validator_checks_the_placed_days():
     sc = week([{"staff": "A", "type": "annual", "days": 2, "window": {"start": "2026-12-14", "end": "2026-12-18"}}])
     work = [Assignment(MON + dt.timedelta(days=i), "B", "D", "agent") for i in range(7)]
     short = validate(sc, Roster.of(work, [LeaveDay(MON, "A", "annual")]))
-    assert [v.text for v in short.hard if v.rule == "leave_wishes"] == ["A: 1 of 2 annual leave days placed in 2026-12-14..2026-12-18"]
+    assert [v.text for v in short.hard if v.rule == "leave_wishes"] == \
+        ["A: 1 of 2 annual leave days placed in 2026-12-14..2026-12-18"]
     sat = MON + dt.timedelta(days=5)
     outside = validate(sc, Roster.of(work, [LeaveDay(MON, "A", "annual"), LeaveDay(sat, "A", "annual")]))
     assert any("2026-12-19: planned annual leave that no leave wish asks for" in v.text for v in outside.hard)
     working = validate(sc, Roster.of([*work, Assignment(MON, "A", "D", "agent")],
-                                     [LeaveDay(MON, "A", "annual"), LeaveDay(MON + dt.timedelta(days=1), "A", "annual")]))
-    assert [v.text for v in working.hard if v.rule == "leave_wishes"] == ["A 2026-12-14: works D (2026-12-14) during planned annual leave"]
+                                     [LeaveDay(MON, "A", "annual"),
+                                      LeaveDay(MON + dt.timedelta(days=1), "A", "annual")]))
+    assert [v.text for v in working.hard if v.rule == "leave_wishes"] == \
+        ["A 2026-12-14: works D (2026-12-14) during planned annual leave"]
 
 
 def test_wishes_count_against_the_balance():

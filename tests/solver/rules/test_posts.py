@@ -117,7 +117,8 @@ def test_validator_words_a_gap_by_what_holders_do():
 
 
 def test_validator_catches_b_while_a_on_duty_and_two_posts():
-    posts = [{"id": "export_licence", "name": "进出口许可窗口", "shift": "O", "days": "workdays", "a": "S05", "b": "S09"},
+    posts = [{"id": "export_licence", "name": "进出口许可窗口", "shift": "O", "days": "workdays",
+              "a": "S05", "b": "S09"},
              {"id": "desk", "shift": "O", "days": "workdays", "a": "S01", "b": "S05"}]
     sc = scenario_from_dict(hall(posts=posts))
     roster = Roster.of([Assignment(WEEK[0], "S09", "O", None, "export_licence"),

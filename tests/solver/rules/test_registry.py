@@ -129,7 +129,8 @@ def test_the_validator_tags_violations_with_rule_names() -> None:
     bad = roster_of(("2026-12-07", "A", "N", "agent"), ("2026-12-08", "A", "D", "agent"),
                     ("2026-12-08", "A", "N", "agent"), ("2026-12-09", "Z", "D", "agent"))
     report = validate(sc, bad)
-    assert {Rule.ONE_SHIFT_A_DAY, Rule.ROSTER, Rule.REST, Rule.COVERAGE_SHORTFALL} <= {v.rule for v in report.violations}
+    rules = {v.rule for v in report.violations}
+    assert {Rule.ONE_SHIFT_A_DAY, Rule.ROSTER, Rule.REST, Rule.COVERAGE_SHORTFALL} <= rules
     assert all(isinstance(v.rule, Rule) for v in report.violations)
 
 

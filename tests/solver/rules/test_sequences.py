@@ -29,7 +29,8 @@ def test_validator_words_a_long_run():
 
 
 def test_single_day_off_inside_is_broken_by_two_day_minimum():
-    sc = tiny(staff=[{"id": "A", "roles": ["agent"], "days_off": ["2026-12-09"]}], rules={"min_consecutive_days_off": 2, "max_hours_per_week": None},
+    sc = tiny(staff=[{"id": "A", "roles": ["agent"], "days_off": ["2026-12-09"]}],
+              rules={"min_consecutive_days_off": 2, "max_hours_per_week": None},
               demand=[{"shift": "D", "role": "agent", "min": 0, "max": 1},
                       {"shift": "D", "role": "agent", "min": 1, "days": ["mon", "tue", "thu", "fri"]}])
     assert run(sc).status == "INFEASIBLE"

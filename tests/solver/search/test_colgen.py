@@ -130,7 +130,8 @@ def tiny(seed: int, staff: int, days: int, hard: bool, weekends: int | None, req
                                                           Soft(value=int(rng.integers(1, 3)), weight=10)),
                           max=Soft(value=2, weight=3))
                    for s in SHIFTS[::2])
-    wishes = tuple(Request(staff=f"S{int(rng.integers(staff))}", date=start + dt.timedelta(days=int(rng.integers(days))),
+    wishes = tuple(Request(staff=f"S{int(rng.integers(staff))}",
+                           date=start + dt.timedelta(days=int(rng.integers(days))),
                            shift=None if rng.random() < 0.5 else "E", off=True, weight=int(rng.integers(1, 5)))
                    for _ in range(requests))
     return Scenario(
