@@ -96,5 +96,6 @@ def load(path: str | Path, draft_id: str) -> Draft | None:
         return None
     roster = None
     if row[3]:
-        roster = Roster.of(Assignment(dt.date.fromisoformat(c[0]), c[1], c[2], c[3], c[4], c[5]) for c in json.loads(row[3]))
+        roster = Roster.of(Assignment(dt.date.fromisoformat(c[0]), c[1], c[2], c[3], c[4], c[5])
+                           for c in json.loads(row[3]))
     return Draft(row[0], row[1], scenario, roster, row[4], row[5], row[6])

@@ -302,9 +302,11 @@ def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: 
             if value is None or (kind == "bool" and value is False):
                 continue
             entry[c] = value
-        if section == "staff" and "name" in frame.columns and not entry.get("name") and named.get(entry.get("id"), True):
+        unnamed = section == "staff" and "name" in frame.columns and not entry.get("name")
+        if unnamed and named.get(entry.get("id"), True):
             # a person needs a name (one the scenario already lists without a name may stay so)
-            raise ScenarioError(source, f"staff[{i}].name", "", "a name is needed", hint="write a name, or remove the row")
+            raise ScenarioError(source, f"staff[{i}].name", "", "a name is needed",
+                                hint="write a name, or remove the row")
         entries.append(entry)
     out[section] = entries
     return out

@@ -254,7 +254,8 @@ def _print_footer(ws: Worksheet, scenario: Scenario, row: int) -> int:
     put(ws, row, 2, f"legend 图例: {legend}   leave 休假: italic, green").font = Font(size=9)
     row += 2
     line = "_" * 18
-    put(ws, row, 2, f"prepared by 制表: {line}      approved by 审核: {line}      date 日期: {line}").font = Font(size=10)
+    sign = f"prepared by 制表: {line}      approved by 审核: {line}      date 日期: {line}"
+    put(ws, row, 2, sign).font = Font(size=10)
     return row
 
 

@@ -240,7 +240,8 @@ def test_interval_chart_draws_the_demand_and_staffed_curves():
     assert level.yaxis == "y2" and level.y[-1] == round(100 * figures[-1].service_level, 1)
     assert fig.layout.title.text == "a day"
     agents_only = interval_figures(centre(rows=[{"interval": "08:00", "agents": 3}]), by_hand())
-    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor"]  # no service level without calls
+    # no service level without calls
+    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor"]
 
 
 def test_the_progress_chart_names_each_bound_by_its_source() -> None:
@@ -287,7 +288,8 @@ def test_breaks_in_the_tooltip_the_day_view_the_chart_and_a_warning_when_all_bre
 
 def test_a_week_of_the_grid_totals_that_week(small_yaml: Path) -> None:
     sc = load_scenario(small_yaml)
-    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent"), Assignment(D(2026, 12, 11), "A1", "D", "agent")])
+    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent"),
+                        Assignment(D(2026, 12, 11), "A1", "D", "agent")])
     whole = views.month_grid_html(sc, roster)
     week = views.month_grid_html(sc, roster, days=(D(2026, 12, 7), D(2026, 12, 9)))
 

@@ -37,7 +37,8 @@ def check_panel(result) -> None:
         else:
             st.success(tr("hard_ok", cost=report.cost))
         zh = lang() == "zh"
-        rows = [{tr("rule"): rule_name(v.rule, lang()), tr("hard"): v.hard, tr("cost"): v.cost, tr("text"): v.zh if zh and v.zh else v.text}
+        rows = [{tr("rule"): rule_name(v.rule, lang()), tr("hard"): v.hard, tr("cost"): v.cost,
+                 tr("text"): v.zh if zh and v.zh else v.text}
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")

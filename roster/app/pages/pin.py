@@ -44,7 +44,8 @@ def pin_panel() -> None:
     now = result.roster.cell(staff, day) if result is not None else None
     pin = next((f for f in sc.fixed if f.staff == staff and f.date == day), None)
     state = (tr("pinned_to", shift=pin.shift or tr("off")) if pin is not None else "")
-    blocked = [f"{s.id}: {message(why, lang())}" for s in sc.shifts if (why := views.why_not_cell(sc, staff, day, s.id))]
+    blocked = [f"{s.id}: {message(why, lang())}" for s in sc.shifts
+               if (why := views.why_not_cell(sc, staff, day, s.id))]
     st.markdown(tr("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or tr("off"), pin=state)
                 + ("  \n" + tr("cannot_list", items="; ".join(blocked)) if blocked else ""))
     if ss.get("notice") and ss["notice"][0] == "pinned":
