@@ -129,7 +129,7 @@ def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
 
 
 def _pick(pg, label: str, option: str) -> None:
-    box = pg.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box = pg.locator('[data-testid="stSelectbox"]').filter(has_text=label).last  # not one a rerun retires
     for attempt in range(3):  # a rerun that ends just after the click closes the list: open it again
         try:
             _settle(pg)
@@ -175,7 +175,8 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
         pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
         raise
     pg.get_by_text("Cannot take — N: S03 cannot work N").wait_for()
-    shift_box = pg.locator('[data-testid="stSelectbox"]').filter(has_text="Shift")
+    _settle(pg)
+    shift_box = pg.locator('[data-testid="stSelectbox"]').filter(has_text="Shift").last
     shown = shift_box.evaluate("e => [...e.querySelectorAll('input')].map(i => i.value).join(' ') + ' ' + e.innerText")
     assert re.search(rf"(^|\s){re.escape(before or 'off')}(\s|$)", shown), f"the pin panel starts from the cell: {shown}"
     want = "off" if before else "D"

@@ -29,11 +29,18 @@ def choice(widget, label: str, options: list, key: str, format_func=str, **kwarg
     """A radio or selectbox whose choice survives a language switch.
 
     Streamlit keeps such a widget's value as its label text; the labels change with the language,
-    so the widget is keyed per language and the choice itself kept under ``key``."""
+    so the widget is keyed per language and the choice itself kept under ``key``. The page sets
+    the choice by putting it under ``key + ".set"``."""
     ss = st.session_state
     current = ss.get(key)
+    turn = ss.get(f"{key}.turn", 0)
+    if f"{key}.set" in ss:  # the page sets the choice (a grid click): a new widget starts from it
+        current = ss.pop(f"{key}.set")
+        turn += 1
+        ss[f"{key}.turn"] = turn
     index = options.index(current) if current in options else 0
-    value = widget(label, options, index=index, key=f"{key}.{lang()}", format_func=format_func, **kwargs)
+    wkey = f"{key}.{lang()}" + (f".{turn}" if turn else "")
+    value = widget(label, options, index=index, key=wkey, format_func=format_func, **kwargs)
     ss[key] = value
     return value
 

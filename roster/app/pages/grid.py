@@ -31,9 +31,7 @@ def roster_views(result) -> None:
                 ss["pin_staff"] = staff
                 ss["pin_date"] = dt.date.fromisoformat(day)
                 # the pin panel starts from the cell's own value (its shift, or off)
-                ss["pin_shift"] = result.roster.cell(staff, ss["pin_date"]) or ""
-                for key in [k for k in ss if str(k).startswith("pin_shift.")]:
-                    del ss[key]
+                ss["pin_shift.set"] = result.roster.cell(staff, ss["pin_date"]) or ""
         st.caption(tr("legend"))
         if sc.posts:  # posts by their short codes in the cells
             codes = views.post_codes(sc)
