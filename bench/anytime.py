@@ -30,6 +30,7 @@ import json, sys, time
 from roster.solver.options import SolveOptions
 from roster.solver.solve import solve
 kind, name, seed, limit, at = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), json.loads(sys.argv[5])
+strategy = sys.argv[6]
 if kind == "centre":
     from roster.bench.scale import make_centre
     scenario = make_centre(int(name), seed)
@@ -38,7 +39,7 @@ else:
     scenario = load_curtois(name)
 points = []
 begun = time.perf_counter()
-result = solve(scenario, SolveOptions(time_limit=limit, seed=seed, workers=2),
+result = solve(scenario, SolveOptions(time_limit=limit, seed=seed, workers=2, strategy=strategy),
                on_progress=lambda p: points.append((time.perf_counter() - begun, p.objective)))
 best = {str(t): min((o for s, o in points if s <= t), default=None) for t in at}
 out = {"status": result.status, "objective": result.objective, "bound": result.bound,
@@ -48,9 +49,10 @@ print("RESULT " + json.dumps(out, default=float))
 """
 
 
-def run(engine: str, path: Path, kind: str, name: str, seed: int, limit: float, at: list[float]) -> dict:
+def run(engine: str, path: Path, kind: str, name: str, seed: int, limit: float, at: list[float],
+        strategy: str = "auto") -> dict:
     env = {**os.environ, "PYTHONPATH": str(path)}
-    proc = subprocess.run([sys.executable, "-c", CHILD, kind, name, str(seed), str(limit), json.dumps(at)],
+    proc = subprocess.run([sys.executable, "-c", CHILD, kind, name, str(seed), str(limit), json.dumps(at), strategy],
                           capture_output=True, text=True, env=env, cwd=path, timeout=limit * 3 + 300)
     line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
     row = {"engine": engine, "kind": kind, "name": Path(name).stem, "seed": seed, "limit": limit}
@@ -97,6 +99,7 @@ def main() -> None:
     ap.add_argument("--limit", type=float, default=120.0)
     ap.add_argument("--at", default="10,60,120", help="checkpoints (seconds)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--strategy", default="auto", help="this engine's SolveOptions.strategy (the earlier: auto)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "anytime.csv")
     args = ap.parse_args()
     at = [float(x) for x in args.at.split(",") if float(x) <= args.limit]
@@ -107,8 +110,9 @@ def main() -> None:
     rows = []
     with ThreadPoolExecutor(args.jobs) as pool:
         for kind, name, seed in cases:
-            jobs = [pool.submit(run, engine, path, kind, name, seed, args.limit, at)
-                    for engine, path in (("engine", ROOT), ("previous", args.previous.resolve()))]
+            jobs = [pool.submit(run, engine, path, kind, name, seed, args.limit, at, strategy)
+                    for engine, path, strategy in (("engine", ROOT, args.strategy),
+                                                   ("previous", args.previous.resolve(), "auto"))]
             for job in jobs:
                 row = job.result()
                 rows.append(row)
@@ -128,7 +132,7 @@ def _medians(rows: list[dict], at: list[float]) -> None:
         for engine in ("engine", "previous"):
             mine = [r for r in rows if (r["kind"], r["name"]) == key and r["engine"] == engine]
 
-            def med(field: str) -> str:
+            def med(field: str, mine: list[dict] = mine) -> str:
                 values = [r.get(field) for r in mine if r.get(field) is not None]
                 return f"{statistics.median(values):,.0f}" if values else "-"
 

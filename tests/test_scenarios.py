@@ -13,6 +13,7 @@ import pytest
 
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType
+from roster.model.rotations import pattern_cells
 from roster.model.scenario import Scenario
 from roster.solver import Result, SolveOptions, solve
 from roster.validate import validate
@@ -41,7 +42,7 @@ def _param(path: Path):
 def test_every_bundled_scenario_is_covered() -> None:
     names = {p.name for p in FILES}
     assert {"callcenter_95598.yaml", "hotel_housekeeping.yaml", "monitoring_center.yaml",
-            "front_desk.yaml"} <= names
+            "monitoring_center_crews.yaml", "front_desk.yaml"} <= names
 
 
 @pytest.mark.parametrize("name", [_param(p) for p in FILES])
@@ -104,6 +105,30 @@ def test_hotel_floater_fills_clerk_and_store_keeper_seats() -> None:
     nights = [a for a in result.roster if a.shift == "N"]
     assert len(nights) == 31 and {a.role for a in nights} == {"clerk"}
     assert all(scenario.staff_by_id[a.staff].roles[0] in ("clerk", "floater") for a in nights)
+
+
+# ---- monitoring centre in three crews: the cycle kept, the leave and the Monday check filled --
+
+def test_monitoring_crews_follow_their_cycle_and_fill_what_it_leaves_open() -> None:
+    scenario, result = solved("monitoring_center_crews.yaml")
+    assert result.status == "OPTIMAL"
+    cal = Calendar(scenario)
+    cells = {(a.staff, a.date): a for a in result.roster}
+    judged = pattern_cells(scenario, cal)
+    off_pattern = [c for c in judged
+                   if (cells[(c.staff, cal.days[c.day].date)].shift if (c.staff, cal.days[c.day].date) in cells
+                       else None) != c.shift]
+    assert result.terms["pattern"] == 10 * len(off_pattern)
+    assert len(off_pattern) <= len(judged) // 20, "the cycle holds for at least 95 % of the cells"
+    leave = [dt.date(2026, 11, d) for d in (16, 17, 18)]
+    assert not [d for d in leave if ("M04", d) in cells]
+    assert not [c for c in judged if c.staff == "M04" and cal.days[c.day].date in leave]  # excused
+    for day in cal.days:
+        for shift in scenario.shifts:
+            people = [a for a in result.roster if a.date == day.date and a.shift == shift.id]
+            assert len(people) >= 2 and sum(a.role == "leader" for a in people) == 1, (day.date, shift.id)
+    mondays = [d.date for d in cal.days if d.weekday == "mon"]
+    assert sorted(a.date for a in result.roster if a.role == "checker") == mondays
 
 
 # ---- monitoring centre: two on every shift, one regular-staff leader, Monday check ----------

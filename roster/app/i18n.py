@@ -346,6 +346,8 @@ HEADERS: dict[str, tuple[str, str, str, str]] = {
     "on": ("Runs on", "开设日", "workdays, sat, sun, dates; empty = every day", "workdays、sat、sun 或日期；空 = 每天"),
     "night": ("Night", "夜班", "Counts as a night shift (empty: from its times)", "算作夜班（空：按时间判断）"),
     "minutes": ("Paid minutes", "计薪分钟", "Paid minutes if not the shift's length", "计薪分钟（与班长不同时填写）"),
+    "handover_minutes": ("Handover", "交接班分钟", "Minutes before the start to take over: paid, counted by rest",
+                         "开始前提前到岗交接的分钟数：计薪，计入休息间隔"),
     "shift": ("Shift", "班次", "Shift id", "班次编号"),
     "role": ("Role", "角色", "Role id; empty = anyone", "角色编号；空 = 任何角色"),
     "min": ("Min people", "最少人数", "People at least; 3 @ 500 = soft", "至少人数；3 @ 500 表示软性"),

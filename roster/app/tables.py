@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "staff": [("id", "text"), ("name", "opt"), ("roles", "list"), ("hired", "date"), ("cannot", "list"),
               ("days_off", "dates"), ("team", "opt"), *_PERSON_COLUMNS],
     "shifts": [("id", "text"), ("name", "opt"), ("start", "opt"), ("end", "opt"), ("segments", "segments"),
-               ("on", "days"), ("night", "optbool"), ("minutes", "int")],
+               ("on", "days"), ("night", "optbool"), ("minutes", "int"), ("handover_minutes", "int")],
     "demand": [("shift", "text"), ("role", "opt"), ("min", "limit"), ("max", "limit"), ("days", "days")],
     "leave": [("staff", "text"), ("type", "opt"), ("start", "date"), ("end", "date"), ("half", "opt"),
               ("extras", "list"), ("note", "opt")],

@@ -28,7 +28,7 @@ def curtois(
     folder: Path | None = typer.Option(None, "--dir", help="folder with InstanceN.txt (default: "
                                           "$ROSTER_CURTOIS_DIR or ../shared/benchmarks/curtois)"),
     seed: int = typer.Option(0, "--seed"),
-    strategy: str = typer.Option("auto", "--strategy", help="auto, whole or groups (see roster.solver.solve)"),
+    strategy: str = typer.Option("auto", "--strategy", help=f"{STRATEGY_CHOICE} (see roster.solver.solve)"),
     jobs: int = typer.Option(1, "--jobs", min=1, help="instances solved at the same time, each in its own process"),
     column_rosters: bool = typer.Option(True, "--column-rosters/--no-column-rosters",
                                         help="look for a cheaper roster among the generated months"),

@@ -42,9 +42,10 @@ def solve(
                                        callback=at_least_one),
     quiet: bool = typer.Option(False, "--quiet", help="no progress lines"),
     strategy: str = typer.Option("auto", "--strategy",
-                                 help="auto (construction, moves, then the whole model for small rosters), "
-                                      "whole (one CP-SAT search), construct (the per-person search only) or "
-                                      "groups (a few people at a time first)"),
+                                 help="auto (construction, then the whole model for small rosters and the "
+                                      "anytime search for larger ones), anytime, whole (one CP-SAT search), "
+                                      "construct (the per-person search only) or groups (a few people at a "
+                                      "time first)"),
 ) -> None:
     """Solve a scenario and write the monthly shift table."""
     try:

@@ -1,12 +1,14 @@
-"""`roster store list|show|export|save`: the saved scenarios the app works with."""
+"""`roster store list|show|export|save|publish|carry`: the saved scenarios the app works with."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
 
 from roster.cli.common import app, fail, out_folder
+from roster.io.carry import write_carry
 from roster.io.grid import write_month_grid
 from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
@@ -103,3 +105,38 @@ def save_cmd(
         fail(exc)
     v = store.save_scenario(sc, name, note)
     typer.echo(f"saved {v.label}")
+
+
+@store_app.command("publish")
+def publish_cmd(
+    roster_id: int = typer.Argument(..., help="roster id (`roster store show <name>` lists them)"),
+    db: Path | None = DB_OPTION,
+) -> None:
+    """Mark a saved roster published: its nights, weekend and holiday shifts and hours count toward
+    the year (`roster store carry`)."""
+    store = _open(db)
+    try:
+        store.publish(roster_id)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(f"published roster {roster_id}")
+
+
+@store_app.command("carry")
+def carry_cmd(
+    name: str = typer.Argument(..., help="scenario name"),
+    before: str = typer.Option(..., "--before", help="first day of the next month (YYYY-MM-DD)"),
+    out: Path = typer.Option(Path("carry.csv"), "--out", help="CSV to write (staff,nights,weekends,holidays,hours)"),
+    db: Path | None = DB_OPTION,
+) -> None:
+    """Write the year-to-date counts of the published rosters, for the next month's `fairness_carry`."""
+    try:
+        day = dt.date.fromisoformat(before)
+    except ValueError:
+        fail(ScenarioError("--before", "--before", before, "not a date (YYYY-MM-DD)"))
+    store = _open(db)
+    rows = store.year_to_date(name, day)
+    if not rows:
+        typer.echo(f"{name}: no published roster in {day.year} before {day}")
+    write_carry(out, rows)
+    typer.echo(f"wrote {out} ({len(rows)} people)")

@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from roster.io.balances import opening_balances
+from roster.io.carry import with_carry_file
 from roster.io.forecast import forecast_demand, interval_demand
 from roster.io.roster_csv import read_roster_csv
 from roster.io.text import read_text_file
@@ -135,6 +136,7 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(name, where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if isinstance(data, dict):
         data = read_history(data, name, path.parent)
+        data = with_carry_file(data, name, path.parent)
     scenario = scenario_from_dict(data, name, lines)
     _check_calendar(scenario, name)
     if isinstance(scenario.leave_balances, str):

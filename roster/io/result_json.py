@@ -37,7 +37,7 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
     people = []
     for row in summary.to_dict("records"):
         h = hours[row["staff_id"]]
-        people.append({**{k: (v if isinstance(v, str) else float(v) if k == "hours" else int(v))
+        people.append({**{k: (v if isinstance(v, str) else float(v) if k in ("hours", "ytd_hours") else int(v))
                           for k, v in row.items()},
                        "holiday_hours": h["holiday_hours"], "rest_day_hours": h["rest_day_hours"],
                        "overtime": h["overtime"]})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from roster.io.carry import month_counts
 from roster.io.load import dump_scenario, read_yaml
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
@@ -50,6 +51,15 @@ CREATE TABLE IF NOT EXISTS rosters (
     seconds REAL,
     assignments TEXT NOT NULL,
     note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS published (
+    id INTEGER PRIMARY KEY,
+    roster_id INTEGER NOT NULL REFERENCES rosters(id),
+    scenario TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL,
+    counts TEXT NOT NULL,
     created TEXT NOT NULL
 );
 """
@@ -250,6 +260,45 @@ class Store:
     def latest_roster(self, version_id: int) -> SavedRoster | None:
         found = self.rosters(version_id)
         return found[0] if found else None
+
+    # ---- published rosters and the year so far ------------------------
+    def publish(self, roster_id: int) -> int:
+        """Mark a saved roster published: its per-person counts (nights, weekend and holiday
+        shifts, hours) are kept for the fairness carry. A later publication for the same scenario
+        and horizon start replaces it in the year's counts."""
+        with self._connect() as con:
+            row = con.execute("SELECT version_id, assignments FROM rosters WHERE id = ?", (roster_id,)).fetchone()
+        if row is None:
+            raise ScenarioError(str(self.path), "roster", roster_id, "no such roster id",
+                                hint="`roster store show <name>` lists the rosters of a scenario")
+        version = self.version_by_id(row[0])
+        scenario = self.load_scenario(version.id)
+        counts = month_counts(scenario, _roster(row[1]))
+        with self._write() as con:
+            return con.execute(
+                "INSERT INTO published (roster_id, scenario, start, end, counts, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (roster_id, version.scenario, str(scenario.horizon.start), str(scenario.horizon.end),
+                 json.dumps(counts, ensure_ascii=False), _now())).lastrowid
+
+    def year_to_date(self, name: str, before: dt.date) -> list[dict[str, Any]]:
+        """``fairness_carry`` rows: the counts of the scenario's published rosters whose horizon
+        starts in ``before``'s year and ends before it (the newest publication of each horizon)."""
+        with self._connect() as con:
+            rows = con.execute("SELECT start, end, counts FROM published WHERE scenario = ? ORDER BY id",
+                               (name,)).fetchall()
+        latest: dict[str, dict[str, dict[str, float]]] = {}
+        for start, end, counts in rows:
+            first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+            if first.year == before.year and last < before:
+                latest[start] = json.loads(counts)
+        total: dict[str, dict[str, float]] = {}
+        for counts in latest.values():
+            for who, kinds in counts.items():
+                mine = total.setdefault(who, {})
+                for kind, n in kinds.items():
+                    mine[kind] = mine.get(kind, 0) + n
+        return [{"staff": who, **{k: (round(v, 2) if k == "hours" else int(v)) for k, v in kinds.items()}}
+                for who, kinds in sorted(total.items())]
 
     def check(self) -> str:
         """SQLite's own integrity check ("ok" when the file is sound)."""

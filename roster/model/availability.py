@@ -152,7 +152,7 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
     out: dict[tuple[int, int, int], list[str]] = {}
     seat_roles: dict[tuple, dict[int, list[str]]] = {}  # per (roles a person fills): seat roles there
     shifts = list(enumerate(scenario.shifts))
-    spans = [(sh.start_minute, sh.end_minute) for sh in scenario.shifts]
+    spans = [(sh.arrive_minute, sh.end_minute) for sh in scenario.shifts]
     for p, person in enumerate(scenario.staff):
         rules = scenario.rules_for(person.id)
         fillable = scenario.seats_for(person)

@@ -220,11 +220,14 @@ class Calendar:
         return matches(day, shift.on)
 
     def interval(self, shift: Shift, day_index: int) -> tuple[int, int]:
-        """Absolute minutes (from the horizon start) of a shift instance, first start to last end."""
+        """Absolute minutes (from the horizon start) of a shift instance, arrival (the start less
+        any handover) to last end."""
         base = day_index * 24 * 60
-        return base + shift.start_minute, base + shift.end_minute
+        return base + shift.arrive_minute, base + shift.end_minute
 
     def instance(self, shift: Shift, date: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
-        """Wall-clock start and end of each segment of a shift worked on ``date``."""
+        """Wall-clock start and end of each segment of a shift worked on ``date`` (the first starts
+        at the arrival for a handover)."""
         midnight = dt.datetime.combine(date, dt.time())
-        return [(midnight + dt.timedelta(minutes=s), midnight + dt.timedelta(minutes=e)) for s, e in shift.spans]
+        spans = [(s - (shift.handover_minutes if i == 0 else 0), e) for i, (s, e) in enumerate(shift.spans)]
+        return [(midnight + dt.timedelta(minutes=s), midnight + dt.timedelta(minutes=e)) for s, e in spans]

@@ -8,12 +8,21 @@ Hours: people with the same roles are peers; each person's share of their peer g
 hours is in proportion to their available days (times their weekly-hour limit relative to the
 scenario's). Within one median shift of that share costs nothing; each hour beyond costs the
 weight. Solver and validator both measure against these definitions.
+
+Across months (``fairness_carry``: each person's counts of the year so far): the bands aim at the
+year's shares. For nights, weekends and holidays a level λ is found with
+Σ max(0, λ·a − c) = the month's total over the people who can do the duty (a: their days
+available this month, c: their count so far), and each person's target is max(0, λ·a − c), their
+band its floor and ceiling: someone behind gets more, someone ahead less or none. Without any
+carry that is the plain share above. For hours, each person's minutes and the group's total
+include the carried hours, so a peer behind on the year is owed more of this month's.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from statistics import median
 
 from .availability import allowed
@@ -62,6 +71,7 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         need[key] = max(need.get(key, 0), n)
     ok = allowed(scenario, calendar)
     shift_ids = [s.id for s in scenario.shifts]
+    carry = {c.staff: c for c in scenario.fairness_carry}
     out: dict[str, dict[str, Band]] = {}
     per_interval = _interval_shifts(scenario, calendar)
     for kind in KINDS[:3]:
@@ -76,10 +86,38 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         whole = sum(len(days) for days in avail.values())  # type: ignore[misc]
         if not whole:
             continue
+        carried = {p: getattr(carry[scenario.staff[p].id], kind) for p in avail if scenario.staff[p].id in carry}
+        if any(carried.values()):
+            targets = _levelled(total, {p: len(days) for p, days in avail.items()},  # type: ignore[arg-type]
+                                carried)
+            out[kind] = {scenario.staff[p].id: Band(math.floor(t), math.ceil(t)) for p, t in targets.items()}
+            continue
         out[kind] = {scenario.staff[p].id: Band(math.floor(total * len(days) / whole),  # type: ignore[arg-type]
                                                 math.ceil(total * len(days) / whole))  # type: ignore[arg-type]
                      for p, days in avail.items()}
     return out
+
+
+def _levelled(total: float, days: dict[int, int], carried: dict[int, int]) -> dict[int, Fraction]:
+    """Targets max(0, λ·a − c) summing to ``total``: the month's share of each person once the
+    counts carried in are evened out as far as the month allows (exact fractions)."""
+    need = Fraction(total)
+    order = sorted(days, key=lambda p: Fraction(carried.get(p, 0), days[p]))
+    level = Fraction(0)
+    c_sum = a_sum = 0
+    for k, p in enumerate(order):
+        c_sum += carried.get(p, 0)
+        a_sum += days[p]
+        level = (need + c_sum) / a_sum
+        nxt = order[k + 1] if k + 1 < len(order) else None
+        if nxt is None or level <= Fraction(carried.get(nxt, 0), days[nxt]):
+            break
+    return {p: max(Fraction(0), level * days[p] - carried.get(p, 0)) for p in days}
+
+
+def carried_minutes(scenario: Scenario) -> dict[str, int]:
+    """Hours carried in (``fairness_carry``), as whole minutes per person."""
+    return {c.staff: int(round(c.hours * 60)) for c in scenario.fairness_carry if c.hours}
 
 
 def _interval_shifts(scenario: Scenario, calendar: Calendar) -> dict[str, float]:
@@ -146,12 +184,15 @@ def hour_groups(scenario: Scenario, calendar: Calendar) -> list[PeerGroup]:
     return [PeerGroup(share, slack) for share in groups.values() if len(share) > 1]
 
 
-def hours_deviation(minutes: dict[str, int], group: PeerGroup) -> dict[str, int]:
-    """Hours (rounded up) each person lies outside their share of the group's actual hours."""
+def hours_deviation(minutes: dict[str, int], group: PeerGroup, carried: dict[str, int] | None = None
+                    ) -> dict[str, int]:
+    """Hours (rounded up) each person lies outside their share of the group's actual hours
+    (``carried``: minutes of the year so far, added to each person's and to the group's)."""
+    carried = carried or {}
     whole = sum(group.share.values())
-    total = sum(minutes.get(p, 0) for p in group.share)
+    total = sum(minutes.get(p, 0) + carried.get(p, 0) for p in group.share)
     out = {}
     for p, a in group.share.items():
-        gap = abs(whole * minutes.get(p, 0) - a * total) - whole * group.slack
+        gap = abs(whole * (minutes.get(p, 0) + carried.get(p, 0)) - a * total) - whole * group.slack
         out[p] = max(0, math.ceil(gap / (whole * 60)))
     return out

@@ -36,6 +36,10 @@ class Rule(StrEnum):
     REQUESTS = "requests"
     FAIRNESS = "fairness"
     """Fair shares: the family, and its single term in a neighbourhood's model (search/lns.py)."""
+    ROTATIONS = "rotations"
+    """Rotation patterns (轮班规律): people or crews following a fixed cycle of shifts."""
+    CREWS = "crews"
+    """Crews (班组) kept together: members who work a day work the same shift."""
 
     # objective terms and violations
     COVERAGE_SHORTFALL = "coverage_shortfall"
@@ -58,6 +62,10 @@ class Rule(StrEnum):
     FAIRNESS_WEEKENDS = "fairness_weekends"
     FAIRNESS_HOLIDAYS = "fairness_holidays"
     FAIRNESS_HOURS = "fairness_hours"
+    PATTERN = "pattern"
+    """A cell kept off its rotation pattern (偏离轮班): a term, a violation and a label."""
+    TOGETHER = "together"
+    """A crew member on another shift than the crew (班组不同班): a term, a violation and a label."""
     CHANGES = "changes"
     """Cells changed against a published roster (services/change.py); no rule of the scenario."""
 

@@ -135,9 +135,12 @@ class Shift(Frozen):
     night: bool | None = None
     """Counts as a night for fairness; default: the shift crosses midnight."""
     minutes: int | None = None
-    """Paid length; default: the sum of the segments (less an unpaid break)."""
+    """Paid length; default: the sum of the segments (less an unpaid break), plus the handover."""
     break_rule: Break | None = Field(default=None, alias="break")
     """A break the roster places (shifts from ``shift_templates``; a fixed break is a gap between segments)."""
+    handover_minutes: int = Field(default=0, ge=0, le=120)
+    """Minutes before ``start`` the person arrives to take over (交接班): paid, and counted by the
+    rest, overlap and leave rules (``arrive_minute``); not counted on the floor per interval."""
     template: str | None = None
     """The shift template this start time comes from (set when templates are expanded)."""
 
@@ -211,11 +214,16 @@ class Shift(Frozen):
         return self.spans[-1][1]
 
     @property
+    def arrive_minute(self) -> int:
+        """When the person is due: the start less the handover (may be before 00:00, negative)."""
+        return self.spans[0][0] - self.handover_minutes
+
+    @property
     def paid_minutes(self) -> int:
         if self.minutes is not None:
             return self.minutes
         unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
-        return sum(e - s for s, e in self.spans) - unpaid
+        return sum(e - s for s, e in self.spans) - unpaid + self.handover_minutes
 
     @property
     def is_night(self) -> bool:
@@ -229,7 +237,10 @@ class Shift(Frozen):
         def fmt(m: int) -> str:
             return f"{m // 60 % 24:02d}:{m % 60:02d}"
 
-        return " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+        text = " + ".join(f"{fmt(s)}-{fmt(e)}" for s, e in self.spans)
+        if self.handover_minutes:
+            return f"{text} (handover from {fmt(self.arrive_minute % 1440)})"
+        return text
 
 
 class ShiftTemplate(Frozen):
@@ -328,7 +339,8 @@ class Staff(PersonRules):
     roles: tuple[str, ...] = Field(min_length=1)
     hired: dt.date | None = None
     team: str = ""
-    """The team (班组) a person belongs to: for filters and reports, no rule reads it."""
+    """The team (班组, crew) a person belongs to: filters and reports; a ``teams`` entry of that id
+    may keep its members on one shift, and a rotation may take the team as its unit."""
     cannot: tuple[str, ...] = ()
     """Shift ids this person never works."""
     days_off: tuple[dt.date, ...] = ()
@@ -625,6 +637,59 @@ class History(Frozen):
         return out
 
 
+OFF_CELL = "off"
+"""A day off in a rotation pattern."""
+
+
+class Rotation(Frozen):
+    """A fixed cycle of shifts and days off (``早早中中夜夜休休``) that people or a crew follow:
+    ``{id: R4, pattern: [D, D, E, E, N, N, off, off], team: 一班, offset: 2, weight: 50}``.
+
+    On date ``t`` the cell of the pattern is ``pattern[(offset + days from start to t) mod len]``.
+    Each cell kept off the pattern costs ``weight`` (none: the pattern is hard); a day of leave or
+    a fixed day off excuses its cell (see ``roster.model.rotations``)."""
+
+    id: str
+    name: str = ""
+    pattern: tuple[str, ...] = Field(min_length=1)
+    """Shift ids and ``off``, one per day of the cycle."""
+    staff: tuple[str, ...] = ()
+    team: str | None = None
+    """A team (the ``team`` of staff entries): its members follow the pattern together."""
+    offset: int = 0
+    """Where in the cycle the anchor date falls (0: the pattern's first cell)."""
+    weight: int | None = Field(default=None, ge=0)
+    start: dt.date | None = None
+    """The anchor date the offset counts from (default: the horizon start)."""
+    days: Any = "all"
+    """Days the pattern is held to (a day selector); the cycle runs on through the others."""
+
+    @field_validator("pattern", mode="before")
+    @classmethod
+    def _cells(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):  # YAML 1.1 may read an unquoted off as False
+            return [OFF_CELL if v is False else v for v in value]
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Team(Frozen):
+    """A crew (班组): the staff whose ``team`` is ``id``. ``together: true`` keeps its members who
+    work a day on one shift; ``weight`` makes that soft (a cost per member off the crew's shift)."""
+
+    id: str
+    name: str = ""
+    together: bool = False
+    weight: int | None = Field(default=None, ge=0)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
 class Horizon(Frozen):
     start: dt.date
     end: dt.date
@@ -659,6 +724,18 @@ class Fairness(Frozen):
     weekends: int = Field(default=0, ge=0)
     holidays: int = Field(default=0, ge=0)
     hours: int = Field(default=0, ge=0)
+
+
+class Carry(Frozen):
+    """One person's counts of the year so far, before the horizon (``fairness_carry``): the
+    month's fair bands aim at the year's shares, so someone behind gets more."""
+
+    staff: str
+    nights: int = Field(default=0, ge=0)
+    weekends: int = Field(default=0, ge=0)
+    """Weekend shifts, as the fair shares count them."""
+    holidays: int = Field(default=0, ge=0)
+    hours: float = Field(default=0, ge=0)
 
 
 class DemandFrom(Frozen):
@@ -703,6 +780,11 @@ class Scenario(Frozen):
     history: History | None = None
     rules: Rules = Rules()
     fairness: Fairness = Fairness()
+    rotations: tuple[Rotation, ...] = ()
+    teams: tuple[Team, ...] = ()
+    fairness_carry: tuple[Carry, ...] = ()
+    """Year-to-date counts per person, inline or a CSV file (staff,nights,weekends,holidays,hours)
+    relative to the scenario file, read by the loader."""
 
     @field_validator("timezone")
     @classmethod
@@ -883,12 +965,51 @@ class Scenario(Frozen):
                 seen_cells.add((w.staff, w.date))
         self._check_posts(roles, shifts, staff)
         self._check_leave_types(staff)
+        self._check_rotations(shifts, staff)
+        seen: set[str] = set()
+        for i, c in enumerate(self.fairness_carry):
+            _known(f"fairness_carry[{i}].staff", c.staff, staff, "staff")
+            if c.staff in seen:
+                raise FieldError(f"fairness_carry[{i}].staff", c.staff, f"{c.staff} has two rows of counts")
+            seen.add(c.staff)
         return self
 
     def _known_shift(self, field: str, value: str, shifts: set[str]) -> None:
         """A shift id (template ids were put as their starts before this check)."""
         if value not in shifts:
             _unknown_shift(field, value, shifts, {t.id for t in self.shift_templates})
+
+    def _check_rotations(self, shifts: set[str], staff: set[str]) -> None:
+        _unique("teams", [t.id for t in self.teams])
+        named = {p.team for p in self.staff if p.team}
+        for i, t in enumerate(self.teams):
+            if t.id not in named:
+                raise FieldError(f"teams[{i}].id", t.id, f"no staff entry has team {t.id!r}",
+                                 hint=f"teams named on staff: {', '.join(sorted(named)) or 'none'}")
+        _unique("rotations", [r.id for r in self.rotations])
+        taken: dict[str, str] = {}
+        for i, r in enumerate(self.rotations):
+            where = f"rotations[{i}]"
+            for j, cell in enumerate(r.pattern):
+                if cell != OFF_CELL:
+                    _known(f"{where}.pattern[{j}]", cell, shifts | {OFF_CELL}, "shift (or off)")
+            if not 0 <= r.offset < len(r.pattern):
+                raise FieldError(f"{where}.offset", r.offset,
+                                 f"the offset lies outside the {len(r.pattern)}-day pattern",
+                                 hint=f"use 0 .. {len(r.pattern) - 1}")
+            if bool(r.staff) == (r.team is not None):
+                raise FieldError(f"{where}.staff", list(r.staff), "give either staff or team (who follows the pattern)")
+            for sid in r.staff:
+                _known(f"{where}.staff", sid, staff, "staff")
+            if r.team is not None:
+                _known(f"{where}.team", r.team, named, "team")
+            check_days(f"{where}.days", r.days)
+            for sid in r.staff or [p.id for p in self.staff if p.team == r.team]:
+                if sid in taken:
+                    raise FieldError(f"{where}.{'staff' if r.staff else 'team'}", sid if r.staff else r.team,
+                                     f"{sid} already follows rotation {taken[sid]}",
+                                     hint="a person follows one rotation (split it by days if it changes)")
+                taken[sid] = r.id
 
     def _check_interval_line(self, i: int, line: IntervalDemand, roles: set[str], shifts: set[str]) -> None:
         where = f"demand[{i}]"

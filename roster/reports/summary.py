@@ -5,14 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from roster.model.calendar import Calendar
-from roster.model.fairness import fair_bands, hour_groups, hours_deviation
+from roster.model.fairness import carried_minutes, fair_bands, hour_groups, hours_deviation
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 
 def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
     """Per person: shifts, nights, weekends worked (a Saturday/Sunday pair with any shift counts
-    once, as the weekend rules count them), weekend days, holidays and paid hours."""
+    once, as the weekend rules count them), weekend days, holidays and paid hours; with a
+    ``fairness_carry``, the year so far beside them (``ytd_nights``, ``ytd_weekend_days``,
+    ``ytd_holidays``, ``ytd_hours``: the carried counts plus this roster's)."""
     cal = calendar or Calendar(scenario)
     rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0, "nights": 0,
                    "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0} for p in scenario.staff}
@@ -33,6 +35,14 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
         row["hours"] += shift.paid_minutes / 60
     for sid, weekends in worked.items():
         rows[sid]["weekends"] = len(weekends)
+    if scenario.fairness_carry:  # the year so far beside the month: carried counts plus this roster's
+        carry = {c.staff: c for c in scenario.fairness_carry}
+        for sid, row in rows.items():
+            c = carry.get(sid)
+            row["ytd_nights"] = row["nights"] + (c.nights if c else 0)
+            row["ytd_weekend_days"] = row["weekend_days"] + (c.weekends if c else 0)
+            row["ytd_holidays"] = row["holidays"] + (c.holidays if c else 0)
+            row["ytd_hours"] = round(row["hours"] + (c.hours if c else 0), 2)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -66,7 +76,7 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
                          "outside": outside})
     for group in hour_groups(scenario, cal):
         people = list(group.share)
-        dev = hours_deviation(minutes, group)
+        dev = hours_deviation(minutes, group, carried_minutes(scenario))
         hours = [round(minutes[p] / 60, 1) for p in people]
         roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
         rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",

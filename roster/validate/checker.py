@@ -63,10 +63,11 @@ class Checker:
         return self._mine[who]
 
     def minutes(self, a: Assignment) -> tuple[int, int]:
-        """Start and end of a shift in minutes from the horizon's first midnight."""
+        """Start (the arrival, for a shift with a handover) and end of a shift in minutes from the
+        horizon's first midnight."""
         shift = self.sc.shift_by_id[a.shift]
         base = (a.date - self.cal.start).days * 1440
-        return base + shift.start_minute, base + shift.end_minute
+        return base + shift.arrive_minute, base + shift.end_minute
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import (
     coverage,
+    crews,
     fairness,
     fixed,
     hours,
@@ -16,13 +17,15 @@ from . import (
     posts,
     requests,
     rest,
+    rotations,
     sequences,
     weekends,
 )
 from .family import Family, Offer, Scope
 
 FAMILIES: dict[str, Family] = {m.FAMILY.name: m.FAMILY for m in (
-    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, requests, fairness)}
+    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, rotations, crews, requests,
+    fairness)}
 
 
 def hard_families() -> list[Family]:

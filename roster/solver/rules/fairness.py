@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model.fairness import counts_towards, fair_bands, hour_groups
+from ...model.fairness import carried_minutes, counts_towards, fair_bands, hour_groups
 from ...model.rule_names import FAIR_SHARE, Rule
 from ..context import Context
 from .family import Family, Scope
@@ -24,19 +24,24 @@ def add(ctx: Context) -> None:
             ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(FAIR_SHARE[kind], weights[kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
+    carried = carried_minutes(sc)
     for g, group in enumerate(hour_groups(sc, cal)):
         whole = sum(group.share.values())
+        before = {sid: carried.get(sid, 0) for sid in group.share}  # the year so far
+        past = sum(before.values())
         mins = {sid: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sid], [])) for sid in group.share}
         most = {sid: sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], [])) for sid in group.share}
         # the group's total once, so each person's row names the total, not every peer (linear size)
         total = ctx.model.NewIntVar(0, sum(most.values()), f"fair:hours:total:{g}")
         ctx.model.Add(total == sum(mins.values()))
         for sid, a in group.share.items():
-            dev = ctx.model.NewIntVar(0, most[sid] // 60 + 1, f"fair:hours:{sid}")
+            dev = ctx.model.NewIntVar(0, (most[sid] + before[sid] + a * (sum(most.values()) + past) // whole) // 60 + 1,
+                                      f"fair:hours:{sid}")
             # whole * 60 * dev >= |whole * mine - a * total| - whole * slack; dev is whole hours, so
             # it is at least the rounded-up excess, and minimising keeps it there
-            ctx.model.Add(whole * 60 * dev >= whole * mins[sid] - a * total - whole * group.slack)
-            ctx.model.Add(whole * 60 * dev >= a * total - whole * mins[sid] - whole * group.slack)
+            mine = mins[sid] + before[sid]
+            ctx.model.Add(whole * 60 * dev >= whole * mine - a * (total + past) - whole * group.slack)
+            ctx.model.Add(whole * 60 * dev >= a * (total + past) - whole * mine - whole * group.slack)
             ctx.penalise(Rule.FAIRNESS_HOURS, weights["hours"], dev)
 
 

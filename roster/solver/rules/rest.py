@@ -22,9 +22,10 @@ def add(ctx: Context) -> None:
     shifts = sc.shifts
     n = len(cal)
     latest_end = max(s.end_minute for s in shifts)
-    earliest_start = min(s.start_minute for s in shifts)
+    earliest_start = min(s.arrive_minute for s in shifts)
     # the gap from shift s to shift t worked k days later is k * 1440 + starts[t] - ends[s], any day
-    starts = [x.start_minute for x in shifts]
+    # (a start is the arrival: a handover before the start counts as work)
+    starts = [x.arrive_minute for x in shifts]
     ends = [x.end_minute for x in shifts]
     by_rest: dict[float, tuple[int, list]] = {}
     for p, sid in enumerate(v.staff):

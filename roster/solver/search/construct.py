@@ -59,8 +59,13 @@ RETRIES = 6
 def applies(scenario: Scenario) -> bool:
     """Can this scenario be built and improved by the per-person routine?
 
-    Posts tie people together and leave wishes place days off; those scenarios use the model."""
-    return not scenario.posts and not scenario.leave_wishes
+    Posts tie people together and leave wishes place days off; those scenarios use the model, as
+    do crews kept together, soft rotation patterns and hours carried in from earlier months (the
+    search's cost does not count them; hard patterns prune the per-person routine's cells)."""
+    return (not scenario.posts and not scenario.leave_wishes
+            and all(r.weight is None for r in scenario.rotations)
+            and not any(t.together for t in scenario.teams)
+            and not (scenario.fairness.hours and any(c.hours for c in scenario.fairness_carry)))
 
 
 @dataclass

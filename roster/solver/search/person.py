@@ -9,7 +9,10 @@ returns the cheapest schedule that keeps the person's rules that link days:
   whether the run touches the horizon start, where the fewest-days rules do not judge it);
 * most hours per ISO week (the minutes worked so far in the week) and hours in the horizon when
   they have a most (the minutes so far: a window of 916-936 h over half a year is kept exactly);
-* pinned shifts (no day off that day) and the history before the horizon (the starting state).
+* pinned shifts (no day off that day) and the history before the horizon (the starting state);
+* rotation patterns (``roster.model.rotations``): a hard cell prunes the day to its shift (or to
+  a day off), a soft one prices every other choice of the day at the rotation's weight
+  (``pattern_cost``, ``pattern_off``; left out when relaxing soft rules).
 
 Soft versions of these rules are kept as if hard. Other rules that count over the whole horizon
 (shifts of a type, weekends, a least number of hours without a most) are not states: ``Person.breaks`` lists where a
@@ -30,6 +33,7 @@ import numpy as np
 
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
+from roster.model.rotations import pattern_cells
 from roster.model.scenario import Rules, Scenario, limit_value, limit_weight
 
 INF = float("inf")
@@ -116,7 +120,7 @@ class Person:
         sc = scenario
         self.n, self.s = len(calendar), len(sc.shifts)
         self.minutes = np.array([x.paid_minutes for x in sc.shifts], dtype=np.int64)
-        starts = [x.start_minute for x in sc.shifts]
+        starts = [x.arrive_minute for x in sc.shifts]  # a handover before the start counts as work
         ends = [x.end_minute for x in sc.shifts]
         self.gap = np.array([[1440 + starts[t] - ends[s] for t in range(self.s)] for s in range(self.s)])
         """gap[s, t]: minutes from the end of s to the start of t worked the next day."""
@@ -132,8 +136,43 @@ class Person:
         for (sid, date), _f in pins.items():
             if date in calendar.index and sid in index:
                 self.must_work[index[sid], calendar.index[date]] = True
+        self.pattern_cost = np.zeros((len(sc.staff), self.n, self.s))
+        """pattern_cost[p, d, s]: what working s on d costs against p's soft rotation pattern."""
+        self.pattern_off = np.zeros((len(sc.staff), self.n))
+        self._patterned = False
+        self._rotations()
         self._shapes: dict[tuple, Shape] = {}
         self._history = _history(sc, calendar)
+
+    def _rotations(self) -> None:
+        """Hard pattern cells prune the allowed cells; soft ones are priced."""
+        ids = [x.id for x in self.scenario.shifts]
+        index = {p.id: i for i, p in enumerate(self.scenario.staff)}
+        for cell in pattern_cells(self.scenario, self.calendar):
+            p, d = index[cell.staff], cell.day
+            s = None if cell.shift is None else ids.index(cell.shift)
+            if cell.weight is None:
+                keep = self.ok[p, d, s] if s is not None else False
+                self.ok[p, d] = False
+                if s is not None:
+                    self.ok[p, d, s] = keep
+                    self.must_work[p, d] = True
+            elif not self.relax_soft and cell.weight:
+                self._patterned = True
+                if s is None:
+                    self.pattern_cost[p, d] += cell.weight
+                else:
+                    self.pattern_cost[p, d] += cell.weight
+                    self.pattern_cost[p, d, s] -= cell.weight
+                    self.pattern_off[p, d] += cell.weight
+
+    def pattern_price(self, p: int, plan: np.ndarray) -> float:
+        """What person p's month costs against their soft rotation pattern (the term ``pattern``)."""
+        if not self._patterned:
+            return 0.0
+        days = np.arange(self.n)
+        worked = plan >= 0
+        return float(self.pattern_cost[p, days[worked], plan[worked]].sum() + self.pattern_off[p, ~worked].sum())
 
     # ---- shapes -------------------------------------------------------------
     def rules(self, p: int) -> Rules:
@@ -201,6 +240,8 @@ class Person:
         n, S = self.n, self.s
         ok = self.ok[p]
         off_cost = np.zeros(n) if off_cost is None else off_cost
+        if self._patterned:
+            cost, off_cost = cost + self.pattern_cost[p], off_cost + self.pattern_off[p]
         starts = np.zeros(n) if start_cost is None else start_cost
         values = []
         V = self._start(p, sh, cost, off_cost, starts[0])
@@ -432,7 +473,7 @@ class Person:
         clashes = 0
         for a, b in zip(days[:-1], days[1:], strict=False):
             if b - a >= 2:
-                gap = (b - a) * 1440 + sc.shifts[plan[b]].start_minute - sc.shifts[plan[a]].end_minute
+                gap = (b - a) * 1440 + sc.shifts[plan[b]].arrive_minute - sc.shifts[plan[a]].end_minute
                 if gap < rest * 60:
                     clashes += 1
         if clashes:

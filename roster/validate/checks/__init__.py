@@ -13,6 +13,7 @@ from roster.model.rule_names import Rule
 from ..checker import Check
 from . import (
     coverage,
+    crews,
     fairness,
     fixed,
     hours,
@@ -21,6 +22,7 @@ from . import (
     posts,
     requests,
     rest,
+    rotations,
     sequences,
     variables,
     weekends,
@@ -31,6 +33,7 @@ ROSTER: Check = variables.CHECK
 """The roster's own check (unknown names, two shifts a day, ...): no family's, always run first."""
 
 CHECKS: dict[Rule, Check] = {m.CHECK.family: m.CHECK for m in (
-    coverage, intervals, rest, sequences, hours, weekends, fixed, posts, leave_wishes, requests, fairness)}
+    coverage, intervals, rest, sequences, hours, weekends, fixed, posts, leave_wishes, rotations, crews, requests,
+    fairness)}
 
 __all__ = ["CHECKS", "ROSTER", "Check", "peer_group_name"]

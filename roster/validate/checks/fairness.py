@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from roster.model.fairness import counts_towards, fair_bands, hour_groups, hours_deviation
+from roster.model.fairness import (
+    carried_minutes,
+    counts_towards,
+    fair_bands,
+    hour_groups,
+    hours_deviation,
+)
 from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
 
@@ -27,10 +33,12 @@ def run(chk: Checker) -> None:
         minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in chk.work[who].values())
                    for who in group.share}
         peers = peer_group_name(sc, group.share)
-        for who, dev in hours_deviation(minutes, group).items():
+        carried = carried_minutes(sc)  # the year so far (fairness_carry)
+        for who, dev in hours_deviation(minutes, group, carried).items():
             if dev:
+                year = f" ({(minutes[who] + carried[who]) / 60:g} h in the year)" if carried.get(who) else ""
                 chk.add(Rule.FAIRNESS_HOURS, Soft(weights["hours"]),
-                        f"{who}: {minutes[who] / 60:g} h is {dev} h beyond a fair share among {peers}",
+                        f"{who}: {minutes[who] / 60:g} h{year} is {dev} h beyond a fair share among {peers}",
                         f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
 
 

@@ -1,0 +1,107 @@
+"""Year-to-date counts for fairness across months (``fairness_carry``): a CSV with the columns
+staff,nights,weekends,holidays,hours (missing columns count 0), read into the scenario's rows, and
+the counts of a roster added to them for the next month."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from roster.io.text import read_text_file
+from roster.model.calendar import Calendar
+from roster.model.fairness import counts_towards
+from roster.model.parse import ScenarioError
+from roster.model.roster import Roster
+from roster.model.scenario import Scenario
+
+COLUMNS = ("staff", "nights", "weekends", "holidays", "hours")
+
+
+def read_carry(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a carry CSV as ``fairness_carry`` entries."""
+    path = Path(path)
+    reader = csv.DictReader(io.StringIO(read_text_file(path, "fairness carry file"), newline=""))
+    cols = [(c or "").strip() for c in reader.fieldnames or []]
+    if "staff" not in cols:
+        raise ScenarioError(str(path), "header", ",".join(cols), "needs a staff column",
+                            hint="columns: " + ",".join(COLUMNS))
+    unknown = [c for c in cols if c not in COLUMNS]
+    if unknown:
+        raise ScenarioError(str(path), "header", unknown[0], "unknown column", hint="columns: " + ",".join(COLUMNS))
+    out = []
+    for row in reader:
+        line = reader.line_num
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        entry: dict[str, Any] = {"staff": row.get("staff", "")}
+        for col in COLUMNS[1:]:
+            text = row.get(col, "")
+            if not text:
+                continue
+            try:
+                value = float(text)
+            except ValueError:
+                raise ScenarioError(str(path), f"line {line}, column {col}", text, "not a number") from None
+            if value < 0 or (col != "hours" and not value.is_integer()):
+                raise ScenarioError(str(path), f"line {line}, column {col}", text,
+                                    "a count of the year so far: a whole number, at least 0"
+                                    if col != "hours" else "hours cannot be negative")
+            entry[col] = value if col == "hours" else int(value)
+        out.append(entry)
+    return out
+
+
+def with_carry_file(data: dict, source: str, base: Path) -> dict:
+    """``fairness_carry: file.csv`` (relative to the scenario file) → its rows inline."""
+    name = data.get("fairness_carry")
+    if not isinstance(name, str):
+        return data
+    file = Path(name) if Path(name).is_absolute() else base / name
+    if not name.strip() or not file.is_file():
+        raise ScenarioError(source, "fairness_carry", name, f"file not found ({file})",
+                            hint="a CSV with the columns staff,nights,weekends,holidays,hours, relative to "
+                                 "the scenario file")
+    staff = {str(s.get("id")) for s in data.get("staff") or [] if isinstance(s, dict)}
+    rows = read_carry(file)
+    for i, row in enumerate(rows):
+        if row["staff"] not in staff:
+            raise ScenarioError(str(file), f"line {i + 2}, column staff", row["staff"], "unknown staff",
+                                hint="rows name staff ids of the scenario")
+    return {**data, "fairness_carry": rows}
+
+
+def month_counts(scenario: Scenario, roster: Roster) -> dict[str, dict[str, float]]:
+    """Per person: nights, weekend and holiday shifts (counted as the fair shares count them) and
+    hours of ``roster`` inside the horizon."""
+    cal = Calendar(scenario)
+    out: dict[str, dict[str, float]] = {p.id: dict.fromkeys(COLUMNS[1:], 0) for p in scenario.staff}
+    for a in roster:
+        if a.staff not in out or a.date not in cal.index or a.shift not in scenario.shift_by_id:
+            continue
+        for kind in COLUMNS[1:]:
+            add = counts_towards(kind, scenario, cal, cal.index[a.date], a.shift)
+            out[a.staff][kind] += add / 60 if kind == "hours" else add
+    return out
+
+
+def carried_forward(scenario: Scenario, roster: Roster) -> list[dict[str, Any]]:
+    """The carry for the next month: the scenario's counts plus what ``roster`` adds, per person."""
+    before = {c.staff: c for c in scenario.fairness_carry}
+    out = []
+    for who, counts in month_counts(scenario, roster).items():
+        old = before.get(who)
+        row: dict[str, Any] = {"staff": who}
+        for kind in COLUMNS[1:]:
+            total = (getattr(old, kind) if old is not None else 0) + counts[kind]
+            row[kind] = round(total, 2) if kind == "hours" else int(total)
+        out.append(row)
+    return out
+
+
+def write_carry(path: str | Path, rows: list[dict[str, Any]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: (f"{row[k]:g}" if k == "hours" else row[k]) for k in COLUMNS})
