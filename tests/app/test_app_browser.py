@@ -460,7 +460,7 @@ def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     pg = page
     _open_centre(pg)
     pg.get_by_text("Edit", exact=True).click()
-    pg.get_by_role("tab", name="Staff").click()
+    _open_tab(pg, "Staff")
     staff = pg.locator('[data-testid="stDataFrame"]').first
     _header(staff, "hired").wait_for(state="attached")
     _settle(pg)
@@ -481,7 +481,7 @@ def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     assert scroller.evaluate("e => e.scrollTop") == top, "the table keeps its place"
     assert staff.get_attribute("data-probe") == "same table"
 
-    pg.get_by_role("tab", name="Shifts").click()
+    _open_tab(pg, "Shifts")
     shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
     _header(shifts, "end").wait_for(state="attached")
     _edit_cell(pg, shifts, "E", "end", "25:00")
