@@ -12,7 +12,7 @@ others' own terms, which the change cannot touch. So the search
 
 Each model is small, so it solves in a fraction of a second where the whole roster's model takes
 minutes to build and solve. Posts tie people together, so scenarios with
-posts are not searched this way; fairness is left to the whole-roster solve that follows
+posts are not searched this way (``Family.group_search``); fairness is left to the whole-roster solve that follows
 (``SolveOptions(strategy=...)``), which starts from the roster found here.
 """
 
@@ -33,7 +33,7 @@ from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Fixed, History, Scenario
 
 from .build import add_hint, build, extract, solve_hint_fixed
-from .rules import split_families
+from .rules import FAMILIES, split_families
 
 FIRST_SECONDS = 20.0
 """Most seconds for one person's first shifts (measured: 0.05 s on 4 weeks, 1-2 s on a year)."""
@@ -46,8 +46,9 @@ WINDOW_SHARE = 0.7
 
 
 def applies(scenario: Scenario) -> bool:
-    """Can a roster of this scenario be searched group by group?"""
-    return not scenario.posts and len(scenario.staff) >= 4
+    """Can a roster of this scenario be searched group by group? Every family whose rules it uses
+    must allow it (``Family.group_search``: posts do not), and it takes four people or more."""
+    return all(f.group_searched(scenario) for f in FAMILIES.values()) and len(scenario.staff) >= 4
 
 
 @dataclass

@@ -123,6 +123,8 @@ def test_auto_uses_groups_on_large_rosters_without_fair_shares_and_construction_
     monkeypatch.setattr(solve_module, "GROUP_CELLS", 0)  # every roster counts as large here
     plain = scenario_from_dict(centre(), "centre.yaml")
     fair = scenario_from_dict(centre(fairness={"nights": 2}), "centre.yaml")
+    assert solve_module._by_construction(plain, Calendar(plain), "auto")  # a short horizon: construction
+    monkeypatch.setattr(solve_module, "LONG_HORIZON_DAYS", 0)  # and every horizon counts as long
     for sc, want in ((plain, True), (fair, False)):
         cal = Calendar(sc)
         assert solve_module._by_groups(sc, cal, "auto", None) is want
@@ -130,7 +132,7 @@ def test_auto_uses_groups_on_large_rosters_without_fair_shares_and_construction_
         assert solve_module._by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
         assert solve_module._by_groups(sc, cal, "groups", None) is True
     assert "group_solves" in solve(plain, SolveOptions(time_limit=5, workers=2, strategy="groups")).stats
-    # large and weighing no fair shares: the group search; with fair shares: construction first
+    # large, long and weighing no fair shares: the group search; with fair shares: construction first
     plain_stats, fair_stats = (solve(sc, SolveOptions(time_limit=5, workers=2)).stats for sc in (plain, fair))
     assert "group_solves" in plain_stats and "construct_cost" not in plain_stats
     assert "construct_cost" in fair_stats and "group_solves" not in fair_stats

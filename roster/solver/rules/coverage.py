@@ -156,4 +156,5 @@ FAMILY = Family(
     labels=(Rule.COVERAGE, Rule.COVERAGE_MAX),
     words={Rule.COVERAGE: ("seats on a shift", "班次座席")},
     repairs=repairs,
+    person_search=True,
 )

@@ -63,6 +63,10 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         2, soften, f"crew:{team}")
 
 
+def uses(scenario: Scenario) -> bool:
+    return any(t.together for t in scenario.teams)
+
+
 FAMILY = Family(
     Rule.CREWS, add, Scope.EVERYONE, hard=True,
     terms=(Rule.TOGETHER,),
@@ -70,4 +74,7 @@ FAMILY = Family(
     labels=(Rule.TOGETHER,),
     words={Rule.TOGETHER: ("crews on one shift", "班组同班")},
     repairs=repairs,
+    person_search=False,
+    uses=uses,
 )
+"""The per-person search prices no crew apart: a scenario with a crew kept together uses the model."""

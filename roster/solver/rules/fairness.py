@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model.fairness import carried_minutes, counts_towards, fair_bands, hour_groups
 from ...model.rule_names import FAIR_SHARE, Rule
+from ...model.scenario import Scenario
 from ..context import Context
 from .family import Family, Scope
 
@@ -45,8 +46,14 @@ def add(ctx: Context) -> None:
             ctx.penalise(Rule.FAIRNESS_HOURS, weights["hours"], dev)
 
 
+def uncarried_hours(scenario: Scenario) -> bool:
+    """The per-person search's fair shares count no hours carried in from earlier months."""
+    return not (scenario.fairness.hours and any(c.hours for c in scenario.fairness_carry))
+
+
 FAMILY = Family(
     Rule.FAIRNESS, add, Scope.EVERYONE, hard=False,
     terms=(*FAIR_SHARE.values(), Rule.FAIRNESS),
     violations=tuple(FAIR_SHARE.values()),
+    person_search=uncarried_hours,
 )

@@ -36,6 +36,11 @@ Repairs = Callable[[Scenario, Context, Label, Offer], None]
 """Offers the changes that would relax one of the family's rules named in an infeasible set."""
 
 
+def every_scenario(scenario: Scenario) -> bool:
+    """A family's ``uses`` when it does not say: taken as used by every scenario."""
+    return True
+
+
 @dataclass(frozen=True)
 class Family:
     """One rule family: how it enters the model and the names it answers to."""
@@ -56,6 +61,29 @@ class Family:
     words: Mapping[Rule, tuple[str, str]] = field(default_factory=dict)
     """Short names (en, zh) of its labels for explanations (a label without one shows its name)."""
     repairs: Repairs | None = None
+    person_search: bool | Callable[[Scenario], bool] = False
+    """Does the per-person search (``search/person.py``: its states and the rules ``breaks``
+    prices; ``search/construct.py``: seats, intervals, requests, fair shares) keep every rule of
+    the family? False (the default, so a new family opts in): a scenario that uses the family is
+    left to the model (``construct.applies``). A family the search keeps only in part says which
+    scenarios it keeps (rotations: hard patterns only)."""
+    group_search: bool = True
+    """May the group search (``solver/groups.py``) run on a scenario that uses the family? A family
+    it does not split (``splits``) is left to the whole-roster solve that follows; False when that
+    leaves too much (posts tie people to each other)."""
+    uses: Callable[[Scenario], bool] = every_scenario
+    """Does a scenario use the family's rules? A family with ``person_search`` or ``group_search`` False
+    declares it, so that scenarios without its rules still take those searches."""
+
+    def person_searched(self, scenario: Scenario) -> bool:
+        """Does the per-person search keep the family's rules in this scenario (True when it uses none)?"""
+        if not self.uses(scenario):
+            return True
+        return self.person_search(scenario) if callable(self.person_search) else self.person_search
+
+    def group_searched(self, scenario: Scenario) -> bool:
+        """May the group search run on this scenario as far as this family goes?"""
+        return self.group_search or not self.uses(scenario)
 
     @property
     def splits(self) -> bool:

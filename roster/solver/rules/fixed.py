@@ -42,4 +42,5 @@ FAMILY = Family(
     labels=(Rule.FIXED,),
     words={Rule.FIXED: ("pinned shifts", "固定班次")},
     repairs=repairs,
+    person_search=True,
 )

@@ -117,4 +117,5 @@ FAMILY = Family(
            Rule.HOURS_MIN: ("hours in the horizon", "排班期工时下限"),
            Rule.MAX_SHIFTS: ("most shifts of a type", "班次数上限")},
     repairs=repairs,
+    person_search=True,
 )

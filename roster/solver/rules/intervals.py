@@ -164,6 +164,7 @@ FAMILY = Family(
            Rule.INTERVAL_SHORTFALL: ("people on the floor per interval", "每时段在席人数"),
            Rule.INTERVAL_OVER: ("people on the floor per interval", "每时段在席人数"),
            Rule.MIN_ON_FLOOR: ("fewest people on the floor", "最少在席人数")},
+    person_search=True,
 )
 """Scope EVERYONE: the floor counts everyone's shifts, and models of a few people (groups,
 neighbourhoods) count no one else on the floor; the per-person search prices intervals itself."""

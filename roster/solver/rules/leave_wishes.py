@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from roster.model.availability import wish_days
 from roster.model.rule_names import Rule
+from roster.model.scenario import Scenario
 
 from ..context import Context, Label
 from .family import Family, Scope
@@ -44,9 +45,16 @@ def add(ctx: Context) -> None:
     ctx.cache["leave_days"] = placed
 
 
+def uses(scenario: Scenario) -> bool:
+    return bool(scenario.leave_wishes)
+
+
 FAMILY = Family(
     Rule.LEAVE_WISHES, add, Scope.PERSON, hard=True,
     terms=(Rule.LEAVE_WISHES,),
     violations=(Rule.LEAVE_WISHES,),
     labels=(Rule.LEAVE_WISH,),
+    person_search=False,
+    uses=uses,
 )
+"""The per-person search places no leave days: a scenario with leave wishes is left to the model."""

@@ -74,10 +74,18 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
             break
 
 
+def uses(scenario: Scenario) -> bool:
+    return bool(scenario.posts)
+
+
 FAMILY = Family(
     Rule.POSTS, add, Scope.EVERYONE, hard=True,
     terms=(Rule.POSTS,),
     violations=(Rule.POSTS,),
     labels=(Rule.POST_MANNED, Rule.POST_A, Rule.POST_B),
     repairs=repairs,
+    person_search=False,
+    group_search=False,
+    uses=uses,
 )
+"""Posts tie holders to each other: neither the per-person search nor the group search holds them."""

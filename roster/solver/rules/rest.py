@@ -158,4 +158,5 @@ FAMILY = Family(
     words={Rule.REST: ("rest between shifts", "班次间休息"), Rule.OVERLAP: ("overlapping shifts", "班次重叠"),
            Rule.SEQUENCE: ("forbidden shift order", "禁止的班次顺序")},
     repairs=repairs,
+    person_search=True,
 )

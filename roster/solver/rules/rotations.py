@@ -68,6 +68,11 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         len(rotation.staff) or 2, soften, f"soften:{rid}")
 
 
+def hard_patterns(scenario: Scenario) -> bool:
+    """Hard patterns prune the per-person routine's cells; it does not price soft ones."""
+    return all(r.weight is None for r in scenario.rotations)
+
+
 FAMILY = Family(
     Rule.ROTATIONS, add, Scope.PERSON, hard=True,
     terms=(Rule.PATTERN,),
@@ -75,4 +80,5 @@ FAMILY = Family(
     labels=(Rule.PATTERN,),
     words={Rule.PATTERN: ("rotation pattern cells", "轮班规律")},
     repairs=repairs,
+    person_search=hard_patterns,
 )

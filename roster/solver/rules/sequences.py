@@ -109,4 +109,5 @@ FAMILY = Family(
            Rule.MIN_CONSECUTIVE_WORK: ("fewest work days in a row", "最少连续上班天数"),
            Rule.MIN_CONSECUTIVE_OFF: ("fewest days off in a row", "最少连续休息天数")},
     repairs=repairs,
+    person_search=True,
 )

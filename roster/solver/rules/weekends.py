@@ -86,4 +86,5 @@ FAMILY = Family(
     words={Rule.WEEKENDS: ("weekends worked", "上班周末数"),
            Rule.WEEKENDS_MONTH: ("weekends worked a month", "每月上班周末数")},
     repairs=repairs,
+    person_search=True,
 )

@@ -52,12 +52,13 @@ import numpy as np
 
 from roster.model.calendar import Calendar
 from roster.model.roster import Roster
+from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario, limit_value
 from roster.solver.highs import new_lp
 
 from . import HARD
 from .construct import Search
-from .person import INF, Person, Shape
+from .person import INF, Broken, Person, Shape
 
 SMOOTHING = 0.5
 """Wentges' α: the share of the best bound's duals in the prices."""
@@ -73,6 +74,8 @@ STALL = 10
 STEP = 0.25
 MIN_STEP = 0.01
 """Subgradient step for those rules' multipliers, in a quarter of the largest cell price per unit."""
+WEEKENDS = Broken(Rule.WEEKENDS)
+"""A month that breaks a most of weekends (``Person.breaks``)."""
 
 
 @dataclass
@@ -84,6 +87,9 @@ class Side:
     days): a weekend's first day costs the multiplier, its second day costs it only after a day
     off (``Person.best``'s start cost), so a weekend is charged once however many days are worked."""
 
+    rule: Rule
+    """The rule (its label): ``MAX_SHIFTS``, ``HOURS_MAX``, ``HOURS_MIN``, ``WEEKENDS`` or
+    ``WEEKENDS_MONTH``."""
     limit: float
     unit: float = 1.0
     """Size of one step of the count (a shift's minutes for hours)."""
@@ -238,12 +244,13 @@ class ColumnGeneration:
             s = min(caps, key=lambda x: caps[x])
             person.counted[p] = (s, caps.pop(s))
         for s, cap in caps.items():
-            out.append(Side(float(cap), shift=s))
+            out.append(Side(Rule.MAX_SHIFTS, float(cap), shift=s))
         most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
         if most is not None and shape.total_most is None:
-            out.append(Side(round(most * 60), unit, weights=np.broadcast_to(minutes, (self.n, self.S))))
+            out.append(Side(Rule.HOURS_MAX, round(most * 60), unit, weights=np.broadcast_to(minutes, (self.n, self.S))))
         if least and not shape.total_least:
-            out.append(Side(-round(least * 60), unit, weights=np.broadcast_to(-minutes, (self.n, self.S))))
+            out.append(Side(Rule.HOURS_MIN, -round(least * 60), unit,
+                            weights=np.broadcast_to(-minutes, (self.n, self.S))))
         total, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
         groups = []
         if total is not None and math.comb(len(cal.weekends), min(int(total), len(cal.weekends))) <= ENUMERATE:
@@ -252,15 +259,15 @@ class ColumnGeneration:
                 barred = [d for k, days in enumerate(cal.weekends) if k not in chosen for d in days]
                 self.weekend_sets[p].append(np.array(barred, dtype=np.int64))
         elif total is not None:
-            groups.append((list(range(len(cal.weekends))), float(total)))
+            groups.append((Rule.WEEKENDS, list(range(len(cal.weekends))), float(total)))
         if monthly is not None:
             hist = person._history.get(sc.staff[p].id, {}).get("weekends", {})
             for month, ks in cal.weekend_months.items():
-                groups.append((ks, float(monthly) - hist.get(month, 0)))
-        for ks, cap in groups:
+                groups.append((Rule.WEEKENDS_MONTH, ks, float(monthly) - hist.get(month, 0)))
+        for rule, ks, cap in groups:
             firsts = np.array([cal.weekends[k][0] for k in ks], dtype=np.int64)
             seconds = np.array([cal.weekends[k][1] for k in ks if len(cal.weekends[k]) > 1], dtype=np.int64)
-            out.append(Side(cap, firsts=firsts, seconds=seconds))
+            out.append(Side(rule, cap, firsts=firsts, seconds=seconds))
         return out
 
     # ---- the master -----------------------------------------------------------
@@ -402,7 +409,7 @@ class ColumnGeneration:
         is enumerated and that month breaks it, the cheapest month of each set of weekends that may
         be worked (the others' days barred), cheapest first."""
         plan, value = self.person.best(p, cell, off.copy(), start)
-        if not self.weekend_sets[p] or not math.isfinite(value) or "weekends" not in self.person.breaks(p, plan):
+        if not self.weekend_sets[p] or not math.isfinite(value) or WEEKENDS not in self.person.breaks(p, plan):
             return [plan], value  # the cheapest month without the weekend rule keeps it
         runs = []
         for barred in self.weekend_sets[p]:

@@ -20,6 +20,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -32,9 +33,10 @@ from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
 
 from ..breaks import Floor, break_text
+from ..rules import FAMILIES
 from . import HARD
 from .lns import move
-from .person import INF, OFF, Person
+from .person import INF, OFF, Broken, Person
 
 SCARCITY = 4.0
 """During construction an empty seat weighs (1 + SCARCITY × seats still needed / people left who
@@ -56,16 +58,46 @@ RETRIES = 6
 """Times a person's month is priced again when it breaks a rule counted over the horizon."""
 
 
+Reprice = Callable[["Search", Broken, np.ndarray, float], None]
+"""Raises the cell prices (``extra[d, s]``) by ``price`` a step of a rule a month breaks."""
+
+
+def _dearer_hours(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
+    extra += price / 480 * search.minutes[None, :]
+
+
+def _cheaper_hours(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
+    extra -= price / 480 * search.minutes[None, :]
+
+
+def _dearer_weekends(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
+    extra[search.weekend_days] += price
+
+
+def _dearer_shift(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
+    extra[:, [s.id for s in search.scenario.shifts].index(key.shift)] += price
+
+
+REPRICE: dict[Rule, Reprice | None] = {
+    Rule.HOURS_MAX: _dearer_hours,
+    Rule.HOURS_MIN: _cheaper_hours,
+    Rule.WEEKENDS: _dearer_weekends,
+    Rule.MAX_SHIFTS: _dearer_shift,
+    Rule.REST: None,
+}
+"""How ``Search.best_month`` prices each rule ``Person.breaks`` finds (``Broken.rule``); None: no
+price mends it (rest clashes two or more days apart), the person gets no month."""
+
+
 def applies(scenario: Scenario) -> bool:
     """Can this scenario be built and improved by the per-person routine?
 
-    Posts tie people together and leave wishes place days off; those scenarios use the model, as
-    do crews kept together, soft rotation patterns and hours carried in from earlier months (the
-    search's cost does not count them; hard patterns prune the per-person routine's cells)."""
-    return (not scenario.posts and not scenario.leave_wishes
-            and all(r.weight is None for r in scenario.rotations)
-            and not any(t.together for t in scenario.teams)
-            and not (scenario.fairness.hours and any(c.hours for c in scenario.fairness_carry)))
+    Only when every family says the routine keeps the rules the scenario asks of it
+    (``Family.person_search``): posts tie people together and leave wishes place days off, so
+    those scenarios use the model, as do crews kept together, soft rotation patterns and hours
+    carried in from earlier months (the search's cost does not count them; hard patterns prune
+    the per-person routine's cells)."""
+    return all(f.person_searched(scenario) for f in FAMILIES.values())
 
 
 @dataclass
@@ -330,10 +362,6 @@ class Search:
         extra = np.zeros_like(cost)
         extra_off = np.zeros_like(off)
         price = max(1.0, float(np.abs(cost[np.isfinite(cost)]).max(initial=1.0)) / 4)
-        weekend_days = np.zeros(self.n, dtype=bool)
-        for days in self.calendar.weekends:
-            weekend_days[days] = True
-        ids = [s.id for s in self.scenario.shifts]
         for _ in range(RETRIES):
             plan, value = self.person.best(p, cost + extra, off + extra_off)
             if not math.isfinite(value):
@@ -342,18 +370,20 @@ class Search:
             if not broken:
                 return plan
             for key in broken:
-                if key == "hours_max":
-                    extra += price / 480 * self.minutes[None, :]
-                elif key == "hours_min":
-                    extra -= price / 480 * self.minutes[None, :]
-                elif key == "weekends":
-                    extra[weekend_days] += price
-                elif key.startswith("shift:"):
-                    extra[:, ids.index(key[6:])] += price
-                elif key == "rest":
+                reprice = REPRICE[key.rule]
+                if reprice is None:
                     return None
+                reprice(self, key, extra, price)
             price *= 2
         return None
+
+    @cached_property
+    def weekend_days(self) -> np.ndarray:
+        """Days of the horizon on a weekend."""
+        out = np.zeros(self.n, dtype=bool)
+        for days in self.calendar.weekends:
+            out[days] = True
+        return out
 
     def place(self, p: int, scarcity: np.ndarray | None = None, mins: np.ndarray | None = None) -> bool:
         """Best response of person p against everyone else; kept when the roster costs no more.

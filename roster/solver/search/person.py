@@ -16,7 +16,8 @@ returns the cheapest schedule that keeps the person's rules that link days:
 
 Soft versions of these rules are kept as if hard. Other rules that count over the whole horizon
 (shifts of a type, weekends, a least number of hours without a most) are not states: ``Person.breaks`` lists where a
-schedule breaks them, and the caller prices them (``roster/solver/search/construct.py``).
+schedule breaks them, each by its ``Rule`` (``Broken``), and the caller prices them
+(``roster/solver/search/construct.py``).
 The routine serves the construction and the improving moves of the scale engine; it holds no
 solver model.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, reduce
 
@@ -34,16 +36,35 @@ import numpy as np
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.rotations import pattern_cells
+from roster.model.rule_names import Rule
 from roster.model.scenario import Rules, Scenario, limit_value, limit_weight
 
 INF = float("inf")
 MAX_TOTAL_UNITS = 400
 """Hours in the horizon are a state when the limit is at most this many steps (else priced)."""
 OFF = -1
-SOFT_RELAXED = ("min_rest_hours", "max_consecutive_work_days", "min_consecutive_work_days",
-                "min_consecutive_days_off", "max_hours_per_week", "max_hours_total", "min_hours_total",
-                "max_weekends", "max_weekends_per_month")
-"""Rules whose soft versions ``relax_soft`` leaves out (the states and those ``breaks`` finds)."""
+SOFT_RELAXED: dict[Rule, tuple[str, ...]] = {
+    Rule.REST: ("min_rest_hours",),
+    Rule.MAX_CONSECUTIVE: ("max_consecutive_work_days",),
+    Rule.MIN_CONSECUTIVE_WORK: ("min_consecutive_work_days",),
+    Rule.MIN_CONSECUTIVE_OFF: ("min_consecutive_days_off",),
+    Rule.HOURS_WEEK: ("max_hours_per_week",),
+    Rule.HOURS_TOTAL: ("max_hours_total", "min_hours_total"),
+    Rule.WEEKENDS: ("max_weekends", "max_weekends_per_month"),
+}
+"""The rules whose soft versions ``relax_soft`` leaves out (the states and those ``breaks``
+finds; forbidden orders have their own weight), by term, with the ``Rules`` fields that set them."""
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A rule over the horizon that a schedule breaks (a key of ``Person.breaks``): its label, and
+    the shift's id for a most of shifts of one type."""
+
+    rule: Rule
+    """``HOURS_MAX`` / ``HOURS_MIN`` (hours in the horizon), ``MAX_SHIFTS``, ``WEEKENDS`` (in the
+    horizon or a month), ``REST`` (clashes two or more days apart)."""
+    shift: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,7 +201,8 @@ class Person:
         rules = self.scenario.rules_for(self.scenario.staff[p].id)
         if not self.relax_soft:
             return rules
-        soft = {k: None for k in SOFT_RELAXED if limit_weight(getattr(rules, k)) is not None}
+        soft = {k: None for fields in SOFT_RELAXED.values() for k in fields
+                if limit_weight(getattr(rules, k)) is not None}
         if rules.forbidden_sequences and rules.forbidden_sequences_weight is not None:
             soft["forbidden_sequences"] = ()
         return rules.model_copy(update=soft) if soft else rules
@@ -436,49 +458,77 @@ class Person:
         return not self.breaks(p, plan)
 
     # ---- rules over the whole horizon -----------------------------------------
-    def breaks(self, p: int, plan: np.ndarray) -> dict[str, float]:
+    def breaks(self, p: int, plan: np.ndarray) -> dict[Broken, float]:
         """How far a schedule breaks the person's rules that are not states (0 when kept), by the
-        price to raise: ``hours_max`` / ``hours_min`` (minutes), ``shift:<id>`` (shifts),
-        ``weekends`` (weekends over the limit), ``rest`` (clashes two or more days apart)."""
-        sc, cal = self.scenario, self.calendar
+        price to raise: hours in the horizon (minutes), shifts of a type (shifts), weekends
+        (weekends over the limit), rest (clashes two or more days apart); see ``BREAKS``."""
         rules = self.rules(p)
-        worked = plan >= 0
-        total = int(self.minutes[plan[worked]].sum()) if worked.any() else 0
-        out: dict[str, float] = {}
-        most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
-        if most is not None and total > round(most * 60):
-            out["hours_max"] = total - round(most * 60)
-        if least and total < round(least * 60):
-            out["hours_min"] = round(least * 60) - total
-        for shift_id, cap in (rules.max_shifts or {}).items():
-            s = [x.id for x in sc.shifts].index(shift_id)
-            n = int((plan == s).sum())
-            if n > cap:
-                out[f"shift:{shift_id}"] = n - cap
-        total_we, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
-        if total_we is not None or monthly is not None:
-            worked_we = [k for k, days in enumerate(cal.weekends) if any(plan[d] >= 0 for d in days)]
-            over = 0
-            if total_we is not None:
-                over = max(over, len(worked_we) - int(total_we))
-            if monthly is not None:
-                hist = self._history.get(sc.staff[p].id, {}).get("weekends", {})
-                for month, ks in cal.weekend_months.items():
-                    n = sum(1 for k in ks if k in worked_we) + hist.get(month, 0)
-                    over = max(over, n - int(monthly))
-            if over > 0:
-                out["weekends"] = over
-        rest = limit_value(rules.min_rest_hours) or 0
-        days = np.flatnonzero(worked)
-        clashes = 0
-        for a, b in zip(days[:-1], days[1:], strict=False):
-            if b - a >= 2:
-                gap = (b - a) * 1440 + sc.shifts[plan[b]].arrive_minute - sc.shifts[plan[a]].end_minute
-                if gap < rest * 60:
-                    clashes += 1
-        if clashes:
-            out["rest"] = clashes
-        return out
+        return {key: over for count in BREAKS.values() for key, over in count(self, p, plan, rules)}
+
+
+Count = Callable[[Person, int, np.ndarray, Rules], Iterator[tuple[Broken, float]]]
+"""Where person p's schedule breaks one rule that is not a state, and by how much."""
+
+
+def _hours(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:
+    worked = plan >= 0
+    total = int(person.minutes[plan[worked]].sum()) if worked.any() else 0
+    most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
+    if most is not None and total > round(most * 60):
+        yield Broken(Rule.HOURS_MAX), total - round(most * 60)
+    if least and total < round(least * 60):
+        yield Broken(Rule.HOURS_MIN), round(least * 60) - total
+
+
+def _shifts(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:
+    ids = [x.id for x in person.scenario.shifts]
+    for shift_id, cap in (rules.max_shifts or {}).items():
+        n = int((plan == ids.index(shift_id)).sum())
+        if n > cap:
+            yield Broken(Rule.MAX_SHIFTS, shift_id), n - cap
+
+
+def _weekends(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:
+    sc, cal = person.scenario, person.calendar
+    total_we, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
+    if total_we is None and monthly is None:
+        return
+    worked_we = [k for k, days in enumerate(cal.weekends) if any(plan[d] >= 0 for d in days)]
+    over = 0
+    if total_we is not None:
+        over = max(over, len(worked_we) - int(total_we))
+    if monthly is not None:
+        hist = person._history.get(sc.staff[p].id, {}).get("weekends", {})
+        for month, ks in cal.weekend_months.items():
+            n = sum(1 for k in ks if k in worked_we) + hist.get(month, 0)
+            over = max(over, n - int(monthly))
+    if over > 0:
+        yield Broken(Rule.WEEKENDS), over
+
+
+def _rest(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:
+    shifts = person.scenario.shifts
+    rest = limit_value(rules.min_rest_hours) or 0
+    days = np.flatnonzero(plan >= 0)
+    clashes = 0
+    for a, b in zip(days[:-1], days[1:], strict=False):
+        if b - a >= 2:
+            gap = (b - a) * 1440 + shifts[plan[b]].arrive_minute - shifts[plan[a]].end_minute
+            if gap < rest * 60:
+                clashes += 1
+    if clashes:
+        yield Broken(Rule.REST), clashes
+
+
+BREAKS: dict[Rule, Count] = {
+    Rule.HOURS_TOTAL: _hours,
+    Rule.MAX_SHIFTS: _shifts,
+    Rule.WEEKENDS: _weekends,
+    Rule.REST: _rest,
+}
+"""The rules of a person's own shifts that ``Person.best`` does not keep as states (a most of
+hours in the horizon too wide to be one, a least without a most, shifts of a type, weekends, rest
+between shifts two or more days apart), by term: the caller prices them."""
 
 
 def _history(scenario: Scenario, calendar: Calendar) -> dict[str, dict]:

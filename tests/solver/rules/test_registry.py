@@ -3,6 +3,7 @@ family, and whatever picks families (groups, neighbourhoods, explanations) reads
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -12,12 +13,16 @@ from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.rule_names import BY_VARIABLES, Rule
+from roster.model.scenario import LeaveWish
+from roster.solver import groups
 from roster.solver.build import build
 from roster.solver.context import Context, Label
 from roster.solver.explain import candidates, word
 from roster.solver.groups import GroupSearch
 from roster.solver.rules import FAMILIES, Family, Scope, family_of, hard_families, split_families
 from roster.solver.search import construct, lns
+from roster.solver.search.colgen import ColumnGeneration
+from roster.solver.search.person import BREAKS, Broken
 from roster.validate import CHECKS, Check, validate
 from roster.validate.checker import Soft
 from roster.validate.checks import ROSTER
@@ -134,6 +139,63 @@ def test_the_validator_tags_violations_with_rule_names() -> None:
     assert all(isinstance(v.rule, Rule) for v in report.violations)
 
 
+# ---- which searches a scenario takes, from its families ---------------------------------------
+
+def _with_a_leave_wish(sc):
+    wish = LeaveWish.model_validate({"staff": sc.staff[0].id, "days": 1,
+                                     "window": {"start": str(sc.horizon.start), "end": str(sc.horizon.end)}})
+    return sc.model_copy(update={"leave_wishes": (wish,)})
+
+
+def _applies_scenarios():
+    out = [load_scenario(path) for path in sorted(SCENARIOS.glob("*.yaml"))]
+    centres = [make_centre(size, seed=seed) for size, seed in ((20, 1), (40, 2), (60, 3))]
+    out += centres + [_with_a_leave_wish(sc) for sc in centres]
+    four = [{"id": x, "roles": ["agent"], "team": "T"} for x in "ABCD"]
+    cycle = {"id": "R", "pattern": ["D", "off"], "staff": ["A"]}
+    out += [tiny(), tiny(**EVERYTHING), tiny(staff=four, teams=[{"id": "T"}]),
+            tiny(staff=four, teams=[{"id": "T", "together": True}]),
+            tiny(staff=four, teams=[{"id": "T", "together": False}]),
+            tiny(rotations=[cycle]), tiny(rotations=[{**cycle, "weight": 3}]),
+            tiny(fairness={"hours": 1}, fairness_carry=[{"staff": "A", "hours": 8}]),
+            tiny(fairness={"hours": 1, "nights": 1}, fairness_carry=[{"staff": "A", "nights": 2}]),
+            tiny(fairness={"nights": 1}, fairness_carry=[{"staff": "A", "hours": 8}])]
+    return out
+
+
+def _before(sc) -> tuple[bool, bool]:
+    """What ``construct.applies`` and ``groups.applies`` answered from the scenario's fields."""
+    person = (not sc.posts and not sc.leave_wishes and all(r.weight is None for r in sc.rotations)
+              and not any(t.together for t in sc.teams)
+              and not (sc.fairness.hours and any(c.hours for c in sc.fairness_carry)))
+    return person, not sc.posts and len(sc.staff) >= 4
+
+
+def test_the_searches_a_scenario_takes_are_those_its_fields_asked_for_before_the_families_did() -> None:
+    """Posts, leave wishes, crews kept together, soft rotations and carried hours keep a scenario
+    from the per-person search; posts and fewer than four people keep it from the group search:
+    now said by the families, with the same answers."""
+    seen = []
+    for sc in _applies_scenarios():
+        assert (construct.applies(sc), groups.applies(sc)) == _before(sc), sc.name
+        seen.append(_before(sc))
+    assert {(True, True), (False, True), (False, False), (True, False)} <= set(seen)
+    assert seen.count((False, True)) + seen.count((False, False)) >= 8
+
+
+def test_what_the_per_person_search_prices_belongs_to_families_it_covers() -> None:
+    """Every rule ``Person.breaks`` counts, ``best_month`` prices and column generation sides with
+    is a term or label of a family that declares ``person_search``."""
+    covered = [f for f in FAMILIES.values() if f.person_search]
+    names = {n for f in covered for n in (*f.terms, *f.labels)}
+    assert set(BREAKS) <= names and set(construct.REPRICE) <= names
+    sc = tiny(**{**EVERYTHING, "leave_wishes": []})
+    sides = {side.rule for person in ColumnGeneration(sc).sides for side in person}
+    assert Rule.WEEKENDS_MONTH in sides and sides <= names
+    assert {Rule.POSTS, Rule.LEAVE_WISHES}.isdisjoint(f.name for f in covered)
+    assert Broken(Rule.MAX_SHIFTS, "N") != Broken(Rule.MAX_SHIFTS, "D")
+
+
 # ---- a family registered here reaches every model that picks families by scope --------------
 
 def _tally(ctx: Context) -> None:
@@ -180,6 +242,23 @@ def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(regist
     assert move_ctx.terms["tally"] and "everyone" not in move_ctx.cache
     whole = build(sc)
     assert whole.terms["tally"] and whole.cache["everyone"]
+
+
+def test_a_new_family_reaches_which_searches_a_scenario_takes(monkeypatch) -> None:
+    """A family declares nothing for the per-person search by default: while a scenario uses it,
+    construction does not apply; declared covered, or unused by the scenario, it does."""
+    plain, asked = tiny(), tiny(requests=[{"staff": "A", "date": "2026-12-08", "off": True}])
+    centre = make_centre(20, seed=1)
+    assert construct.applies(plain) and construct.applies(asked) and groups.applies(centre)
+    monkeypatch.setitem(FAMILIES, TALLY.name, TALLY)
+    assert not construct.applies(plain) and not construct.applies(centre)
+    assert groups.applies(centre)  # a per-person family splits into the groups' models
+    monkeypatch.setitem(FAMILIES, TALLY.name, dataclasses.replace(TALLY, uses=lambda sc: bool(sc.requests)))
+    assert construct.applies(plain) and not construct.applies(asked)
+    monkeypatch.setitem(FAMILIES, TALLY.name, dataclasses.replace(TALLY, person_search=True))
+    assert construct.applies(plain) and construct.applies(asked)
+    monkeypatch.setitem(FAMILIES, EVERYONE.name, dataclasses.replace(EVERYONE, person_search=True, group_search=False))
+    assert construct.applies(centre) and not groups.applies(centre)
 
 
 def test_a_new_familys_check_is_run_by_the_validator_and_agrees_with_its_terms(registered) -> None:
