@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LANGS = {"zh": "中文", "en": "English"}
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -73,9 +75,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pinned_to": ("pinned: {shift}", "已固定：{shift}"),
     "cell_card": ("**{who}**, {date}: {shift} {pin}", "**{who}**，{date}：{shift} {pin}"),
     "cannot_list": ("Cannot take — {items}", "不能上 — {items}"),
-    "print_help": ("Print this page from the browser (Ctrl+P): the sheet comes out alone on A4 landscape.",
-                   "用浏览器打印本页（Ctrl+P）：只打印下方排班表，A4 横向。"),
+    "print_help": ("Print this page from the browser (Ctrl+P): the sheet comes out alone on A4 landscape, one "
+                   "page for up to 40 people, with the legend and the lines to sign.",
+                   "用浏览器打印本页（Ctrl+P）：只打印下方排班表，A4 横向，40 人以内一页，含图例和签字栏。"),
     "print": ("Print", "打印"),
+    "print_pins": ("Show pins", "显示固定标记"),
+    "print_overtime": ("Show hours over contract", "显示超出合同工时"),
     "role": ("Role", "角色"),
     "team": ("Team", "班组"),
     "all": ("all", "全部"),
@@ -101,7 +106,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "w.holidays": ("Holidays", "节假日"),
     "w.hours": ("Hours", "工时"),
     "w.contract": ("Contract h", "合同工时"),
-    "w.overtime": ("Overtime h", "加班工时"),
+    "w.overtime": ("Over contract h", "超合同工时"),
     "w.coverage": ("have/need", "实到/需求"),
     "w.was": ("was", "原为"),
     "w.off": ("off", "休"),
@@ -119,6 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "w.in_lieu": ("rest day in lieu", "调休休息"),
     "w.adjusted_workday": ("adjusted workday", "调休上班"),
     "w.left": ("left", "天剩余"),
+    "w.break": ("break", "休息"),
     "saved": ("Saved scenarios", "已保存的场景"),
     "version": ("Version", "版本"),
     "continue": ("Continue", "继续"),
@@ -149,6 +155,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_solution_yet": ("No roster found yet.", "尚未找到排班。"),
     "stopped": ("Stopped: kept the best roster found so far.", "已停止：保留目前最好的排班。"),
     "solve_error": ("The solve failed: {error}", "求解出错：{error}"),
+    "restored": ("Brought back the draft of {name} (saved {when} UTC): the scenario and the roster on screen as you left them.",
+                 "已恢复 {name} 的草稿（保存于 {when} UTC）：场景和排班表与离开时一致。"),
+    "replace_unsaved": ("The scenario on screen has unsaved changes: opening another one replaces it on this page "
+                        "(save a version first to keep it as a version).",
+                        "当前场景有未保存的修改：打开其他场景会在本页替换它（如需保留，请先保存版本）。"),
+    "rejected_edits": ("Not in use — {tables} holds an edit the scenario rejected: {error}. The solve uses the last "
+                       "good scenario; fix the table on the Edit page first.",
+                       "未生效——{tables}中有被拒绝的修改：{error}。求解使用的是上一个有效场景；请先在「编辑」页改正该表。"),
     "infeasible": ("No roster meets every hard rule (proved by the solve in {s} s).",
                    "没有满足全部硬性规则的排班（求解用 {s} 秒证明）。"),
     "unknown": ("No roster found within the time limit; try a longer one.",
@@ -189,6 +203,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "interval_sl": ("Service level", "服务水平"),
     "interval_time": ("Interval", "时段"),
     "interval_people": ("People", "人数"),
+    "interval_short": ("Short", "缺员"),
+    "interval_on_break": ("On break", "休息中"),
+    "all_on_break": ("{date} {shift}: all {people} people of the shift are on break at {at}",
+                     "{date} {shift}：该班次全部 {people} 人在 {at} 同时休息"),
+    "all_on_break_n": ("Everyone on a shift breaks at once on {n} shift(s): nobody of that shift is on the floor then.",
+                       "有 {n} 个班次的全部人员同时休息：届时该班次无人在岗。"),
+    "day_intervals_note": ("Demand is per interval here: the day's people per interval are under *Needed and on the "
+                           "floor per interval* below.",
+                           "本场景按时段设需求：当天各时段的在岗人数见下方「各时段需求与在岗人数」。"),
     "day_sl": ("Day's service level", "当日服务水平"),
     "day_target": ("target {target}", "目标 {target}"),
     "intervals_short": ("Intervals short", "缺人时段"),
@@ -201,6 +224,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fair_shares": ("**Fair shares by peer group**: fewest and most per person, and how many lie outside "
                     "their own fair band", "**各岗位组的公平份额**：每人最少与最多，以及超出本人合理范围的人数"),
     "fs.kind": ("duty", "类别"),
+    "fs.share": ("share of the group", "按组内份额"),
     "fs.group": ("peer group", "岗位组"),
     "fs.people": ("people", "人数"),
     "fs.fair": ("fair band", "合理范围"),
@@ -324,18 +348,18 @@ HEADERS: dict[str, tuple[str, str, str, str]] = {
     "minutes": ("Paid minutes", "计薪分钟", "Paid minutes if not the shift's length", "计薪分钟（与班长不同时填写）"),
     "handover_minutes": ("Handover", "交接班分钟", "Minutes before the start to take over: paid, counted by rest",
                          "开始前提前到岗交接的分钟数：计薪，计入休息间隔"),
-    "shift": ("shift", "班次", "Shift id", "班次编号"),
-    "role": ("role", "角色", "Role id; empty = anyone", "角色编号；空 = 任何角色"),
+    "shift": ("Shift", "班次", "Shift id", "班次编号"),
+    "role": ("Role", "角色", "Role id; empty = anyone", "角色编号；空 = 任何角色"),
     "min": ("Min people", "最少人数", "People at least; 3 @ 500 = soft", "至少人数；3 @ 500 表示软性"),
     "max": ("Max people", "最多人数", "People at most; empty = no limit", "至多人数；空 = 不限"),
     "days": ("days", "日期", "workdays, sat, sun, dates (demand, posts); number of days (leave wishes)",
              "workdays、sat、sun 或日期（需求、岗位）；天数（休假意向）"),
-    "staff": ("staff", "人员", "Staff id (工号)", "人员工号"),
+    "staff": ("Staff", "人员", "Staff id (工号)", "人员工号"),
     "type": ("type", "类型", "Leave type: annual, sick, …", "假别：年假、病假等"),
     "half": ("Half day", "半天", "am or pm; empty = whole days", "am 或 pm；空 = 全天"),
     "extras": ("Extras", "附加", "Other leave fields", "其他休假字段"),
-    "note": ("note", "备注", "", ""),
-    "date": ("date", "日期", "YYYY-MM-DD", "YYYY-MM-DD"),
+    "note": ("Note", "备注", "", ""),
+    "date": ("Date", "日期", "YYYY-MM-DD", "YYYY-MM-DD"),
     "off": ("Day off", "休息", "Ticked = the person is off that day", "勾选 = 当天休息"),
     "weight": ("Weight", "权重", "How much a request counts", "意愿的权重"),
     "window": ("Window", "时间段", "2026-12-01..2026-12-15", "2026-12-01..2026-12-15"),
@@ -348,22 +372,23 @@ HEADERS: dict[str, tuple[str, str, str, str]] = {
     "value": ("value", "值", "Empty = no limit; 40 @ 100 = soft", "空 = 不限；40 @ 100 表示软性"),
     "measure": ("measure", "指标", "", ""),
     # read-only tables: the English headers stay the field names
-    "before": ("before", "原值", "", ""),
-    "after": ("after", "新值", "", ""),
-    "times": ("times", "时间", "", ""),
-    "count": ("count", "人数", "", ""),
-    "have": ("have", "实到", "", ""),
-    "short": ("short", "缺", "", ""),
-    "over": ("over", "超", "", ""),
-    "version": ("version", "版本", "", ""),
-    "shifts": ("shifts", "班次数", "", ""),
-    "demand lines": ("demand lines", "需求条数", "", ""),
-    "leave": ("leave", "休假条数", "", ""),
-    "pinned": ("pinned", "固定条数", "", ""),
-    "roster": ("roster", "排班", "", ""),
-    "objective": ("objective", "目标值", "", ""),
-    "hard": ("hard", "硬性违规", "", ""),
-    "soft cost": ("soft cost", "软性代价", "", ""),
+    "before": ("Before", "原值", "", ""),
+    "after": ("After", "新值", "", ""),
+    "times": ("Times", "时间", "", ""),
+    "count": ("People", "人数", "", ""),
+    "breaks": ("Breaks", "休息时间", "", ""),
+    "have": ("Have", "实到", "", ""),
+    "short": ("Short", "缺", "", ""),
+    "over": ("Over", "超", "", ""),
+    "version": ("Version", "版本", "", ""),
+    "shifts": ("Shifts", "班次数", "", ""),
+    "demand lines": ("Demand lines", "需求条数", "", ""),
+    "leave": ("Leave", "休假条数", "", ""),
+    "pinned": ("Pinned", "固定条数", "", ""),
+    "roster": ("Roster", "排班", "", ""),
+    "objective": ("Objective", "目标值", "", ""),
+    "hard": ("Hard", "硬性违规", "", ""),
+    "soft cost": ("Soft cost", "软性代价", "", ""),
 }
 """Table headers in the planners' words, with units and help. The first four staff columns keep
 short English headers so the table's layout is the same in both languages."""
@@ -373,3 +398,57 @@ def header(column: str, lang: str = "en") -> tuple[str, str]:
     """(header, help) of a table column in ``lang`` (the column name itself when unknown)."""
     en, zh, help_en, help_zh = HEADERS.get(column, (column, column, "", ""))
     return (zh, help_zh) if lang == "zh" else (en, help_en)
+
+
+MESSAGES: tuple[tuple[str, str], ...] = (
+    # (the loader's / the availability check's English, as a pattern; 中文)
+    (r"time '(.*)' is not a time of day", r"时间 '\1' 不是一天中的时刻（00:00–23:59）"),
+    (r"time '(.*)' is not HH:MM", r"时间 '\1' 不是 HH:MM 格式"),
+    (r"'(.*)' is not a date.*", r"'\1' 不是有效日期（YYYY-MM-DD）"),
+    (r"not a date span", "不是日期区间"),
+    (r"not a date.*", "不是有效日期（YYYY-MM-DD）"),
+    (r"must be at least (.*)", r"不能小于 \1"),
+    (r"must be at most (.*)", r"不能大于 \1"),
+    (r"not a number", "不是数字"),
+    (r"unknown role '(.*)'", r"未知角色 '\1'"),
+    (r"unknown shift '(.*)'", r"未知班次 '\1'"),
+    (r"unknown rule", "未知规则"),
+    (r"unknown measure", "未知指标"),
+    (r"duplicate id '(.*)'", r"编号 '\1' 重复"),
+    (r"max is below min (.*)", r"最多人数小于最少人数 \1"),
+    (r"seats cannot be negative", "人数不能为负"),
+    (r"a name is needed", "姓名不能为空"),
+    (r"not valid YAML: (.*)", r"不是有效的 YAML：\1"),
+    (r"this section is edited in its own table", "该部分在自己的表格中编辑"),
+    (r"write dates as YYYY-MM-DD, separated by commas", "日期写作 YYYY-MM-DD，多个用逗号分隔"),
+    (r"write dates as YYYY-MM-DD", "日期写作 YYYY-MM-DD"),
+    (r"write 2026-12-01\.\.2026-12-10", "写作 2026-12-01..2026-12-10"),
+    (r"known role ids: (.*)", r"已有角色编号：\1"),
+    (r"known shift ids: (.*)", r"已有班次编号：\1"),
+    (r"write 40 for a hard limit, or 40 @ 100 for a soft one with weight 100",
+     "硬性上限写 40；软性写 40 @ 100（每超出一个单位权重 100）"),
+    (r"write a name, or remove the row", "请填写姓名，或删除该行"),
+    # why a person cannot take a shift (roster.model.availability, views.why_not_cell)
+    (r"shift (\S+) does not run on (\S+)", r"班次 \1 在 \2 不开设"),
+    (r"(\S+) has a fixed day off", r"\1 当天固定休息"),
+    (r"(\S+) is pinned off", r"\1 已固定为休息"),
+    (r"(\S+) is pinned to (\S+) on (\S+): (\S+) h rest, at least (\S+) h",
+     r"\1 在 \3 已固定为 \2：只休息 \4 小时，至少需 \5 小时"),
+    (r"(\S+) is pinned to (\S+)", r"\1 已固定为 \2"),
+    (r"(\S+) on (\S+) leave", r"\1 当天休假（\2）"),
+    (r"(\S+) cannot work (\S+)", r"\1 不能上 \2 班"),
+    (r"(\S+) may work no (\S+) shifts", r"\1 不能上任何 \2 班"),
+)
+"""The loader's and the availability check's messages in 中文 (whole-message patterns)."""
+
+
+def message(text: str, lang: str = "en") -> str:
+    """A message of the loader or of the availability check in ``lang`` (unchanged in English, and
+    when no pattern knows it)."""
+    if lang != "zh" or not text:
+        return text
+    for pattern, zh in MESSAGES:
+        m = re.fullmatch(pattern, text.strip())
+        if m:
+            return m.expand(zh)
+    return text

@@ -51,7 +51,15 @@ class SolveJob:
         return self
 
     def _run(self) -> None:
-        _guarded(self, self._solve)
+        # the time limit holds for the whole job: at the limit the search is told to stop and
+        # returns its best roster (an engine phase that overruns its own share is cut there)
+        deadline = threading.Timer(self.time_limit, self.stop.set)
+        deadline.daemon = True
+        deadline.start()
+        try:
+            _guarded(self, self._solve)
+        finally:
+            deadline.cancel()
 
     def _solve(self) -> None:
         if self.stable and self.hint is not None:

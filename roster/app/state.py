@@ -170,6 +170,40 @@ def apply_table(state: State, section: str, frame: pd.DataFrame) -> ScenarioErro
     return None
 
 
+def editor_table(state: State, section: str, lang: str) -> tuple[str, pd.DataFrame]:
+    """The key and the data of a section's table editor.
+
+    The editor's own state holds the planner's edits as changes to the data it was given, so that
+    data stays the same for as long as the key does: a bad value typed and then corrected is
+    always a change to the same table, and the table keeps its place on the page. A new key (a
+    new scenario, a pin, another language), or an editor whose state Streamlit dropped while
+    another page was shown, starts from the table as last edited, bad values included, so nothing
+    typed is lost."""
+    key = f"ed_{section}_{state['gen']}_{lang}"
+    bases = state.setdefault("editor_base", {})
+    base = bases.get(section)
+    if base is None or base[0] != key or key not in state:  # new, or its edits forgotten (page left)
+        last = state.setdefault("editor_last", {}).get(section)
+        frame = last[1] if last is not None and last[0] == state["gen"] else tables.to_frame(state["data"], section)
+        base = bases[section] = (key, frame)
+    return base
+
+
+def edited_table(state: State, section: str, frame: pd.DataFrame) -> ScenarioError | None:
+    """Take what a section's table editor returned: the table as the planner sees it is kept (for a
+    new editor after a language switch or a visit to another page), and taken into the scenario when
+    it is good."""
+    state.setdefault("editor_last", {})[section] = (state["gen"], frame.copy())
+    return apply_table(state, section, frame)
+
+
+def rejected_tables(state: State) -> list[str]:
+    """The sections whose table holds an edit the scenario loader rejected (the last good scenario
+    is still the one in use)."""
+    return [s for s in tables.SECTIONS if s in state.get("errors", {})] + (
+        ["other"] if "other" in state.get("errors", {}) else [])
+
+
 def apply_other(state: State, text: str) -> ScenarioError | None:
     """Take the fields shown as YAML (name, horizon, holidays, leave policy, ...) into the scenario."""
     errors = state.setdefault("errors", {})

@@ -290,6 +290,7 @@ def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: 
         out["fairness"] = weights
         return out
     cols = columns(data, section)
+    named = {e.get("id"): bool(e.get("name")) for e in data.get("staff", [])} if section == "staff" else {}
     entries = []
     for i, (_, row) in enumerate(frame.iterrows()):
         values = [row.get(c) for c, _ in cols]
@@ -301,6 +302,11 @@ def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: 
             if value is None or (kind == "bool" and value is False):
                 continue
             entry[c] = value
+        unnamed = section == "staff" and "name" in frame.columns and not entry.get("name")
+        if unnamed and named.get(entry.get("id"), True):
+            # a person needs a name (one the scenario already lists without a name may stay so)
+            raise ScenarioError(source, f"staff[{i}].name", "", "a name is needed",
+                                hint="write a name, or remove the row")
         entries.append(entry)
     out[section] = entries
     return out

@@ -9,11 +9,13 @@ from typing import Any
 import pandas as pd
 
 from roster.io.balances import opening_balances
-from roster.io.cells import leave_by_day
+from roster.io.breaks import break_text
+from roster.io.cells import first_by_day, leave_by_day
 from roster.model.availability import why_not
 from roster.model.calendar import Calendar, Day
 from roster.model.counting import seat_counts
 from roster.model.demand import seats_table
+from roster.model.intervals import break_minute
 from roster.model.ledger import ledger_and_overdraws
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario, limit_value
@@ -29,14 +31,15 @@ SHORT_BG = "#f8d0d0"
 GRID_PAGE = 100
 """People on one page of the month grid (large centres page through it)."""
 WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday")
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
-           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Overtime",
+           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Over contract",
            "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
            "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
-           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday"}
+           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday",
+           "break": "break"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
@@ -48,14 +51,92 @@ def pinned_cells(scenario: Scenario) -> set[tuple[str, dt.date]]:
     return {(f.staff, f.date) for f in scenario.fixed}
 
 
+def post_codes(scenario: Scenario) -> dict[str, str]:
+    """A short code per post for the grid's cells: the id itself when it has at most two
+    characters, else the shortest prefix (upper case) no other post has taken (``export_licence``
+    → ``E``, ``consult`` after ``complaint`` → ``CO``)."""
+    codes: dict[str, str] = {}
+    for post in scenario.posts:
+        pid = post.id
+        if len(pid) <= 2:
+            codes[pid] = pid
+            continue
+        taken = set(codes.values()) | {p.id for p in scenario.posts if len(p.id) <= 2}
+        codes[pid] = next((pid[:n].upper() for n in range(1, len(pid) + 1) if pid[:n].upper() not in taken), pid)
+    return codes
+
+
+def break_texts(scenario: Scenario, roster: Roster) -> dict[tuple[str, dt.date], str]:
+    """(staff, date) → the break the roster placed in that day's shift, as ``12:00-13:00``."""
+    out = {}
+    for key, a in first_by_day(roster).items():
+        try:
+            text = break_text(scenario, a.shift, a.break_at)
+        except ValueError:  # a break time that cannot be read: the validator names it
+            text = ""
+        if text:
+            out[key] = text
+    return out
+
+
+def _break_span(scenario: Scenario, cal: Calendar, a) -> tuple[int, int] | None:
+    """A placed break as (start, end) in minutes from the horizon start."""
+    shift = scenario.shift_by_id.get(a.shift)
+    if shift is None or shift.break_rule is None or not a.break_at or a.date not in cal.index:
+        return None
+    try:
+        start = break_minute(shift, a.break_at)
+    except ValueError:
+        return None
+    base = cal.index[a.date] * 1440
+    return base + start, base + start + shift.break_rule.minutes
+
+
+def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calendar | None = None) -> list[int]:
+    """People of the figures' role on break in each interval of ``figures`` (one day of a line)."""
+    cal = calendar or Calendar(scenario)
+    spans = []
+    for a in roster:
+        span = _break_span(scenario, cal, a)
+        if span is not None:
+            spans.append((a.role, span))
+    out = []
+    for f in figures:
+        end = f.start + f.minutes
+        out.append(sum(1 for role, (a, b) in spans if (f.role is None or role == f.role) and a < end and f.start < b))
+    return out
+
+
+def all_on_break(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[dict[str, Any]]:
+    """Shifts (date and shift, two people or more) whose people are all on break at one moment:
+    nobody of that shift is left on the floor then. One entry per shift instance, with the first
+    such moment (wall clock) and the head count."""
+    cal = calendar or Calendar(scenario)
+    groups: dict[tuple[dt.date, str], list[tuple[int, int] | None]] = {}
+    for a in roster:
+        shift = scenario.shift_by_id.get(a.shift)
+        if shift is None or shift.break_rule is None:
+            continue
+        groups.setdefault((a.date, a.shift), []).append(_break_span(scenario, cal, a))
+    out = []
+    for (date, shift), spans in sorted(groups.items()):
+        if len(spans) < 2 or any(s is None for s in spans):
+            continue
+        start = max(a for a, _ in spans)  # type: ignore[misc]
+        if start < min(b for _, b in spans):  # type: ignore[misc]
+            out.append({"date": date, "shift": shift, "people": len(spans), "at": f"{start // 60 % 24:02d}:{start % 60:02d}"})
+    return out
+
+
 def month_grid(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
                leave_mark: str = "L") -> pd.DataFrame:
-    """People as rows, days as columns; a cell holds the shift code (``/post`` when on post duty),
-    ``leave_mark`` on a day of leave, or "" when off."""
+    """People as rows, days as columns; a cell holds the shift code (``/post`` when on post duty,
+    by the post's short code), ``leave_mark`` on a day of leave, or "" when off."""
     cal = calendar or Calendar(scenario)
+    short = post_codes(scenario)
     cells: dict[tuple[str, dt.date], str] = {}
     for a in roster:
-        code = a.shift + (f"/{a.post}" if a.post else "")
+        code = a.shift + (f"/{short.get(a.post, a.post)}" if a.post else "")
         key = (a.staff, a.date)
         cells[key] = f"{cells[key]}+{code}" if key in cells else code
     away = leave_by_day(scenario, roster)
@@ -78,18 +159,21 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                     leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None,
                     previous: Roster | None = None, people: list[str] | None = None,
                     words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
-                    days: tuple[dt.date, dt.date] | None = None) -> str:
+                    days: tuple[dt.date, dt.date] | None = None, pins_shown: bool = True,
+                    overtime_shown: bool = True) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
     weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
     a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
     shift (have / need, red when short). ``people``: the staff ids to show (all by default);
-    ``days``: the first and last date to show (a week, say; totals stay the whole horizon's)."""
+    ``days``: the first and last date to show (a week, say; the totals then count those days).
+    ``pins_shown`` / ``overtime_shown``: False leaves out the pin outlines / the overtime total."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
     colours = shift_colours(scenario)
     away = leave_by_day(scenario, roster)
-    pins = pinned_cells(scenario)
+    pins = pinned_cells(scenario) if pins_shown else set()
+    breaks = break_texts(scenario, roster)
     was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
     names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
@@ -103,8 +187,16 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
         title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value), d.holiday_name or "") if x))
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
-    sums = hours_frame(scenario, roster, cal).set_index("staff_id") if totals else None
-    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")
+    sums = None
+    if totals and days is None:
+        sums = hours_frame(scenario, roster, cal).set_index("staff_id")
+    elif totals:  # a week's totals count that week, against its share of the contract hours
+        sums = hours_frame(scenario, Roster.of(a for a in roster if a.date in wanted_days), cal).set_index("staff_id")
+        share = len(shown) / max(1, len(cal.days))
+        sums["contract"] = [None if c is None else c * share for c in sums["contract"]]
+        sums["overtime"] = [round(max(0.0, h - c), 1) if c is not None else 0.0
+                            for h, c in zip(sums["hours"], sums["contract"], strict=True)]
+    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")[:None if overtime_shown else -1]
     if totals:
         head += [f'<th class="total" style="padding:2px 6px;border-left:2px solid #999">{html.escape(w[c])}</th>'
                  if i == 0 else f'<th class="total" style="padding:2px 6px">{html.escape(w[c])}</th>'
@@ -132,7 +224,8 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
             if key in pins:
                 style.append("outline:2px solid #333;outline-offset:-2px")
             sh = scenario.shift_by_id.get(shift)
-            what = f"{code} {sh.label} {sh.times_text()}" if sh else (
+            pause = breaks.get(key)
+            what = f"{code} {sh.label} {sh.times_text()}" + (f", {w['break']} {pause}" if pause else "") if sh else (
                 f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away else w["off"])
             tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
             if key in was:
@@ -272,33 +365,63 @@ def _fmt(value: Any) -> str:
     return f"{round(value, 1):g}" if isinstance(value, float) else str(value)
 
 
+PRINT_PAGE_PEOPLE = 40
+"""Up to this many people the printed month fits one A4 landscape page; more run on over pages,
+each repeating the header row."""
+
+
 def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,
                weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None,
-               leave_mark: str = "L") -> str:
-    """The month grid laid out for paper: A4 landscape, title and period, the legend (each shift's
-    code, name and times) and lines to sign."""
+               leave_mark: str = "L", pins_shown: bool = True, overtime_shown: bool = True) -> str:
+    """The month grid laid out for paper: A4 landscape with the sheet at the page's top-left corner,
+    scaled so the whole month (and the totals) fits the page's width and, up to
+    ``PRINT_PAGE_PEOPLE`` people, its height; the title and period, the legend (each shift's code,
+    name and times, the posts' short codes) and lines to sign on the same page. More people run on
+    over pages, each repeating the header row. ``pins_shown`` / ``overtime_shown``: False leaves
+    out the pin outlines / the overtime total."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid_html(scenario, roster, cal, leave_mark=leave_mark, weekday_names=weekday_names, words=w,
-                           table_id="print-grid")
+                           table_id="print-grid", pins_shown=pins_shown, overtime_shown=overtime_shown)
     colours = shift_colours(scenario)
     legend = " &nbsp; ".join(f'<b style="color:{colours[s.id]}">{html.escape(s.id)}</b> {html.escape(s.label)} '
                              f"{html.escape(s.times_text())}" for s in scenario.shifts)
     legend += f' &nbsp; <b>{html.escape(leave_mark)}</b> {html.escape(w["leave"])}'
+    codes = post_codes(scenario)
+    legend += "".join(f" &nbsp; <b>/{html.escape(codes[p.id])}</b> {html.escape(p.name or p.id)}"
+                      for p in scenario.posts)
     sign = "".join(f'<span style="display:inline-block;width:32%">{html.escape(w[k])}: '
                    '<span style="display:inline-block;width:60%;border-bottom:1px solid #000">&nbsp;</span></span>'
                    for k in ("signature", "checked", "printed"))
-    return ('<style>@page { size: A4 landscape; margin: 10mm } '
-            '@media print { body * { visibility: hidden } #print-view, #print-view * { visibility: visible } '
-            '#print-view { position: absolute; left: 0; top: 0; width: 100% } } '
-            '#print-view table { font-size: 9px; width: 100% } #print-view div { overflow: visible !important } '
-            '#print-view td, #print-view th { border: 1px solid #bbb; padding: 1px 2px !important; '
-            'min-width: 0 !important }</style>'
-            '<div id="print-view" style="width:277mm;background:#fff;padding:4mm">'
-            f'<h3 style="margin:0">{html.escape(scenario.name)}</h3>'
-            f'<p style="margin:0 0 4px 0">{scenario.horizon.start} .. {scenario.horizon.end}</p>'
-            f'{grid}<p id="print-legend" style="margin:6px 0">{html.escape(w["legend"])}: {legend}</p>'
-            f'<p id="print-signatures" style="margin-top:14px">{sign}</p></div>')
+    # the page: 277 x 190 mm inside 10 mm margins; title, legend and signatures take about 30 mm
+    rows = min(len(scenario.staff), PRINT_PAGE_PEOPLE) + 2 + len(scenario.shifts)
+    row_mm = max(2.6, min(6.0, 158 / rows))
+    totals = 4 if overtime_shown else 3
+    day_mm = 281 * (1 - 0.12 - 0.05 * (totals + 1)) / len(cal.days)
+    longest = max((len(str(c)) for c in month_grid(scenario, roster, cal, leave_mark).to_numpy().ravel()), default=1)
+    font_mm = round(min(3.0, row_mm * 0.62, day_mm / (0.62 * max(longest, 2) + 0.5)), 2)
+    keep = ("#print-view, #print-view *, *:has(#print-view)")
+    style = (
+        "<style>@page { size: A4 landscape; margin: 8mm }"
+        "@media print {"
+        f" body *:not({keep}) {{ display: none !important }}"
+        " *:has(#print-view) { margin: 0 !important; padding: 0 !important; position: static !important;"
+        " overflow: visible !important; height: auto !important; min-height: 0 !important;"
+        " max-width: none !important; width: auto !important; transform: none !important; gap: 0 !important }"
+        " #print-view { width: 281mm !important; padding: 0 !important; margin: 0 !important }"
+        " #print-grid thead { display: table-header-group } #print-grid tfoot { display: table-row-group }"
+        " #print-grid tr { break-inside: avoid } #print-legend, #print-signatures { break-inside: avoid } }"
+        f"#print-view table {{ font-size: {font_mm}mm; width: 100%; table-layout: fixed }}"
+        " #print-view div { overflow: visible !important }"
+        f" #print-view td, #print-view th {{ border: 1px solid #bbb; padding: 0 1px !important; min-width: 0 !important;"
+        f" height: {row_mm:.2f}mm; line-height: 1.05; overflow: hidden; white-space: nowrap }}"
+        " #print-view th:first-child { width: 12% } #print-view .total { width: 5% }"
+        " #print-view th.total { white-space: normal; overflow-wrap: anywhere; vertical-align: bottom }</style>")
+    return (style + '<div id="print-view" style="width:281mm;background:#fff;padding:2mm">'
+            f'<h3 style="margin:0;font-size:4.5mm">{html.escape(scenario.name)}'
+            f' <span style="font-weight:400;font-size:3.5mm">{scenario.horizon.start} .. {scenario.horizon.end}</span></h3>'
+            f'{grid}<p id="print-legend" style="margin:1.5mm 0;font-size:2.8mm">{html.escape(w["legend"])}: {legend}</p>'
+            f'<p id="print-signatures" style="margin:3mm 0 0 0;font-size:3.2mm">{sign}</p></div>')
 
 
 def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:
@@ -373,8 +496,11 @@ def coverage(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
 
 
 def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
-    """Who works on one day: one row per shift and seat, with the people's names."""
+    """Who works on one day: one row per shift and seat, with the people's names, and their breaks
+    (``name 12:00-13:00``) when the roster places breaks."""
     rows: dict[tuple[str, str], list[str]] = {}
+    pauses: dict[tuple[str, str], list[str]] = {}
+    breaks = break_texts(scenario, roster)
     for a in roster:
         if a.date == date:
             person = scenario.staff_by_id.get(a.staff)
@@ -382,13 +508,16 @@ def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
             if a.post:
                 name += f" [{a.post}]"
             rows.setdefault((a.shift, a.role or ""), []).append(name)
+            if (a.staff, a.date) in breaks:
+                pauses.setdefault((a.shift, a.role or ""), []).append(f"{name} {breaks[(a.staff, a.date)]}")
     order = {s.id: i for i, s in enumerate(scenario.shifts)}
     out = []
     for (shift, role), people in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
         s = scenario.shift_by_id.get(shift)
         out.append({"shift": shift, "times": s.times_text() if s else "", "role": role, "count": len(people),
-                    "staff": ", ".join(people)})
-    return pd.DataFrame(out, columns=["shift", "times", "role", "count", "staff"])
+                    "staff": ", ".join(people), "breaks": ", ".join(pauses.get((shift, role), []))})
+    columns = ["shift", "times", "role", "count", "staff"] + (["breaks"] if pauses else [])
+    return pd.DataFrame(out, columns=columns)
 
 
 def contract_hours(scenario: Scenario, calendar: Calendar | None = None) -> dict[str, float | None]:
@@ -439,13 +568,17 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
     fig = go.Figure(go.Heatmap(z=table.values, x=[str(d) for d in table.columns], y=list(table.index),
                                zmin=-limit, zmax=limit, colorscale="RdBu",
                                hovertemplate="%{y} %{x}: %{z:+d}<extra></extra>"))
-    fig.update_layout(title=title, height=120 + 28 * len(table.index), margin=dict(l=10, r=10, t=40, b=10))
+    fig.update_layout(title=title, height=120 + 28 * len(table.index), margin=dict(l=10, r=10, t=40, b=10),
+                      xaxis=dict(type="category"))  # dates as written (2026-12-06), in either language
     return fig
 
 
-def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None) -> Any:
+def interval_chart(figures: list, title: str = "", names: dict[str, str] | None = None,
+                   breaks: list[int] | None = None) -> Any:
     """The demand curve and the staffed curve of one day (steps per interval), with the service
-    level each interval reaches on a second axis when the forecast gives calls."""
+    level each interval reaches on a second axis when the forecast gives calls; the intervals short
+    as red bars from the people on the floor up to the need, and ``breaks`` (people on break per
+    interval) as bars of their own."""
     import plotly.graph_objects as go
 
     w = {"needed": "needed", "staffed": "on the floor", "sl": "service level", "time": "interval",
@@ -456,6 +589,12 @@ def interval_chart(figures: list, title: str = "", names: dict[str, str] | None 
                                                                                       dash="dash"))
     fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures], line=dict(shape="hv", color="#2F5597"),
                     fill="tozeroy", fillcolor="rgba(47,85,151,0.15)")
+    short = [f for f in figures if f.scheduled < f.needed]
+    if short:  # the intervals short, in red
+        fig.add_bar(name=w.get("short", "short"), x=[f.interval for f in short], y=[f.needed - f.scheduled for f in short],
+                    base=[f.scheduled for f in short], marker=dict(color="rgba(192,0,0,0.45)"), width=0.9)
+    if breaks is not None and any(breaks):
+        fig.add_bar(name=w.get("on_break", "on break"), x=x, y=breaks, marker=dict(color="#ED7D31"), width=0.5)
     if any(f.service_level is not None for f in figures):
         fig.add_scatter(name=w["sl"], x=x, y=[None if f.service_level is None else round(100 * f.service_level, 1)
                                                for f in figures],

@@ -216,20 +216,53 @@ def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar
                 ws.cell(row, first_total + k, v).border = BOX
         row += 1
     ids = {p.id for p in people}
-    _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1, first_day, post)
+    row = _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1, first_day, post)
+    row = _print_footer(ws, scenario, row + 2)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 9, 10
     ws.column_dimensions["C"].width = 10
     ws.freeze_panes = ws.cell(FIRST_PERSON_ROW, first_day)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    last_col = first_total + len(TOTALS) - 1 if post is None else first_total - 1
+    _print_setup(ws, len(people), row, last_col)
+
+
+PAGE_PEOPLE = 40
+"""Up to this many people the month prints on one A4 landscape page; beyond it the sheet is fitted
+to the page's width and runs on over pages, each repeating the date and weekday rows."""
+
+
+def _print_setup(ws: Worksheet, people: int, last_row: int, last_col: int) -> None:
+    """A4 landscape, the sheet at the page's top-left corner, fitted to the page (one page up to
+    ``PAGE_PEOPLE`` people, else fitted to its width with the header rows repeated)."""
+    setup = ws.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, (1 if people <= PAGE_PEOPLE else 0)
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.25
+    ws.page_margins.top, ws.page_margins.bottom = 0.3, 0.3
+    ws.page_margins.header = ws.page_margins.footer = 0.1
+    ws.print_options.horizontalCentered = ws.print_options.verticalCentered = False
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     ws.print_title_rows = f"{HEADER_ROW}:{WEEKDAY_ROW}"
 
 
+def _print_footer(ws: Worksheet, scenario: Scenario, row: int) -> int:
+    """The legend (each shift's code, name and times; leave) and the signature lines under the
+    grid, so they print on the page with it (column A stays empty: readers stop there). Returns
+    the last row written."""
+    legend = "   ".join(f"{s.id} {s.name} {s.times_text()}" for s in scenario.shifts)
+    put(ws, row, 2, f"legend 图例: {legend}   leave 休假: italic, green").font = Font(size=9)
+    row += 2
+    line = "_" * 18
+    sign = f"prepared by 制表: {line}      approved by 审核: {line}      date 日期: {line}"
+    put(ws, row, 2, sign).font = Font(size=10)
+    return row
+
+
 def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row: int, first_day: int,
-           post: str | None) -> None:
-    """Heads per shift and role under the people (column A stays empty: readers stop there)."""
+           post: str | None) -> int:
+    """Heads per shift and role under the people (column A stays empty: readers stop there).
+    Returns the last row written."""
     counts: dict[tuple[str, str, dt.date], int] = {}
     for a in roster:
         if post is not None and a.post != post:
@@ -247,6 +280,7 @@ def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row
             n = counts.get((s, r, day.date), 0)
             cell = ws.cell(row, first_day + i, n)
             cell.alignment, cell.font = Alignment(horizontal="center"), Font(size=8)
+    return row
 
 
 def _order(scenario: Scenario, shift: str) -> int:

@@ -129,7 +129,7 @@ def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
 
 
 def _pick(pg, label: str, option: str) -> None:
-    box = pg.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box = pg.locator('[data-testid="stSelectbox"]').filter(has_text=label).last  # not one a rerun retires
     for attempt in range(3):  # a rerun that ends just after the click closes the list: open it again
         try:
             _settle(pg)
@@ -175,6 +175,10 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
         pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
         raise
     pg.get_by_text("Cannot take — N: S03 cannot work N").wait_for()
+    _settle(pg)
+    shift_box = pg.locator('[data-testid="stSelectbox"]').filter(has_text="Shift").last
+    shown = shift_box.evaluate("e => [...e.querySelectorAll('input')].map(i => i.value).join(' ') + ' ' + e.innerText")
+    assert re.search(rf"(^|\s){re.escape(before or 'off')}(\s|$)", shown), f"the pin panel starts from the cell: {shown}"
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
     _button(pg, "pin").click()
@@ -209,6 +213,17 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert pg.locator("#print-legend").inner_text().startswith("Legend")
     assert "Prepared by" in pg.locator("#print-signatures").inner_text()
     sheet.screenshot(path=str(ARTIFACTS / "print-view.png"))
+    if shutil.which("pdftotext"):  # the browser's Print of the app page: one A4 page, the sheet at its corner
+        from tests.app.test_app_print import pdf_pages
+
+        pdf = tmp_path / "print.pdf"
+        pg.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        pages = pdf_pages(pdf)
+        assert len(pages) == 1
+        width, height, words = pages[0]
+        x, y = next((x, y) for x, y, t in words if t == "95598")
+        assert x < 0.06 * width and y < 0.08 * height
+        assert "Prepared" in [t for _, _, t in words] and "Solve" not in [t for _, _, t in words]
     pg.get_by_role("radiogroup").filter(has_text="Print").get_by_text("Month grid").click()
     grid.wait_for()
     _settle(pg)
@@ -352,6 +367,18 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     pg.get_by_text("Solve & roster").click()
     _solve_and_stop(pg, "solve", "Month grid")
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
+    with_break = pg.locator('#roster-grid td[title*=", break "]')
+    assert with_break.count() > 0, "the tooltip gives the break"
+    assert re.search(r", break \d\d:\d\d-\d\d:\d\d$", with_break.first.get_attribute("title"))
+    pg.get_by_role("radiogroup").filter(has_text="Per day").get_by_text("Per day").click()
+    pg.get_by_text("Demand is per interval here").wait_for()
+    _settle(pg)
+    day_table = pg.locator('[data-testid="stDataFrame"]').first
+    assert re.search(r"\d\d:\d\d-\d\d:\d\d", day_table.locator("[role=gridcell]").filter(
+        has_text=re.compile(r"-\d\d:\d\d")).first.inner_text()), "the day's breaks"
+    assert not pg.locator("[role=columnheader]").filter(has_text=re.compile("^min$")).count(), "no seat table"
+    pg.get_by_role("radiogroup").filter(has_text="Per day").get_by_text("Month grid").click()
+    _settle(pg)
     chart = pg.locator('.st-key-chart_intervals[data-stale="false"]')
     chart.scroll_into_view_if_needed()
     chart.locator(".js-plotly-plot").wait_for()
@@ -384,3 +411,215 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     zh.screenshot(path=str(ARTIFACTS / "interval-chart-zh.png"))
     pg.get_by_text("English", exact=True).click()
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
+
+
+EDITOR_ROW = 35  # the data editor's row height in px, header row included
+
+
+def _header(editor, text: str):
+    return editor.locator("[role=columnheader]").filter(has_text=re.compile(rf"^{re.escape(text)}$"))
+
+
+def _gridcell(scope, text: str):
+    return scope.locator("[role=gridcell]").filter(has_text=re.compile(rf"^{re.escape(text)}$"))
+
+
+def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
+    """Type ``value`` into the editor's cell in the row whose first column reads ``row_id``, under the
+    header ``column``: the grid is a canvas, so the cell is found in the accessible table inside it
+    (roles grid, row, columnheader, gridcell: not in the accessibility tree Playwright's get_by_role
+    reads), clicked in its row, and reached with the arrow keys."""
+    for attempt in range(4):  # a busy machine may redraw the grid under the click: try again
+        try:
+            _settle(pg)
+            col = int(_header(editor, column).get_attribute("aria-colindex"))
+            row = editor.locator("[role=row]").filter(has=_gridcell(pg, row_id)).first
+            r = int(row.get_attribute("aria-rowindex")) - 2
+            top = editor.locator(".dvn-scroller").evaluate("e => e.scrollTop")
+            box = editor.bounding_box()
+            y = box["y"] + EDITOR_ROW * (r + 1) - top + EDITOR_ROW / 2
+            assert box["y"] + EDITOR_ROW < y < box["y"] + box["height"], f"row {row_id} is not in view"
+            pg.mouse.click(box["x"] + 60, y)  # the first column's cell of that row
+            for _ in range(col - 1):
+                pg.keyboard.press("ArrowRight")
+            pg.keyboard.press("Enter")
+            cell_editor = pg.locator("textarea:visible").first
+            cell_editor.wait_for(timeout=8000)
+            cell_editor.fill(value)
+            cell_editor.press("Enter")
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+            pg.keyboard.press("Escape")
+
+
+def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
+    """A bad value stays in the table, the next correction is taken at once (not the second try),
+    the table keeps its scroll position, and Solve & roster names the table before solving."""
+    pg = page
+    _open_centre(pg)
+    pg.get_by_text("Edit", exact=True).click()
+    _open_tab(pg, "Staff")
+    staff = pg.locator('[data-testid="stDataFrame"]').first
+    _header(staff, "hired").wait_for(state="attached")
+    _settle(pg)
+    box = staff.bounding_box()
+    pg.mouse.move(box["x"] + 100, box["y"] + 100)
+    pg.mouse.wheel(0, 1000)  # the 11 people do not fit: the table scrolls
+    _settle(pg)
+    scroller = staff.locator(".dvn-scroller")
+    top = scroller.evaluate("e => e.scrollTop")
+    assert top > 0
+    staff.evaluate("e => { e.dataset.probe = 'same table' }")  # a redrawn table would lose this mark
+    _edit_cell(pg, staff, "S11", "hired", "2026-13-40")
+    pg.get_by_text("row 11, column hired").wait_for()
+    _edit_cell(pg, staff, "S11", "hired", "2026-01-11")  # the first fix is taken
+    pg.get_by_text("row 11, column hired").wait_for(state="detached")
+    _settle(pg)
+    assert _gridcell(staff.locator("[role=row]").filter(has=_gridcell(pg, "S11")).first, "2026-01-11").count()
+    assert scroller.evaluate("e => e.scrollTop") == top, "the table keeps its place"
+    assert staff.get_attribute("data-probe") == "same table"
+
+    _open_tab(pg, "Shifts")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "end", "25:00")
+    pg.get_by_text("row 2, column end").wait_for()
+    pg.get_by_role("radio", name="Solve & roster").check(force=True)
+    banner = pg.get_by_text("Not in use — Shifts holds an edit the scenario rejected")
+    banner.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "rejected-edit-banner.png"))
+    pg.get_by_role("radio", name="Edit").check(force=True)
+    pg.get_by_role("tab", name="Shifts", selected=True).wait_for()  # the tab is still open
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _gridcell(shifts, "25:00").wait_for(state="attached")  # the rejected value stays in view
+    _edit_cell(pg, shifts, "E", "end", "23:00")
+    pg.get_by_text("row 2, column end").wait_for(state="detached")
+    _settle(pg)
+    assert _gridcell(shifts, "23:00").count()
+    pg.get_by_role("radio", name="Solve & roster").check(force=True)
+    pg.get_by_role("button", name="Solve").wait_for()
+    assert not banner.count()
+    pg.get_by_role("radio", name="Edit").check(force=True)
+    _settle(pg)
+
+
+def _open_tab(pg, name: str) -> None:
+    """Open a tab (a click during a rerun may be lost: click again until it is selected)."""
+    for attempt in range(4):
+        _settle(pg)
+        pg.get_by_role("tab", name=name).click()
+        try:
+            pg.get_by_role("tab", name=name, selected=True).wait_for(timeout=5000)
+            _settle(pg)
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+
+
+def _english_catalogue() -> set[str]:
+    """The English side of the app's catalogue (texts of two words or more, without their
+    ``{placeholders}``): none of them may show on a 中文 page."""
+    from roster.app.i18n import HEADERS, STRINGS
+
+    texts = [en for en, zh, *_ in STRINGS.values() if en != zh] + [v[0] for v in HEADERS.values() if v[0] != v[1]]
+    out = set()
+    for text in texts:
+        for part in re.split(r"\{[^}]*\}|\*\*|\*|\n", text):
+            part = part.strip(" .,:;()—-")
+            if len(part.split()) >= 2 and re.search(r"[A-Za-z]{3}", part):
+                out.add(part)
+    return out
+
+
+def _page_text(pg) -> str:
+    """What the page shows: its text, the tables drawn on canvas (their accessible cells) and the
+    charts' SVG text."""
+    return pg.evaluate("""() => [document.body.innerText,
+        ...[...document.querySelectorAll('[role=columnheader], [role=gridcell], .js-plotly-plot text')]
+            .map(e => e.textContent)].join('\\n')""")
+
+
+def _english_on_page(pg, catalogue: set[str]) -> list[str]:
+    text = _page_text(pg)
+    return sorted(s for s in catalogue if s in text)
+
+
+def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
+    pg = page
+    _open_centre(pg)
+    catalogue = _english_catalogue()
+    assert len(catalogue) > 100
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("radio", name="打开").wait_for()
+    _settle(pg)
+    found = {"open": _english_on_page(pg, catalogue)}
+    pg.get_by_role("radio", name="编辑").check(force=True)
+    pg.get_by_role("tab", name="人员").wait_for()
+    _settle(pg)
+    found["edit"] = _english_on_page(pg, catalogue)
+    _open_tab(pg, "规则")
+    found["rules"] = _english_on_page(pg, catalogue) + [  # raw rule ids such as min_rest_hours
+        t for t in _page_text(pg).split("\n") if re.fullmatch(r"[a-z]+(_[a-z]+)+", t.strip())]
+    _open_tab(pg, "班次")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "结束").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "结束", "25:00")
+    pg.get_by_text("第 2 行，结束 列").wait_for()
+    found["edit error"] = _english_on_page(pg, catalogue) + re.findall(
+        r"is not a time of day|not a date|must be", pg.locator("body").inner_text())
+    _edit_cell(pg, shifts, "E", "结束", "22:00")
+    pg.get_by_text("第 2 行，结束 列").wait_for(state="detached")
+    pg.get_by_role("radio", name="求解与排班表").check(force=True)
+    pg.get_by_text("English", exact=True).click()
+    _solve_and_stop(pg, "solve", "Month grid")
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("heading", name="月排班表").wait_for()
+    _settle(pg)
+    pg.get_by_text("规则检查").first.click()
+    _settle(pg)
+    found["roster"] = _english_on_page(pg, catalogue)
+    pg.locator('#roster-grid td[data-staff="S02"][data-date="2026-12-10"]').click()
+    pg.get_by_text(re.compile("S02 王芳，2026-12-10")).wait_for()  # the pin panel's card
+    pg.get_by_text(re.compile("不能上 — N")).wait_for()
+    found["pin"] = re.findall(r"cannot work|has a fixed day off|is pinned|does not run|leave$",
+                              pg.locator("body").inner_text())
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "roster-zh.png"), full_page=True)
+    pg.get_by_text("English", exact=True).click()
+    _settle(pg)
+    assert not any(found.values()), found
+
+
+def test_a_reload_keeps_the_draft_the_language_and_the_page(page) -> None:
+    """Edit, then reload the page: the draft comes back from the store with the edit, in 中文, on
+    the same page; while changes are unsaved the browser is asked to warn before leaving."""
+    pg = page
+    _open_centre(pg)
+    pg.get_by_text("Edit", exact=True).click()
+    _open_tab(pg, "Shifts")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "end").wait_for(state="attached")
+    _edit_cell(pg, shifts, "E", "end", "21:30")
+    _gridcell(shifts, "21:30").wait_for(state="attached")
+    pg.get_by_text("中文", exact=True).click()
+    pg.get_by_role("tab", name="班次", selected=True).wait_for()
+    _settle(pg)
+    assert "draft=" in pg.url and "lang=zh" in pg.url
+    assert pg.evaluate("window.__rosterUnsaved === true"), "the browser warns before unsaved work is left"
+    pg.reload()
+    pg.get_by_text("已恢复 95598 customer service centre 的草稿").wait_for()
+    assert pg.get_by_role("radio", name="编辑").is_checked()
+    _open_tab(pg, "班次")
+    shifts = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    _header(shifts, "结束").wait_for(state="attached")
+    assert _gridcell(shifts, "21:30").count(), "the edit came back with the draft"
+    assert pg.get_by_text("有未保存的修改").count()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "reload-draft.png"))
+    pg.get_by_text("English", exact=True).click()
+    _settle(pg)

@@ -83,8 +83,8 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     assert not [d for d in at.dataframe if "outside band" in d.value.columns], "no fair shares weighed"
     at.radio(key="view.en").set_value("day").run()
     at.date_input(key="view_day").set_value(dt.date(2026, 12, 7)).run()
-    day = next(d.value for d in at.dataframe if "times" in d.value.columns)
-    assert set(day["shift"]) == {a.shift for a in result.roster if a.date == dt.date(2026, 12, 7)}
+    day = next(d.value for d in at.dataframe if "Times" in d.value.columns)
+    assert set(day["Shift"]) == {a.shift for a in result.roster if a.date == dt.date(2026, 12, 7)}
     at.radio(key="view.en").set_value("grid").run()
     # nothing is saved until the planner says so
     version = at.session_state["version"]
@@ -103,8 +103,8 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     new = at.session_state["result"]
     assert new.roster.cell("A1", day) == pinned
     assert at.session_state["previous"].roster == result.roster
-    diff = next(d.value for d in at.dataframe if list(d.value.columns) == ["staff", "date", "before", "after"])
-    assert ((diff["date"] == day) & (diff["after"] == pinned)).any()
+    diff = next(d.value for d in at.dataframe if list(d.value.columns) == ["Staff", "Date", "Before", "After"])
+    assert ((diff["Date"] == day) & (diff["After"] == pinned)).any()
     assert len(store.versions("small desk")) == 1, "solving saves nothing by itself"
     assert at.get("download_button"), "download buttons are offered"
 
@@ -310,8 +310,8 @@ def test_compare_page(db: Path, small_yaml: Path) -> None:
     at.radio(key="page.en").set_value("compare").run()
     assert not at.exception
     summary = at.dataframe[0].value
-    assert list(summary["note"]) == ["a", "pin"] and list(summary["pinned"]) == [0, 1]
-    assert list(summary["hard"]) == [0, 0]
+    assert list(summary["Note"]) == ["a", "pin"] and list(summary["Pinned"]) == [0, 1]
+    assert list(summary["Hard"]) == [0, 0]
     assert any("fixed" in c.value for c in at.caption)
     from roster.app.state import compare_available
 

@@ -11,6 +11,7 @@ import pytest
 from roster.app.solving import SolveJob, start_solve
 from roster.io.load import load_scenario
 from roster.model.parse import scenario_from_dict
+from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 from roster.validate import validate
 from tests.conftest import SCENARIOS
@@ -127,3 +128,24 @@ def test_stop_ends_an_explanation_and_a_comparison_early() -> None:
     task.start()
     assert task.wait(120), "the comparison did not end on the stop (its limit is twenty minutes)"
     assert task.error is None
+
+
+def test_a_solve_is_told_to_stop_at_its_time_limit(monkeypatch, small_yaml) -> None:
+    """The job's own deadline sets the stop event at the time limit, so a search that overruns
+    its limit still ends there with its best roster (no wall-clock assert: the fake search waits
+    for the event, up to a minute)."""
+    import threading
+
+    from roster.app import solving
+    from roster.solver import Result
+
+    seen: dict[str, bool] = {}
+
+    def overrunning(scenario, options, hint=None, on_progress=None, stop: threading.Event | None = None):
+        seen["stopped"] = stop.wait(60)
+        return Result(status="FEASIBLE", roster=Roster(), seconds=options.time_limit)
+
+    monkeypatch.setattr(solving, "solve", overrunning)
+    job = solving.start_solve(load_scenario(small_yaml), time_limit=0.2, workers=1)
+    assert job.wait(90)
+    assert seen["stopped"] and job.result is not None and job.error is None

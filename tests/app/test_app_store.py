@@ -145,3 +145,23 @@ def test_cli_store_list_show_export(tmp_path: Path, small_yaml: Path) -> None:
     res = runner.invoke(app, ["store", "show", "missing", "--db", str(db)])
     assert res.exit_code == 2 and "no saved scenario" in res.output
     assert "Traceback" not in res.output
+
+
+def test_a_draft_keeps_the_scenario_and_the_roster_on_screen(small_yaml, tmp_path) -> None:
+    import datetime as dt
+
+    from roster.app import drafts
+    from roster.io.load import load_scenario
+    from roster.model.roster import Assignment, Roster
+
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([Assignment(dt.date(2026, 12, 7), "A1", "D", "agent", None, None)])
+    path = tmp_path / "roster.db"
+    assert drafts.load(path, "nope") is None
+    drafts.save(path, "abc", sc, "small.yaml", roster, "FEASIBLE")
+    back = drafts.load(path, "abc")
+    assert back is not None and back.scenario == sc and back.source == "small.yaml"
+    assert list(back.roster) == list(roster) and back.status == "FEASIBLE" and back.version_id is None
+    drafts.save(path, "abc", sc.model_copy(update={"name": "renamed"}), "small.yaml")  # overwritten
+    again = drafts.load(path, "abc")
+    assert again.scenario.name == "renamed" and again.roster is None

@@ -225,3 +225,43 @@ def test_an_edit_drops_the_old_explanation_and_an_old_infeasible_result(small_ya
     st["result"], st["explanation"] = feasible, object()
     S.pin(st, "A1", dt.date(2026, 12, 7), None)
     assert st["explanation"] is None and st["result"] is feasible, "a roster stays to re-solve from"
+
+
+def test_a_table_editor_keeps_its_data_while_a_bad_value_is_fixed(small_yaml: Path) -> None:
+    """The editor's data stays the same while its key does (so a correction typed after a bad value
+    is a change to the same table); a new key starts from the table as last edited."""
+    ss: dict = {}
+    S.init(ss)
+    S.open_file(ss, small_yaml)
+    key, base = S.editor_table(ss, "shifts", "en")
+    ss[key] = {"edited_rows": {}}  # what Streamlit keeps for a live editor
+    bad = base.copy()
+    bad.loc[1, "end"] = "25:00"
+    err = S.edited_table(ss, "shifts", bad)
+    assert err is not None and S.rejected_tables(ss) == ["shifts"]
+    again_key, again = S.editor_table(ss, "shifts", "en")
+    assert again_key == key and again is base, "same data while the key lives"
+    good = base.copy()
+    good.loc[1, "end"] = "23:00"
+    assert S.edited_table(ss, "shifts", good) is None
+    assert ss["scenario"].shift_by_id["E"].end == "23:00" and S.rejected_tables(ss) == []
+    assert S.editor_table(ss, "shifts", "en")[1] is base, "a good edit keeps the table in place"
+    S.edited_table(ss, "shifts", bad)
+    zh_key, zh = S.editor_table(ss, "shifts", "zh")  # another language: a new editor with the bad value
+    assert zh_key != key and zh.loc[1, "end"] == "25:00"
+    ss.pop(zh_key, None)  # the editor's state dropped while another page was shown
+    assert S.editor_table(ss, "shifts", "zh")[1].loc[1, "end"] == "25:00"
+
+
+def test_an_empty_staff_name_is_rejected(small_yaml: Path) -> None:
+    data = tables.scenario_data(load_scenario(small_yaml))
+    frame = tables.to_frame(data, "staff")
+    frame.loc[1, "name"] = ""
+    with pytest.raises(ScenarioError) as err:
+        tables.from_frame(data, "staff", frame)
+    assert err.value.field == "staff[1].name" and err.value.message == "a name is needed"
+    assert tables.locate(err.value, frame) == tables.Cell("staff", 1, "name")
+    added = pd.concat([tables.to_frame(data, "staff"), pd.DataFrame([{"id": "A9", "roles": "agent"}])],
+                      ignore_index=True)
+    with pytest.raises(ScenarioError):
+        tables.from_frame(data, "staff", added)

@@ -18,6 +18,7 @@ from roster.model.roster import Assignment, Roster
 from roster.solver import Result
 
 D = dt.date
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _style(html: str, staff: str, date: str) -> str:
@@ -156,7 +157,7 @@ def test_print_and_person_views(small_yaml: Path) -> None:
     assert "排班人" in sheet
     person = views.person_html(sc, roster, "A4")
     assert "A4 Dan" in person and person.count("leave") >= 2  # two days of leave
-    assert "Weekends" in person and "Overtime" in person
+    assert "Weekends" in person and "Over contract" in person
     assert "annual: 2 days taken" in person
 
 
@@ -202,7 +203,7 @@ def test_grid_words_follow_the_language(small_yaml: Path) -> None:
     sc = load_scenario(small_yaml)
     zh = {k: t(f"w.{k}", "zh") for k in views.WORDS}
     html = views.month_grid_html(sc, Roster.of([]), words=zh)
-    assert 'title="周末"' in html and "加班工时" in html and "实到/需求" in html
+    assert 'title="周末"' in html and "超合同工时" in html and "实到/需求" in html
     assert rule_name("rest", "zh") == "班间休息" and rule_name("unknown_rule", "zh") == "unknown_rule"
     from roster.app.i18n import STRINGS
 
@@ -231,14 +232,16 @@ def test_interval_chart_draws_the_demand_and_staffed_curves():
 
     figures = interval_figures(centre(), by_hand())
     fig = views.interval_chart(figures, "a day", {"needed": "Needed", "staffed": "On the floor", "sl": "SL"})
-    needed, staffed, level = fig.data
+    needed, staffed, short, level = fig.data
     assert (needed.name, staffed.name, level.name) == ("Needed", "On the floor", "SL")
+    assert list(short.x) == ["12:00"] and list(short.y) == [1] and list(short.base) == [2], "the interval short, in red"
     assert list(needed.y) == [3, 4, 4, 3, 3] and list(staffed.y) == [4, 4, 4, 3, 2]
     assert list(staffed.x) == ["08:00", "08:30", "09:00", "11:00", "12:00"]
     assert level.yaxis == "y2" and level.y[-1] == round(100 * figures[-1].service_level, 1)
     assert fig.layout.title.text == "a day"
     agents_only = interval_figures(centre(rows=[{"interval": "08:00", "agents": 3}]), by_hand())
-    assert len(views.interval_chart(agents_only).data) == 2  # no service level without calls
+    # no service level without calls
+    assert [t.name for t in views.interval_chart(agents_only).data] == ["needed", "on the floor"]
 
 
 def test_the_progress_chart_names_each_bound_by_its_source() -> None:
@@ -256,3 +259,42 @@ def test_the_progress_chart_names_each_bound_by_its_source() -> None:
         assert frame[names[2]].isna().sum() == 2  # no column bound before its first round
     only_cp_sat = views.progress_frame(points[:2], {"objective": "o", "cp-sat": "c", "column generation": "g"})
     assert list(only_cp_sat.columns) == ["o", "c"]
+
+
+def test_breaks_in_the_tooltip_the_day_view_the_chart_and_a_warning_when_all_break_at_once() -> None:
+    from roster.reports.intervals import interval_figures
+
+    sc = load_scenario(REPO / "scenarios" / "callcenter_95598_intervals.yaml")
+    agents = [p.id for p in sc.staff if "agent" in p.roles][:3]
+    day = D(2026, 10, 16)
+    together = Roster.of(Assignment(staff=s, date=day, shift="N", role="agent", break_at="01:00") for s in agents)
+    grid = views.month_grid_html(sc, together, words={"break": "休息"})
+    assert f'data-staff="{agents[0]}" data-date="2026-10-16"' in grid and "休息 01:00-02:00" in grid
+    frame = views.day_view(sc, together, day)
+    assert frame.loc[0, "breaks"].count("01:00-02:00") == 3
+    assert views.all_on_break(sc, together) == [{"date": day, "shift": "N", "people": 3, "at": "01:00"}]
+    apart = Roster.of(Assignment(staff=s, date=day, shift="N", role="agent", break_at=at)
+                      for s, at in zip(agents, ("01:00", "01:30", "02:00"), strict=True))
+    assert views.all_on_break(sc, apart) == [], "01:00-02:00 and 02:00-03:00 do not meet"
+    night = day + dt.timedelta(days=1)  # the night shift's 01:00 falls on the next day's intervals
+    rows = [f for f in interval_figures(sc, together) if f.date == night and f.role == "agent"]
+    counts = dict(zip((f.interval for f in rows), views.on_break(sc, together, rows), strict=True))
+    assert counts.get("01:00") == 3 and counts.get("01:30") == 3 and counts.get("02:00", 0) == 0
+    fig = views.interval_chart(rows, "t", {"on_break": "On break", "short": "Short"},
+                               breaks=views.on_break(sc, together, rows))
+    names = [t.name for t in fig.data]
+    assert "On break" in names and "Short" in names, "breaks and the intervals short drawn"
+
+
+def test_a_week_of_the_grid_totals_that_week(small_yaml: Path) -> None:
+    sc = load_scenario(small_yaml)
+    roster = Roster.of([Assignment(D(2026, 12, 7), "A1", "D", "agent"),
+                        Assignment(D(2026, 12, 11), "A1", "D", "agent")])
+    whole = views.month_grid_html(sc, roster)
+    week = views.month_grid_html(sc, roster, days=(D(2026, 12, 7), D(2026, 12, 9)))
+
+    def shifts_of_a1(html: str) -> str:
+        row = html[html.index('data-staff="A1"'):]
+        return re.search(r'data-total="shifts"[^>]*>([^<]*)<', row).group(1)
+
+    assert shifts_of_a1(whole) == "2" and shifts_of_a1(week) == "1"
