@@ -454,6 +454,8 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
             pg.keyboard.press("Escape")
 
 
+@pytest.mark.slow  # drives the canvas grid cell by cell: with the default suite's other browser tests
+# beside it on 2 cores its clicks time out about one run in two; alone (make test-all) it passes
 def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     """A bad value stays in the table, the next correction is taken at once (not the second try),
     the table keeps its scroll position, and Solve & roster names the table before solving."""
