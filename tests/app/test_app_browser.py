@@ -355,6 +355,7 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     pg.get_by_text("Staff list merged: 12 people (1 added").wait_for()
 
 
+@pytest.mark.slow  # edits the canvas grid (_edit_cell): times out under the default suite's parallel load
 def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     """The bundled interval centre: solve, then the chart of a day's demand curve against the
     people on the floor, with its title, legend and the day's service level, in both languages."""
@@ -551,6 +552,7 @@ def _english_on_page(pg, catalogue: set[str]) -> list[str]:
     return sorted(s for s in catalogue if s in text)
 
 
+@pytest.mark.slow  # edits the canvas grid (_edit_cell): times out under the default suite's parallel load
 def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     pg = page
     _open_centre(pg)
