@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from roster.model.calendar import Calendar
@@ -236,8 +236,21 @@ def test_rosters_with_rotations_crews_and_carry_pass_the_validator(scenario):
     _solved_and_checked(scenario)
 
 
+TWO_ON_ONE_SEAT = scenario_from_dict({
+    "name": "two leads held to D, one D seat at most", "horizon": {"start": str(START), "end": "2026-10-02"},
+    "holidays": {"country": "CN"}, "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}],
+    "shifts": [SHIFT_POOL[0]], "staff": [{"id": "P0", "roles": ["lead"]}, {"id": "P1", "roles": ["lead"]}],
+    "demand": [{"shift": "D", "role": "lead", "min": 0, "max": 1}],
+    "rotations": [{"id": "R0", "pattern": ["D"], "staff": ["P0", "P1"], "offset": 0}],
+}, "generated.yaml")
+"""Found by hypothesis: the search once put both on D every day and priced the hard maximum at
+1,000,000 a day, where the validator names five hard violations at no cost (a seat at its hard
+maximum is now closed to the per-person routine, so the second lead has no month)."""
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rotation_scenarios(search=True), st.integers(0, 3))
+@example(TWO_ON_ONE_SEAT, 0)
 def test_the_searchs_rosters_keep_hard_patterns(scenario, seed):
     assert construct.applies(scenario)
     cal = Calendar(scenario)

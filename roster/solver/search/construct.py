@@ -211,10 +211,11 @@ class Search:
 
     # ---- the exact cost ------------------------------------------------------
     def seat_delta(self) -> np.ndarray:
-        """Cost change of one more person in each seat with the current counts."""
+        """Cost change of one more person in each seat with the current counts (a seat at its hard
+        maximum is closed: no month may take it, so a month forced onto it is no month)."""
         c = self.count
         short = np.where(c < self.lo, -self.lo_w, 0.0)
-        over = np.where(c >= self.hi, self.hi_w, 0.0)
+        over = np.where(c >= self.hi, np.where(self.hi_w >= HARD, INF, self.hi_w), 0.0)
         out = np.where(self.has, short + over, 0.0)
         if self.floor is not None and self.floor.M:
             out[:, :, :self.K] += self.floor.prices(self.on_floor)

@@ -65,6 +65,19 @@ def test_a_hard_day_off_against_a_hard_seat_is_infeasible() -> None:
     assert run(sc).status == "INFEASIBLE"
 
 
+@pytest.mark.parametrize("strategy", ["auto", "construct", "anytime"])
+def test_two_held_to_one_seat_at_a_hard_most_are_infeasible_on_every_route(strategy) -> None:
+    # both must work D every other day and D takes at most one: no roster, whichever route solves it
+    from roster.solver import SolveOptions, solve
+
+    sc = tiny(rotations=[{"id": "R", "pattern": ["D", "off"], "staff": ["A", "B"]}],
+              demand=[{"shift": "D", "role": "agent", "max": 1}])
+    assert solve(sc, SolveOptions(time_limit=5, workers=1, seed=0, strategy=strategy)).status == "INFEASIBLE"
+    search = construct.Search(sc, Calendar(sc), seed=0)
+    assert not search.construct()  # the second person has no month: the seat is full
+    assert int(search.count[:, 0, :].max()) == 1
+
+
 def test_soft_cells_cost_exactly_their_weight() -> None:
     # both off all week at 7 a cell; Monday needs two on D and Tuesday one: three cells broken
     sc = tiny(rotations=[{"id": "R", "pattern": ["off"], "staff": ["A", "B"], "weight": 7}],
