@@ -18,6 +18,7 @@ from roster.model.demand import seats_table
 from roster.model.intervals import break_minute
 from roster.model.ledger import ledger_and_overdraws
 from roster.model.roster import Roster
+from roster.model.rotations import pattern_cells
 from roster.model.scenario import Scenario, limit_value
 from roster.reports.summary import person_summary
 
@@ -28,10 +29,15 @@ HOLIDAY_BG = "#fde9dc"
 LEAVE_BG = "#e8e8e8"
 CHANGED_BG = "#fff3b0"
 SHORT_BG = "#f8d0d0"
+DEVIATION = "#d62728"
+"""Colour of the corner mark on a cell off its rotation pattern."""
+TEAM_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+"""Team colours: a stripe at the left of each member's name in the grid."""
 GRID_PAGE = 100
 """People on one page of the month grid (large centres page through it)."""
 WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break")
+         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break",
+         "pattern", "rostered", "deviation", "team")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
            "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Over contract",
@@ -39,12 +45,36 @@ ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "week
            "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
            "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
            "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday",
-           "break": "break"}
+           "break": "break", "pattern": "pattern", "rostered": "rostered",
+           "deviation": "off its rotation pattern (hover: the pattern's cell)", "team": "team"}
 
 
 def shift_colours(scenario: Scenario) -> dict[str, str]:
     """A fixed colour per shift id, in the order the scenario lists them."""
     return {s.id: PALETTE[i % len(PALETTE)] for i, s in enumerate(scenario.shifts)}
+
+
+def team_colours(scenario: Scenario) -> dict[str, str]:
+    """A fixed colour per team: the scenario's ``teams`` in order, then teams only staff name."""
+    order = [t.id for t in scenario.teams]
+    order += [p.team for p in scenario.staff if p.team and p.team not in order]
+    order = list(dict.fromkeys(order))
+    return {team: TEAM_PALETTE[i % len(TEAM_PALETTE)] for i, team in enumerate(order)}
+
+
+def pattern_marks(scenario: Scenario, roster: Roster, calendar: Calendar | None = None
+                  ) -> dict[tuple[str, dt.date], tuple[str | None, str | None]]:
+    """(staff, date) of each cell a rotation judges (``roster.model.rotations.pattern_cells``) →
+    (the pattern's shift, the shift rostered); None is a day off. The cell is off its pattern when
+    the two differ."""
+    cal = calendar or Calendar(scenario)
+    worked = first_by_day(roster)
+    out: dict[tuple[str, dt.date], tuple[str | None, str | None]] = {}
+    for cell in pattern_cells(scenario, cal):
+        date = cal.days[cell.day].date
+        a = worked.get((cell.staff, date))
+        out[(cell.staff, date)] = (cell.shift, a.shift if a is not None else None)
+    return out
 
 
 def pinned_cells(scenario: Scenario) -> set[tuple[str, dt.date]]:
@@ -160,16 +190,22 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                     previous: Roster | None = None, people: list[str] | None = None,
                     words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
                     days: tuple[dt.date, dt.date] | None = None, pins_shown: bool = True,
-                    overtime_shown: bool = True) -> str:
+                    overtime_shown: bool = True, patterns_shown: bool = True) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
     weekends and holidays shaded, cells changed since ``previous`` highlighted (hover: what it was);
     a totals column per person (shifts, nights, weekends, hours, overtime) and a coverage row per
     shift (have / need, red when short). ``people``: the staff ids to show (all by default);
     ``days``: the first and last date to show (a week, say; the totals then count those days).
-    ``pins_shown`` / ``overtime_shown``: False leaves out the pin outlines / the overtime total."""
+    ``pins_shown`` / ``overtime_shown``: False leaves out the pin outlines / the overtime total.
+    With rotations, each cell a pattern judges carries ``data-pattern`` (its shift or ``off``) and
+    names it on hover; a cell off its pattern gets a red corner and ``data-deviation`` (hover:
+    "pattern: N, rostered: D"; ``patterns_shown``: False leaves both out). Each team has a colour,
+    a stripe at the left of its members' names."""
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid(scenario, roster, cal, leave_mark)
+    marks = pattern_marks(scenario, roster, cal) if patterns_shown else {}
+    crews = team_colours(scenario)
     colours = shift_colours(scenario)
     away = leave_by_day(scenario, roster)
     pins = pinned_cells(scenario) if pins_shown else set()
@@ -206,7 +242,11 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     for p, (_, row) in zip(scenario.staff, grid.iterrows(), strict=True):
         if wanted is not None and p.id not in wanted:
             continue
-        tds = [f'<th style="{sticky}">{html.escape(p.label)}</th>']
+        stripe, team = "", ""
+        if p.team in crews:
+            stripe = f";box-shadow:inset 5px 0 0 {crews[p.team]};padding-left:9px"
+            team = f' data-team="{html.escape(p.team)}" title="{html.escape(w["team"])} {html.escape(p.team)}"'
+        tds = [f'<th style="{sticky}{stripe}"{team}>{html.escape(p.label)}</th>']
         for d, code in zip(cal.days, row, strict=True):
             if d.date not in wanted_days:
                 continue
@@ -230,8 +270,17 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
             tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
             if key in was:
                 tip += f" ({w['was']} {was[key] or w['off']})"
-            changed = ' data-changed="1"' if key in was else ""
-            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}"{changed} title="{html.escape(tip)}" '
+            attrs = ' data-changed="1"' if key in was else ""
+            if key in marks:
+                want, got = (x or w["off"] for x in marks[key])
+                attrs += f' data-pattern="{html.escape(marks[key][0] or "off")}"'
+                if marks[key][0] != marks[key][1]:
+                    attrs += ' data-deviation="1"'
+                    tip += f" — {w['pattern']}: {want}, {w['rostered']}: {got}"
+                    style.append(f"background-image:linear-gradient(225deg,{DEVIATION} 0 6px,transparent 6px)")
+                else:
+                    tip += f" — {w['pattern']}: {want}"
+            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}"{attrs} title="{html.escape(tip)}" '
                        f'style="{";".join(style)}">{html.escape(code)}</td>')
         if sums is not None:
             r = sums.loc[p.id]
@@ -246,6 +295,25 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     foot = _coverage_rows(scenario, roster, cal, w, shown) if totals else ""
     return ('<div style="overflow-x:auto"><table id="' + table_id + '" style="border-collapse:collapse;font-size:13px">'
             f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table></div>')
+
+
+def grid_legend_html(scenario: Scenario, words: dict[str, str] | None = None) -> str:
+    """The grid's legend for rotations and teams (empty without them): the red corner of a cell off
+    its pattern, and each team's colour."""
+    w = {**ENGLISH, **(words or {})}
+    parts = []
+    if scenario.rotations:
+        corner = (f"display:inline-block;width:1.4em;height:1.1em;border:1px solid #bbb;vertical-align:middle;"
+                  f"background-image:linear-gradient(225deg,{DEVIATION} 0 6px,transparent 6px)")
+        parts.append(f'<span id="legend-deviation"><span style="{corner}"></span> {html.escape(w["deviation"])}</span>')
+    labels = {t.id: t.label for t in scenario.teams}
+    for team, colour in team_colours(scenario).items():
+        swatch = f"display:inline-block;width:0.8em;height:0.8em;background:{colour};vertical-align:middle"
+        parts.append(f'<span data-legend-team="{html.escape(team)}"><span style="{swatch}"></span> '
+                     f"{html.escape(w['team'])} {html.escape(labels.get(team, team))}</span>")
+    if not parts:
+        return ""
+    return f'<div id="grid-legend" style="font-size:13px;color:#555">{" &nbsp; ".join(parts)}</div>'
 
 
 def coverage_by_shift(scenario: Scenario, roster: Roster, calendar: Calendar | None = None
@@ -382,7 +450,8 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
     w = {**ENGLISH, **(words or {})}
     cal = calendar or Calendar(scenario)
     grid = month_grid_html(scenario, roster, cal, leave_mark=leave_mark, weekday_names=weekday_names, words=w,
-                           table_id="print-grid", pins_shown=pins_shown, overtime_shown=overtime_shown)
+                           table_id="print-grid", pins_shown=pins_shown, overtime_shown=overtime_shown,
+                           patterns_shown=False)
     colours = shift_colours(scenario)
     legend = " &nbsp; ".join(f'<b style="color:{colours[s.id]}">{html.escape(s.id)}</b> {html.escape(s.label)} '
                              f"{html.escape(s.times_text())}" for s in scenario.shifts)

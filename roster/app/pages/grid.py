@@ -33,6 +33,9 @@ def roster_views(result) -> None:
                 # the pin panel starts from the cell's own value (its shift, or off)
                 ss["pin_shift.set"] = result.roster.cell(staff, ss["pin_date"]) or ""
         st.caption(tr("legend"))
+        legend = views.grid_legend_html(sc, words=words())
+        if legend:  # rotations: the corner of a cell off its pattern; teams: their colours
+            st.html(legend)
         if sc.posts:  # posts by their short codes in the cells
             codes = views.post_codes(sc)
             st.caption(" · ".join(f"/{codes[p.id]} {p.name or p.id}" for p in sc.posts))
@@ -103,14 +106,19 @@ def week_pick(sc) -> tuple[dt.date, dt.date] | None:
 
 
 def grid_filter(sc) -> list[str] | None:
-    """Role, team and name filters, and pages of ``GRID_PAGE`` people for large centres."""
+    """Role, team and name filters, and pages of ``GRID_PAGE`` people for large centres; a team
+    filter alone for smaller ones with teams."""
+    teams = list(views.team_colours(sc))  # in the scenario's order
     if len(sc.staff) <= views.GRID_PAGE:
-        return None
+        if not teams:
+            return None
+        c1, _ = st.columns([2, 7])
+        team = c1.selectbox(tr("team"), [""] + teams, key="grid_team", format_func=lambda x: x or tr("all"))
+        return views.filter_staff(sc, team=team) if team else None
     c1, c4, c2, c3 = st.columns([2, 2, 3, 1])
     roles = [r.id for r in sc.roles]
     role = c1.selectbox(tr("role"), [""] + roles, key="grid_role",
                         format_func=lambda r: sc.role_by_id[r].label if r else tr("all"))
-    teams = sorted({p.team for p in sc.staff if p.team})
     team = c4.selectbox(tr("team"), [""] + teams, key="grid_team", format_func=lambda x: x or tr("all"))
     text = c2.text_input(tr("find"), key="grid_find", placeholder=tr("find_help"))
     people = views.filter_staff(sc, role=role or None, text=text, team=team or None)
