@@ -1,5 +1,5 @@
-"""`roster whatif min-staff | compare | sweep`: staffing questions answered by solving; and for
-per-interval demand `roster whatif service-level | forecast | starts`."""
+"""`roster whatif min-staff | compare | sweep | patterns`: staffing questions answered by solving;
+and for per-interval demand `roster whatif service-level | forecast | starts`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from roster.model.parse import ScenarioError
 from roster.model.scenario import parse_minutes
 from roster.services.compare import compare
 from roster.services.min_staff import RoleNeed, min_staff
+from roster.services.patterns import compare_patterns, describe, file_variants, offset_variants
 from roster.services.sweep import sweep
 from roster.services.whatif_intervals import (
     compare_starts,
@@ -239,3 +240,52 @@ def starts_cmd(
     except ScenarioError as exc:
         fail(exc)
     typer.echo(table.to_string(index=False))
+
+
+def parse_offsets(text: str) -> tuple[str, list[int]]:
+    """``R4=0,2,4`` → (``R4``, [0, 2, 4]); ``R4=0..5`` → every offset 0 to 5; ValueError else."""
+    rid, sep, values = text.partition("=")
+    if not sep or not rid.strip():
+        raise ValueError(f"{text!r} is not ROTATION=OFFSETS")
+    offsets = parse_values(values)
+    for v in offsets:
+        if not isinstance(v, int):
+            raise ValueError(f"{v!r} is not a whole number")
+    return rid.strip(), offsets
+
+
+@whatif_app.command("patterns")
+def patterns_cmd(
+    scenario: Path = typer.Argument(..., help="scenario file with rotations (or without, for --patterns)"),
+    offsets: list[str] | None = typer.Option(None, "--rotation-offsets", help="ROTATION=OFFSETS, e.g. R4=0,2,4 "
+                                             "or R4=0..7 (repeat for a grid of several rotations)"),
+    patterns: Path | None = typer.Option(None, "--patterns", help="YAML file of variants (name, rotations, drop)"),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
+    workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
+    out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
+) -> None:
+    """Pattern choices against the free roster (no rotation): cost, cells off the pattern, hours and
+    the spread of nights, weekend days, holidays and hours, one row per variant."""
+    sc = _load(scenario)
+    grid: dict[str, list[int]] = {}
+    for item in offsets or []:
+        try:
+            rid, values = parse_offsets(item)
+        except ValueError as exc:
+            fail(ScenarioError("--rotation-offsets", item, None, str(exc), hint="e.g. R4=0,2,4 or R4=0..7"))
+        grid[rid] = values
+    try:
+        if out is not None:
+            out_file(out)
+        variants = offset_variants(sc, grid) if grid else []
+        if patterns is not None:
+            variants += file_variants(sc, patterns)
+        table = compare_patterns(sc, variants, time_limit=time_limit, workers=workers)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(table.to_string(index=False))
+    for v in variants:
+        typer.echo(f"{v.name}: {describe(v, sc)}")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(out, index=False)
