@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roster.io.carry import month_counts
+from roster.io.carry import holiday_counts, month_counts
 from roster.io.load import dump_scenario, read_yaml
 from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.roster import Assignment, Roster
@@ -273,7 +273,10 @@ class Store:
                                 hint="`roster store show <name>` lists the rosters of a scenario")
         version = self.version_by_id(row[0])
         scenario = self.load_scenario(version.id)
-        counts = month_counts(scenario, _roster(row[1]))
+        roster = _roster(row[1])
+        counts: dict[str, Any] = month_counts(scenario, roster)
+        for who, names in holiday_counts(scenario, roster).items():  # by name and the holiday's year
+            counts[who]["by_holiday"] = {name: {str(y): n for y, n in years.items()} for name, years in names.items()}
         with self._write() as con:
             return con.execute(
                 "INSERT INTO published (roster_id, scenario, start, end, counts, created) VALUES (?, ?, ?, ?, ?, ?)",
@@ -282,23 +285,57 @@ class Store:
 
     def year_to_date(self, name: str, before: dt.date) -> list[dict[str, Any]]:
         """``fairness_carry`` rows: the counts of the scenario's published rosters whose horizon
-        starts in ``before``'s year and ends before it (the newest publication of each horizon)."""
+        starts in ``before``'s year and ends before it (the newest publication of each horizon).
+
+        By holiday name: ``by_holiday``, the year's holiday shifts on days of ``before``'s year;
+        ``last_holidays``, each person's shifts on the last occurrence of each holiday (the latest
+        year with a published shift on it, in any published roster ending before ``before``: last
+        year's Spring Festival for this year's). Each is left out of a row where it is empty."""
         with self._connect() as con:
             rows = con.execute("SELECT start, end, counts FROM published WHERE scenario = ? ORDER BY id",
                                (name,)).fetchall()
-        latest: dict[str, dict[str, dict[str, float]]] = {}
+        latest: dict[str, dict[str, dict[str, Any]]] = {}
+        every: dict[str, dict[str, dict[str, Any]]] = {}
         for start, end, counts in rows:
             first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-            if first.year == before.year and last < before:
-                latest[start] = json.loads(counts)
+            if last < before:
+                every[start] = json.loads(counts)
+                if first.year == before.year:
+                    latest[start] = every[start]
         total: dict[str, dict[str, float]] = {}
         for counts in latest.values():
             for who, kinds in counts.items():
                 mine = total.setdefault(who, {})
                 for kind, n in kinds.items():
-                    mine[kind] = mine.get(kind, 0) + n
-        return [{"staff": who, **{k: (round(v, 2) if k == "hours" else int(v)) for k, v in kinds.items()}}
-                for who, kinds in sorted(total.items())]
+                    if kind != "by_holiday":
+                        mine[kind] = mine.get(kind, 0) + n
+        # holiday shifts by (name, year), per person, over every published horizon before the date
+        named: dict[str, dict[str, dict[int, int]]] = {}
+        for counts in every.values():
+            for who, kinds in counts.items():
+                for holiday, years in (kinds.get("by_holiday") or {}).items():
+                    for year, n in years.items():
+                        slot = named.setdefault(who, {}).setdefault(holiday, {})
+                        slot[int(year)] = slot.get(int(year), 0) + n
+        newest: dict[str, int] = {}
+        for names in named.values():
+            for holiday, years in names.items():
+                newest[holiday] = max(newest.get(holiday, 0), max(years))
+        out = []
+        zero = dict.fromkeys(("nights", "weekends", "holidays", "hours"), 0)
+        for who in sorted(set(total) | set(named)):  # a new year: last year's holidays still count
+            kinds = total.get(who, zero)
+            row: dict[str, Any] = {"staff": who, **{k: (round(v, 2) if k == "hours" else int(v))
+                                                    for k, v in kinds.items()}}
+            names = named.get(who, {})
+            year = {h: ys[before.year] for h, ys in sorted(names.items()) if ys.get(before.year)}
+            last = {h: ys[newest[h]] for h, ys in sorted(names.items()) if ys.get(newest[h])}
+            if year:
+                row["by_holiday"] = year
+            if last:
+                row["last_holidays"] = last
+            out.append(row)
+        return out
 
     def check(self) -> str:
         """SQLite's own integrity check ("ok" when the file is sound)."""

@@ -16,6 +16,11 @@ available this month, c: their count so far), and each person's target is max(0,
 band its floor and ceiling: someone behind gets more, someone ahead less or none. Without any
 carry that is the plain share above. For hours, each person's minutes and the group's total
 include the carried hours, so a peer behind on the year is owed more of this month's.
+
+Holidays by name (``fairness_carry[].last_holidays``): the shifts a person worked on the last
+occurrence of a holiday this horizon holds (last year's Spring Festival in a February with this
+year's) are added to their holiday count so far, so the levelling gives them this one's duties
+last: only once everyone else has as many.
 """
 
 from __future__ import annotations
@@ -86,7 +91,8 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         whole = sum(len(days) for days in avail.values())  # type: ignore[misc]
         if not whole:
             continue
-        carried = {p: getattr(carry[scenario.staff[p].id], kind) for p in avail if scenario.staff[p].id in carry}
+        carried = {p: _carried(carry[scenario.staff[p].id], kind, calendar)
+                   for p in avail if scenario.staff[p].id in carry}
         if any(carried.values()):
             targets = _levelled(total, {p: len(days) for p, days in avail.items()},  # type: ignore[arg-type]
                                 carried)
@@ -96,6 +102,16 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
                                                 math.ceil(total * len(days) / whole))  # type: ignore[arg-type]
                      for p, days in avail.items()}
     return out
+
+
+def _carried(row, kind: str, calendar: Calendar) -> int:
+    """A person's count so far of ``kind``; for holidays also the shifts they worked on the last
+    occurrence of each named holiday this horizon holds (``last_holidays``), so they come last."""
+    count = getattr(row, kind)
+    if kind == "holidays" and row.last_holidays:
+        names = {d.holiday_name for d in calendar.days if d.is_holiday and d.holiday_name}
+        count += sum(n for name, n in row.last_holidays.items() if name in names)
+    return count
 
 
 def _levelled(total: float, days: dict[int, int], carried: dict[int, int]) -> dict[int, Fraction]:

@@ -736,6 +736,29 @@ class Carry(Frozen):
     """Weekend shifts, as the fair shares count them."""
     holidays: int = Field(default=0, ge=0)
     hours: float = Field(default=0, ge=0)
+    by_holiday: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    """Holiday shifts of the year so far by holiday name (chinese-calendar's English names:
+    ``Spring Festival``, ``National Day`` …); shown beside the month, the bands use ``holidays``."""
+    last_holidays: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    """Shifts worked on each named holiday's last occurrence (last year's Spring Festival …): in a
+    month with that holiday they count toward the person's holiday share first, so whoever worked
+    it last time is last in line for it."""
+
+
+def holiday_names(country: str | None) -> set[str] | None:
+    """The holiday names a country's calendar gives days (None: not known here, any name goes)."""
+    if country != "CN":
+        return None
+    import chinese_calendar as cc
+
+    return {h.value for h in cc.Holiday}
+
+
+def _known_holiday(field: str, name: str, country: str | None) -> None:
+    known = holiday_names(country)
+    if known is not None and name not in known:
+        raise FieldError(field, name, "not a holiday name of the CN calendar",
+                         hint=f"names: {', '.join(sorted(known))}")
 
 
 class DemandFrom(Frozen):
@@ -972,6 +995,9 @@ class Scenario(Frozen):
             if c.staff in seen:
                 raise FieldError(f"fairness_carry[{i}].staff", c.staff, f"{c.staff} has two rows of counts")
             seen.add(c.staff)
+            for key in ("by_holiday", "last_holidays"):
+                for name in getattr(c, key):
+                    _known_holiday(f"fairness_carry[{i}].{key}", name, self.holidays.country)
         return self
 
     def _known_shift(self, field: str, value: str, shifts: set[str]) -> None:
