@@ -14,7 +14,9 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
     """Per person: shifts, nights, weekends worked (a Saturday/Sunday pair with any shift counts
     once, as the weekend rules count them), weekend days, holidays and paid hours; with a
     ``fairness_carry``, the year so far beside them (``ytd_nights``, ``ytd_weekend_days``,
-    ``ytd_holidays``, ``ytd_hours``: the carried counts plus this roster's)."""
+    ``ytd_holidays``, ``ytd_hours``: the carried counts plus this roster's). When the horizon holds
+    named holidays, ``holidays: NAME`` counts the shifts on each (``ytd_holidays: NAME`` with a
+    carry, for those names and the carry's ``by_holiday``)."""
     cal = calendar or Calendar(scenario)
     rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0, "nights": 0,
                    "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0} for p in scenario.staff}
@@ -35,14 +37,26 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
         row["hours"] += shift.paid_minutes / 60
     for sid, weekends in worked.items():
         rows[sid]["weekends"] = len(weekends)
+    named = sorted({d.holiday_name for d in cal.days if d.is_holiday and d.holiday_name})
+    if named:  # holiday shifts by holiday name (chinese-calendar's: Spring Festival, National Day …)
+        for row in rows.values():
+            row.update({f"holidays: {name}": 0 for name in named})
+        for a in roster:
+            if a.staff in rows and a.shift in scenario.shift_by_id and a.date in cal.index:
+                day = cal.day(a.date)
+                if day.is_holiday and day.holiday_name:
+                    rows[a.staff][f"holidays: {day.holiday_name}"] += 1
     if scenario.fairness_carry:  # the year so far beside the month: carried counts plus this roster's
         carry = {c.staff: c for c in scenario.fairness_carry}
+        by_name = sorted(set(named) | {n for c in scenario.fairness_carry for n in c.by_holiday})
         for sid, row in rows.items():
             c = carry.get(sid)
             row["ytd_nights"] = row["nights"] + (c.nights if c else 0)
             row["ytd_weekend_days"] = row["weekend_days"] + (c.weekends if c else 0)
             row["ytd_holidays"] = row["holidays"] + (c.holidays if c else 0)
             row["ytd_hours"] = round(row["hours"] + (c.hours if c else 0), 2)
+            for name in by_name:
+                row[f"ytd_holidays: {name}"] = row.get(f"holidays: {name}", 0) + (c.by_holiday.get(name, 0) if c else 0)
     return pd.DataFrame(list(rows.values()))
 
 

@@ -136,3 +136,19 @@ def test_a_bad_count_by_name_in_the_csv_names_file_line_and_column(tmp_path) -> 
     with pytest.raises(ScenarioError) as err:
         read_carry(path)
     assert err.value.value == "first:Spring Festival" and "last:NAME" in err.value.hint
+
+
+def test_the_summary_counts_holidays_by_name_beside_the_year() -> None:
+    from roster.io.result_json import roster_dict
+    from roster.reports.summary import person_summary
+
+    sc = festival(fairness_carry=[{"staff": "B", "holidays": 4, "by_holiday": {"Spring Festival": 1,
+                                                                               "National Day": 3}}])
+    roster = roster_of(("2026-02-16", "B", "D", "agent"), ("2026-02-17", "B", "D", "agent"),
+                       ("2026-02-18", "C", "D", "agent"))
+    frame = person_summary(sc, roster).set_index("staff_id")
+    assert list(frame.loc["B", ["holidays", "holidays: Spring Festival", "ytd_holidays",
+                                "ytd_holidays: National Day", "ytd_holidays: Spring Festival"]]) == [2, 2, 6, 3, 3]
+    assert list(frame.loc["A", ["holidays: Spring Festival", "ytd_holidays: Spring Festival"]]) == [0, 0]
+    people = {p["staff_id"]: p for p in roster_dict(sc, roster)["summary"]}
+    assert people["C"]["holidays: Spring Festival"] == 1 and people["B"]["ytd_holidays: National Day"] == 3
