@@ -45,11 +45,12 @@ def test_the_crews_grid_marks_deviations_and_filters_by_crew(page) -> None:  # n
     ARTIFACTS.mkdir(exist_ok=True)
     grid.screenshot(path=str(ARTIFACTS / "month-grid-rotations.png"))
 
-    # the crew filter: 二班's four people, each with its colour stripe
+    # the crew filter: 二班's four people, each with its colour stripe (a busy grid redraws late)
+    from playwright.sync_api import expect
+
     _pick(pg, "Team", "二班")
     _settle(pg)
-    rows = grid.locator("tbody tr")
-    assert rows.count() == 4
+    expect(grid.locator("tbody tr")).to_have_count(4, timeout=60_000)
     assert set(grid.locator("tbody th[data-team]").evaluate_all("els => els.map(e => e.dataset.team)")) == {"二班"}
     assert "inset 5px" in (grid.locator("tbody th[data-team]").first.get_attribute("style") or "")
 
@@ -62,6 +63,7 @@ def test_the_crews_grid_marks_deviations_and_filters_by_crew(page) -> None:  # n
         assert re.search(r"— 轮班: \w+, 实排: \w+$", marked.first.get_attribute("title") or "")
     _pick(pg, "班组", "全部")
     _settle(pg)
+    expect(pg.locator("#roster-grid tbody tr")).to_have_count(12, timeout=60_000)
     titles = pg.locator('#roster-grid td[data-deviation="1"]').evaluate_all("els => els.map(e => e.title)")
     assert titles and all(re.search(r"— 轮班: \w+, 实排: \w+$", x) for x in titles), titles[:3]
     pg.get_by_text("English", exact=True).click()
