@@ -50,6 +50,9 @@ FAIR_EXCHANGES = 0.5
 towards below one, half keep a broken request."""
 EXCHANGE_TRIES = 8
 """Partners tried for one such exchange before giving up."""
+DUTY_MOVES = 4
+"""Tries, after the move of someone outside a fair-share band, to move one of their duties to a
+day that does not count (``move_duty``)."""
 MAX_SPAN = 7
 """Most days one exchange swaps."""
 SEAT_MOVES = 0.2
@@ -126,6 +129,7 @@ class Search:
     """Model moves use deterministic time limits (``SolveOptions(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
     _peer_sets: dict[int, np.ndarray] | None = None
+    _unfair_set: set[int] = field(default_factory=set)
     progress: list = field(default_factory=list)
     """Each better roster's (seconds, cost) as the caller records it."""
     first_seconds: float | None = None
@@ -641,6 +645,40 @@ class Search:
         q = int(partners[self.rng.randrange(len(partners))])
         return p, q, self._span_around(d)
 
+    def move_duty(self, p: int, mins: np.ndarray) -> bool:
+        """Move one of p's duties of a fair-share kind p is above the band of to a day that does
+        not count for it (or, below the band, a day that does not count to one that does), in the
+        seat of that day that needs someone most; kept when p's month keeps their rules and the
+        roster costs no more (``replace``)."""
+        days = np.arange(self.n)
+        cur = self.plan[p]
+        for i in self.rng.sample(range(len(self.fair)), len(self.fair)):
+            _w, adds, lo, hi = self.fair[i]
+            if lo[p] < 0:
+                continue
+            got = np.where(cur >= 0, adds[days, np.maximum(cur, 0)], 0)
+            counting = adds.any(axis=1)
+            if got.sum() > hi[p]:
+                drop, take, gives = np.flatnonzero(got > 0), np.flatnonzero((cur < 0) & ~counting), False
+            elif got.sum() < lo[p]:
+                drop, take, gives = np.flatnonzero((cur >= 0) & (got == 0)), np.flatnonzero((cur < 0) & counting), True
+            else:
+                continue
+            if not len(drop) or not len(take):
+                continue
+            d, e = int(drop[self.rng.randrange(len(drop))]), int(take[self.rng.randrange(len(take))])
+            need = np.where(self.has[e, :, :self.K] & (self.count[e, :, :self.K] < self.hi[e, :, :self.K]),
+                            self.lo[e, :, :self.K] - self.count[e, :, :self.K], -INF)
+            need = np.where(self.can[p, e] & ((adds[e] > 0)[:, None] == gives), need, -INF)
+            if not np.isfinite(need).any():
+                continue
+            t, k = (int(x) for x in np.unravel_index(int(need.argmax()), need.shape))
+            plan, role = cur.copy(), self.role[p].copy()
+            plan[d], role[d], plan[e], role[e] = -1, -1, t, k
+            if self.person.feasible(p, plan):
+                return self.replace({p: (plan, role)}, mins)
+        return False
+
     def _span_around(self, d: int) -> np.ndarray:
         """A run of 1 to ``MAX_SPAN`` days that holds day d."""
         span = self.rng.randint(1, min(MAX_SPAN, self.n))
@@ -712,6 +750,7 @@ class Search:
             order = list(range(self.P))
             self.rng.shuffle(order)
             self._unfair = self.unfair(mins)
+            self._unfair_set = set(self._unfair)
             changed = 0
             for p in order:
                 if time.perf_counter() >= end or (stop is not None and stop()):
@@ -719,6 +758,9 @@ class Search:
                     check()
                     return best
                 changed += self.place(p, mins=mins)
+                if p in self._unfair_set:
+                    for _ in range(DUTY_MOVES):
+                        changed += self.move_duty(p, mins)
                 for _ in range(SWAPS):
                     if self.rng.random() < FAIR_EXCHANGES:
                         exchange = self.fair_exchange() if self.rng.random() < 0.5 else self.request_exchange()

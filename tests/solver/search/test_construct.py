@@ -205,3 +205,22 @@ def test_a_request_exchange_gives_the_requester_a_cheaper_day() -> None:
         cheaper = [search.req[p, d, c] if c >= 0 else search.req_off[p, d] for d, c in theirs]
         assert any(paid[p, d] > 0 and c < paid[p, d] for (d, _), c in zip(theirs, cheaper, strict=True)), exchange
     assert proposed >= 10
+
+
+def test_moving_a_duty_changes_one_person_and_never_costs_more() -> None:
+    sc = make_centre(24, seed=1)
+    search = built(sc, seed=1)
+    mins = search.all_minutes()
+    outside = search.unfair(mins)
+    assert outside  # a fresh construction leaves people outside their bands
+    kept = 0
+    for p in outside:
+        for _ in range(4):
+            before_cost, before_plan = check(sc, search), search.plan.copy()
+            moved = search.move_duty(p, mins)
+            others = [x for x in range(search.P) if x != p]
+            assert (search.plan[others] == before_plan[others]).all()
+            assert check(sc, search) <= before_cost
+            assert moved == bool((search.plan[p] != before_plan[p]).any())
+            kept += moved
+    assert kept >= 1
