@@ -492,8 +492,6 @@ class Search:
             days = span[plan[span] >= 0]
             if len(days) and not self.can[who, days, plan[days], role[days]].all():
                 return False
-        if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
-            return False
         self.moves.tried += 1
         before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q])
         after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan)
@@ -509,6 +507,8 @@ class Search:
                 after += self.hours_cost(g, mins[self.groups[g][0]])
             mins[p], mins[q] = old
         if after > before + 1e-9:
+            return False
+        if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):  # the dearer check last
             return False
         self.plan[p], self.plan[q], self.role[p], self.role[q] = a_plan, b_plan, a_role, b_role
         mins[p], mins[q] = ma, mb
