@@ -40,10 +40,10 @@ def check(sc, search: construct.Search) -> int:
 def test_a_feasible_centre_is_built_with_every_hard_seat_filled(size: int) -> None:
     sc = make_centre(size)  # feasible: the plain CP-SAT peer finds rosters for both sizes
     search = built(sc)
-    for _ in range(30):  # moves around empty seats fill what construction left (a few seconds)
+    for _ in range(30):  # moves around empty seats fill what construction left (a sweep each)
         if not search.empty_hard_seats():
             break
-        search.improve(2.0)
+        search.improve(60.0, sweeps=1)
     assert search.empty_hard_seats() == 0
     check(sc, search)
 
