@@ -35,8 +35,9 @@ from roster.model.scenario import (
 
 START = dt.date(2026, 10, 1)
 DAYS = 31
-SHIFTS = (("A", "早班", "07:00", "15:00"), ("B", "白班", "08:00", "16:00"), ("C", "日班", "09:00", "17:00"),
-          ("D", "中班", "12:00", "20:00"), ("E", "晚班", "16:00", "24:00"), ("N", "夜班", "22:00", "08:00"))
+SHIFTS = (("A", "早班", "07:00", "15:00"), ("B", "白班", "08:00", "16:00"),
+          ("C", "日班", "09:00", "17:00"), ("D", "中班", "12:00", "20:00"),
+          ("E", "晚班", "16:00", "24:00"), ("N", "夜班", "22:00", "08:00"))
 SHARE = {"A": 0.15, "B": 0.21, "C": 0.19, "D": 0.17, "E": 0.16, "N": 0.12}
 """Share of a day's agent seats on each shift."""
 LEAD_SHIFTS = ("B", "D", "N")
@@ -81,16 +82,19 @@ def make_centre(size: int, seed: int = 0, fill: float = FILL) -> Scenario:
     scale = DAYS / (workdays + REST_DAY_LOAD * (DAYS - workdays))
     agent_per_day = max(len(SHARE), seats_total / DAYS - role_per_day) * scale
     demand: list[Demand] = []
-    for days, factor in (("workdays", 1.0), ("weekends", REST_DAY_LOAD), ("holidays", REST_DAY_LOAD)):
+    for days, factor in (("workdays", 1.0), ("weekends", REST_DAY_LOAD),
+                         ("holidays", REST_DAY_LOAD)):
         for sid, share in SHARE.items():
             n = max(1, round(agent_per_day * share * factor))
             demand.append(Demand(shift=sid, role="agent", days=days, min=n,
                                  max=Soft(value=n + max(1, math.ceil(n * 0.25)), weight=5)))
         for sid, n in lead_seats.items():
-            demand.append(Demand(shift=sid, role="lead", days=days, min=n, max=Soft(value=n + 1, weight=5)))
+            demand.append(Demand(shift=sid, role="lead", days=days, min=n,
+                                 max=Soft(value=n + 1, weight=5)))
         if days == "workdays":
             for sid, n in deputy_seats.items():
-                demand.append(Demand(shift=sid, role="deputy", days=days, min=n, max=Soft(value=n + 1, weight=5)))
+                demand.append(Demand(shift=sid, role="deputy", days=days, min=n,
+                                     max=Soft(value=n + 1, weight=5)))
     requests = []
     for p in staff:
         for _ in range(2):
@@ -99,9 +103,11 @@ def make_centre(size: int, seed: int = 0, fill: float = FILL) -> Scenario:
             if kind < 0.55:
                 requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
             elif kind < 0.75 and "N" not in p.cannot:
-                requests.append(Request(staff=p.id, date=date, shift="N", off=True, weight=rng.randint(1, 5)))
+                requests.append(Request(staff=p.id, date=date, shift="N", off=True,
+                                        weight=rng.randint(1, 5)))
             else:
-                requests.append(Request(staff=p.id, date=date, shift=rng.choice("ABCDE"), weight=rng.randint(1, 3)))
+                requests.append(Request(staff=p.id, date=date, shift=rng.choice("ABCDE"),
+                                        weight=rng.randint(1, 3)))
     return Scenario(
         name=f"generated provincial centre, {size} staff",
         horizon=Horizon(start=START, end=end),

@@ -33,16 +33,18 @@ class Format(str, Enum):
     json = "json"
 
 
-def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = None, bom: bool = False,
-                  staff: str | None = None, tz: str | None = None) -> None:
+def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = None,
+                  bom: bool = False, staff: str | None = None, tz: str | None = None) -> None:
     """Write ``roster`` in ``fmt`` to ``out`` (the library call behind the command)."""
     if staff is not None and staff not in scenario.staff_by_id:
         raise ScenarioError("--staff", "staff", staff, "unknown staff id",
                             hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
     for a in roster:
         if a.staff not in scenario.staff_by_id or a.shift not in scenario.shift_by_id:
-            what, value = ("staff", a.staff) if a.staff not in scenario.staff_by_id else ("shift", a.shift)
-            raise ScenarioError("roster", f"{a.date} {a.staff}", value, f"unknown {what}: not in the scenario",
+            unknown_staff = a.staff not in scenario.staff_by_id
+            what, value = ("staff", a.staff) if unknown_staff else ("shift", a.shift)
+            raise ScenarioError("roster", f"{a.date} {a.staff}", value,
+                                f"unknown {what}: not in the scenario",
                                 hint="run `roster validate` on the roster first")
     if staff is not None:
         roster = Roster.of((a for a in roster if a.staff == staff),
@@ -68,17 +70,20 @@ def export_roster(scenario, roster, fmt: str, out: Path, mapping: Path | None = 
 @app.command("export")
 def export_cmd(
     scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
-    roster_file: Path = typer.Argument(..., metavar="ROSTER",
-                                       help="roster: .csv, .xlsx (grid or template), .ics or .json"),
+    roster_file: Path = typer.Argument(
+        ..., metavar="ROSTER", help="roster: .csv, .xlsx (grid or template), .ics or .json"),
     fmt: Format = typer.Option(..., "--format", help="xlsx|csv|attendance|dingtalk|wecom|ics|json"),
     out: Path = typer.Option(..., "--out", help="file to write"),
     mapping: Path | None = typer.Option(None, "--mapping",
-                                           help="shift mapping YAML (dingtalk/wecom; also used to read a template)"),
+                                           help="shift mapping YAML (dingtalk/wecom; also used to "
+                                                "read a template)"),
     bom: bool = typer.Option(False, "--bom", help="UTF-8 with BOM (csv, attendance) for Excel"),
     staff: str | None = typer.Option(None, "--staff", help="only this person"),
-    tz: str | None = typer.Option(None, "--tz", help="time zone for ics (default: the scenario's, Asia/Shanghai)"),
+    tz: str | None = typer.Option(
+        None, "--tz", help="time zone for ics (default: the scenario's, Asia/Shanghai)"),
 ) -> None:
-    """Write a roster as a month grid, CSV, attendance CSV, DingTalk/WeCom template, iCalendar or JSON."""
+    """Write a roster as a month grid, CSV, attendance CSV, DingTalk/WeCom template, iCalendar or
+    JSON."""
     try:
         sc = load_scenario(scenario)
         shift_map = load_mapping(mapping, sc) if mapping else None
@@ -95,7 +100,8 @@ def export_cmd(
     typer.echo(f"wrote {out} ({fmt.value}, {shifts} shifts{who})")
 
 
-import_app = typer.Typer(no_args_is_help=True, help="Staff lists, leave and leave balances from CSV/Excel.")
+import_app = typer.Typer(no_args_is_help=True,
+                         help="Staff lists, leave and leave balances from CSV/Excel.")
 app.add_typer(import_app, name="import")
 
 SCENARIO_OPTION = typer.Option(None, "--scenario", help="check ids against this scenario")
@@ -103,7 +109,8 @@ SHEET_OPTION = typer.Option(None, "--sheet", help="sheet name (Excel; default: t
 
 
 def _yaml(key: str, items: list[dict]) -> str:
-    return yaml.safe_dump({key: items}, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    return yaml.safe_dump({key: items}, allow_unicode=True, sort_keys=False,
+                          default_flow_style=None)
 
 
 @import_app.command("staff")
@@ -115,7 +122,8 @@ def import_staff(file: Path = typer.Argument(..., help="staff list (.csv or .xls
         people = read_staff(file, sc, sheet)
     except ScenarioError as exc:
         fail(exc)
-    typer.echo(_yaml("staff", [p.model_dump(mode="json", exclude_defaults=True) for p in people]), nl=False)
+    typer.echo(_yaml("staff", [p.model_dump(mode="json", exclude_defaults=True) for p in people]),
+               nl=False)
 
 
 @import_app.command("leave")
@@ -127,13 +135,15 @@ def import_leave(file: Path = typer.Argument(..., help="leave list (.csv or .xls
         leave = read_leave(file, sc, sheet)
     except ScenarioError as exc:
         fail(exc)
-    typer.echo(_yaml("leave", [lv.model_dump(mode="json", exclude_defaults=True) for lv in leave]), nl=False)
+    typer.echo(_yaml("leave", [lv.model_dump(mode="json", exclude_defaults=True) for lv in leave]),
+               nl=False)
 
 
 @import_app.command("balances")
 def import_balances(file: Path = typer.Argument(..., help="leave balances (.csv or .xlsx)"),
                     scenario: Path = typer.Option(..., "--scenario",
-                                                  help="scenario whose leave is checked against them"),
+                                                  help="scenario whose leave is checked against "
+                                                       "them"),
                     sheet: str | None = SHEET_OPTION) -> None:
     """Print the balances as the `leave_balances:` section of a scenario and check the scenario's
     leave against them (the leave ledger); exit code 1 if a leave takes more days than are left."""
