@@ -126,10 +126,10 @@ def scale(
     out: Path = typer.Option(Path("bench/results/scale.csv"), "--out", help="results table (CSV)"),
     jobs: int = typer.Option(1, "--jobs", min=1,
                              help="solves at the same time (engine and peer), each in its "
-                                                      "own process"),
+                                  "own process"),
     write_scenario: Path | None = typer.Option(None, "--write-scenario",
                                                help="folder to write each generated "
-                                                                               "centre to as YAML"),
+                                                    "centre to as YAML"),
 ) -> None:
     """A generated provincial centre at growing sizes: the engine and a plain CP-SAT model side by
     side."""
@@ -145,9 +145,8 @@ def scale(
         fail(ScenarioError("command line", "--at", checkpoints,
                            "give positive seconds, e.g. 10,60,120"))
     rows = scale_table.run_sizes(counts, marks, time_limit=time_limit, workers=workers, seed=seed,
-                                 jobs=jobs,
-                     write_scenario=write_scenario,
-                     on_row=lambda r: typer.echo(f"{r['staff']} staff, {r['who']}: "
+                                 jobs=jobs, write_scenario=write_scenario,
+                                 on_row=lambda r: typer.echo(f"{r['staff']} staff, {r['who']}: "
                                                  f"{r.get('status')}", err=True))
     scale_table.write_csv(rows, marks, out)
     typer.echo(scale_table.format_table(rows, marks))
@@ -163,11 +162,11 @@ def intervals(
     workers: int = typer.Option(2, "--workers", help="solver threads"),
     who: str = typer.Option("engine,peer", "--who",
                             help="engine, whole (the engine's whole model) and/or peer "
-                                                          "(the plain CP-SAT model)"),
+                                 "(the plain CP-SAT model)"),
     seed: int = typer.Option(0, "--seed"),
     night: int = typer.Option(0, "--night", min=0,
                               help="agents needed per half hour of a thin night "
-                                                        "(a fixed 22:00-07:00 shift; 0: no night)"),
+                                   "(a fixed 22:00-07:00 shift; 0: no night)"),
 ) -> None:
     """A generated call centre staffed per 30 minutes: the engine and a plain CP-SAT model side by
     side."""

@@ -138,7 +138,7 @@ def sweep_cmd(
     scenario: Path = typer.Argument(..., help="scenario file"),
     vary: list[str] = typer.Option(..., "--vary",
                                    help="KEY=VALUES, e.g. demand.D.agent.min=2..5 or "
-                                   "staff.count.agent=8,10,12 (repeat for a grid)"),
+                                        "staff.count.agent=8,10,12 (repeat for a grid)"),
     time_limit: float = typer.Option(10.0, "--time-limit", help="seconds per solve",
                                      callback=positive),
     ray_address: str | None = typer.Option(None, "--ray-address",
@@ -248,8 +248,8 @@ def starts_cmd(
     scenario: Path = typer.Argument(..., help="scenario file with shift templates"),
     starts: list[str] = typer.Option(..., "--starts",
                                      help="TEMPLATE=HH:MM-HH:MM, several joined by ';' "
-                                     "(repeat for more variants), "
-                                     "e.g. D=06:30-09:30;E=12:30-15:00"),
+                                          "(repeat for more variants), "
+                                          "e.g. D=06:30-09:30;E=12:30-15:00"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve",
                                      callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
