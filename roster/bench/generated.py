@@ -18,19 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roster.bench import table
-from roster.model.scenario import (
-    Demand,
-    Fairness,
-    Horizon,
-    Leave,
-    Request,
-    Role,
-    Rules,
-    Scenario,
-    Shift,
-    Soft,
-    Staff,
-)
+from roster.bench.centre import centre, ranked_staff, two_wishes
+from roster.model.scenario import Demand, Fairness, Leave, Role, Scenario, Soft
 from roster.solver.options import SolveOptions
 from roster.solver.solve import build, solve
 from roster.validate import validate
@@ -49,11 +38,8 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
     rng = random.Random(seed * 1_000_003 + size)
     leads = max(2, round(size * 0.06))
     seniors = max(3, round(size * 0.18))
-    staff = []
-    for i in range(size):
-        role = "lead" if i < leads else "senior" if i < leads + seniors else "agent"
-        cannot = ("N",) if rng.random() < 0.15 else ()
-        staff.append(Staff(id=f"S{i + 1:04d}", roles=(role,), cannot=cannot))
+    staff = ranked_staff(rng, size, (("lead", leads), ("senior", seniors)), "agent", prefix="S",
+                         no_nights=0.15)
     # about 4.5 shifts a week each, less leave: seats that a good roster can (nearly) fill
     per_day = size * 4.4 / 7 * 0.93
     demand: list[Demand] = []
@@ -77,31 +63,13 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
         first = START + dt.timedelta(days=rng.randrange(DAYS - 3))
         leave.append(Leave(staff=p.id, start=first,
                            end=min(end, first + dt.timedelta(days=rng.randint(2, 6)))))
-    requests = []
-    for p in staff:
-        for _ in range(2):
-            date = START + dt.timedelta(days=rng.randrange(DAYS))
-            kind = rng.random()
-            if kind < 0.6:
-                requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
-            elif kind < 0.8:
-                requests.append(Request(staff=p.id, date=date, shift="E" if "N" in p.cannot
-                                        else "N", off=True, weight=rng.randint(1, 5)))
-            else:
-                requests.append(Request(staff=p.id, date=date, shift=rng.choice("EDML"),
-                                        weight=rng.randint(1, 3)))
-    return Scenario(
-        name=f"generated call centre, {size} staff",
-        horizon=Horizon(start=START, end=end),
-        roles=(Role(id="agent"), Role(id="senior", covers=("agent",)),
-               Role(id="lead", covers=("senior",))),
-        shifts=tuple(Shift(id=i, name=n, start=a, end=b) for i, n, a, b in SHIFTS),
-        staff=tuple(staff), demand=tuple(demand), leave=tuple(leave), requests=tuple(requests),
-        rules=Rules(min_rest_hours=11, max_consecutive_work_days=6, min_consecutive_days_off=1,
-                    max_hours_per_week=40,
-                    forbidden_sequences=(("N", "E"), ("N", "D"), ("N", "M"))),
-        fairness=Fairness(nights=5, weekends=3),
-    )
+    requests = two_wishes(rng, staff, START, DAYS, off_below=0.6, not_night_below=0.8,
+                          day_shifts="EDML", instead_of_night="E")
+    return centre(f"generated call centre, {size} staff", START, DAYS,
+                  (Role(id="agent"), Role(id="senior", covers=("agent",)),
+                   Role(id="lead", covers=("senior",))),
+                  SHIFTS, staff, demand, leave, requests,
+                  (("N", "E"), ("N", "D"), ("N", "M")), Fairness(nights=5, weekends=3))
 
 
 def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0) -> dict:

@@ -89,6 +89,20 @@ def check(
         raise typer.Exit(1)
 
 
+def _sizes_and_marks(sizes: str, checkpoints: str, least: int) -> tuple[list[int], list[float]]:
+    """``--sizes`` (staff counts of at least ``least``) and ``--at`` (seconds) as numbers."""
+    try:
+        counts = [int(x) for x in sizes.split(",") if x.strip()]
+        marks = [float(x) for x in checkpoints.split(",") if x.strip()]
+    except ValueError:
+        fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}",
+                           "not a list of numbers"))
+    if not counts or min(counts) < least:
+        fail(ScenarioError("command line", "--sizes", sizes,
+                           f"give staff counts of at least {least}"))
+    return counts, marks
+
+
 @bench.command("generated")
 def generated(
     sizes: str = typer.Option("50,100,200,500", "--sizes", help="staff counts, comma-separated"),
@@ -99,16 +113,10 @@ def generated(
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
     """A generated call centre (31 days, 5 shifts, 3 roles, leave, requests) at growing sizes."""
-    try:
-        counts = [int(x) for x in sizes.split(",") if x.strip()]
-        marks = [float(x) for x in checkpoints.split(",") if x.strip()]
-    except ValueError:
-        fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}",
-                           "not a list of numbers"))
-    if not counts or min(counts) < 10:
-        fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 10"))
+    counts, marks = _sizes_and_marks(sizes, checkpoints, least=10)
     rows = generated_bench.run_sizes(counts, marks, workers=workers, seed=seed,
-                     on_row=lambda r: typer.echo(f"{r['staff']} staff done", err=True))
+                                     on_row=lambda r: typer.echo(f"{r['staff']} staff done",
+                                                                 err=True))
     generated_bench.write_csv(rows, marks, out)
     typer.echo(generated_bench.format_table(rows, marks))
     typer.echo(f"table: {out}")
@@ -133,21 +141,15 @@ def scale(
 ) -> None:
     """A generated provincial centre at growing sizes: the engine and a plain CP-SAT model side by
     side."""
-    try:
-        counts = [int(x) for x in sizes.split(",") if x.strip()]
-        marks = sorted(float(x) for x in checkpoints.split(",") if x.strip())
-    except ValueError:
-        fail(ScenarioError("command line", "--sizes/--at", f"{sizes} / {checkpoints}",
-                           "not a list of numbers"))
-    if not counts or min(counts) < 20:
-        fail(ScenarioError("command line", "--sizes", sizes, "give staff counts of at least 20"))
+    counts, marks = _sizes_and_marks(sizes, checkpoints, least=20)
+    marks = sorted(marks)
     if not marks or marks[0] <= 0:
         fail(ScenarioError("command line", "--at", checkpoints,
                            "give positive seconds, e.g. 10,60,120"))
     rows = scale_table.run_sizes(counts, marks, time_limit=time_limit, workers=workers, seed=seed,
                                  jobs=jobs, write_scenario=write_scenario,
                                  on_row=lambda r: typer.echo(f"{r['staff']} staff, {r['who']}: "
-                                                 f"{r.get('status')}", err=True))
+                                                             f"{r.get('status')}", err=True))
     scale_table.write_csv(rows, marks, out)
     typer.echo(scale_table.format_table(rows, marks))
     typer.echo(f"table: {out}")

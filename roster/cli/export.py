@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 
 import typer
 import yaml
+from pydantic import BaseModel
 
 from roster.cli.common import app, fail, out_file
 from roster.io.grid import write_month_grid
@@ -21,6 +23,7 @@ from roster.io.templates import load_mapping, write_template
 from roster.model.ledger import ledger_and_overdraws
 from roster.model.parse import ScenarioError
 from roster.model.roster import Roster
+from roster.model.scenario import Scenario
 
 
 class Format(str, Enum):
@@ -113,30 +116,33 @@ def _yaml(key: str, items: list[dict]) -> str:
                           default_flow_style=None)
 
 
+Reader = Callable[[Path, Scenario | None, str | None], Sequence[BaseModel]]
+
+
+def _print_section(key: str, read: Reader, file: Path, scenario: Path | None,
+                   sheet: str | None) -> None:
+    """Read ``file`` (checked against ``scenario`` when given) and print it as section ``key``."""
+    try:
+        sc = load_scenario(scenario) if scenario else None
+        items = read(file, sc, sheet)
+    except ScenarioError as exc:
+        fail(exc)
+    typer.echo(_yaml(key, [x.model_dump(mode="json", exclude_defaults=True) for x in items]),
+               nl=False)
+
+
 @import_app.command("staff")
 def import_staff(file: Path = typer.Argument(..., help="staff list (.csv or .xlsx)"),
                  scenario: Path | None = SCENARIO_OPTION, sheet: str | None = SHEET_OPTION) -> None:
     """Print the staff list as the `staff:` section of a scenario."""
-    try:
-        sc = load_scenario(scenario) if scenario else None
-        people = read_staff(file, sc, sheet)
-    except ScenarioError as exc:
-        fail(exc)
-    typer.echo(_yaml("staff", [p.model_dump(mode="json", exclude_defaults=True) for p in people]),
-               nl=False)
+    _print_section("staff", read_staff, file, scenario, sheet)
 
 
 @import_app.command("leave")
 def import_leave(file: Path = typer.Argument(..., help="leave list (.csv or .xlsx)"),
                  scenario: Path | None = SCENARIO_OPTION, sheet: str | None = SHEET_OPTION) -> None:
     """Print leave records as the `leave:` section of a scenario."""
-    try:
-        sc = load_scenario(scenario) if scenario else None
-        leave = read_leave(file, sc, sheet)
-    except ScenarioError as exc:
-        fail(exc)
-    typer.echo(_yaml("leave", [lv.model_dump(mode="json", exclude_defaults=True) for lv in leave]),
-               nl=False)
+    _print_section("leave", read_leave, file, scenario, sheet)
 
 
 @import_app.command("balances")
