@@ -21,7 +21,7 @@ from .requests import Fixed, Request
 from .rotations import OFF_CELL, Rotation, Team
 from .rules import PersonRules, Rules
 from .shifts import Break, Shift, ShiftTemplate
-from .templates import expand_templates
+from .templates import expand_templates, unknown_shift
 from .values import Count, Frozen, Limit, Soft, limit_value, limit_weight, parse_minutes
 
 __all__ = [
@@ -31,5 +31,5 @@ __all__ = [
     "LeaveBalance", "LeavePolicy", "LeaveWish", "Limit", "PersonRules", "Post", "Request", "Role",
     "Rotation", "Rules", "Scenario", "Shift", "ShiftTemplate", "Soft", "Staff", "Team", "Window",
     "Worked", "check_days", "check_references", "check_timezone", "expand_templates", "limit_value",
-    "limit_weight", "parse_minutes",
+    "limit_weight", "parse_minutes", "unknown_shift",
 ]
