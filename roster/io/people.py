@@ -206,8 +206,8 @@ def read_leave(path: str | Path, scenario: Scenario | None = None,
         kind = row.get("type") or "annual"
         if scenario is not None:
             _known(table, n, "type", kind, set(scenario.leave_policy.types), "leave type")
-        start, end = _date(table, n, "start",
-                           row.get("start", "")), _date(table, n, "end", row.get("end", ""))
+        start = _date(table, n, "start", row.get("start", ""))
+        end = _date(table, n, "end", row.get("end", ""))
         if end < start:
             raise ScenarioError(table.file, _where(n, "end"), row["end"],
                                 f"before the start {start}")

@@ -92,9 +92,10 @@ def intervals_dict(scenario: Scenario, roster: Roster,
         days.append({"date": str(d.date), "role": d.role, "intervals": d.intervals,
                      "short_intervals": d.short_intervals, "people_short": d.people_short,
                      "people_over": d.people_over,
-                     "worst": {"interval": w.interval, "needed": w.needed, "scheduled": w.scheduled}
-                     if w else None, "calls": _round(d.calls, 2),
-                     "service_level": _round(d.service_level), "target": d.target})
+                     "worst": ({"interval": w.interval, "needed": w.needed,
+                                "scheduled": w.scheduled} if w else None),
+                     "calls": _round(d.calls, 2), "service_level": _round(d.service_level),
+                     "target": d.target})
     rows = [{"date": str(f.date), "interval": f.interval, "role": f.role, "minutes": f.minutes,
              "needed": f.needed, "scheduled": f.scheduled, "calls": f.calls,
              "answering": f.answering, "service_level": _round(f.service_level),

@@ -34,9 +34,9 @@ def post_summary(scenario: Scenario, roster: Roster,
         total = opening.get(post.id, 0)
         for i, h in enumerate(post.holders):
             n = manned.get((post.id, h), 0)
-            rows.append({"post": post.id, "name": post.label, "holder": h, "place": "A" if i == 0
-                         else f"B{i}", "periods": n, "share": round(n / total, 3) if total
-                         else 0.0})
+            rows.append({"post": post.id, "name": post.label, "holder": h,
+                         "place": "A" if i == 0 else f"B{i}", "periods": n,
+                         "share": round(n / total, 3) if total else 0.0})
         gap = total - len(covered.get(post.id, set()))
         if gap:
             rows.append({"post": post.id, "name": post.label, "holder": "", "place": "unmanned",

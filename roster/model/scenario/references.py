@@ -151,8 +151,9 @@ def _check_rotations(scenario: Scenario, shifts: set[str], staff: set[str]) -> N
         check_days(f"{where}.days", r.days)
         for sid in r.staff or [p.id for p in scenario.staff if p.team == r.team]:
             if sid in taken:
-                raise FieldError(f"{where}.{'staff' if r.staff else 'team'}", sid if r.staff
-                                 else r.team, f"{sid} already follows rotation {taken[sid]}",
+                field, value = ("staff", sid) if r.staff else ("team", r.team)
+                raise FieldError(f"{where}.{field}", value,
+                                 f"{sid} already follows rotation {taken[sid]}",
                                  hint="a person follows one rotation (split it by days if it "
                                       "changes)")
             taken[sid] = r.id

@@ -44,6 +44,6 @@ def run(chk: Checker, who: str) -> None:
                         date=days[i])
 
 
-CHECK = Check(Rule.SEQUENCES, (Rule.MAX_CONSECUTIVE, Rule.MIN_CONSECUTIVE_WORK,
-                               Rule.MIN_CONSECUTIVE_OFF), run,
+CHECK = Check(Rule.SEQUENCES,
+              (Rule.MAX_CONSECUTIVE, Rule.MIN_CONSECUTIVE_WORK, Rule.MIN_CONSECUTIVE_OFF), run,
               per_person=True)
