@@ -45,6 +45,14 @@ SWAPS = 40
 """Day-exchange moves between two peers after each person's own move."""
 FOCUS = 0.7
 """Share of exchanges that start from someone outside a fair-share band."""
+FAIR_EXCHANGES = 0.5
+"""Share of exchanges aimed at a cost: half pass one duty of a fair-share kind from above a band
+towards below one, half keep a broken request."""
+EXCHANGE_TRIES = 8
+"""Partners tried for one such exchange before giving up."""
+DUTY_MOVES = 4
+"""Tries, after the move of someone outside a fair-share band, to move one of their duties to a
+day that does not count (``move_duty``)."""
 MAX_SPAN = 7
 """Most days one exchange swaps."""
 SEAT_MOVES = 0.2
@@ -120,6 +128,8 @@ class Search:
     """Did construction give everyone a month?"""
     """Model moves use deterministic time limits (``SolveOptions(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
+    _peer_sets: dict[int, np.ndarray] | None = None
+    _unfair_set: set[int] = field(default_factory=set)
     progress: list = field(default_factory=list)
     """Each better roster's (seconds, cost) as the caller records it."""
     first_seconds: float | None = None
@@ -468,11 +478,10 @@ class Search:
         self.moves.better += after < before - 1e-9
         return True
 
-    def swap(self, p: int, q: int, first: int, last: int, mins: np.ndarray) -> bool:
-        """Exchange the days ``first..last`` of two people (shift and seat role per day): the seats
-        stay filled as they were, so only the two people's own terms and hours change. Kept when
-        both months keep their rules and the roster costs no more."""
-        span = slice(first, last + 1)
+    def swap(self, p: int, q: int, span: np.ndarray, mins: np.ndarray) -> bool:
+        """Exchange some days (``span``: day indexes) of two people, shift and seat role per day:
+        the seats stay filled as they were, so only the two people's own terms and hours change.
+        Kept when both months keep their rules and the roster costs no more."""
         a_plan, b_plan = self.plan[p].copy(), self.plan[q].copy()
         if (a_plan[span] == b_plan[span]).all():
             return False
@@ -480,7 +489,7 @@ class Search:
         a_plan[span], b_plan[span] = self.plan[q, span], self.plan[p, span]
         a_role[span], b_role[span] = self.role[q, span], self.role[p, span]
         for who, plan, role in ((p, a_plan, a_role), (q, b_plan, b_role)):
-            days = np.flatnonzero(plan[span] >= 0) + first
+            days = span[plan[span] >= 0]
             if len(days) and not self.can[who, days, plan[days], role[days]].all():
                 return False
         if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
@@ -539,6 +548,18 @@ class Search:
             out[members[gap > 0]] = True
         return [int(p) for p in np.flatnonzero(out)]
 
+    def _peers(self, p: int) -> np.ndarray:
+        """People p may exchange days with: p's hours group, or everyone with p's roles."""
+        g = int(self.group_of[p])
+        if g >= 0:
+            return self.groups[g][0]
+        if self._peer_sets is None:
+            by_roles: dict[tuple, list[int]] = {}
+            for q, person in enumerate(self.scenario.staff):
+                by_roles.setdefault(tuple(person.roles), []).append(q)
+            self._peer_sets = {q: np.array(m) for m in by_roles.values() for q in m}
+        return self._peer_sets[p]
+
     def _pair(self) -> list[int] | None:
         """Two peers (same hours group, or same roles); the first is most often someone outside a
         fair-share band."""
@@ -546,16 +567,131 @@ class Search:
             p = self._unfair[self.rng.randrange(len(self._unfair))]
         else:
             p = self.rng.randrange(self.P)
-        g = int(self.group_of[p])
-        if g >= 0:
-            members = self.groups[g][0]
-        else:
-            roles = self.scenario.staff[p].roles
-            members = np.array([q for q in range(self.P) if self.scenario.staff[q].roles == roles])
+        members = self._peers(p)
         if len(members) < 2:
             return None
         q = int(members[self.rng.randrange(len(members))])
         return None if q == p else [p, q]
+
+    def fair_exchange(self) -> tuple[int, int, int, int] | None:
+        """Two people and the days to exchange so that one duty of a fair-share kind (nights,
+        weekends, holidays) passes from someone above their band to someone below it or with
+        room, or to someone below their band from someone with one to spare: (giver, taker, days). The taker can take the giver's seat that day (a lead's agent seat may go
+        to an agent)."""
+        if not self.fair:
+            return None
+        _w, adds, lo, hi = self.fair[self.rng.randrange(len(self.fair))]
+        got = np.where(self.plan >= 0, adds[np.arange(self.n)[None, :], np.maximum(self.plan, 0)], 0)
+        counts = got.sum(axis=1)
+        banded = lo >= 0
+        over = np.flatnonzero(banded & (counts > hi))
+        under = np.flatnonzero(banded & (counts < lo))
+        if not len(over) and not len(under):
+            return None
+        if len(over) and (not len(under) or self.rng.random() < 0.5):
+            giver = int(over[self.rng.randrange(len(over))])
+            others = np.flatnonzero(banded & (counts < hi))
+        else:
+            giver = -1
+            taker = int(under[self.rng.randrange(len(under))])
+            others = np.flatnonzero(~banded | (counts > lo))
+        if not len(others):
+            return None
+        for _ in range(EXCHANGE_TRIES):
+            other = int(others[self.rng.randrange(len(others))])
+            g, t = (giver, other) if giver >= 0 else (other, taker)
+            if g == t:
+                continue
+            days = np.flatnonzero(got[g] > got[t])
+            days = days[self.can[t, days, self.plan[g, days], self.role[g, days]]]
+            if len(days):
+                break
+        else:
+            return None
+        d = int(days[self.rng.randrange(len(days))])
+        span = self._span_around(d)
+        if self.rng.random() < 0.5:  # and a day the other way, so both keep their hours
+            back = np.flatnonzero((got[g] <= got[t]) & ((self.plan[g] >= 0) != (self.plan[g, d] >= 0))
+                                  & ((self.plan[t] >= 0) != (self.plan[t, d] >= 0)))
+            back = back[self._can_trade(g, t, back)]
+            if len(back):
+                span = np.union1d(span, [int(back[self.rng.randrange(len(back))])])
+        return g, t, span
+
+    def request_exchange(self) -> tuple[int, int, int, int] | None:
+        """Two people and the days to exchange so that someone's request broken on one day is
+        kept: the partner's cell that day (or their day off) costs the requester less, and each
+        can take the other's seat. (requester, partner, days)."""
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        people, days = np.arange(self.P)[:, None], np.arange(self.n)[None, :]
+        paid = np.where(worked, self.req[people, days, shift], self.req_off)
+        broken = np.argwhere(paid > 0)
+        if not len(broken):
+            return None
+        p, d = (int(x) for x in broken[self.rng.randrange(len(broken))])
+        theirs = self.plan[:, d]
+        cost = np.where(theirs >= 0, self.req[p, d, np.maximum(theirs, 0)], self.req_off[p, d])
+        mine, my_role, roles = self.plan[p, d], self.role[p, d], self.role[:, d]
+        fits = cost < paid[p, d]
+        if mine >= 0:
+            fits &= self.can[:, d, mine, my_role]
+        on = theirs >= 0
+        fits[on] &= self.can[p, d, theirs[on], roles[on]]
+        fits[p] = False
+        partners = np.flatnonzero(fits)
+        if not len(partners):
+            return None
+        q = int(partners[self.rng.randrange(len(partners))])
+        return p, q, self._span_around(d)
+
+    def move_duty(self, p: int, mins: np.ndarray) -> bool:
+        """Move one of p's duties of a fair-share kind p is above the band of to a day that does
+        not count for it (or, below the band, a day that does not count to one that does), in the
+        seat of that day that needs someone most; kept when p's month keeps their rules and the
+        roster costs no more (``replace``)."""
+        days = np.arange(self.n)
+        cur = self.plan[p]
+        for i in self.rng.sample(range(len(self.fair)), len(self.fair)):
+            _w, adds, lo, hi = self.fair[i]
+            if lo[p] < 0:
+                continue
+            got = np.where(cur >= 0, adds[days, np.maximum(cur, 0)], 0)
+            counting = adds.any(axis=1)
+            if got.sum() > hi[p]:
+                drop, take, gives = np.flatnonzero(got > 0), np.flatnonzero((cur < 0) & ~counting), False
+            elif got.sum() < lo[p]:
+                drop, take, gives = np.flatnonzero((cur >= 0) & (got == 0)), np.flatnonzero((cur < 0) & counting), True
+            else:
+                continue
+            if not len(drop) or not len(take):
+                continue
+            d, e = int(drop[self.rng.randrange(len(drop))]), int(take[self.rng.randrange(len(take))])
+            need = np.where(self.has[e, :, :self.K] & (self.count[e, :, :self.K] < self.hi[e, :, :self.K]),
+                            self.lo[e, :, :self.K] - self.count[e, :, :self.K], -INF)
+            need = np.where(self.can[p, e] & ((adds[e] > 0)[:, None] == gives), need, -INF)
+            if not np.isfinite(need).any():
+                continue
+            t, k = (int(x) for x in np.unravel_index(int(need.argmax()), need.shape))
+            plan, role = cur.copy(), self.role[p].copy()
+            plan[d], role[d], plan[e], role[e] = -1, -1, t, k
+            if self.person.feasible(p, plan):
+                return self.replace({p: (plan, role)}, mins)
+        return False
+
+    def _span_around(self, d: int) -> np.ndarray:
+        """A run of 1 to ``MAX_SPAN`` days that holds day d."""
+        span = self.rng.randint(1, min(MAX_SPAN, self.n))
+        first = self.rng.randint(max(0, d - span + 1), min(d, self.n - span))
+        return np.arange(first, first + span)
+
+    def _can_trade(self, p: int, q: int, days: np.ndarray) -> np.ndarray:
+        """On which of these days each of p and q can take the other's cell (off is always fine)."""
+        out = np.ones(len(days), dtype=bool)
+        for a, b in ((p, q), (q, p)):
+            on = self.plan[b, days] >= 0
+            out[on] &= self.can[a, days[on], self.plan[b, days[on]], self.role[b, days[on]]]
+        return out
 
     # ---- the search ---------------------------------------------------------
     def construct(self, stop: Callable[[], bool] | None = None) -> bool:
@@ -614,6 +750,7 @@ class Search:
             order = list(range(self.P))
             self.rng.shuffle(order)
             self._unfair = self.unfair(mins)
+            self._unfair_set = set(self._unfair)
             changed = 0
             for p in order:
                 if time.perf_counter() >= end or (stop is not None and stop()):
@@ -621,12 +758,20 @@ class Search:
                     check()
                     return best
                 changed += self.place(p, mins=mins)
+                if p in self._unfair_set:
+                    for _ in range(DUTY_MOVES):
+                        changed += self.move_duty(p, mins)
                 for _ in range(SWAPS):
+                    if self.rng.random() < FAIR_EXCHANGES:
+                        exchange = self.fair_exchange() if self.rng.random() < 0.5 else self.request_exchange()
+                        if exchange is not None:
+                            changed += self.swap(*exchange, mins)
+                            continue
                     pair = self._pair()
                     if pair is not None:
                         span = self.rng.randint(1, min(MAX_SPAN, self.n))
                         first = self.rng.randrange(0, self.n - span + 1)
-                        changed += self.swap(pair[0], pair[1], first, first + span - 1, mins)
+                        changed += self.swap(pair[0], pair[1], np.arange(first, first + span), mins)
                 if self.empty_hard_seats() and self.rng.random() < SEAT_MOVES:
                     left = NEIGHBOURHOOD_SECONDS if self.repeatable else max(0.1, end - time.perf_counter())
                     self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, left))

@@ -163,11 +163,16 @@ def _fills_hard_seats(s: Search, pools: list[list[tuple[np.ndarray, np.ndarray]]
 def _hours(model: cp_model.CpModel, s: Search, chosen: list[list[cp_model.IntVar]], minutes: list[list[int]],
            objective: list) -> None:
     """Hours fairness of each peer group, exactly as ``Search.hours_cost`` counts it."""
-    for members, share, slack in s.groups:
+    for g, (members, share, slack) in enumerate(s.groups):
         whole = int(share.sum())
-        mins = {int(p): sum(m * x for m, x in zip(minutes[p], chosen[p], strict=True)) for p in members}
-        total = sum(mins.values())
-        most = sum(max(minutes[p]) for p in members)
+        mins = {}
+        for p in members:  # one variable per person's minutes keeps each row to a few terms
+            p = int(p)
+            mins[p] = model.new_int_var(min(minutes[p]), max(minutes[p]), f"minutes{p}")
+            model.add(mins[p] == sum(m * x for m, x in zip(minutes[p], chosen[p], strict=True)))
+        most = sum(max(minutes[int(p)]) for p in members)
+        total = model.new_int_var(sum(min(minutes[int(p)]) for p in members), most, f"total{g}")
+        model.add(total == sum(mins.values()))
         for p, a in zip(members, share, strict=True):
             gap = whole * mins[int(p)] - int(a) * total
             top = (whole * max(minutes[p]) + int(a) * most) // (whole * 60) + 1

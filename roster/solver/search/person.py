@@ -163,6 +163,8 @@ class Person:
         self._patterned = False
         self._rotations()
         self._shapes: dict[tuple, Shape] = {}
+        self._rules: dict[int, Rules] = {}
+        self._shape_of: dict[int, Shape] = {}
         self._history = _history(sc, calendar)
 
     def _rotations(self) -> None:
@@ -198,6 +200,11 @@ class Person:
     # ---- shapes -------------------------------------------------------------
     def rules(self, p: int) -> Rules:
         """Person p's rules (without the soft state rules when relaxing)."""
+        if p not in self._rules:
+            self._rules[p] = self._own_rules(p)
+        return self._rules[p]
+
+    def _own_rules(self, p: int) -> Rules:
         rules = self.scenario.rules_for(self.scenario.staff[p].id)
         if not self.relax_soft:
             return rules
@@ -208,6 +215,12 @@ class Person:
         return rules.model_copy(update=soft) if soft else rules
 
     def shape(self, p: int) -> Shape:
+        """Person p's states: rest, forbidden sequences, runs, weekly and total hours."""
+        if p not in self._shape_of:
+            self._shape_of[p] = self._new_shape(p)
+        return self._shape_of[p]
+
+    def _new_shape(self, p: int) -> Shape:
         sc = self.scenario
         rules = self.rules(p)
         rest = limit_value(rules.min_rest_hours) or 0

@@ -76,7 +76,7 @@ def test_an_exchange_of_days_keeps_seats_and_everyone_else(seed: int) -> None:
     first = int(rng.integers(0, search.n - 3))
     mins = np.array([search.person_minutes(search.plan[x]) for x in range(search.P)])
     before_cost, before_count, before_plan = check(sc, search), search.count.copy(), search.plan.copy()
-    kept = search.swap(p, q, first, first + 2, mins)
+    kept = search.swap(p, q, np.arange(first, first + 3), mins)
     assert (search.count == before_count).all()
     others = [x for x in range(search.P) if x not in (p, q)]
     assert (search.plan[others] == before_plan[others]).all()
@@ -153,3 +153,74 @@ def test_a_soft_rule_of_ones_own_broken_for_a_hard_seat_is_counted() -> None:
     result = solve(sc, SolveOptions(time_limit=20, workers=2))
     report = validate(sc, result.roster)
     assert report.hard == [] and report.cost == round(result.objective) == 16 * 60
+
+
+def _kind_counts(search: construct.Search, adds: np.ndarray) -> np.ndarray:
+    """Per person and day, what their cell adds to one fair-share kind."""
+    return np.where(search.plan >= 0, adds[np.arange(search.n)[None, :], np.maximum(search.plan, 0)], 0)
+
+
+def test_a_fair_exchange_passes_a_duty_from_above_a_band_or_to_below_one() -> None:
+    sc = make_centre(24, seed=1)
+    search = built(sc, seed=1)  # a fresh construction leaves people outside their bands
+    proposed = 0
+    for seed in range(200):
+        search.rng.seed(seed)
+        exchange = search.fair_exchange()
+        if exchange is None:
+            continue
+        proposed += 1
+        g, t, days = exchange
+        assert g != t and len(days) >= 1
+        passes = False
+        for _w, adds, lo, hi in search.fair:
+            got = _kind_counts(search, adds)
+            n = got.sum(axis=1)
+            if not ((lo[g] >= 0 and n[g] > hi[g]) or (lo[t] >= 0 and n[t] < lo[t])):
+                continue
+            for d in days:
+                cell = search.plan[g, d]
+                if got[g, d] > got[t, d] and search.can[t, d, cell, search.role[g, d]]:
+                    passes = True
+        assert passes, exchange
+    assert proposed >= 20
+
+
+def test_a_request_exchange_gives_the_requester_a_cheaper_day() -> None:
+    sc = make_centre(24, seed=1)
+    search = built(sc, seed=1)
+    worked = search.plan >= 0
+    people, days_ = np.arange(search.P)[:, None], np.arange(search.n)[None, :]
+    paid = np.where(worked, search.req[people, days_, np.maximum(search.plan, 0)], search.req_off)
+    assert (paid > 0).any()  # the centre's requests are not all kept by construction
+    proposed = 0
+    for seed in range(100):
+        search.rng.seed(seed)
+        exchange = search.request_exchange()
+        if exchange is None:
+            continue
+        proposed += 1
+        p, q, days = exchange
+        theirs = [(d, int(search.plan[q, d])) for d in days]
+        cheaper = [search.req[p, d, c] if c >= 0 else search.req_off[p, d] for d, c in theirs]
+        assert any(paid[p, d] > 0 and c < paid[p, d] for (d, _), c in zip(theirs, cheaper, strict=True)), exchange
+    assert proposed >= 10
+
+
+def test_moving_a_duty_changes_one_person_and_never_costs_more() -> None:
+    sc = make_centre(24, seed=1)
+    search = built(sc, seed=1)
+    mins = search.all_minutes()
+    outside = search.unfair(mins)
+    assert outside  # a fresh construction leaves people outside their bands
+    kept = 0
+    for p in outside:
+        for _ in range(4):
+            before_cost, before_plan = check(sc, search), search.plan.copy()
+            moved = search.move_duty(p, mins)
+            others = [x for x in range(search.P) if x != p]
+            assert (search.plan[others] == before_plan[others]).all()
+            assert check(sc, search) <= before_cost
+            assert moved == bool((search.plan[p] != before_plan[p]).any())
+            kept += moved
+    assert kept >= 1
