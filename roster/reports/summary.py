@@ -10,14 +10,16 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 
-def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+def person_summary(scenario: Scenario, roster: Roster,
+                   calendar: Calendar | None = None) -> pd.DataFrame:
     """Per person: shifts, nights, weekends worked (a Saturday/Sunday pair with any shift counts
     once, as the weekend rules count them), weekend days, holidays and paid hours; with a
     ``fairness_carry``, the year so far beside them (``ytd_nights``, ``ytd_weekend_days``,
     ``ytd_holidays``, ``ytd_hours``: the carried counts plus this roster's)."""
     cal = calendar or Calendar(scenario)
-    rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0, "nights": 0,
-                   "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0} for p in scenario.staff}
+    rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0,
+                   "nights": 0, "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0}
+            for p in scenario.staff}
     weekend_of = {i: k for k, days in enumerate(cal.weekends) for i in days}
     worked: dict[str, set[int]] = {p.id: set() for p in scenario.staff}
     for a in roster:
@@ -35,7 +37,8 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
         row["hours"] += shift.paid_minutes / 60
     for sid, weekends in worked.items():
         rows[sid]["weekends"] = len(weekends)
-    if scenario.fairness_carry:  # the year so far beside the month: carried counts plus this roster's
+    # the year so far beside the month: carried counts plus this roster's
+    if scenario.fairness_carry:
         carry = {c.staff: c for c in scenario.fairness_carry}
         for sid, row in rows.items():
             c = carry.get(sid)
@@ -46,7 +49,8 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
     return pd.DataFrame(list(rows.values()))
 
 
-def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+def fair_shares(scenario: Scenario, roster: Roster,
+                calendar: Calendar | None = None) -> pd.DataFrame:
     """Per peer group (people with the same roles) and weighted kind of duty: how many people,
     the fewest and most each has, and how many lie outside their own fair band (the bands of
     ``roster.model.fairness``: nights, weekend and holiday shifts by availability; hours within
@@ -67,21 +71,25 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
             mine = [p for p in people if p in band]
             if not mine:
                 continue
-            column = "weekend_days" if kind == "weekends" else kind  # the band counts weekend shifts
+            # the band counts weekend shifts
+            column = "weekend_days" if kind == "weekends" else kind
             values = [int(counts.loc[p, column]) for p in mine]
             outside = sum(not band[p].lo <= int(counts.loc[p, column]) <= band[p].hi for p in mine)
             rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
-                         "fair": f"{min(band[p].lo for p in mine)}..{max(band[p].hi for p in mine)}",
-                         "fewest": min(values), "most": max(values), "spread": max(values) - min(values),
-                         "outside": outside})
+                         "fair": f"{min(band[p].lo for p in mine)}.."
+                                 f"{max(band[p].hi for p in mine)}",
+                         "fewest": min(values), "most": max(values),
+                         "spread": max(values) - min(values), "outside": outside})
     for group in hour_groups(scenario, cal):
         people = list(group.share)
         dev = hours_deviation(minutes, group, carried_minutes(scenario))
         hours = [round(minutes[p] / 60, 1) for p in people]
         roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
-        rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",
-                     "fewest": min(hours), "most": max(hours), "spread": round(max(hours) - min(hours), 1),
+        rows.append({"kind": "hours", "group": roles, "people": len(people),
+                     "fair": "share of the group", "fewest": min(hours), "most": max(hours),
+                     "spread": round(max(hours) - min(hours), 1),
                      "outside": sum(1 for p in people if dev[p])})
     # object columns keep counts whole and hours as they are
-    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"],
+    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most",
+                                       "spread", "outside"],
                         dtype=object)
