@@ -25,7 +25,6 @@ PENDING = frozenset({
     "app/views.py",
     "solver/solve.py",
     "solver/search/colgen.py",
-    "solver/search/construct.py",
     "solver/search/person.py",
 })
 
@@ -84,7 +83,6 @@ PENDING_WIDE = frozenset({
     "app/i18n.py",
     "app/views.py",
     "solver/search/colgen.py",
-    "solver/search/construct.py",
     "solver/search/lns.py",
 })
 
