@@ -27,15 +27,16 @@ from roster.solver.solve import solve
 from roster.validate import validate
 
 BEST_KNOWN: dict[int, tuple[int, int | None]] = {
-    1: (607, 607), 2: (828, 828), 3: (1001, 1001), 4: (1716, 1716), 5: (1143, 1141), 6: (1950, 1949),
-    7: (1056, 1055), 8: (1300, 1300), 9: (439, 439), 10: (4631, None), 11: (3443, None), 12: (4040, None),
-    13: (1348, 1348), 14: (1278, 1278), 15: (3829, 3823), 16: (3225, 3225), 17: (5746, 5746),
-    18: (4459, 4459), 19: (3149, 3148), 20: (4769, 4091), 21: (21133, 11898), 22: (30241, 24064),
-    23: (17428, 2765), 24: (42463, None),
+    1: (607, 607), 2: (828, 828), 3: (1001, 1001), 4: (1716, 1716), 5: (1143, 1141),
+    6: (1950, 1949), 7: (1056, 1055), 8: (1300, 1300), 9: (439, 439), 10: (4631, None),
+    11: (3443, None), 12: (4040, None), 13: (1348, 1348), 14: (1278, 1278), 15: (3829, 3823),
+    16: (3225, 3225), 17: (5746, 5746), 18: (4459, 4459), 19: (3149, 3148), 20: (4769, 4091),
+    21: (21133, 11898), 22: (30241, 24064), 23: (17428, 2765), 24: (42463, None),
 }
 """Instance → (best known objective, best known lower bound or None), from the benchmark README."""
 
-GUROBI_60MIN: dict[int, int] = {8: 1323, 13: 3109, 14: 1280, 15: 4964, 16: 3233, 17: 5851, 18: 4760, 19: 5420}
+GUROBI_60MIN: dict[int, int] = {8: 1323, 13: 3109, 14: 1280, 15: 4964, 16: 3233, 17: 5851, 18: 4760,
+                                19: 5420}
 """Published 60-minute Gurobi results where they differ from the best known (README)."""
 
 
@@ -68,11 +69,11 @@ class Row:
 
 
 COLUMNS = ("instance", "staff", "days", "status", "objective", "bound", "best_known", "ratio",
-           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads", "bound_source",
-           "roster_source")
+           "first_s", "best_s", "seconds", "evaluator", "validator", "hard_violations", "threads",
+           "bound_source", "roster_source")
 HEADER = ("instance", "staff", "days", "status", "objective", "best bound", "best known", "ratio",
-          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads", "bound from",
-          "roster from")
+          "first feasible s", "best s", "total s", "evaluator", "validator", "hard", "threads",
+          "bound from", "roster from")
 
 
 def parse_range(text: str) -> list[int]:
@@ -91,15 +92,16 @@ def parse_range(text: str) -> list[int]:
 
 def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | None = None,
                  folder: Path | None = None, seed: int = 0,
-                 on_progress: Callable | None = None, strategy: str = "auto", column_rosters: bool = True) -> Row:
+                 on_progress: Callable | None = None, strategy: str = "auto",
+                 column_rosters: bool = True) -> Row:
     """Solve one instance and score the roster with the engine, the evaluator and the validator."""
 
     path = instance_path(number, folder)
     inst = read_instance(path)
     scenario = to_scenario(inst)
     t0 = time.perf_counter()
-    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=strategy,
-                                          column_rosters=column_rosters),
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed,
+                                          strategy=strategy, column_rosters=column_rosters),
                    on_progress=on_progress)
     seconds = time.perf_counter() - t0
     best, _ = BEST_KNOWN[number]
@@ -120,7 +122,8 @@ def run_instance(number: int, time_limit: float, workers: int, out_dir: Path | N
     row.evaluator = ev.objective
     row.validator = validate(scenario, result.roster).cost
     row.hard_violations = len(ev.violations)
-    row.bound_source, row.roster_source = result.stats.get("bound_source"), result.stats.get("roster_source")
+    row.bound_source = result.stats.get("bound_source")
+    row.roster_source = result.stats.get("roster_source")
     return row
 
 

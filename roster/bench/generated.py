@@ -18,27 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roster.bench import table
-from roster.model.scenario import (
-    Demand,
-    Fairness,
-    Horizon,
-    Leave,
-    Request,
-    Role,
-    Rules,
-    Scenario,
-    Shift,
-    Soft,
-    Staff,
-)
+from roster.bench.centre import centre, ranked_staff, two_wishes
+from roster.model.scenario import Demand, Fairness, Leave, Role, Scenario, Soft
 from roster.solver.options import SolveOptions
 from roster.solver.solve import build, solve
 from roster.validate import validate
 
 START = dt.date(2025, 3, 1)
 DAYS = 31
-SHIFTS = (("E", "early", "07:00", "15:00"), ("D", "day", "09:00", "17:00"), ("M", "middle", "12:00", "20:00"),
-          ("L", "late", "15:00", "23:00"), ("N", "night", "23:00", "07:00"))
+SHIFTS = (("E", "early", "07:00", "15:00"), ("D", "day", "09:00", "17:00"),
+          ("M", "middle", "12:00", "20:00"), ("L", "late", "15:00", "23:00"),
+          ("N", "night", "23:00", "07:00"))
 SHARE = {"E": 0.22, "D": 0.26, "M": 0.20, "L": 0.20, "N": 0.12}
 """Share of the day's agent seats on each shift."""
 
@@ -48,11 +38,8 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
     rng = random.Random(seed * 1_000_003 + size)
     leads = max(2, round(size * 0.06))
     seniors = max(3, round(size * 0.18))
-    staff = []
-    for i in range(size):
-        role = "lead" if i < leads else "senior" if i < leads + seniors else "agent"
-        cannot = ("N",) if rng.random() < 0.15 else ()
-        staff.append(Staff(id=f"S{i + 1:04d}", roles=(role,), cannot=cannot))
+    staff = ranked_staff(rng, size, (("lead", leads), ("senior", seniors)), "agent", prefix="S",
+                         no_nights=0.15)
     # about 4.5 shifts a week each, less leave: seats that a good roster can (nearly) fill
     per_day = size * 4.4 / 7 * 0.93
     demand: list[Demand] = []
@@ -63,7 +50,8 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
         for sid, share in SHARE.items():
             demand.append(Demand(shift=sid, role="agent", days=days,
                                  min=Soft(value=max(1, round(agent_total * share)), weight=100),
-                                 max=Soft(value=max(1, round(agent_total * share * 1.25)) + 1, weight=5)))
+                                 max=Soft(value=max(1, round(agent_total * share * 1.25)) + 1,
+                                          weight=5)))
             demand.append(Demand(shift=sid, role="senior", days=days,
                                  min=Soft(value=senior_seats, weight=100), max=senior_seats + 2))
             if sid in ("D", "L"):
@@ -73,43 +61,32 @@ def make_scenario(size: int, seed: int = 0) -> Scenario:
     leave = []
     for p in rng.sample(staff, k=max(1, size // 8)):
         first = START + dt.timedelta(days=rng.randrange(DAYS - 3))
-        leave.append(Leave(staff=p.id, start=first, end=min(end, first + dt.timedelta(days=rng.randint(2, 6)))))
-    requests = []
-    for p in staff:
-        for _ in range(2):
-            date = START + dt.timedelta(days=rng.randrange(DAYS))
-            kind = rng.random()
-            if kind < 0.6:
-                requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
-            elif kind < 0.8:
-                requests.append(Request(staff=p.id, date=date, shift="E" if "N" in p.cannot else "N", off=True,
-                                        weight=rng.randint(1, 5)))
-            else:
-                requests.append(Request(staff=p.id, date=date, shift=rng.choice("EDML"), weight=rng.randint(1, 3)))
-    return Scenario(
-        name=f"generated call centre, {size} staff",
-        horizon=Horizon(start=START, end=end),
-        roles=(Role(id="agent"), Role(id="senior", covers=("agent",)), Role(id="lead", covers=("senior",))),
-        shifts=tuple(Shift(id=i, name=n, start=a, end=b) for i, n, a, b in SHIFTS),
-        staff=tuple(staff), demand=tuple(demand), leave=tuple(leave), requests=tuple(requests),
-        rules=Rules(min_rest_hours=11, max_consecutive_work_days=6, min_consecutive_days_off=1,
-                    max_hours_per_week=40, forbidden_sequences=(("N", "E"), ("N", "D"), ("N", "M"))),
-        fairness=Fairness(nights=5, weekends=3),
-    )
+        leave.append(Leave(staff=p.id, start=first,
+                           end=min(end, first + dt.timedelta(days=rng.randint(2, 6)))))
+    requests = two_wishes(rng, staff, START, DAYS, off_below=0.6, not_night_below=0.8,
+                          day_shifts="EDML", instead_of_night="E")
+    return centre(f"generated call centre, {size} staff", START, DAYS,
+                  (Role(id="agent"), Role(id="senior", covers=("agent",)),
+                   Role(id="lead", covers=("senior",))),
+                  SHIFTS, staff, demand, leave, requests,
+                  (("N", "E"), ("N", "D"), ("N", "M")), Fairness(nights=5, weekends=3))
 
 
 def measure(size: int, checkpoints: list[float], workers: int = 2, seed: int = 0) -> dict:
-    """Solve one size for the last checkpoint's seconds; the gap at each checkpoint and the peak memory."""
+    """Solve one size for the last checkpoint's seconds; the gap at each checkpoint and the peak
+    memory."""
     t0 = time.perf_counter()
     sc = make_scenario(size, seed)
     ctx = build(sc)
     build_s = time.perf_counter() - t0
-    result = solve(sc, SolveOptions(time_limit=max(checkpoints), workers=workers, seed=seed), ctx=ctx)
+    result = solve(sc, SolveOptions(time_limit=max(checkpoints), workers=workers, seed=seed),
+                   ctx=ctx)
     row: dict = {
         "staff": size, "status": result.status, "variables": result.stats.get("variables"),
         "constraints": result.stats.get("constraints"), "build_s": round(build_s, 2),
-        "first_s": None if result.first_solution_seconds is None else round(result.first_solution_seconds + build_s, 2),
-        "objective": result.objective, "bound": result.bound,
+        "first_s": None if result.first_solution_seconds is None
+        else round(result.first_solution_seconds + build_s, 2), "objective": result.objective,
+        "bound": result.bound,
     }
     for t in checkpoints:
         row[f"gap_{t:g}s"] = gap_at(result, t - build_s)
@@ -142,10 +119,12 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
     rows = []
     for size in sizes:
         row = table.child_row("roster.bench.generated",
-                              [str(size), ",".join(f"{t:g}" for t in checkpoints), str(workers), str(seed)])
+                              [str(size), ",".join(f"{t:g}" for t in checkpoints), str(workers),
+                               str(seed)])
         if not isinstance(row, dict):
             row = {"staff": size, "status": row}
-        row["children_peak_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        row["children_peak_mib"] = round(peak / 1024, 1)
         rows.append(row)
         if on_row:
             on_row(row)
@@ -154,8 +133,8 @@ def run_sizes(sizes: list[int], checkpoints: list[float], workers: int = 2, seed
 
 def columns(checkpoints: list[float]) -> list[str]:
     return ["staff", "status", "variables", "constraints", "build_s", "first_s",
-            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound", "hard_violations",
-            "validator_agrees", "peak_mib"]
+            *(f"gap_{t:g}s" for t in checkpoints), "seconds", "objective", "bound",
+            "hard_violations", "validator_agrees", "peak_mib"]
 
 
 def format_table(rows: list[dict], checkpoints: list[float]) -> str:

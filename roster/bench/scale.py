@@ -18,25 +18,14 @@ import random
 
 import chinese_calendar
 
-from roster.model.scenario import (
-    Demand,
-    Fairness,
-    Holidays,
-    Horizon,
-    Leave,
-    Request,
-    Role,
-    Rules,
-    Scenario,
-    Shift,
-    Soft,
-    Staff,
-)
+from roster.bench.centre import centre, ranked_staff, two_wishes
+from roster.model.scenario import Demand, Fairness, Holidays, Leave, Role, Scenario, Soft
 
 START = dt.date(2026, 10, 1)
 DAYS = 31
-SHIFTS = (("A", "早班", "07:00", "15:00"), ("B", "白班", "08:00", "16:00"), ("C", "日班", "09:00", "17:00"),
-          ("D", "中班", "12:00", "20:00"), ("E", "晚班", "16:00", "24:00"), ("N", "夜班", "22:00", "08:00"))
+SHIFTS = (("A", "早班", "07:00", "15:00"), ("B", "白班", "08:00", "16:00"),
+          ("C", "日班", "09:00", "17:00"), ("D", "中班", "12:00", "20:00"),
+          ("E", "晚班", "16:00", "24:00"), ("N", "夜班", "22:00", "08:00"))
 SHARE = {"A": 0.15, "B": 0.21, "C": 0.19, "D": 0.17, "E": 0.16, "N": 0.12}
 """Share of a day's agent seats on each shift."""
 LEAD_SHIFTS = ("B", "D", "N")
@@ -58,11 +47,8 @@ def make_centre(size: int, seed: int = 0, fill: float = FILL) -> Scenario:
     rng = random.Random(seed * 1_000_003 + size)
     deputies = max(2, round(size * 0.04))
     leads = max(4, round(size * 0.10))
-    staff = []
-    for i in range(size):
-        role = "deputy" if i < deputies else "lead" if i < deputies + leads else "agent"
-        cannot = ("N",) if role == "agent" and rng.random() < 0.12 else ()
-        staff.append(Staff(id=f"P{i + 1:04d}", name=f"{role}{i + 1}", roles=(role,), cannot=cannot))
+    staff = ranked_staff(rng, size, (("deputy", deputies), ("lead", leads)), "agent", prefix="P",
+                         no_nights=0.12, nights_for=("deputy", "lead"), named=True)
     end = START + dt.timedelta(days=DAYS - 1)
     leave, away = [], 0
     for p in rng.sample(staff, k=max(1, size // 10)):
@@ -81,37 +67,24 @@ def make_centre(size: int, seed: int = 0, fill: float = FILL) -> Scenario:
     scale = DAYS / (workdays + REST_DAY_LOAD * (DAYS - workdays))
     agent_per_day = max(len(SHARE), seats_total / DAYS - role_per_day) * scale
     demand: list[Demand] = []
-    for days, factor in (("workdays", 1.0), ("weekends", REST_DAY_LOAD), ("holidays", REST_DAY_LOAD)):
+    for days, factor in (("workdays", 1.0), ("weekends", REST_DAY_LOAD),
+                         ("holidays", REST_DAY_LOAD)):
         for sid, share in SHARE.items():
             n = max(1, round(agent_per_day * share * factor))
             demand.append(Demand(shift=sid, role="agent", days=days, min=n,
                                  max=Soft(value=n + max(1, math.ceil(n * 0.25)), weight=5)))
         for sid, n in lead_seats.items():
-            demand.append(Demand(shift=sid, role="lead", days=days, min=n, max=Soft(value=n + 1, weight=5)))
+            demand.append(Demand(shift=sid, role="lead", days=days, min=n,
+                                 max=Soft(value=n + 1, weight=5)))
         if days == "workdays":
             for sid, n in deputy_seats.items():
-                demand.append(Demand(shift=sid, role="deputy", days=days, min=n, max=Soft(value=n + 1, weight=5)))
-    requests = []
-    for p in staff:
-        for _ in range(2):
-            date = START + dt.timedelta(days=rng.randrange(DAYS))
-            kind = rng.random()
-            if kind < 0.55:
-                requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
-            elif kind < 0.75 and "N" not in p.cannot:
-                requests.append(Request(staff=p.id, date=date, shift="N", off=True, weight=rng.randint(1, 5)))
-            else:
-                requests.append(Request(staff=p.id, date=date, shift=rng.choice("ABCDE"), weight=rng.randint(1, 3)))
-    return Scenario(
-        name=f"generated provincial centre, {size} staff",
-        horizon=Horizon(start=START, end=end),
-        holidays=Holidays(country="CN"),
-        roles=(Role(id="agent", name="坐席员"), Role(id="lead", name="值长", covers=("agent",)),
-               Role(id="deputy", name="副班长", covers=("lead",))),
-        shifts=tuple(Shift(id=i, name=n, start=a, end=b) for i, n, a, b in SHIFTS),
-        staff=tuple(staff), demand=tuple(demand), leave=tuple(leave), requests=tuple(requests),
-        rules=Rules(min_rest_hours=11, max_consecutive_work_days=6, min_consecutive_days_off=1,
-                    max_hours_per_week=40,
-                    forbidden_sequences=(("N", "A"), ("N", "B"), ("N", "C"), ("E", "A"))),
-        fairness=Fairness(nights=10, weekends=5, holidays=8, hours=1),
-    )
+                demand.append(Demand(shift=sid, role="deputy", days=days, min=n,
+                                     max=Soft(value=n + 1, weight=5)))
+    requests = two_wishes(rng, staff, START, DAYS, off_below=0.55, not_night_below=0.75,
+                          day_shifts="ABCDE")
+    return centre(f"generated provincial centre, {size} staff", START, DAYS,
+                  (Role(id="agent", name="坐席员"), Role(id="lead", name="值长", covers=("agent",)),
+                   Role(id="deputy", name="副班长", covers=("lead",))),
+                  SHIFTS, staff, demand, leave, requests,
+                  (("N", "A"), ("N", "B"), ("N", "C"), ("E", "A")),
+                  Fairness(nights=10, weekends=5, holidays=8, hours=1), Holidays(country="CN"))

@@ -53,11 +53,13 @@ def _scored(scenario: Scenario, roster: Roster) -> dict:
     cal = Calendar(scenario)
     report = validate(scenario, roster, cal)
     terms = ";".join(f"{rule}={cost}" for rule, cost in sorted(report.costs().items()))
-    return {"cost": report.cost, "hard": len(report.hard), "empty_hard_seats": empty_hard_seats(scenario, roster, cal),
-            "validator_terms": terms, "first_hard": str(report.hard[0]) if report.hard else ""}
+    return {"cost": report.cost, "hard": len(report.hard),
+            "empty_hard_seats": empty_hard_seats(scenario, roster, cal), "validator_terms": terms,
+            "first_hard": str(report.hard[0]) if report.hard else ""}
 
 
-def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
+def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: int,
+                   seed: int) -> dict:
     """Solve one centre with the engine; times from the solve call."""
     scenario = make_centre(size, seed)
     history: list[tuple[float, float]] = []
@@ -66,10 +68,12 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
     def progress(p: Progress) -> None:
         history.append((round(time.perf_counter() - t0, 3), p.objective))
 
-    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed), on_progress=progress)
+    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed),
+                   on_progress=progress)
     seconds = time.perf_counter() - t0
     first = history[0][0] if history else None
-    if result.stats.get("group_first_seconds") is not None:  # a roster from the group search came first
+    # a roster from the group search came first
+    if result.stats.get("group_first_seconds") is not None:
         first = result.stats["group_first_seconds"]
     row: dict = {"staff": size, "who": "engine", "status": result.status,
                  "variables": result.stats.get("variables"), "threads": result.stats.get("workers"),
@@ -82,14 +86,16 @@ def measure_engine(size: int, at: Sequence[float], time_limit: float, workers: i
     return row
 
 
-def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int, seed: int) -> dict:
-    """Solve one centre with the plain peer; the validator also scores its best roster at each checkpoint."""
+def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int,
+                 seed: int) -> dict:
+    """Solve one centre with the plain peer; the validator also scores its best roster at each
+    checkpoint."""
     scenario = make_centre(size, seed)
     result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
-    row: dict = {"staff": size, "who": "peer", "status": result.status, "variables": result.variables,
-                 "threads": workers,
-                 "build_s": result.build_seconds, "first_s": result.first_seconds, "seconds": result.seconds,
-                 "objective": result.objective}
+    row: dict = {"staff": size, "who": "peer", "status": result.status,
+                 "variables": result.variables, "threads": workers,
+                 "build_s": result.build_seconds, "first_s": result.first_seconds,
+                 "seconds": result.seconds, "objective": result.objective}
     for t in at:
         row[f"cost_{t:g}s"] = cost_at(result.history, t)
         snap = result.snapshots.get(t)
@@ -103,21 +109,22 @@ def measure_peer(size: int, at: Sequence[float], time_limit: float, workers: int
 def _child(who: str, size: int, at: Sequence[float], time_limit: float, workers: int, seed: int,
            timeout: float) -> dict:
     row = table.child_row("roster.bench.scale_table",
-                          [who, str(size), ",".join(f"{t:g}" for t in at), f"{time_limit:g}", str(workers), str(seed)],
+                          [who, str(size), ",".join(f"{t:g}" for t in at), f"{time_limit:g}",
+                           str(workers), str(seed)],
                           timeout)
     return row if isinstance(row, dict) else {"staff": size, "who": who, "status": row}
 
 
-def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | None = None, workers: int = 2,
-              seed: int = 0, jobs: int = 1, write_scenario: Path | None = None,
+def run_sizes(sizes: Sequence[int], at: Sequence[float], time_limit: float | None = None,
+              workers: int = 2, seed: int = 0, jobs: int = 1, write_scenario: Path | None = None,
               on_row: Callable[[dict], None] | None = None) -> list[dict]:
     """Engine then peer for each size, each in its own process; ``jobs`` runs at a time."""
     limit = float(time_limit if time_limit is not None else max(at))
     if write_scenario is not None:
         write_scenario.mkdir(parents=True, exist_ok=True)
         for size in sizes:
-            (write_scenario / f"centre-{size}.yaml").write_text(dump_scenario(make_centre(size, seed)),
-                                                                 encoding="utf-8")
+            text = dump_scenario(make_centre(size, seed))
+            (write_scenario / f"centre-{size}.yaml").write_text(text, encoding="utf-8")
     tasks = [(size, who) for size in sizes for who in WHO]
     timeout = 4 * limit + 600
 
@@ -138,12 +145,13 @@ def columns(at: Sequence[float]) -> list[str]:
 
 
 def csv_columns(at: Sequence[float]) -> list[str]:
-    return [*columns(at), *(f"validated_{t:g}s" for t in at), "objective", "fairness_spread", "variables",
-            "threads", "seconds", "validator_terms", "first_hard"]
+    return [*columns(at), *(f"validated_{t:g}s" for t in at), "objective", "fairness_spread",
+            "variables", "threads", "seconds", "validator_terms", "first_hard"]
 
 
 def ratios(rows: Sequence[dict], at: Sequence[float]) -> list[str]:
-    """Per size: engine cost / peer cost at each checkpoint (own objectives, and by the validator)."""
+    """Per size: engine cost / peer cost at each checkpoint (own objectives, and by the
+    validator)."""
     out = []
     for size in dict.fromkeys(r["staff"] for r in rows):
         pair = {r["who"]: r for r in rows if r["staff"] == size}
@@ -172,7 +180,8 @@ def write_csv(rows: Sequence[dict], at: Sequence[float], path: Path) -> None:
     table.write_csv(rows, csv_columns(at), path)
 
 
-if __name__ == "__main__":  # one solver on one size, in its own process: who, size, checkpoints, limit, workers, seed
+# one solver on one size, in its own process: who, size, checkpoints, limit, workers, seed
+if __name__ == "__main__":
     who_arg, size_arg, at_arg, limit_arg, workers_arg, seed_arg = sys.argv[1:7]
     marks = [float(x) for x in at_arg.split(",")]
     measure = measure_engine if who_arg == "engine" else measure_peer

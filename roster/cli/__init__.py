@@ -18,7 +18,8 @@ from roster.cli import bench, change, explain, export, leave, store, whatif
 from roster.cli.common import app
 from roster.model.parse import ScenarioError
 
-__all__ = ["app", "bench", "change", "explain", "export", "leave", "main", "solve", "store", "whatif"]
+__all__ = ["app", "bench", "change", "explain", "export", "leave", "main", "solve", "store",
+           "whatif"]
 
 
 def main() -> None:

@@ -30,8 +30,10 @@ from roster.services.swaps import check_swap, parse_swap
 def repair_cmd(
     scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
     published: Path = typer.Option(..., "--published", help="the published roster (CSV)"),
-    absent: list[str] = typer.Option(..., "--absent", help="STAFF:YYYY-MM-DD[..YYYY-MM-DD]; repeat for more"),
-    start: str | None = typer.Option(None, "--from", help="first day that may change (default: first absent day)"),
+    absent: list[str] = typer.Option(..., "--absent",
+                                     help="STAFF:YYYY-MM-DD[..YYYY-MM-DD]; repeat for more"),
+    start: str | None = typer.Option(None, "--from",
+                                     help="first day that may change (default: first absent day)"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for roster.csv and changes.txt"),
     leave_type: str = typer.Option("sick", "--type", help="leave type the absences get"),
     time_limit: float = typer.Option(30.0, "--time-limit", help="seconds", callback=positive),
@@ -39,27 +41,31 @@ def repair_cmd(
     seed: int = typer.Option(0, "--seed"),
     lang_option: Lang = typer.Option(Lang.en, "--lang", help="language of the change list"),
 ) -> None:
-    """Re-solve after absences, changing as few cells as possible; list the changes and who to tell."""
+    """Re-solve after absences, changing as few cells as possible; list the changes and who to
+    tell."""
     lang = lang_option.value
     try:
         sc = load_scenario(scenario)
         out_folder(out)
         roster = read_roster(published, sc)
         absences = [parse_absence(a) for a in absent]
-        result = repair(sc, roster, absences, option_date(start, "--from"), time_limit=time_limit, workers=workers,
-                        seed=seed, leave_type=leave_type, lang=lang, source=str(published))
+        result = repair(sc, roster, absences, option_date(start, "--from"), time_limit=time_limit,
+                        workers=workers, seed=seed, leave_type=leave_type, lang=lang,
+                        source=str(published))
     except ScenarioError as exc:
         fail(exc)
     typer.echo(f"{sc.name}: repair from {result.start}: {result.status} in {result.seconds:.1f}s")
     if not result.feasible:
-        typer.echo("no roster keeps every hard rule with these absences:" if lang != "zh" else "无法满足全部硬性规则:")
+        typer.echo("no roster keeps every hard rule with these absences:" if lang != "zh"
+                   else "无法满足全部硬性规则:")
         for reason in result.reasons:
             typer.echo(f"  - {reason}")
         raise typer.Exit(1)
     zh = lang == "zh"
     lines = [f"{'变更' if zh else 'changed cells'}: {result.changed_cells}",
              change_list(result.changes, lang) or ("无变更" if zh else "no changes"),
-             "", "需通知" if zh else "who must be told:", *(f"  {t}" for t in who_to_tell(sc, result.changes, lang))]
+             "", "需通知" if zh else "who must be told:",
+             *(f"  {t}" for t in who_to_tell(sc, result.changes, lang))]
     typer.echo("\n".join(lines))
 
     def write(folder: Path) -> list[Path]:
@@ -77,9 +83,12 @@ def swap_check_cmd(
     roster_file: Path = typer.Argument(..., metavar="ROSTER", help="the current roster (CSV)"),
     give: str = typer.Option(..., "--give", help="STAFF:YYYY-MM-DD:SHIFT the giver hands over"),
     to: str = typer.Option(..., "--to", help="staff id who takes it"),
-    take: str | None = typer.Option(None, "--take", help="YYYY-MM-DD:SHIFT of the taker's the giver takes back"),
-    today: str | None = typer.Option(None, "--today", help="the day the swap is asked for (default: today)"),
-    out: Path | None = typer.Option(None, "--out", help="write the swapped roster here (CSV) when allowed"),
+    take: str | None = typer.Option(None, "--take",
+                                    help="YYYY-MM-DD:SHIFT of the taker's the giver takes back"),
+    today: str | None = typer.Option(None, "--today",
+                                     help="the day the swap is asked for (default: today)"),
+    out: Path | None = typer.Option(None, "--out",
+                                    help="write the swapped roster here (CSV) when allowed"),
 ) -> None:
     """Check a shift swap: which rules it breaks, and whether it was asked for early enough."""
     try:
@@ -88,7 +97,8 @@ def swap_check_cmd(
             out_file(out)
         roster = read_roster(roster_file, sc)
         swap = parse_swap(give, to, take)
-        check = check_swap(sc, roster, swap, option_date(today, "--today") or dt.date.today(), source=str(roster_file))
+        check = check_swap(sc, roster, swap, option_date(today, "--today") or dt.date.today(),
+                           source=str(roster_file))
     except ScenarioError as exc:
         fail(exc)
     typer.echo(f"swap: {swap.text()}")

@@ -17,7 +17,8 @@ from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError
 from roster.solver.options import SolveOptions
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Roster generator and staffing optimizer.")
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Roster generator and staffing optimizer.")
 
 
 def fail(exc: ScenarioError) -> None:
@@ -51,8 +52,8 @@ def solve_options(**settings) -> SolveOptions:
     try:
         return SolveOptions(**settings)
     except FieldError as exc:
-        raise ScenarioError("command line", "--" + exc.field.replace("_", "-"), exc.value, exc.message,
-                            hint=exc.hint) from None
+        raise ScenarioError("command line", "--" + exc.field.replace("_", "-"), exc.value,
+                            exc.message, hint=exc.hint) from None
 
 
 def out_folder(path: Path, option: str = "--out") -> Path:
@@ -67,7 +68,8 @@ def out_folder(path: Path, option: str = "--out") -> Path:
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise ScenarioError("command line", option, str(path), f"cannot create the folder: {existing} is a file",
+        raise ScenarioError("command line", option, str(path),
+                            f"cannot create the folder: {existing} is a file",
                             hint="give a folder name; it is created if missing")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise ScenarioError("command line", option, str(path), f"cannot write into {existing}",
@@ -76,7 +78,8 @@ def out_folder(path: Path, option: str = "--out") -> Path:
 
 
 def out_file(path: Path, option: str = "--out") -> Path:
-    """Make sure ``path`` names a file we can write (its folder made later if missing), before any work."""
+    """Make sure ``path`` names a file we can write (its folder made later if missing), before any
+    work."""
     if path.is_dir():
         raise ScenarioError("command line", option, str(path), "is a folder, not a file",
                             hint=f"give a file name, e.g. {path / 'roster.xlsx'}")
@@ -93,7 +96,8 @@ def write_or_rescue(write: Callable[[Path], list[Path]], out: Path) -> list[Path
         return write(out)
     except OSError as exc:
         rescue = Path(tempfile.mkdtemp(prefix="roster-"))
-        typer.echo(f"error: cannot write into {out} ({exc.strerror or exc}); the roster is saved in {rescue}",
+        typer.echo(f"error: cannot write into {out} ({exc.strerror or exc}); the roster is saved "
+                   f"in {rescue}",
                    err=True)
         return write(rescue)
 

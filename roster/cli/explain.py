@@ -18,7 +18,8 @@ def explain_cmd(
     lang: Lang = typer.Option(Lang.en, "--lang", help="language of the explanation"),
     time_limit: float = typer.Option(10.0, "--time-limit", help="seconds for the whole explanation",
                                      callback=positive),
-    workers: int = typer.Option(1, "--workers", help="solver threads for checking repairs", callback=at_least_one),
+    workers: int = typer.Option(1, "--workers", help="solver threads for checking repairs",
+                                callback=at_least_one),
 ) -> None:
     """Name the smallest set of rules that cannot hold together, with changes that fix it."""
     try:

@@ -1,4 +1,5 @@
-"""`roster leave-check` (may this leave be granted?) and `roster leave-ledger` (balances per person)."""
+"""`roster leave-check` (may this leave be granted?) and `roster leave-ledger` (balances per
+person)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,16 @@ def leave_check(
     staff: str = typer.Option(..., "--staff", help="staff id"),
     start: str = typer.Option(..., "--from", help="first day of leave (YYYY-MM-DD)"),
     end: str | None = typer.Option(None, "--to", help="last day of leave (default: --from)"),
-    kind: str = typer.Option("annual", "--type", help="leave type (annual, sick, personal, marriage, ...)"),
+    kind: str = typer.Option("annual", "--type",
+                             help="leave type (annual, sick, personal, marriage, ...)"),
     filed: str | None = typer.Option(None, "--filed", help="date the request was filed"),
     half: str | None = typer.Option(None, "--half", help="am or pm for a half day"),
-    time_limit: float = typer.Option(20.0, "--time-limit", help="seconds for the roster check", callback=positive),
+    time_limit: float = typer.Option(20.0, "--time-limit", help="seconds for the roster check",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
-    """Balance OK?, approval tier, and whether the roster can still meet every hard rule with the leave.
+    """Balance OK?, approval tier, and whether the roster can still meet every hard rule with the
+    leave.
 
     Exit code 0 when the leave can be granted, 1 when not, 2 for bad input.
     """
@@ -36,8 +40,8 @@ def leave_check(
         last = option_date(end, "--to") or first
         when = option_date(filed, "--filed")
         sc = load_scenario(scenario)
-        result = check_leave(sc, staff, first, last, kind, when, half, time_limit=time_limit, workers=workers,
-                             base=scenario.parent)
+        result = check_leave(sc, staff, first, last, kind, when, half, time_limit=time_limit,
+                             workers=workers, base=scenario.parent)
     except ScenarioError as exc:
         fail(exc)
     for line in result.lines():
@@ -60,4 +64,5 @@ def leave_ledger(scenario: Path = typer.Argument(..., help="scenario file (YAML 
         return "-" if x is None else f"{x:g}"
 
     for x in lines:
-        typer.echo(f"{x.staff:<8}{x.type:<13}{num(x.opening):>8}{num(x.taken):>7}{num(x.closing):>8}  {x.basis}")
+        typer.echo(f"{x.staff:<8}{x.type:<13}{num(x.opening):>8}{num(x.taken):>7}"
+                   f"{num(x.closing):>8}  {x.basis}")

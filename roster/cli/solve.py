@@ -35,21 +35,24 @@ from roster.validate import peer_group_name, validate
 @app.command()
 def solve(
     scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
-    out: Path = typer.Option(Path("out"), "--out", help="folder for roster.xlsx, roster.csv, result.json"),
+    out: Path = typer.Option(Path("out"), "--out",
+                             help="folder for roster.xlsx, roster.csv, result.json"),
     time_limit: float = typer.Option(60.0, "--time-limit", help="seconds", callback=positive),
     seed: int = typer.Option(0, "--seed"),
-    workers: int | None = typer.Option(None, "--workers", help="solver threads (default: 4 per core)",
+    workers: int | None = typer.Option(None, "--workers",
+                                       help="solver threads (default: 4 per core)",
                                        callback=at_least_one),
     quiet: bool = typer.Option(False, "--quiet", help="no progress lines"),
     strategy: str = typer.Option("auto", "--strategy",
-                                 help="auto (construction, then the whole model for small rosters and the "
-                                      "anytime search for larger ones), anytime, whole (one CP-SAT search), "
-                                      "construct (the per-person search only) or groups (a few people at a "
-                                      "time first)"),
+                                 help="auto (construction, then the whole model for small rosters "
+                                      "and the anytime search for larger ones), anytime, whole "
+                                      "(one CP-SAT search), construct (the per-person search only) "
+                                      "or groups (a few people at a time first)"),
 ) -> None:
     """Solve a scenario and write the monthly shift table."""
     try:
-        options = solve_options(time_limit=time_limit, seed=seed, workers=workers, strategy=strategy)
+        options = solve_options(time_limit=time_limit, seed=seed, workers=workers,
+                                strategy=strategy)
         sc = load_scenario(scenario)
         out_folder(out)
         warnings = scenario_warnings(sc, scenario)
@@ -58,7 +61,8 @@ def solve(
 
     def progress(p) -> None:
         if not quiet:
-            typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}", err=True)
+            typer.echo(f"  {p.seconds:7.2f}s  objective {p.objective:g}  bound {p.bound:g}",
+                       err=True)
 
     result = run(sc, options, on_progress=progress)
     typer.echo(f"{sc.name}: {result.status}")
@@ -90,8 +94,8 @@ def solve(
         typer.echo(shares.to_string(index=False))
     intervals = summary_lines(sc, result.roster)
     if intervals:
-        typer.echo("intervals (short = fewer people on the floor than needed; worst = scheduled/needed; "
-                   "SL = call-weighted service level):")
+        typer.echo("intervals (short = fewer people on the floor than needed; worst = "
+                   "scheduled/needed; SL = call-weighted service level):")
         typer.echo("\n".join(f"  {text}" for text in intervals))
     report = validate(sc, result.roster)
     typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
@@ -101,9 +105,11 @@ def solve(
 @app.command("validate")
 def validate_cmd(
     scenario: Path = typer.Argument(..., help="scenario file"),
-    roster_file: Path = typer.Argument(..., metavar="ROSTER", help="roster (CSV with date,staff_id,shift[,role])"),
+    roster_file: Path = typer.Argument(..., metavar="ROSTER",
+                                       help="roster (CSV with date,staff_id,shift[,role])"),
     lang: Lang = typer.Option(Lang.en, "--lang", help="language of the rule texts"),
-    peers: bool = typer.Option(False, "--peers", help="list the members of each hours-fairness peer group once"),
+    peers: bool = typer.Option(False, "--peers",
+                               help="list the members of each hours-fairness peer group once"),
 ) -> None:
     """Check a roster against every rule; exit code 1 if a hard rule is broken."""
     try:
@@ -116,7 +122,8 @@ def validate_cmd(
     for v in report.violations:
         text = v.zh if lang == Lang.zh and v.zh else v.text
         typer.echo(f"{'HARD' if v.hard else f'soft {v.cost:>4}'}  {text}")
-    typer.echo(f"{len(report.hard)} hard violations, {len(report.soft)} soft ones costing {report.cost}")
+    typer.echo(f"{len(report.hard)} hard violations, {len(report.soft)} soft ones costing "
+               f"{report.cost}")
     if peers:
         for group in hour_groups(sc, Calendar(sc)):
             typer.echo(f"{peer_group_name(sc, group.share)}: {', '.join(sorted(group.share))}")

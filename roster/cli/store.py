@@ -15,7 +15,8 @@ from roster.io.roster_csv import write_roster_csv
 from roster.io.store import Store, default_path
 from roster.model.parse import ScenarioError
 
-store_app = typer.Typer(no_args_is_help=True, help="Saved scenarios, versions and rosters (SQLite).")
+store_app = typer.Typer(no_args_is_help=True,
+                        help="Saved scenarios, versions and rosters (SQLite).")
 app.add_typer(store_app, name="store")
 
 DB_OPTION = typer.Option(None, "--db", help="store file (default: $ROSTER_DB or roster.db)")
@@ -48,7 +49,8 @@ def list_cmd(db: Path | None = DB_OPTION) -> None:
 @store_app.command("show")
 def show_cmd(
     name: str = typer.Argument(..., help="scenario name"),
-    version: int | None = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    version: int | None = typer.Option(None, "--version", "-v",
+                                       help="version number (default: newest)"),
     db: Path | None = DB_OPTION,
 ) -> None:
     """Print a saved version as YAML, with its rosters."""
@@ -68,10 +70,12 @@ def show_cmd(
 def export_cmd(
     name: str = typer.Argument(..., help="scenario name"),
     out: Path = typer.Option(Path("out"), "--out", help="folder to write into"),
-    version: int | None = typer.Option(None, "--version", "-v", help="version number (default: newest)"),
+    version: int | None = typer.Option(None, "--version", "-v",
+                                       help="version number (default: newest)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Write a saved version as scenario.yaml, and its newest roster as roster.xlsx and roster.csv."""
+    """Write a saved version as scenario.yaml, and its newest roster as roster.xlsx and
+    roster.csv."""
     store = _open(db)
     try:
         v = store.version(name, version)
@@ -93,7 +97,8 @@ def export_cmd(
 @store_app.command("save")
 def save_cmd(
     scenario: Path = typer.Argument(..., help="scenario file (YAML or JSON)"),
-    name: str | None = typer.Option(None, "--name", help="save under this name (default: the scenario's name)"),
+    name: str | None = typer.Option(None, "--name",
+                                    help="save under this name (default: the scenario's name)"),
     note: str = typer.Option("", "--note"),
     db: Path | None = DB_OPTION,
 ) -> None:
@@ -126,10 +131,12 @@ def publish_cmd(
 def carry_cmd(
     name: str = typer.Argument(..., help="scenario name"),
     before: str = typer.Option(..., "--before", help="first day of the next month (YYYY-MM-DD)"),
-    out: Path = typer.Option(Path("carry.csv"), "--out", help="CSV to write (staff,nights,weekends,holidays,hours)"),
+    out: Path = typer.Option(Path("carry.csv"), "--out",
+                             help="CSV to write (staff,nights,weekends,holidays,hours)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Write the year-to-date counts of the published rosters, for the next month's `fairness_carry`."""
+    """Write the year-to-date counts of the published rosters, for the next month's
+    `fairness_carry`."""
     try:
         day = dt.date.fromisoformat(before)
     except ValueError:

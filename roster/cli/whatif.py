@@ -23,7 +23,8 @@ from roster.services.whatif_intervals import (
     service_level_headcount,
 )
 
-whatif_app = typer.Typer(no_args_is_help=True, help="What-if staffing: smallest headcount, compare, sweeps.")
+whatif_app = typer.Typer(no_args_is_help=True,
+                         help="What-if staffing: smallest headcount, compare, sweeps.")
 app.add_typer(whatif_app, name="whatif")
 
 
@@ -76,8 +77,10 @@ def _load(path: Path):
 @whatif_app.command("min-staff")
 def min_staff_cmd(
     scenario: Path = typer.Argument(..., help="scenario file"),
-    role: list[str] | None = typer.Option(None, "--role", help="role id (repeat; default: every role)"),
-    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds in all", callback=positive),
+    role: list[str] | None = typer.Option(None, "--role",
+                                          help="role id (repeat; default: every role)"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds in all",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """The smallest headcount of each role that still meets every hard rule."""
@@ -110,17 +113,20 @@ def proof_line(need: RoleNeed) -> str:
         return (f"proven: {fewer} of role {need.role} cannot cover the hard seats "
                 f"(lower bound {need.uncovered} uncovered {seats}, column generation)")
     if need.proof == "cp-sat":
-        return f"proven: {fewer} of role {need.role} cannot meet every hard rule (the solver proved it infeasible)"
+        return (f"proven: {fewer} of role {need.role} cannot meet every hard rule "
+                "(the solver proved it infeasible)")
     if not need.minimum:
         return "none needed"
-    return f"not proven: no roster with {fewer} of role {need.role} found in the time, and none ruled out"
+    return (f"not proven: no roster with {fewer} of role {need.role} found in the time, "
+            "and none ruled out")
 
 
 @whatif_app.command("compare")
 def compare_cmd(
     a: Path = typer.Argument(..., help="first scenario"),
     b: Path = typer.Argument(..., help="second scenario"),
-    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """Both scenarios solved, side by side: cost, coverage, fairness, hours, long-week hours."""
@@ -131,16 +137,22 @@ def compare_cmd(
 @whatif_app.command("sweep")
 def sweep_cmd(
     scenario: Path = typer.Argument(..., help="scenario file"),
-    vary: list[str] = typer.Option(..., "--vary", help="KEY=VALUES, e.g. demand.D.agent.min=2..5 or "
-                                   "staff.count.agent=8,10,12 (repeat for a grid)"),
-    time_limit: float = typer.Option(10.0, "--time-limit", help="seconds per solve", callback=positive),
-    ray_address: str | None = typer.Option(None, "--ray-address", help="Ray cluster address (default: local)"),
-    no_ray: bool = typer.Option(False, "--no-ray", help="use a local process pool even if Ray is installed"),
+    vary: list[str] = typer.Option(..., "--vary",
+                                   help="KEY=VALUES, e.g. demand.D.agent.min=2..5 or "
+                                        "staff.count.agent=8,10,12 (repeat for a grid)"),
+    time_limit: float = typer.Option(10.0, "--time-limit", help="seconds per solve",
+                                     callback=positive),
+    ray_address: str | None = typer.Option(None, "--ray-address",
+                                           help="Ray cluster address (default: local)"),
+    no_ray: bool = typer.Option(False, "--no-ray",
+                                help="use a local process pool even if Ray is installed"),
     ray_fallback: bool = typer.Option(False, "--ray-fallback",
-                                      help="use the local process pool if the --ray-address cannot be reached"),
+                                      help="use the local process pool if the --ray-address cannot "
+                                           "be reached"),
     out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
 ) -> None:
-    """A grid of solves with a results table (status, objective, gap, long-week hours, unmet seats)."""
+    """A grid of solves with a results table (status, objective, gap, long-week hours, unmet
+    seats)."""
     sc = _load(scenario)
     grid: dict[str, list] = {}
     for item in vary:
@@ -179,11 +191,15 @@ def _scaled(sc, scale: float | None, days: str, role: str | None):
 @whatif_app.command("forecast")
 def forecast_cmd(
     scenario: Path = typer.Argument(..., help="scenario file with per-interval demand"),
-    scale: float = typer.Option(..., "--forecast-scale", help="factor on the forecast, e.g. 1.1 for 10 % more"),
-    days: str = typer.Option("all", "--days", help="days it applies to: mon, sat..sun, 2026-10-08, workdays …"),
-    role: str | None = typer.Option(None, "--role", help="only this role's lines (default: every line)"),
+    scale: float = typer.Option(..., "--forecast-scale",
+                                help="factor on the forecast, e.g. 1.1 for 10 % more"),
+    days: str = typer.Option("all", "--days",
+                             help="days it applies to: mon, sat..sun, 2026-10-08, workdays …"),
+    role: str | None = typer.Option(None, "--role",
+                                    help="only this role's lines (default: every line)"),
 ) -> None:
-    """What a higher (or lower) forecast on chosen days needs: agent-hours and peak per day (Erlang C, no solve)."""
+    """What a higher (or lower) forecast on chosen days needs: agent-hours and peak per day (Erlang
+    C, no solve)."""
     sc = _load(scenario)
     table = needs_by_day(sc, _scaled(sc, scale, days, role))
     changed = table[(table["extra_hours"] != 0) | (table["extra_peak"] != 0)]
@@ -191,28 +207,37 @@ def forecast_cmd(
         typer.echo("no day changes (check --days)")
         return
     typer.echo(changed.to_string(index=False))
-    typer.echo(f"in all: {changed['extra_hours'].sum():+.1f} agent-hours on {changed['date'].nunique()} day(s)")
+    typer.echo(f"in all: {changed['extra_hours'].sum():+.1f} agent-hours on "
+               f"{changed['date'].nunique()} day(s)")
 
 
 @whatif_app.command("service-level")
 def service_level_cmd(
     scenario: Path = typer.Argument(..., help="scenario file with per-interval demand"),
-    role: str = typer.Option(..., "--role", help="the role to hire or drop (its per-interval line sets the target)"),
-    scale: float | None = typer.Option(None, "--forecast-scale", help="factor on the forecast first"),
+    role: str = typer.Option(..., "--role",
+                             help="the role to hire or drop (its per-interval line sets the "
+                                  "target)"),
+    scale: float | None = typer.Option(None, "--forecast-scale",
+                                       help="factor on the forecast first"),
     days: str = typer.Option("all", "--days", help="days the factor applies to"),
-    most: int | None = typer.Option(None, "--max", help="most people to try (default: twice today's)"),
-    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve", callback=positive),
+    most: int | None = typer.Option(None, "--max",
+                                    help="most people to try (default: twice today's)"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
-    """How many people of a role reach the service-level target on every interval (a solve per headcount)."""
+    """How many people of a role reach the service-level target on every interval (a solve per
+    headcount)."""
     sc = _scaled(_load(scenario), scale, days, None)
     try:
-        answer = service_level_headcount(sc, role, high=most, time_limit=time_limit, workers=workers)
+        answer = service_level_headcount(sc, role, high=most, time_limit=time_limit,
+                                         workers=workers)
     except ScenarioError as exc:
         fail(exc)
     typer.echo(answer.to_frame().to_string(index=False))
     if answer.people is None:
-        typer.echo(f"{role}: now {answer.current}; no headcount tried reached the target on every interval "
+        typer.echo(f"{role}: now {answer.current}; no headcount tried reached the target on every "
+                   "interval "
                    f"(fewer than {answer.bound} cannot give the hours needed)")
         raise typer.Exit(1)
     typer.echo(f"{role}: now {answer.current}, {answer.people} reach the target on every interval "
@@ -222,9 +247,12 @@ def service_level_cmd(
 @whatif_app.command("starts")
 def starts_cmd(
     scenario: Path = typer.Argument(..., help="scenario file with shift templates"),
-    starts: list[str] = typer.Option(..., "--starts", help="TEMPLATE=HH:MM-HH:MM, several joined by ';' "
-                                     "(repeat for more variants), e.g. D=06:30-09:30;E=12:30-15:00"),
-    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve", callback=positive),
+    starts: list[str] = typer.Option(..., "--starts",
+                                     help="TEMPLATE=HH:MM-HH:MM, several joined by ';' "
+                                          "(repeat for more variants), "
+                                          "e.g. D=06:30-09:30;E=12:30-15:00"),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="seconds per solve",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
 ) -> None:
     """Which start times to open: each set of start windows solved next to the scenario as it is."""
@@ -256,11 +284,15 @@ def parse_offsets(text: str) -> tuple[str, list[int]]:
 
 @whatif_app.command("patterns")
 def patterns_cmd(
-    scenario: Path = typer.Argument(..., help="scenario file with rotations (or without, for --patterns)"),
-    offsets: list[str] | None = typer.Option(None, "--rotation-offsets", help="ROTATION=OFFSETS, e.g. R4=0,2,4 "
-                                             "or R4=0..7 (repeat for a grid of several rotations)"),
-    patterns: Path | None = typer.Option(None, "--patterns", help="YAML file of variants (name, rotations, drop)"),
-    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve", callback=positive),
+    scenario: Path = typer.Argument(..., help="scenario file with rotations (or without, for "
+                                    "--patterns)"),
+    offsets: list[str] | None = typer.Option(None, "--rotation-offsets",
+                                             help="ROTATION=OFFSETS, e.g. R4=0,2,4 or R4=0..7 "
+                                             "(repeat for a grid of several rotations)"),
+    patterns: Path | None = typer.Option(None, "--patterns",
+                                         help="YAML file of variants (name, rotations, drop)"),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="seconds per solve",
+                                     callback=positive),
     workers: int = typer.Option(2, "--workers", help="solver threads", callback=at_least_one),
     out: Path | None = typer.Option(None, "--out", help="also write the table as CSV"),
 ) -> None:
@@ -272,7 +304,8 @@ def patterns_cmd(
         try:
             rid, values = parse_offsets(item)
         except ValueError as exc:
-            fail(ScenarioError("--rotation-offsets", item, None, str(exc), hint="e.g. R4=0,2,4 or R4=0..7"))
+            fail(ScenarioError("--rotation-offsets", item, None, str(exc),
+                               hint="e.g. R4=0,2,4 or R4=0..7"))
         grid[rid] = values
     try:
         if out is not None:

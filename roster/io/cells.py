@@ -46,7 +46,8 @@ def parse_code(text: str, shift_ids: set[str] | None = None) -> tuple[str, str |
     return text, None
 
 
-def leave_by_day(scenario: Scenario, roster: Roster | None = None) -> dict[tuple[str, dt.date], str]:
+def leave_by_day(scenario: Scenario,
+                 roster: Roster | None = None) -> dict[tuple[str, dt.date], str]:
     """(staff, date) → leave type for every leave day inside the horizon: the scenario's leave
     and, given a roster, the leave days it places (from leave wishes)."""
     out: dict[tuple[str, dt.date], str] = {}

@@ -147,19 +147,22 @@ class _Reader:
     def fields(self, line: int, text: str, count: int, columns: str) -> list[str]:
         parts = [p.strip() for p in text.split(",")]
         if len(parts) != count:
-            raise self.error(line, "row", text, f"expected {count} comma-separated fields, found {len(parts)}",
+            raise self.error(line, "row", text,
+                             f"expected {count} comma-separated fields, found {len(parts)}",
                              hint=f"columns: {columns}")
         return parts
 
 
 def read_instance(path: str | Path) -> Instance:
-    """Parse an instance file; bad content raises ScenarioError naming the line, column and value."""
+    """Parse an instance file; bad content raises ScenarioError naming the line, column and
+    value."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ScenarioError(str(path), "", None, "file not found",
-                            hint="set ROSTER_CURTOIS_DIR to the folder with Instance1.txt .. Instance24.txt") from None
+                            hint="set ROSTER_CURTOIS_DIR to the folder with Instance1.txt .. "
+                                 "Instance24.txt") from None
     except UnicodeDecodeError as exc:
         raise ScenarioError(str(path), "", None, f"not a text file ({exc.reason})") from None
     return parse_instance(text, name=str(path))
@@ -191,10 +194,12 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
 
     horizon = sections["SECTION_HORIZON"]
     if len(horizon) != 1:
-        raise ScenarioError(name, "SECTION_HORIZON", len(horizon), "expected one line with the number of days")
+        raise ScenarioError(name, "SECTION_HORIZON", len(horizon),
+                            "expected one line with the number of days")
     days = rd.int(horizon[0][0], "horizon", horizon[0][1], least=1)
     if days % 7:
-        raise rd.error(horizon[0][0], "horizon", days, "the horizon must be a whole number of weeks")
+        raise rd.error(horizon[0][0], "horizon", days,
+                       "the horizon must be a whole number of weeks")
 
     shifts: list[ShiftType] = []
     for number, line in sections["SECTION_SHIFTS"]:
@@ -204,7 +209,8 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
         minutes = rd.int(number, "LengthInMinutes", length, least=1)
         if minutes > 16 * 60:
             raise rd.error(number, "LengthInMinutes", minutes, "a shift may last at most 16 hours")
-        shifts.append(ShiftType(sid, minutes, tuple(f.strip() for f in forbidden.split("|") if f.strip())))
+        shifts.append(ShiftType(sid, minutes,
+                                tuple(f.strip() for f in forbidden.split("|") if f.strip())))
     known = {s.id for s in shifts}
     if len(known) != len(shifts):
         raise ScenarioError(name, "SECTION_SHIFTS", [s.id for s in shifts], "duplicate shift id")
@@ -216,22 +222,27 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
                                hint=f"known: {', '.join(sorted(known))}")
 
     staff: list[Employee] = []
-    cols = ("ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, MinConsecutiveShifts, "
-            "MinConsecutiveDaysOff, MaxWeekends")
+    cols = ("ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, "
+            "MinConsecutiveShifts, MinConsecutiveDaysOff, MaxWeekends")
     for number, line in sections["SECTION_STAFF"]:
         f = rd.fields(number, line, 8, cols)
         caps: dict[str, int] = {}
         for item in (x for x in f[1].split("|") if x.strip()):
             sid, eq, cap = item.partition("=")
             if not eq or sid.strip() not in known:
-                raise rd.error(number, "MaxShifts", item, "expected ShiftID=limit with a known shift id",
+                raise rd.error(number, "MaxShifts", item,
+                               "expected ShiftID=limit with a known shift id",
                                hint=f"known: {', '.join(sorted(known))}")
             caps[sid.strip()] = rd.int(number, "MaxShifts", cap)
-        emp = Employee(f[0], caps, rd.int(number, "MaxTotalMinutes", f[2]), rd.int(number, "MinTotalMinutes", f[3]),
-                       rd.int(number, "MaxConsecutiveShifts", f[4]), rd.int(number, "MinConsecutiveShifts", f[5]),
-                       rd.int(number, "MinConsecutiveDaysOff", f[6]), rd.int(number, "MaxWeekends", f[7]))
+        emp = Employee(f[0], caps, rd.int(number, "MaxTotalMinutes", f[2]),
+                       rd.int(number, "MinTotalMinutes", f[3]),
+                       rd.int(number, "MaxConsecutiveShifts", f[4]),
+                       rd.int(number, "MinConsecutiveShifts", f[5]),
+                       rd.int(number, "MinConsecutiveDaysOff", f[6]),
+                       rd.int(number, "MaxWeekends", f[7]))
         if emp.min_minutes > emp.max_minutes:
-            raise rd.error(number, "MinTotalMinutes", emp.min_minutes, f"above MaxTotalMinutes {emp.max_minutes}")
+            raise rd.error(number, "MinTotalMinutes", emp.min_minutes,
+                           f"above MaxTotalMinutes {emp.max_minutes}")
         staff.append(emp)
     people = {e.id for e in staff}
     if not staff:
@@ -252,25 +263,30 @@ def parse_instance(text: str, name: str = "<instance>") -> Instance:
 
     def shift(number: int, value: str) -> str:
         if value not in known:
-            raise rd.error(number, "ShiftID", value, "unknown shift id", hint=f"known: {', '.join(sorted(known))}")
+            raise rd.error(number, "ShiftID", value, "unknown shift id",
+                           hint=f"known: {', '.join(sorted(known))}")
         return value
 
     inst = Instance(path_name(name), days, shifts, staff)
     for number, line in sections.get("SECTION_DAYS_OFF", []):
         parts = [p.strip() for p in line.split(",")]
-        inst.days_off.setdefault(who(number, parts[0]), []).extend(day(number, p) for p in parts[1:] if p)
+        inst.days_off.setdefault(who(number, parts[0]), []).extend(day(number, p) for p in parts[1:]
+                                                                   if p)
     for key, target in (("SECTION_SHIFT_ON_REQUESTS", inst.on_requests),
                         ("SECTION_SHIFT_OFF_REQUESTS", inst.off_requests)):
         for number, line in sections.get(key, []):
             e, d, s, w = rd.fields(number, line, 4, "EmployeeID, Day, ShiftID, Weight")
-            target.append(ShiftRequest(who(number, e), day(number, d), shift(number, s), rd.int(number, "Weight", w)))
+            target.append(ShiftRequest(who(number, e), day(number, d), shift(number, s),
+                                       rd.int(number, "Weight", w)))
     seen: set[tuple[int, str]] = set()
     for number, line in sections["SECTION_COVER"]:
-        d, s, req, under, over = rd.fields(number, line, 5, "Day, ShiftID, Requirement, WeightUnder, WeightOver")
+        d, s, req, under, over = rd.fields(number, line, 5,
+                                           "Day, ShiftID, Requirement, WeightUnder, WeightOver")
         c = Cover(day(number, d), shift(number, s), rd.int(number, "Requirement", req),
                   rd.int(number, "WeightUnder", under), rd.int(number, "WeightOver", over))
         if (c.day, c.shift) in seen:
-            raise rd.error(number, "row", line, f"second cover row for day {c.day}, shift {c.shift}")
+            raise rd.error(number, "row", line,
+                           f"second cover row for day {c.day}, shift {c.shift}")
         seen.add((c.day, c.shift))
         inst.cover.append(c)
     return inst
@@ -291,31 +307,37 @@ def to_scenario(inst: Instance, start: dt.date = START) -> Scenario:
         return start + dt.timedelta(days=d)
 
     shifts = tuple(
-        Shift(id=s.id, start="00:00", end=f"{s.minutes // 60:02d}:{s.minutes % 60:02d}", minutes=s.minutes,
-              night=False)
+        Shift(id=s.id, start="00:00", end=f"{s.minutes // 60:02d}:{s.minutes % 60:02d}",
+              minutes=s.minutes, night=False)
         for s in inst.shifts
     )
     staff = tuple(
         Staff(
-            id=e.id, roles=(ROLE,), days_off=tuple(date(d) for d in sorted(set(inst.days_off.get(e.id, [])))),
+            id=e.id, roles=(ROLE,),
+            days_off=tuple(date(d) for d in sorted(set(inst.days_off.get(e.id, [])))),
             max_shifts=dict(e.max_shifts),
             max_hours_total=e.max_minutes / 60, min_hours_total=e.min_minutes / 60,
-            max_consecutive_work_days=e.max_consecutive, min_consecutive_work_days=e.min_consecutive,
-            min_consecutive_days_off=e.min_days_off, max_weekends=e.max_weekends,
+            max_consecutive_work_days=e.max_consecutive,
+            min_consecutive_work_days=e.min_consecutive, min_consecutive_days_off=e.min_days_off,
+            max_weekends=e.max_weekends,
         )
         for e in inst.staff
     )
-    # one demand line per (shift, requirement, weights) listing its dates: the same seats as one line
+    # one demand line per (shift, requirement, weights) listing its dates: the same seats as one
+    # line
     # per cover row, and far fewer lines to match against the calendar
     groups: dict[tuple[str, int, int, int], list[dt.date]] = {}
     for c in inst.cover:
-        groups.setdefault((c.shift, c.requirement, c.weight_under, c.weight_over), []).append(date(c.day))
+        groups.setdefault((c.shift, c.requirement, c.weight_under, c.weight_over),
+                          []).append(date(c.day))
     demand = tuple(
-        Demand(shift=sid, role=ROLE, days=dates, min=Soft(value=req, weight=under), max=Soft(value=req, weight=over))
+        Demand(shift=sid, role=ROLE, days=dates, min=Soft(value=req, weight=under),
+               max=Soft(value=req, weight=over))
         for (sid, req, under, over), dates in groups.items()
     )
     requests = tuple(
-        [Request(staff=r.staff, date=date(r.day), shift=r.shift, weight=r.weight) for r in inst.on_requests]
+        [Request(staff=r.staff, date=date(r.day), shift=r.shift, weight=r.weight)
+         for r in inst.on_requests]
         + [Request(staff=r.staff, date=date(r.day), shift=r.shift, off=True, weight=r.weight)
            for r in inst.off_requests]
     )

@@ -31,7 +31,8 @@ class Evaluation:
 
 
 def read_solution(path: str | Path) -> list[tuple[str, int, str]]:
-    """Rows ``(staff_id, day, shift_id)``; bad rows raise ScenarioError naming row, column and value."""
+    """Rows ``(staff_id, day, shift_id)``; bad rows raise ScenarioError naming row, column and
+    value."""
     path = Path(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
@@ -42,7 +43,8 @@ def read_solution(path: str | Path) -> list[tuple[str, int, str]]:
         reader = csv.reader(handle)
         header = [c.strip() for c in next(reader, [])]
         if header != ["staff_id", "day", "shift_id"]:
-            raise ScenarioError(str(path), "header", ",".join(header), "expected staff_id,day,shift_id")
+            raise ScenarioError(str(path), "header", ",".join(header),
+                                "expected staff_id,day,shift_id")
         for number, row in enumerate(reader, start=2):
             if not any(c.strip() for c in row):
                 continue
@@ -52,7 +54,8 @@ def read_solution(path: str | Path) -> list[tuple[str, int, str]]:
             try:
                 d = int(day)
             except ValueError:
-                raise ScenarioError(str(path), f"row {number}, column day", day, "not a whole number") from None
+                raise ScenarioError(str(path), f"row {number}, column day", day,
+                                    "not a whole number") from None
             rows.append((staff, d, shift))
     return rows
 
@@ -98,11 +101,14 @@ def evaluate(inst: Instance, rows: list[tuple[str, int, str]]) -> Evaluation:
         for kind, first, length in _runs(works):
             touches = first == 0 or first + length == inst.days
             if kind and length > e.max_consecutive:
-                bad.append(f"{e.id}: {length} shifts in a row from day {first}, at most {e.max_consecutive}")
+                bad.append(f"{e.id}: {length} shifts in a row from day {first}, at most "
+                           f"{e.max_consecutive}")
             if kind and not touches and length < e.min_consecutive:
-                bad.append(f"{e.id}: {length} shifts in a row from day {first}, at least {e.min_consecutive}")
+                bad.append(f"{e.id}: {length} shifts in a row from day {first}, at least "
+                           f"{e.min_consecutive}")
             if not kind and not touches and length < e.min_days_off:
-                bad.append(f"{e.id}: {length} days off in a row from day {first}, at least {e.min_days_off}")
+                bad.append(f"{e.id}: {length} days off in a row from day {first}, at least "
+                           f"{e.min_days_off}")
         # 9: weekends
         weekends = sum(1 for k in range(inst.weeks) if 7 * k + 5 in mine or 7 * k + 6 in mine)
         if weekends > e.max_weekends:

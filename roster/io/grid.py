@@ -34,7 +34,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.io.breaks import read_breaks_sheet, read_seats_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import (
-    DANGEROUS,
     cell_code,
     first_by_day,
     leave_by_day,
@@ -42,7 +41,13 @@ from roster.io.cells import (
     leave_types,
     parse_code,
     post_ids,
-    unsafe_text,
+)
+from roster.io.workbook import (
+    cell_text,
+    date_columns,
+    formula_cells,
+    open_workbook,
+    put,
 )
 from roster.model.calendar import Calendar, Day, DayType
 from roster.model.parse import ScenarioError
@@ -67,16 +72,6 @@ TOTALS = ("shifts", "nights", "weekends", "holidays", "hours", "holiday_hours", 
 HEADER_ROW, WEEKDAY_ROW, FIRST_PERSON_ROW = 2, 3, 4
 
 
-def put(ws: Worksheet, row: int, col: int, value: object) -> object:
-    """Write a cell; text stays text (never a formula) and leading = + - @ get a quote prefix."""
-    cell = ws.cell(row, col, value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value[:1] in DANGEROUS:
-            cell.quotePrefix = True
-    return cell
-
-
 def _day_fill(day: Day) -> PatternFill | None:
     if day.is_holiday:
         return HOLIDAY
@@ -96,7 +91,8 @@ def _title(scenario: Scenario, cal: Calendar) -> str:
 
 def write_month_grid(scenario: Scenario, roster: Roster, path: str | Path,
                      calendar: Calendar | None = None, *, staff: str | None = None) -> None:
-    """Write the month grid workbook (see the module docstring for the layout); ``staff``: one person's rows only."""
+    """Write the month grid workbook (see the module docstring for the layout); ``staff``: one
+    person's rows only."""
     cal = calendar or Calendar(scenario)
     people = [p for p in scenario.staff if staff is None or p.id == staff]
     wb = Workbook()
@@ -135,16 +131,19 @@ def _interval_sheets(wb: Workbook, scenario: Scenario, roster: Roster, cal: Cale
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(INTERVAL_HEAD))}{len(figures) + 1}"
     ws.column_dimensions["A"].width = 11
-    head = ("date", "role", "intervals", "intervals short", "people short", "worst (scheduled/needed)", "calls",
-            "service level", "target")
+    head = ("date", "role", "intervals", "intervals short", "people short",
+            "worst (scheduled/needed)", "calls", "service level", "target")
     days = _table(wb.create_sheet("service level"), head, [
         (d.date, d.role or "all", d.intervals, d.short_intervals, d.people_short, worst_text(d),
-         round(d.calls, 2), d.service_level, d.target) for d in day_figures(scenario, figures)], percent=(8, 9))
+         round(d.calls, 2), d.service_level, d.target) for d in day_figures(scenario, figures)],
+                  percent=(8, 9))
     days.column_dimensions["A"].width, days.column_dimensions["F"].width = 11, 22
 
 
-def _table(ws: Worksheet, head: tuple[str, ...], rows: list[tuple], percent: tuple[int, ...]) -> Worksheet:
-    """A bold header row, then one row per tuple: column 1 a date, the ``percent`` columns as percentages."""
+def _table(ws: Worksheet, head: tuple[str, ...], rows: list[tuple],
+           percent: tuple[int, ...]) -> Worksheet:
+    """A bold header row, then one row per tuple: column 1 a date, the ``percent`` columns as
+    percentages."""
     for c, h in enumerate(head, start=1):
         cell = put(ws, 1, c, h)
         cell.font, cell.fill = Font(bold=True), HEADER
@@ -158,8 +157,8 @@ def _table(ws: Worksheet, head: tuple[str, ...], rows: list[tuple], percent: tup
     return ws
 
 
-def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff],
-                post: str | None) -> None:
+def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar,
+                people: list[Staff], post: str | None) -> None:
     first_day = len(HEAD) + 1
     first_total = first_day + len(cal.days)
     title = _title(scenario, cal) + (f"  post {post}" if post else "")
@@ -216,7 +215,8 @@ def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar
                 ws.cell(row, first_total + k, v).border = BOX
         row += 1
     ids = {p.id for p in people}
-    row = _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1, first_day, post)
+    row = _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1,
+                 first_day, post)
     row = _print_footer(ws, scenario, row + 2)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 9, 10
     ws.column_dimensions["C"].width = 10
@@ -259,8 +259,8 @@ def _print_footer(ws: Worksheet, scenario: Scenario, row: int) -> int:
     return row
 
 
-def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row: int, first_day: int,
-           post: str | None) -> int:
+def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row: int,
+           first_day: int, post: str | None) -> int:
     """Heads per shift and role under the people (column A stays empty: readers stop there).
     Returns the last row written."""
     counts: dict[tuple[str, str, dt.date], int] = {}
@@ -293,7 +293,8 @@ def _legend_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calend
         put(ws, 1, c, h).font = Font(bold=True)
     row = 2
     for s in scenario.shifts:
-        for c, v in enumerate((s.id, s.name, s.times_text(), s.paid_minutes / 60, "shift"), start=1):
+        for c, v in enumerate((s.id, s.name, s.times_text(), s.paid_minutes / 60, "shift"),
+                              start=1):
             put(ws, row, c, v)
         row += 1
     labels = leave_labels(scenario)
@@ -324,8 +325,10 @@ def _legend_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calend
     ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = 22, 24
 
 
-def _hours_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff]) -> None:
-    head = ("staff_id", "name", "year", "week", "monday", "hours", "holiday_hours", "rest_day_hours", "overtime")
+def _hours_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar,
+                 people: list[Staff]) -> None:
+    head = ("staff_id", "name", "year", "week", "monday", "hours", "holiday_hours",
+            "rest_day_hours", "overtime")
     for c, h in enumerate(head, start=1):
         put(ws, 1, c, h).font = Font(bold=True)
     ids = {p.id for p in people}
@@ -339,29 +342,6 @@ def _hours_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calenda
 
 
 OFF_WORDS = {"", "-", "off", "休", "休息", "rest"}
-
-
-def as_date(value: object) -> dt.date | None:
-    """A header cell as a date (datetime, date or ISO text), else None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def cell_text(value: object) -> str:
-    """A cell value as stripped text ('' for empty)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unsafe_text(str(value).strip())
 
 
 def is_grid(path: Path) -> bool:
@@ -396,61 +376,9 @@ def _legend(wb) -> tuple[set[str], dict[str, str]]:
     return shifts, leave
 
 
-def open_workbook(path: Path):
-    """An Excel workbook, or a ScenarioError naming the file."""
-    try:
-        return load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise ScenarioError(str(path), "", None, "file not found") from None
-    except Exception as exc:
-        raise ScenarioError(str(path), "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
-
-
-def date_columns(ws, header: int, name: str) -> dict[int, dt.date]:
-    """Column → date of the header row. A header cell between the first and the last date column
-    that is not a date, or any text that starts like a date but is not one, is an error: a
-    dropped day would turn into a wall of unrelated violations."""
-    dates: dict[int, dt.date] = {}
-    bad: list[tuple[int, object]] = []
-    for c in range(2, ws.max_column + 1):
-        value = ws.cell(header, c).value
-        d = as_date(value)
-        if d is not None:
-            dates[c] = d
-        elif value is not None and str(value).strip():
-            bad.append((c, value))
-    if not dates:
-        raise ScenarioError(name, f"sheet {ws.title}, row {header}", None, "no date columns in the header row",
-                            hint="put dates (or YYYY-MM-DD text) above the day columns")
-    first, last = min(dates), max(dates)
-    for c, value in bad:
-        looks_like_date = isinstance(value, str) and value.strip()[:1].isdigit() and "-" in value
-        if first < c < last or looks_like_date:
-            raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{header}", value,
-                                "not a date in the header row",
-                                hint="write the day's date (YYYY-MM-DD, or an Excel date) above each day column")
-    return dates
-
-
-def formula_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """(row, column) → formula text of every formula cell in ``sheet``."""
-    try:
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except Exception:
-        return {}
-    try:
-        out: dict[tuple[int, int], str] = {}
-        for row in wb[sheet].iter_rows():
-            for cell in row:
-                if getattr(cell, "data_type", None) == "f" or (isinstance(cell.value, str) and cell.value[:1] == "="):
-                    out[(cell.row, cell.column)] = str(cell.value)
-        return out
-    finally:
-        wb.close()
-
-
 def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
-    """The roster in a month grid workbook; unknown cell codes raise ScenarioError naming the cell."""
+    """The roster in a month grid workbook; unknown cell codes raise ScenarioError naming the
+    cell."""
     path = Path(path)
     name = str(path)
     wb = open_workbook(path)
@@ -467,7 +395,8 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
             break
     if header is None:
         raise ScenarioError(name, f"sheet {ws.title}", None, "no header row starting with staff_id",
-                            hint="the grid needs a row with staff_id in column A and dates above the days")
+                            hint="the grid needs a row with staff_id in column A and dates above "
+                                 "the days")
     dates = date_columns(ws, header, name)
     formulas = formula_cells(path, ws.title)
     out, leave = [], []
@@ -480,10 +409,12 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
         for c, day in dates.items():
             value = ws.cell(r, c).value
             if value is None and (r, c) in formulas:
-                raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, {day})",
-                                    formulas[(r, c)], "a formula with no saved value (it would read as a day off)",
-                                    hint="type the shift code into the cell, or open and save the file in Excel "
-                                         "so the formula's value is stored")
+                raise ScenarioError(name,
+                                    f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, "
+                                    f"{day})", formulas[(r, c)],
+                                    "a formula with no saved value (it would read as a day off)",
+                                    hint="type the shift code into the cell, or open and save the "
+                                         "file in Excel so the formula's value is stored")
             text = cell_text(value)
             if text in leave_codes:
                 leave.append(LeaveDay(day, staff, leave_codes[text]))
@@ -492,9 +423,11 @@ def read_grid(path: str | Path, scenario: Scenario | None = None) -> Roster:
                 continue
             shift, post = parse_code(text, shift_ids or None)
             if shift_ids and shift not in shift_ids:
-                raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, {day})",
-                                    text, "not a shift code",
-                                    hint=f"shift codes: {', '.join(sorted(shift_ids))}; leave a day off empty")
+                raise ScenarioError(name,
+                                    f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, "
+                                    f"{day})", text, "not a shift code",
+                                    hint=f"shift codes: {', '.join(sorted(shift_ids))}; leave a "
+                                         "day off empty")
             out.append(Assignment(day, staff, shift, None, post))
     return with_breaks(Roster.of(out, leave), read_breaks_sheet(wb, name, cell_text),
                        read_seats_sheet(wb, name, cell_text))

@@ -40,7 +40,8 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ScenarioError("command line", "--tz", name, "unknown time zone",
-                            hint="use an IANA name such as Asia/Shanghai or Europe/Berlin") from None
+                            hint="use an IANA name such as Asia/Shanghai or Europe/Berlin",
+                            ) from None
 
 
 def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff: str | None = None,
@@ -76,7 +77,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
         pause = break_window(shift, a)
         if pause is not None:
             pieces = [part for s0, e0 in pieces
-                      for part in ((s0, min(e0, pause[0])), (max(s0, pause[1]), e0)) if part[0] < part[1]]
+                      for part in ((s0, min(e0, pause[0])), (max(s0, pause[1]), e0))
+                      if part[0] < part[1]]
         for k, (start, end) in enumerate(pieces, start=1):
             ev = Event()
             ev.add("uid", f"{a.date:%Y%m%d}-{a.staff}-{k}@roster")
@@ -84,11 +86,11 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
             ev.add("dtstart", start.replace(tzinfo=home).astimezone(tzinfo))
             ev.add("dtend", end.replace(tzinfo=home).astimezone(tzinfo))
             ev.add("summary", title)
+            pause_text = f"break {break_text(scenario, a.shift, a.break_at)}" if pause else ""
             ev.add("description", "; ".join(x for x in (f"shift {shift.id} {shift.times_text()}",
                                                        f"role {a.role}" if a.role else "",
                                                        f"post {a.post}" if a.post else "",
-                                                       f"break {break_text(scenario, a.shift, a.break_at)}"
-                                                       if pause else "") if x))
+                                                       pause_text) if x))
             ev.add("categories", [shift.id])
             ev.add("x-roster-staff", a.staff)
             ev.add("x-roster-date", a.date.isoformat())
@@ -102,7 +104,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
             out.add_component(ev)
     labels = leave_labels(scenario)
     halves = half_days(scenario)
-    for (who, day), kind in sorted(leave_by_day(scenario, roster).items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    for (who, day), kind in sorted(leave_by_day(scenario, roster).items(),
+                                   key=lambda kv: (kv[0][1], kv[0][0])):
         if staff is not None and who != staff:
             continue
         person = scenario.staff_by_id.get(who)
@@ -116,7 +119,8 @@ def ical_bytes(scenario: Scenario, roster: Roster, tz: str | None = None, staff:
         else:
             noon = dt.datetime.combine(day, dt.time(12), tzinfo=home)
             midnight = dt.datetime.combine(day, dt.time(), tzinfo=home)
-            first, last = (midnight, noon) if half == "am" else (noon, midnight + dt.timedelta(days=1))
+            first, last = ((midnight, noon) if half == "am"
+                           else (noon, midnight + dt.timedelta(days=1)))
             ev.add("dtstart", first.astimezone(tzinfo))
             ev.add("dtend", last.astimezone(tzinfo))
             ev.add("x-roster-half", half)
@@ -150,24 +154,29 @@ def read_ical(path: str | Path) -> Roster:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         reason = reason if len(reason) <= 120 else reason[:117] + "..."
         raise ScenarioError(name, "", None, f"not an iCalendar file ({reason})",
-                            hint="only calendars exported by `roster export --format ics` read back") from None
+                            hint="only calendars exported by `roster export --format ics` read "
+                                 "back") from None
     out: set[Assignment] = set()
     leave: set[LeaveDay] = set()
     for n, ev in enumerate(cal.walk("VEVENT"), start=1):
-        staff, date, shift = (str(ev.get(k, "")) for k in ("X-ROSTER-STAFF", "X-ROSTER-DATE", "X-ROSTER-SHIFT"))
+        staff, date, shift = (str(ev.get(k, ""))
+                              for k in ("X-ROSTER-STAFF", "X-ROSTER-DATE", "X-ROSTER-SHIFT"))
         kind = str(ev.get("X-ROSTER-LEAVE", ""))
         if not (staff and date and (shift or kind)):
-            raise ScenarioError(name, f"event {n} ({ev.get('UID', '')})", str(ev.get("SUMMARY", "")),
+            raise ScenarioError(name, f"event {n} ({ev.get('UID', '')})",
+                                str(ev.get("SUMMARY", "")),
                                 "no X-ROSTER-STAFF/DATE/SHIFT properties",
-                                hint="only calendars exported by `roster export --format ics` read back")
+                                hint="only calendars exported by `roster export --format ics` read "
+                                     "back")
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise ScenarioError(name, f"event {n}, X-ROSTER-DATE", date, "not a date (YYYY-MM-DD)") from None
+            raise ScenarioError(name, f"event {n}, X-ROSTER-DATE", date,
+                                "not a date (YYYY-MM-DD)") from None
         if kind and not shift:
             leave.add(LeaveDay(day, staff, kind))
             continue
-        role, post, pause = ev.get("X-ROSTER-ROLE"), ev.get("X-ROSTER-POST"), ev.get("X-ROSTER-BREAK")
-        out.add(Assignment(day, staff, shift, str(role) if role else None, str(post) if post else None,
-                           str(pause) if pause else None))
+        role, post, pause = (ev.get(f"X-ROSTER-{k}") for k in ("ROLE", "POST", "BREAK"))
+        out.add(Assignment(day, staff, shift, str(role) if role else None,
+                           str(post) if post else None, str(pause) if pause else None))
     return Roster.of(out, leave)

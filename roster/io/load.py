@@ -20,8 +20,8 @@ from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError, field_path, line_of, scenario_from_dict
 from roster.model.scenario import Scenario, ShiftTemplate
 
-__all__ = ["ScenarioError", "dump_scenario", "load_scenario", "read_history", "read_text_file", "read_yaml",
-           "read_yaml_lines", "scenario_from_dict"]
+__all__ = ["ScenarioError", "dump_scenario", "load_scenario", "read_history", "read_text_file",
+           "read_yaml", "read_yaml_lines", "scenario_from_dict"]
 
 
 class DuplicateKeyError(yaml.constructor.ConstructorError):
@@ -71,7 +71,8 @@ _Loader.add_implicit_resolver(
     list("-+0123456789"))
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*\.(?:[eE][-+]?[0-9]+)?"
+    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?[0-9][0-9_]*\.(?:[eE][-+]?[0-9]+)?"
                r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."))
 
@@ -82,7 +83,8 @@ def read_yaml(text: str) -> Any:
 
 
 def read_yaml_lines(text: str) -> tuple[Any, dict[tuple, int]]:
-    """YAML text → (data, line of each field), the lines keyed by paths such as ("staff", 3, "roles")."""
+    """YAML text → (data, line of each field), the lines keyed by paths such as ("staff", 3,
+    "roles")."""
     loader = _Loader(text)
     lines: dict[tuple, int] = {}
 
@@ -93,7 +95,8 @@ def read_yaml_lines(text: str) -> tuple[Any, dict[tuple, int]]:
                 if isinstance(k, yaml.ScalarNode):
                     key_path = (*path, k.value)
                     if key_path in lines and key_path != path:
-                        err = DuplicateKeyError(None, None, f"duplicate key {k.value!r} (first given on line "
+                        err = DuplicateKeyError(None, None,
+                                                f"duplicate key {k.value!r} (first given on line "
                                                 f"{lines[key_path]})", k.start_mark)
                         err.field = field_path(key_path)[0]
                         raise err
@@ -123,8 +126,8 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         data, lines = (json.loads(text), {}) if is_json else read_yaml_lines(text)
     except json.JSONDecodeError as exc:
-        raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None, f"not valid JSON: {exc.msg}",
-                            line=None) from None
+        raise ScenarioError(name, f"line {exc.lineno}, column {exc.colno}", None,
+                            f"not valid JSON: {exc.msg}", line=None) from None
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         raise ScenarioError(name, exc.field, None, str(exc.problem),
@@ -133,7 +136,8 @@ def load_scenario(path: str | Path) -> Scenario:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ScenarioError(name, where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        raise ScenarioError(name, where, None,
+                            f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if isinstance(data, dict):
         data = read_history(data, name, path.parent)
         data = with_carry_file(data, name, path.parent)
@@ -143,7 +147,8 @@ def load_scenario(path: str | Path) -> Scenario:
         file = Path(scenario.leave_balances)
         file = file if file.is_absolute() else path.parent / file
         if not file.is_file():
-            raise ScenarioError(name, "leave_balances", scenario.leave_balances, f"file not found ({file})",
+            raise ScenarioError(name, "leave_balances", scenario.leave_balances,
+                                f"file not found ({file})",
                                 hint="the path is relative to the scenario file",
                                 line=line_of(lines, ("leave_balances",)))
         opening_balances(scenario, path.parent, name)
@@ -154,14 +159,16 @@ def load_scenario(path: str | Path) -> Scenario:
     return scenario
 
 
-def _interval_demand(scenario: Scenario, source: str, base: Path, lines: dict[tuple, int] | None) -> Scenario:
+def _interval_demand(scenario: Scenario, source: str, base: Path,
+                     lines: dict[tuple, int] | None) -> Scenario:
     """Read the forecast file of each per-interval demand line into its rows."""
     try:
         rows = interval_demand(scenario, base)
     except FieldError as exc:
         index = exc.field.split("]")[0].split("[")[-1]
         line = line_of(lines, ("demand", int(index), "per_interval")) if index.isdigit() else None
-        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint, line=line) from None
+        raise ScenarioError(source, exc.field, exc.value, exc.message, exc.hint,
+                            line=line) from None
     data = scenario.model_dump()
     for i, r in rows.items():
         data["demand"][i]["per_interval"] = r
@@ -189,10 +196,12 @@ def read_history(data: dict, source: str, base: Path) -> dict:
         return data
     rest = {k: v for k, v in hist.items() if k != "roster"}
     if rest.get("worked"):
-        raise ScenarioError(source, "history.worked", None, "give either history.roster or history.worked, not both")
+        raise ScenarioError(source, "history.worked", None,
+                            "give either history.roster or history.worked, not both")
     name = hist["roster"]
     if not isinstance(name, str) or not name.strip():
-        raise ScenarioError(source, "history.roster", name, "expected the name of a roster CSV file")
+        raise ScenarioError(source, "history.roster", name,
+                            "expected the name of a roster CSV file")
     file = Path(name) if Path(name).is_absolute() else base / name
     if not file.is_file():
         raise ScenarioError(source, "history.roster", name, f"file not found ({file})",

@@ -1,13 +1,14 @@
-"""Staff lists, leave and leave balances from CSV or Excel, with errors naming row, column and value.
+"""Staff lists, leave and leave balances from CSV or Excel, with errors naming row, column and
+value.
 
 Staff list columns: ``id`` (or ``staff_id``), ``name``, ``roles`` (several joined by ``/``, ``,``,
 ``;`` or ``、``), and optionally ``hired`` (date), ``cannot`` (shift ids), ``days_off`` (dates) and
 the per-person rule values ``max_hours_per_week``, ``max_consecutive_work_days``,
 ``min_rest_hours``, ``max_weekends``, ``max_weekends_per_month``, ``max_hours_total``,
-``min_hours_total``. Leave columns: ``staff_id``, ``type``, ``start``, ``end``, optional ``half`` (am/pm) and ``note``.
-Leave balance columns: ``staff_id`` (or ``staff``), ``type``, ``days`` (days left at the start of
-the horizon), the scenario's ``leave_balances``. With a scenario, ids and leave types are checked.
-Row numbers count the header as row 1, as a spreadsheet shows them.
+``min_hours_total``. Leave columns: ``staff_id``, ``type``, ``start``, ``end``, optional ``half``
+(am/pm) and ``note``. Leave balance columns: ``staff_id`` (or ``staff``), ``type``, ``days`` (days
+left at the start of the horizon), the scenario's ``leave_balances``. With a scenario, ids and leave
+types are checked. Row numbers count the header as row 1, as a spreadsheet shows them.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from .grid import cell_text
 
 LIST_SPLIT = re.compile(r"[/,;、，；|]")
 STAFF_NUMBERS = ("max_hours_per_week", "max_consecutive_work_days", "min_consecutive_work_days",
-                 "min_consecutive_days_off", "min_rest_hours", "max_weekends", "max_weekends_per_month",
-                 "max_hours_total", "min_hours_total")
+                 "min_consecutive_days_off", "min_rest_hours", "max_weekends",
+                 "max_weekends_per_month", "max_hours_total", "min_hours_total")
 STAFF_COLUMNS = ("id", "name", "roles", "team", "hired", "cannot", "days_off", *STAFF_NUMBERS)
 LEAVE_COLUMNS = ("staff_id", "type", "start", "end", "half", "note")
 BALANCE_COLUMNS = ("staff_id", "type", "days")
-STAFF_ALIASES = {"staff_id": "id", "工号": "id", "姓名": "name", "角色": "roles", "班组": "team", "入职日期": "hired"}
+STAFF_ALIASES = {"staff_id": "id", "工号": "id", "姓名": "name", "角色": "roles", "班组": "team",
+                 "入职日期": "hired"}
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,17 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:
-            raise ScenarioError(name, "", None, f"not an Excel workbook ({exc.__class__.__name__})") from None
+            raise ScenarioError(name, "", None,
+                                f"not an Excel workbook ({exc.__class__.__name__})") from None
         if sheet is not None and sheet not in wb.sheetnames:
-            raise ScenarioError(name, "sheet", sheet, "no such sheet", hint=f"sheets: {', '.join(wb.sheetnames)}")
+            raise ScenarioError(name, "sheet", sheet, "no such sheet",
+                                hint=f"sheets: {', '.join(wb.sheetnames)}")
         ws = wb[sheet] if sheet else wb.worksheets[0]
         raw = [[_excel_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
         wb.close()
     else:
-        raise ScenarioError(name, "", None, f"cannot read a table from a {suffix or 'suffix-less'} file",
+        raise ScenarioError(name, "", None,
+                            f"cannot read a table from a {suffix or 'suffix-less'} file",
                             hint="use .csv or .xlsx")
     if not raw or not any(raw[0]):
         raise ScenarioError(name, "row 1", None, "no header row")
@@ -82,7 +87,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     for n, values in enumerate(raw[1:], start=2):
         if not any(values):
             continue
-        rows.append((n, {c: (values[i] if i < len(values) else "") for i, c in enumerate(columns) if c}))
+        rows.append((n, {c: (values[i] if i < len(values) else "") for i, c in enumerate(columns)
+                         if c}))
     return Table(name, columns, rows)
 
 
@@ -104,7 +110,8 @@ def _check_columns(table: Table, allowed: tuple[str, ...], required: tuple[str, 
     missing = [c for c in required if c not in table.columns]
     if missing:
         raise ScenarioError(table.file, "row 1", ",".join(c for c in table.columns if c),
-                            f"missing column(s) {', '.join(missing)}", hint=f"columns: {', '.join(allowed)}")
+                            f"missing column(s) {', '.join(missing)}",
+                            hint=f"columns: {', '.join(allowed)}")
     for i, c in enumerate(table.columns, start=1):
         if c and c not in allowed:
             raise ScenarioError(table.file, f"row 1, column {i}", c, "unknown column",
@@ -119,7 +126,8 @@ def _date(table: Table, row: int, column: str, text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.replace("/", "-"))
     except ValueError:
-        raise ScenarioError(table.file, _where(row, column), text, "not a date (YYYY-MM-DD)") from None
+        raise ScenarioError(table.file, _where(row, column), text,
+                            "not a date (YYYY-MM-DD)") from None
 
 
 def _split(text: str) -> list[str]:
@@ -132,7 +140,8 @@ def _known(table: Table, row: int, column: str, value: str, known: set[str], wha
                             hint=f"known {what} ids: {', '.join(sorted(known))}")
 
 
-def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | None = None) -> list[Staff]:
+def read_staff(path: str | Path, scenario: Scenario | None = None,
+               sheet: str | None = None) -> list[Staff]:
     """Staff from a list; with a scenario, roles and shifts are checked against it."""
     table = _renamed(read_table(path, sheet), STAFF_ALIASES)
     _check_columns(table, STAFF_COLUMNS, ("id", "roles"))
@@ -148,7 +157,8 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
                                 f"duplicate id (also on row {seen[data['id']]})")
         seen[data["id"]] = n
         if not data["roles"]:
-            raise ScenarioError(table.file, _where(n, "roles"), row.get("roles", ""), "no role given")
+            raise ScenarioError(table.file, _where(n, "roles"), row.get("roles", ""),
+                                "no role given")
         if row.get("team"):
             data["team"] = row["team"].strip()
         if row.get("hired"):
@@ -156,13 +166,15 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
         if row.get("cannot"):
             data["cannot"] = tuple(_split(row["cannot"]))
         if row.get("days_off"):
-            data["days_off"] = tuple(_date(table, n, "days_off", x) for x in _split(row["days_off"]))
+            data["days_off"] = tuple(_date(table, n, "days_off", x)
+                                     for x in _split(row["days_off"]))
         for col in STAFF_NUMBERS:
             if row.get(col):
                 try:
                     data[col] = float(row[col])
                 except ValueError:
-                    raise ScenarioError(table.file, _where(n, col), row[col], "not a number") from None
+                    raise ScenarioError(table.file, _where(n, col), row[col],
+                                        "not a number") from None
         if scenario is not None:
             for r in data["roles"]:
                 _known(table, n, "roles", r, set(scenario.role_by_id), "role")
@@ -174,11 +186,13 @@ def read_staff(path: str | Path, scenario: Scenario | None = None, sheet: str | 
             err = exc.errors(include_url=False)[0]
             col = str(err["loc"][0]) if err["loc"] else "id"
             said = error_from_pydantic(exc, table.file)
-            raise ScenarioError(table.file, _where(n, col), row.get(col, ""), said.message, said.hint) from None
+            raise ScenarioError(table.file, _where(n, col), row.get(col, ""), said.message,
+                                said.hint) from None
     return out
 
 
-def read_leave(path: str | Path, scenario: Scenario | None = None, sheet: str | None = None) -> list[Leave]:
+def read_leave(path: str | Path, scenario: Scenario | None = None,
+               sheet: str | None = None) -> list[Leave]:
     """Leave records; with a scenario, staff ids are checked against it."""
     table = read_table(path, sheet)
     _check_columns(table, LEAVE_COLUMNS, ("staff_id", "start", "end"))
@@ -192,15 +206,20 @@ def read_leave(path: str | Path, scenario: Scenario | None = None, sheet: str | 
         kind = row.get("type") or "annual"
         if scenario is not None:
             _known(table, n, "type", kind, set(scenario.leave_policy.types), "leave type")
-        start, end = _date(table, n, "start", row.get("start", "")), _date(table, n, "end", row.get("end", ""))
+        start = _date(table, n, "start", row.get("start", ""))
+        end = _date(table, n, "end", row.get("end", ""))
         if end < start:
-            raise ScenarioError(table.file, _where(n, "end"), row["end"], f"before the start {start}")
+            raise ScenarioError(table.file, _where(n, "end"), row["end"],
+                                f"before the start {start}")
         half = row.get("half", "").lower() or None
         if half not in (None, "am", "pm"):
-            raise ScenarioError(table.file, _where(n, "half"), row["half"], "must be am, pm or empty")
+            raise ScenarioError(table.file, _where(n, "half"), row["half"],
+                                "must be am, pm or empty")
         if half and end != start:
-            raise ScenarioError(table.file, _where(n, "half"), row["half"], "a half day starts and ends on one date")
-        out.append(Leave(staff=staff, type=kind, start=start, end=end, half=half, note=row.get("note", "")))
+            raise ScenarioError(table.file, _where(n, "half"), row["half"],
+                                "a half day starts and ends on one date")
+        out.append(Leave(staff=staff, type=kind, start=start, end=end, half=half,
+                         note=row.get("note", "")))
     return out
 
 
@@ -221,12 +240,14 @@ def read_leave_balances(path: str | Path, scenario: Scenario | None = None,
         try:
             days = float(row.get("days", ""))
         except ValueError:
-            raise ScenarioError(table.file, _where(n, "days"), row.get("days", ""), "not a number") from None
+            raise ScenarioError(table.file, _where(n, "days"), row.get("days", ""),
+                                "not a number") from None
         if days < 0 or days != days:
             raise ScenarioError(table.file, _where(n, "days"), row["days"], "cannot be negative")
         if (staff, kind) in seen:
             raise ScenarioError(table.file, _where(n, "type"), kind,
-                                f"a second balance for {staff} (first on row {seen[(staff, kind)]})")
+                                f"a second balance for {staff} (first on row "
+                                f"{seen[(staff, kind)]})")
         seen[(staff, kind)] = n
         out.append(LeaveBalance(staff=staff, type=kind, days=days))
     return out

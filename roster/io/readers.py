@@ -50,10 +50,12 @@ def _read(path: Path, scenario, mapping) -> Roster:
         if is_template(path):
             return read_template(path, scenario, mapping)
         raise ScenarioError(str(path), "", None, "neither a month grid nor an attendance template",
-                            hint="the grid has a staff_id header row; a template has 姓名 and 工号/账号 columns")
+                            hint="the grid has a staff_id header row; a template has 姓名 and "
+                                 "工号/账号 columns")
     if suffix == ".ics":
         return read_ical(path)
     if suffix == ".json":
         return read_result_json(path)
-    raise ScenarioError(str(path), "", None, f"cannot read a roster from a {suffix or 'suffix-less'} file",
+    raise ScenarioError(str(path), "", None,
+                        f"cannot read a roster from a {suffix or 'suffix-less'} file",
                         hint=f"readable formats: {KNOWN}")

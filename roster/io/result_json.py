@@ -1,7 +1,8 @@
 """The whole result as JSON for other programs: roster, per-person summary, hours, scenario hash.
 
 ``result_dict`` adds the solver's figures (status, objective, bound, terms) when there is a solver
-result; ``roster_dict`` serves rosters that come from a file. ``read_result_json`` reads the roster back.
+result; ``roster_dict`` serves rosters that come from a file. ``read_result_json`` reads the roster
+back.
 """
 
 from __future__ import annotations
@@ -29,15 +30,18 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(dump_scenario(scenario).encode()).hexdigest()[:16]
 
 
-def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict[str, Any]:
-    """Scenario identity, assignments, per-person summary, weekly hours and the validator's verdict."""
+def roster_dict(scenario: Scenario, roster: Roster,
+                calendar: Calendar | None = None) -> dict[str, Any]:
+    """Scenario identity, assignments, per-person summary, weekly hours and the validator's
+    verdict."""
     cal = calendar or Calendar(scenario)
     summary = person_summary(scenario, roster, cal)
     hours = person_hours(scenario, roster, cal)
     people = []
     for row in summary.to_dict("records"):
         h = hours[row["staff_id"]]
-        people.append({**{k: (v if isinstance(v, str) else float(v) if k in ("hours", "ytd_hours") else int(v))
+        people.append({**{k: (v if isinstance(v, str) else float(v) if k in ("hours", "ytd_hours")
+                              else int(v))
                           for k, v in row.items()},
                        "holiday_hours": h["holiday_hours"], "rest_day_hours": h["rest_day_hours"],
                        "overtime": h["overtime"]})
@@ -49,8 +53,8 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
                      "start": str(scenario.horizon.start), "end": str(scenario.horizon.end),
                      "timezone": scenario.timezone},
         "assignments": [
-            {"date": str(a.date), "staff_id": a.staff, "shift": a.shift, "role": a.role, "post": a.post,
-             **({"break_at": a.break_at} if a.break_at else {})}
+            {"date": str(a.date), "staff_id": a.staff, "shift": a.shift, "role": a.role,
+             "post": a.post, **({"break_at": a.break_at} if a.break_at else {})}
             for a in roster
         ],
         "leave": [{"date": str(lv.date), "staff_id": lv.staff, "type": lv.type}
@@ -58,11 +62,13 @@ def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
         "summary": people,
         "fair_shares": fair_shares(scenario, roster, cal).to_dict("records"),
         "weeks": [{"staff_id": w.staff, "year": w.year, "week": w.week, "monday": str(w.monday),
-                   "hours": w.hours, "holiday_hours": w.holiday_hours, "rest_day_hours": w.rest_day_hours,
-                   "overtime": w.overtime} for w in week_hours(scenario, roster, cal)],
+                   "hours": w.hours, "holiday_hours": w.holiday_hours,
+                   "rest_day_hours": w.rest_day_hours, "overtime": w.overtime}
+                  for w in week_hours(scenario, roster, cal)],
         "validation": {"hard": len(report.hard), "soft_cost": report.cost, "costs": report.costs(),
-                       "violations": [{"rule": v.rule, "hard": v.hard, "cost": v.cost, "text": v.text,
-                                       "staff": v.staff, "date": str(v.date) if v.date else None}
+                       "violations": [{"rule": v.rule, "hard": v.hard, "cost": v.cost,
+                                       "text": v.text, "staff": v.staff, "date": str(v.date)
+                                       if v.date else None}
                                       for v in report.violations]},
         **({"intervals": intervals} if intervals else {}),
     }
@@ -72,7 +78,8 @@ def _round(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def intervals_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict[str, Any]:
+def intervals_dict(scenario: Scenario, roster: Roster,
+                   calendar: Calendar | None = None) -> dict[str, Any]:
     """Per-interval demand: ``days`` (intervals short, worst interval, call-weighted service level)
     and ``intervals`` (needed, scheduled, calls, agents on the phones, service level, average speed
     of answer in seconds, occupancy); empty when the scenario has no per-interval lines."""
@@ -85,13 +92,15 @@ def intervals_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None
         days.append({"date": str(d.date), "role": d.role, "intervals": d.intervals,
                      "short_intervals": d.short_intervals, "people_short": d.people_short,
                      "people_over": d.people_over,
-                     "worst": {"interval": w.interval, "needed": w.needed, "scheduled": w.scheduled} if w else None,
+                     "worst": ({"interval": w.interval, "needed": w.needed,
+                                "scheduled": w.scheduled} if w else None),
                      "calls": _round(d.calls, 2), "service_level": _round(d.service_level),
                      "target": d.target})
     rows = [{"date": str(f.date), "interval": f.interval, "role": f.role, "minutes": f.minutes,
-             "needed": f.needed, "scheduled": f.scheduled, "calls": f.calls, "answering": f.answering,
-             "service_level": _round(f.service_level), "asa_seconds": _round(f.asa_seconds, 2),
-             "occupancy": _round(f.occupancy)} for f in figures]
+             "needed": f.needed, "scheduled": f.scheduled, "calls": f.calls,
+             "answering": f.answering, "service_level": _round(f.service_level),
+             "asa_seconds": _round(f.asa_seconds, 2), "occupancy": _round(f.occupancy)}
+            for f in figures]
     return {"days": days, "intervals": rows}
 
 
@@ -101,7 +110,8 @@ def _break_at(value: object, name: str, i: int) -> str | None:
     try:
         minute = parse_minutes(str(value)) % 1440
     except ValueError:
-        raise ScenarioError(name, f"assignments[{i}].break_at", value, "not a time (HH:MM)") from None
+        raise ScenarioError(name, f"assignments[{i}].break_at", value,
+                            "not a time (HH:MM)") from None
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
@@ -115,7 +125,8 @@ def write_json(data: dict[str, Any], path: str | Path) -> None:
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def write_result_json(scenario: Scenario, result, path: str | Path, warnings: list[str] | None = None) -> None:
+def write_result_json(scenario: Scenario, result, path: str | Path,
+                      warnings: list[str] | None = None) -> None:
     """The result JSON; ``warnings`` (approved leave beyond its balance …) go under ``warnings``."""
     data = result_dict(scenario, result)
     if warnings:
@@ -128,7 +139,8 @@ def write_roster_json(scenario: Scenario, roster: Roster, path: str | Path) -> N
 
 
 def read_result_json(path: str | Path) -> Roster:
-    """The ``assignments`` (and planned ``leave``) of a result JSON; bad entries name their index and field."""
+    """The ``assignments`` (and planned ``leave``) of a result JSON; bad entries name their index
+    and field."""
     path = Path(path)
     name = str(path)
     text = read_text_file(path, "roster file")
@@ -140,20 +152,24 @@ def read_result_json(path: str | Path) -> Roster:
     items = data.get("assignments") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ScenarioError(name, "assignments", None, "missing or not a list",
-                            hint="a result JSON holds an assignments list of {date, staff_id, shift}")
+                            hint="a result JSON holds an assignments list of {date, staff_id, "
+                                 "shift}")
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise ScenarioError(name, f"assignments[{i}]", None, "not an object")
         for key in ("date", "staff_id", "shift"):
             if not item.get(key):
-                raise ScenarioError(name, f"assignments[{i}].{key}", item.get(key), "missing or empty")
+                raise ScenarioError(name, f"assignments[{i}].{key}", item.get(key),
+                                    "missing or empty")
         try:
             day = dt.date.fromisoformat(str(item["date"]))
         except ValueError:
-            raise ScenarioError(name, f"assignments[{i}].date", item["date"], "not a date (YYYY-MM-DD)") from None
-        out.append(Assignment(day, str(item["staff_id"]), str(item["shift"]), item.get("role") or None,
-                              item.get("post") or None, _break_at(item.get("break_at"), name, i)))
+            raise ScenarioError(name, f"assignments[{i}].date", item["date"],
+                                "not a date (YYYY-MM-DD)") from None
+        out.append(Assignment(day, str(item["staff_id"]), str(item["shift"]), item.get("role")
+                              or None, item.get("post") or None,
+                              _break_at(item.get("break_at"), name, i)))
     leave = []
     for i, item in enumerate(data.get("leave") or []):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("date", "staff_id", "type")):
@@ -161,6 +177,7 @@ def read_result_json(path: str | Path) -> Roster:
         try:
             day = dt.date.fromisoformat(str(item["date"]))
         except ValueError:
-            raise ScenarioError(name, f"leave[{i}].date", item["date"], "not a date (YYYY-MM-DD)") from None
+            raise ScenarioError(name, f"leave[{i}].date", item["date"],
+                                "not a date (YYYY-MM-DD)") from None
         leave.append(LeaveDay(day, str(item["staff_id"]), str(item["type"])))
     return Roster.of(out, leave)

@@ -60,8 +60,10 @@ def read_roster_csv(path: str | Path) -> Roster:
     columns = [c.strip() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        raise ScenarioError(name, "header", ",".join(columns), f"missing column(s) {', '.join(missing)}",
-                            hint="a roster CSV needs the columns date,staff_id,shift (role and post optional)")
+        raise ScenarioError(name, "header", ",".join(columns),
+                            f"missing column(s) {', '.join(missing)}",
+                            hint="a roster CSV needs the columns date,staff_id,shift (role and "
+                                 "post optional)")
     day_rows = any(c in columns for c in DAY_ROW_MARKERS)
     leave_col = "leave" if "leave" in columns else "leave_type" if "leave_type" in columns else None
     out, leave = [], []
@@ -70,15 +72,18 @@ def read_roster_csv(path: str | Path) -> Roster:
         extra = [v for v in raw.pop("\0extra", None) or [] if v and v.strip()]
         if extra:
             raise ScenarioError(name, f"row {row_no}", ",".join(extra),
-                                f"{len(columns) + len(extra)} values where the header has {len(columns)} columns",
+                                f"{len(columns) + len(extra)} values where the header has "
+                                f"{len(columns)} columns",
                                 hint="a value that holds a comma needs double quotes around it")
-        row = {(k or "").strip(): unsafe_text((v or "").strip()) for k, v in raw.items() if k is not None}
+        row = {(k or "").strip(): unsafe_text((v or "").strip()) for k, v in raw.items()
+               if k is not None}
         if not any(row.values()):
             continue
         try:
             date = dt.date.fromisoformat(row["date"])
         except ValueError:
-            raise ScenarioError(name, f"row {row_no}, column date", row["date"], "not a date (YYYY-MM-DD)") from None
+            raise ScenarioError(name, f"row {row_no}, column date", row["date"],
+                                "not a date (YYYY-MM-DD)") from None
         if not row["staff_id"]:
             raise ScenarioError(name, f"row {row_no}, column staff_id", row["staff_id"], "empty")
         if not row["shift"]:
@@ -95,20 +100,24 @@ def read_roster_csv(path: str | Path) -> Roster:
 
 
 def _break_at(row: dict[str, str], name: str, row_no: int) -> str | None:
-    """The break's start as HH:MM from ``break_at`` (HH:MM) or ``break_start`` (YYYY-MM-DD HH:MM)."""
-    column = "break_at" if row.get("break_at") else "break_start" if row.get("break_start") else None
+    """The break's start as HH:MM from ``break_at`` (HH:MM) or ``break_start`` (YYYY-MM-DD
+    HH:MM)."""
+    column = next((c for c in ("break_at", "break_start") if row.get(c)), None)
     if column is None:
         return None
     text = row[column].split(" ")[-1]
     try:
         minute = parse_minutes(text) % 1440
     except ValueError:
-        raise ScenarioError(name, f"row {row_no}, column {column}", row[column], "not a time (HH:MM)",
-                            hint="the break's start, e.g. 12:00; leave it empty when the shift has no break") from None
+        raise ScenarioError(name, f"row {row_no}, column {column}", row[column],
+                            "not a time (HH:MM)",
+                            hint="the break's start, e.g. 12:00; leave it empty when the shift has "
+                                 "no break") from None
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
-def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False, scenario: Scenario | None = None) -> None:
+def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False,
+                     scenario: Scenario | None = None) -> None:
     """One row per worked shift; text that a spreadsheet could run as a formula is made inert.
 
     Breaks placed in the roster add ``break_at`` and, with the scenario, ``start``."""
@@ -120,12 +129,14 @@ def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False, scenar
         out.writerow(COLUMNS + (("leave",) if leave else ()) + (("start",) if starts else ())
                      + (("break_at",) if breaks else ()))
         for a in roster:
-            row = [a.date.isoformat(), *(safe_text(v or "") for v in (a.staff, a.shift, a.role, a.post))]
+            row = [a.date.isoformat(), *(safe_text(v or "")
+                                         for v in (a.staff, a.shift, a.role, a.post))]
             if leave:
                 row.append("")
             if starts:
                 shift = scenario.shift_by_id.get(a.shift) if scenario else None
-                row.append(f"{shift.start_minute // 60 % 24:02d}:{shift.start_minute % 60:02d}" if shift else "")
+                row.append(f"{shift.start_minute // 60 % 24:02d}:{shift.start_minute % 60:02d}"
+                           if shift else "")
             if breaks:
                 row.append(a.break_at or "")
             out.writerow(row)
@@ -134,8 +145,10 @@ def write_roster_csv(roster: Roster, path: str | Path, bom: bool = False, scenar
                          + [""] * (int(starts) + int(breaks)))
 
 
-ATTENDANCE_COLUMNS = ("date", "weekday", "staff_id", "name", "role", "shift", "shift_name", "start", "end", "segments",
-           "planned_hours", "day_type", "holiday", "leave_type", "post", "leave_half", "break_start", "break_end")
+ATTENDANCE_COLUMNS = ("date", "weekday", "staff_id", "name", "role", "shift", "shift_name", "start",
+                      "end", "segments",
+           "planned_hours", "day_type", "holiday", "leave_type", "post", "leave_half",
+                      "break_start", "break_end")
 
 
 def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
@@ -152,10 +165,11 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
             a = cells.get((person.id, day.date))
             row: dict[str, object] = {
                 "date": day.date.isoformat(), "weekday": day.weekday, "staff_id": person.id,
-                "name": person.name, "role": "", "shift": "", "shift_name": "", "start": "", "end": "",
-                "segments": "", "planned_hours": 0, "day_type": day.type.value, "holiday": day.holiday_name,
-                "leave_type": leave.get((person.id, day.date), ""), "post": "",
-                "leave_half": halves.get((person.id, day.date), ""), "break_start": "", "break_end": "",
+                "name": person.name, "role": "", "shift": "", "shift_name": "", "start": "",
+                "end": "", "segments": "", "planned_hours": 0, "day_type": day.type.value,
+                "holiday": day.holiday_name, "leave_type": leave.get((person.id, day.date), ""),
+                "post": "", "leave_half": halves.get((person.id, day.date), ""), "break_start": "",
+                "break_end": "",
             }
             shift = scenario.shift_by_id.get(a.shift) if a else None
             if a is not None:
@@ -164,12 +178,14 @@ def attendance_rows(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 spans = cal.instance(shift, day.date)
                 row.update(shift_name=shift.name, start=f"{spans[0][0]:%Y-%m-%d %H:%M}",
                            end=f"{spans[-1][1]:%Y-%m-%d %H:%M}",
-                           segments=";".join(f"{s:%Y-%m-%d %H:%M}/{e:%Y-%m-%d %H:%M}" for s, e in spans)
+                           segments=";".join(f"{s:%Y-%m-%d %H:%M}/{e:%Y-%m-%d %H:%M}"
+                                             for s, e in spans)
                            if len(spans) > 1 else "",
                            planned_hours=round(shift.paid_minutes / 60, 2))
                 window = break_window(shift, a) if a is not None else None
                 if window is not None:
-                    row.update(break_start=f"{window[0]:%Y-%m-%d %H:%M}", break_end=f"{window[1]:%Y-%m-%d %H:%M}")
+                    row.update(break_start=f"{window[0]:%Y-%m-%d %H:%M}",
+                               break_end=f"{window[1]:%Y-%m-%d %H:%M}")
             rows.append(row)
     return rows
 
@@ -188,5 +204,6 @@ def break_window(shift, a: Assignment) -> tuple[dt.datetime, dt.datetime] | None
     """Wall-clock start and end of the break placed in an assignment (None without one)."""
     if not a.break_at or shift.break_rule is None:
         return None
-    start = dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=break_minute(shift, a.break_at))
+    midnight = dt.datetime.combine(a.date, dt.time())
+    start = midnight + dt.timedelta(minutes=break_minute(shift, a.break_at))
     return start, start + dt.timedelta(minutes=shift.break_rule.minutes)

@@ -17,8 +17,9 @@ from roster.io.people import LIST_SPLIT, STAFF_ALIASES, STAFF_COLUMNS, read_staf
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 
-ALIASES = {**STAFF_ALIASES, "名字": "name", "岗位": "roles", "不上班次": "cannot", "固定休息日": "days_off",
-           "每周最多工时": "max_hours_per_week", "最多连续上班天数": "max_consecutive_work_days"}
+ALIASES = {**STAFF_ALIASES, "名字": "name", "岗位": "roles", "不上班次": "cannot",
+           "固定休息日": "days_off", "每周最多工时": "max_hours_per_week",
+           "最多连续上班天数": "max_consecutive_work_days"}
 """Column headers in the planners' words (中文) → staff fields."""
 
 TEMPLATE_COLUMNS = ("工号", "姓名", "角色", "入职日期", "cannot", "days_off", "max_hours_per_week",
@@ -36,7 +37,8 @@ class FieldChange:
 
 @dataclass
 class StaffMerge:
-    """What importing a staff list would do; ``staff(drop_missing)`` gives the merged staff dicts."""
+    """What importing a staff list would do; ``staff(drop_missing)`` gives the merged staff
+    dicts."""
 
     added: list[str] = field(default_factory=list)
     changed: list[FieldChange] = field(default_factory=list)
@@ -65,7 +67,8 @@ def _role_ids(scenario: Scenario) -> dict[str, str]:
 
 
 def _translated(path: Path, scenario: Scenario, folder: Path) -> tuple[Path, list[str]]:
-    """The file as a CSV with staff field headers and role ids (role names replaced), and its columns."""
+    """The file as a CSV with staff field headers and role ids (role names replaced), and its
+    columns."""
     table = read_table(path)
     columns = [ALIASES.get(c, c) for c in table.columns]
     roles = _role_ids(scenario)
@@ -83,7 +86,8 @@ def _translated(path: Path, scenario: Scenario, folder: Path) -> tuple[Path, lis
     return out, [c for c in columns if c]
 
 
-def merge_staff(scenario: Scenario, path: str | Path, current: list[dict[str, Any]] | None = None) -> StaffMerge:
+def merge_staff(scenario: Scenario, path: str | Path,
+                current: list[dict[str, Any]] | None = None) -> StaffMerge:
     """Compare a staff list with the scenario's staff (``current``: its staff as dicts, if edited).
 
     Raises ScenarioError naming the file's row and column for a bad cell."""
@@ -135,7 +139,8 @@ def template_xlsx(scenario: Scenario, path: str | Path) -> None:
         ws.append([p.id, p.name, "、".join(role_name.get(r, r) for r in p.roles),
                    p.hired.isoformat() if p.hired else "", ", ".join(p.cannot),
                    ", ".join(d.isoformat() for d in p.days_off),
-                   _number(rules.get("max_hours_per_week")), _number(rules.get("max_consecutive_work_days"))])
+                   _number(rules.get("max_hours_per_week")),
+                   _number(rules.get("max_consecutive_work_days"))])
     for col, width in zip("ABCDEFGH", (10, 12, 16, 12, 10, 16, 18, 22), strict=True):
         ws.column_dimensions[col].width = width
     wb.save(path)

@@ -114,12 +114,15 @@ class Store:
     """A SQLite file of scenarios, versions and rosters."""
 
     def __init__(self, path: str | Path | None = None, create: bool = True) -> None:
-        """Open the store at ``path``; without ``create`` a missing file is an error (nothing is made)."""
+        """Open the store at ``path``; without ``create`` a missing file is an error (nothing is
+        made)."""
         self.path = Path(path) if path is not None else default_path()
         if not create and not self.path.is_file():
             raise ScenarioError(str(self.path), "", None,
-                                "is a folder, not a roster store" if self.path.is_dir() else "no roster store here",
-                                hint="save a scenario first (`roster store save`), or point --db at an existing store")
+                                "is a folder, not a roster store" if self.path.is_dir()
+                                else "no roster store here",
+                                hint="save a scenario first (`roster store save`), or point --db "
+                                     "at an existing store")
         if self.path.is_dir():
             raise ScenarioError(str(self.path), "", None, "is a folder, not a roster store",
                                 hint="give a file name, e.g. roster.db")
@@ -130,7 +133,8 @@ class Store:
                 con.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise ScenarioError(str(self.path), "", None, f"not a roster store: {exc}",
-                                hint="point ROSTER_DB at a new file or an existing roster store") from None
+                                hint="point ROSTER_DB at a new file or an existing roster store",
+                                ) from None
 
     # ---- connections --------------------------------------------------
     @contextmanager
@@ -165,13 +169,16 @@ class Store:
         with self._write() as con:
             row = con.execute("SELECT id FROM scenarios WHERE name = ?", (name,)).fetchone()
             if row is None:
-                sid = con.execute("INSERT INTO scenarios (name, created) VALUES (?, ?)", (name, created)).lastrowid
+                sid = con.execute("INSERT INTO scenarios (name, created) VALUES (?, ?)",
+                                  (name, created)).lastrowid
             else:
                 sid = row[0]
-            number = con.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE scenario_id = ?",
+            number = con.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE "
+                                 "scenario_id = ?",
                                  (sid,)).fetchone()[0]
             vid = con.execute(
-                "INSERT INTO versions (scenario_id, number, yaml, hash, note, created) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO versions (scenario_id, number, yaml, hash, note, created) VALUES (?, "
+                "?, ?, ?, ?, ?)",
                 (sid, number, text, yaml_hash(text), note, created)).lastrowid
         return Version(vid, name, number, yaml_hash(text), note, created)
 
@@ -201,7 +208,8 @@ class Store:
         found = self.versions(name)
         if not found:
             raise ScenarioError(str(self.path), "scenario", name, "no saved scenario of this name",
-                                hint="saved: " + ", ".join(self.names()) if self.names() else "the store is empty")
+                                hint="saved: " + ", ".join(self.names()) if self.names()
+                                else "the store is empty")
         if number is None:
             return found[0]
         for v in found:
@@ -226,35 +234,38 @@ class Store:
     def load_scenario(self, version_id: int) -> Scenario:
         """The scenario saved as this version."""
         v = self.version_by_id(version_id)
-        return scenario_from_dict(read_yaml(self.scenario_text(version_id)), f"{self.path}:{v.label}")
+        return scenario_from_dict(read_yaml(self.scenario_text(version_id)),
+                                  f"{self.path}:{v.label}")
 
     # ---- rosters ------------------------------------------------------
     def save_roster(self, version_id: int, roster: Roster, status: str = "FEASIBLE",
                     objective: float | None = None, bound: float | None = None,
                     seconds: float | None = None, note: str = "") -> int:
         """Keep a solved roster with the version it belongs to; returns its id."""
-        cells = [[str(a.date), a.staff, a.shift, a.role, a.post, *([a.break_at] if a.break_at else [])]
+        cells = [[str(a.date), a.staff, a.shift, a.role, a.post,
+                  *([a.break_at] if a.break_at else [])]
                  for a in roster]
         with self._write() as con:
             if con.execute("SELECT 1 FROM versions WHERE id = ?", (version_id,)).fetchone() is None:
                 raise ScenarioError(str(self.path), "version", version_id, "no such version id")
             return con.execute(
-                "INSERT INTO rosters (version_id, status, objective, bound, seconds, assignments, note, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (version_id, status, objective, bound, seconds, json.dumps(cells, ensure_ascii=False), note,
-                 _now())).lastrowid
+                "INSERT INTO rosters (version_id, status, objective, bound, seconds, assignments, "
+                "note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (version_id, status, objective, bound, seconds,
+                 json.dumps(cells, ensure_ascii=False), note, _now())).lastrowid
 
     def save_result(self, version_id: int, result: Any, note: str = "") -> int:
         """Keep a solver Result (status, objective, bound, seconds, roster)."""
-        return self.save_roster(version_id, result.roster, result.status, result.objective, result.bound,
-                                result.seconds, note)
+        return self.save_roster(version_id, result.roster, result.status, result.objective,
+                                result.bound, result.seconds, note)
 
     def rosters(self, version_id: int) -> list[SavedRoster]:
         """Rosters solved for a version, newest first."""
         with self._connect() as con:
             rows = con.execute(
-                "SELECT id, version_id, status, objective, bound, seconds, note, created, assignments "
-                "FROM rosters WHERE version_id = ? ORDER BY id DESC", (version_id,)).fetchall()
+                "SELECT id, version_id, status, objective, bound, seconds, note, created, "
+                "assignments FROM rosters WHERE version_id = ? ORDER BY id DESC",
+                (version_id,)).fetchall()
         return [SavedRoster(*r[:8], _roster(r[8])) for r in rows]
 
     def latest_roster(self, version_id: int) -> SavedRoster | None:
@@ -267,7 +278,8 @@ class Store:
         shifts, hours) are kept for the fairness carry. A later publication for the same scenario
         and horizon start replaces it in the year's counts."""
         with self._connect() as con:
-            row = con.execute("SELECT version_id, assignments FROM rosters WHERE id = ?", (roster_id,)).fetchone()
+            row = con.execute("SELECT version_id, assignments FROM rosters WHERE id = ?",
+                              (roster_id,)).fetchone()
         if row is None:
             raise ScenarioError(str(self.path), "roster", roster_id, "no such roster id",
                                 hint="`roster store show <name>` lists the rosters of a scenario")
@@ -275,13 +287,17 @@ class Store:
         scenario = self.load_scenario(version.id)
         roster = _roster(row[1])
         counts: dict[str, Any] = month_counts(scenario, roster)
-        for who, names in holiday_counts(scenario, roster).items():  # by name and the holiday's year
-            counts[who]["by_holiday"] = {name: {str(y): n for y, n in years.items()} for name, years in names.items()}
+        # holiday shifts by name and the year of the holiday's days
+        for who, names in holiday_counts(scenario, roster).items():
+            counts[who]["by_holiday"] = {name: {str(y): n for y, n in years.items()}
+                                         for name, years in names.items()}
         with self._write() as con:
             return con.execute(
-                "INSERT INTO published (roster_id, scenario, start, end, counts, created) VALUES (?, ?, ?, ?, ?, ?)",
-                (roster_id, version.scenario, str(scenario.horizon.start), str(scenario.horizon.end),
-                 json.dumps(counts, ensure_ascii=False), _now())).lastrowid
+                "INSERT INTO published (roster_id, scenario, start, end, counts, created) VALUES "
+                "(?, ?, ?, ?, ?, ?)",
+                (roster_id, version.scenario, str(scenario.horizon.start),
+                 str(scenario.horizon.end), json.dumps(counts, ensure_ascii=False),
+                 _now())).lastrowid
 
     def year_to_date(self, name: str, before: dt.date) -> list[dict[str, Any]]:
         """``fairness_carry`` rows: the counts of the scenario's published rosters whose horizon
@@ -292,7 +308,8 @@ class Store:
         year with a published shift on it, in any published roster ending before ``before``: last
         year's Spring Festival for this year's). Each is left out of a row where it is empty."""
         with self._connect() as con:
-            rows = con.execute("SELECT start, end, counts FROM published WHERE scenario = ? ORDER BY id",
+            rows = con.execute("SELECT start, end, counts FROM published WHERE scenario = ? ORDER "
+                               "BY id",
                                (name,)).fetchall()
         latest: dict[str, dict[str, dict[str, Any]]] = {}
         every: dict[str, dict[str, dict[str, Any]]] = {}
@@ -345,5 +362,6 @@ class Store:
 
 def _roster(text: str) -> Roster:
     """Cells are [date, staff, shift, role, post] and, when the roster placed a break, its start."""
-    return Roster.of(Assignment(dt.date.fromisoformat(c[0]), c[1], c[2], c[3], c[4], c[5] if len(c) > 5 else None)
+    return Roster.of(Assignment(dt.date.fromisoformat(c[0]), c[1], c[2], c[3], c[4], c[5]
+                                if len(c) > 5 else None)
                      for c in json.loads(text))

@@ -6,7 +6,8 @@ row, a day per column, the system's shift names in the cells and ``休息`` on r
 
 - DingTalk-style (钉钉): sheet ``排班表``; row 1 a title; row 2 ``姓名``, ``工号``, ``部门`` and one
   ``YYYY-MM-DD`` column per day; row 3 the weekday (``周二``) under each date; people from row 4.
-- WeCom-style (企业微信): sheet ``排班``; row 1 ``姓名``, ``账号``, ``部门`` and one ``YYYY/MM/DD`` column
+- WeCom-style (企业微信): sheet ``排班``; row 1 ``姓名``, ``账号``, ``部门`` and one ``YYYY/MM/DD``
+column
   per day; people from row 2.
 
 Both add a sheet ``班次`` (shift name, times, our shift code) so the file reads back without the
@@ -41,8 +42,8 @@ from openpyxl.utils import get_column_letter
 
 from roster.io.breaks import read_breaks_sheet, read_seats_sheet, with_breaks, write_breaks_sheet
 from roster.io.cells import POST_SEPARATOR, cell_code, first_by_day, parse_code
-from roster.io.grid import as_date, cell_text, open_workbook, put
 from roster.io.load import read_text_file, read_yaml
+from roster.io.workbook import as_date, cell_text, open_workbook, put
 from roster.model.calendar import Calendar
 from roster.model.parse import ScenarioError
 from roster.model.roster import Assignment, Roster
@@ -88,7 +89,8 @@ class ShiftMapping:
         """The system's name for ``D`` or ``D/A``; an unmapped post keeps ``name/post``."""
         if code in self.names:
             return self.names[code]
-        shift, sep, post = code.rpartition(POST_SEPARATOR) if POST_SEPARATOR in code else (code, "", "")
+        shift, sep, post = (code.rpartition(POST_SEPARATOR) if POST_SEPARATOR in code
+                            else (code, "", ""))
         base = self.names.get(shift, shift)
         return f"{base}{POST_SEPARATOR}{post}" if sep else base
 
@@ -111,14 +113,16 @@ def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
     try:
         data = read_yaml(text)
     except Exception as exc:
-        raise ScenarioError(name, "", None, f"not a YAML mapping file ({exc.__class__.__name__})") from None
+        raise ScenarioError(name, "", None,
+                            f"not a YAML mapping file ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise ScenarioError(name, "", None, "the file must hold a mapping with a 'shifts' section",
                             hint="see docs/exports.md, 'Shift mapping file'")
     unknown = set(data) - {"system", "rest", "shifts"}
     if unknown:
         field_name = sorted(unknown)[0]
-        raise ScenarioError(name, field_name, None, "unknown field", hint="fields: system, rest, shifts")
+        raise ScenarioError(name, field_name, None, "unknown field",
+                            hint="fields: system, rest, shifts")
     rest = data.get("rest", REST)
     if not isinstance(rest, str) or not rest.strip():
         raise ScenarioError(name, "rest", rest, "must be the non-empty text of a day off")
@@ -134,7 +138,8 @@ def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
             raise ScenarioError(name, f"shifts.{code}", code, f"unknown shift {shift!r}",
                                 hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}")
         if not isinstance(text, (str, int, float)) or not str(text).strip():
-            raise ScenarioError(name, f"shifts.{code}", text, "the system's shift name must be non-empty text")
+            raise ScenarioError(name, f"shifts.{code}", text,
+                                "the system's shift name must be non-empty text")
         names[code] = str(text).strip()
     for sid, default in base.items():
         names.setdefault(sid, default)
@@ -143,7 +148,8 @@ def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
         if text == rest.strip():
             raise ScenarioError(name, f"shifts.{code}", text, "the same text as a day off (rest)")
         if text in seen:
-            raise ScenarioError(name, f"shifts.{code}", text, f"the same name as shift {seen[text]!r}",
+            raise ScenarioError(name, f"shifts.{code}", text,
+                                f"the same name as shift {seen[text]!r}",
                                 hint="each shift needs its own name so the template reads back")
         seen[text] = code
     return ShiftMapping(names, rest.strip())
@@ -152,7 +158,8 @@ def load_mapping(path: str | Path, scenario: Scenario) -> ShiftMapping:
 def write_template(scenario: Scenario, roster: Roster, path: str | Path, style: str = "dingtalk",
                    mapping: ShiftMapping | None = None, calendar: Calendar | None = None,
                    staff: str | None = None) -> None:
-    """Write a DingTalk-style or WeCom-style roster-import workbook (``staff``: one person's row only)."""
+    """Write a DingTalk-style or WeCom-style roster-import workbook (``staff``: one person's row
+    only)."""
     if style not in LAYOUTS:
         raise ValueError(f"style must be one of {', '.join(STYLES)}")
     layout, cal = LAYOUTS[style], calendar or Calendar(scenario)
@@ -239,7 +246,8 @@ def _sheet_mapping(wb) -> dict[str, str]:
 
 def read_template(path: str | Path, scenario: Scenario | None = None,
                   mapping: ShiftMapping | None = None) -> Roster:
-    """The roster in a roster-import workbook; unknown shift names raise ScenarioError naming the cell."""
+    """The roster in a roster-import workbook; unknown shift names raise ScenarioError naming the
+    cell."""
     path = Path(path)
     name = str(path)
     wb = open_workbook(path)
@@ -259,7 +267,8 @@ def read_template(path: str | Path, scenario: Scenario | None = None,
             dates[c] = day
     if id_col is None:
         raise ScenarioError(name, f"sheet {ws.title}, row {header}", None, "no staff id column",
-                            hint="name the column 工号 (DingTalk) or 账号 (WeCom); it holds the scenario's staff ids")
+                            hint="name the column 工号 (DingTalk) or 账号 (WeCom); it holds the "
+                                 "scenario's staff ids")
     if not dates:
         raise ScenarioError(name, f"sheet {ws.title}, row {header}", None, "no date columns",
                             hint="put YYYY-MM-DD or YYYY/MM/DD above each day column")
@@ -293,10 +302,12 @@ def read_template(path: str | Path, scenario: Scenario | None = None,
             if code is None and (known is None or text in known):
                 code = text
             if code is None:
-                raise ScenarioError(name, f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, {day})",
-                                    text, "not a known shift name",
+                raise ScenarioError(name,
+                                    f"sheet {ws.title}, cell {get_column_letter(c)}{r} ({staff}, "
+                                    f"{day})", text, "not a known shift name",
                                     hint="shift names: " + ", ".join(sorted(to_code)) +
                                     "; pass the mapping file used for the export")
             shift, post = parse_code(code, known)
             out.append(Assignment(day, staff, shift, None, post))
-    return with_breaks(Roster.of(out), read_breaks_sheet(wb, name, cell_text), read_seats_sheet(wb, name, cell_text))
+    return with_breaks(Roster.of(out), read_breaks_sheet(wb, name, cell_text),
+                       read_seats_sheet(wb, name, cell_text))

@@ -28,5 +28,6 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
     except IsADirectoryError:
         raise ScenarioError(str(path), "", None, f"is a folder, not a {what}") from None
     except OSError as exc:
-        raise ScenarioError(str(path), "", None, f"cannot read the {what} ({exc.strerror or exc})") from None
+        raise ScenarioError(str(path), "", None,
+                            f"cannot read the {what} ({exc.strerror or exc})") from None
     return _decode(raw, str(path))

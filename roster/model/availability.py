@@ -44,7 +44,8 @@ class Block:
 
 
 def blocked(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shift: int,
-            leave: dict[str, list[tuple[int, int, str]]] | None = None, pins: bool = True) -> Block | None:
+            leave: dict[str, list[tuple[int, int, str]]] | None = None,
+            pins: bool = True) -> Block | None:
     """The first thing in the scenario that stops a person working a shift on a day (None: nothing).
 
     Seats are not considered here. In order: the shift does not run, a fixed day off, a pinned
@@ -60,7 +61,8 @@ def blocked(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shi
     if pin is not None and pin.off:
         return Block("pinned_off")
     if pin is not None and sh.id not in pin.shifts:
-        return Block("pinned_to", pin.shift if len(pin.shifts) == 1 else f"one of {', '.join(pin.shifts)}")
+        return Block("pinned_to", pin.shift if len(pin.shifts) == 1
+                     else f"one of {', '.join(pin.shifts)}")
     blocks = (leave if leave is not None else leave_minutes(scenario, calendar)).get(person.id, [])
     a, b = calendar.interval(sh, day)
     for s0, e, kind in blocks:
@@ -75,7 +77,8 @@ def blocked(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shi
 
 def why_not(scenario: Scenario, calendar: Calendar, person: Staff, day: int, shift: int,
             leave: dict[str, list[tuple[int, int, str]]] | None = None) -> str | None:
-    """Why a person may not work a shift on a day, in words (None: nothing in the scenario stops it).
+    """Why a person may not work a shift on a day, in words (None: nothing in the scenario stops
+    it).
 
     Seats are not considered here; the reason names the first of: the shift does not run, a fixed
     day off, a pinned day off or other shift, leave (with its type), cannot work the shift, a zero
@@ -101,7 +104,8 @@ def _pins(scenario: Scenario) -> dict:
 
 
 def post_periods(scenario: Scenario, calendar: Calendar) -> list[tuple[int, int, int]]:
-    """Opening periods (post index, day index, shift index): the day matches ``days`` and the shift runs."""
+    """Opening periods (post index, day index, shift index): the day matches ``days`` and the shift
+    runs."""
     shift_index = {s.id: i for i, s in enumerate(scenario.shifts)}
     out = []
     for k, post in enumerate(scenario.posts):
@@ -124,11 +128,13 @@ def post_duties(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, 
     out: dict[tuple[int, int, int], list[int]] = {}
     for k, d, s in post_periods(scenario, calendar):
         out[(k, d, s)] = [staff_index[h] for h in scenario.posts[k].holders
-                          if why_not(scenario, calendar, scenario.staff_by_id[h], d, s, leave) is None]
+                          if why_not(scenario, calendar, scenario.staff_by_id[h], d, s,
+                                     leave) is None]
     return out
 
 
-def open_seats(seats: dict[tuple[int, str, str | None], Seats]) -> dict[tuple[int, str], list[str | None]]:
+def open_seats(seats: dict[tuple[int, str, str | None], Seats],
+               ) -> dict[tuple[int, str], list[str | None]]:
     """(day, shift) → roles with seats there (None: a line counting everyone)."""
     out: dict[tuple[int, str], list[str | None]] = {}
     for (d, s, r), st in seats.items():
@@ -150,13 +156,15 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
     leave = leave_minutes(scenario, calendar)
     fixed = {(f.staff, f.date): f for f in scenario.fixed}
     out: dict[tuple[int, int, int], list[str]] = {}
-    seat_roles: dict[tuple, dict[int, list[str]]] = {}  # per (roles a person fills): seat roles there
+    # per (roles a person fills): seat roles there
+    seat_roles: dict[tuple, dict[int, list[str]]] = {}
     shifts = list(enumerate(scenario.shifts))
     spans = [(sh.arrive_minute, sh.end_minute) for sh in scenario.shifts]
     for p, person in enumerate(scenario.staff):
         rules = scenario.rules_for(person.id)
         fillable = scenario.seats_for(person)
-        mine = seat_roles.setdefault((fillable, person.roles[0]), {})  # id(seat roles there) → roles
+        # id(seat roles there) → roles
+        mine = seat_roles.setdefault((fillable, person.roles[0]), {})
         banned = set(person.cannot) | {k for k, n in (rules.max_shifts or {}).items() if n == 0}
         open_shifts = [(s, sh) for s, sh in shifts if sh.id not in banned]
         days_off = set(person.days_off)
@@ -192,9 +200,9 @@ def _allowed(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, int, int
 
 
 def wish_days(scenario: Scenario, calendar: Calendar, wish: int) -> list[int]:
-    """Day indexes where the solver may place leave wish ``wish``: inside its window and the horizon,
-    on a day its type counts (working days for ``workdays`` types), not already leave, a fixed day
-    off or a pinned day."""
+    """Day indexes where the solver may place leave wish ``wish``: inside its window and the
+    horizon, on a day its type counts (working days for ``workdays`` types), not already leave, a
+    fixed day off or a pinned day."""
     w = scenario.leave_wishes[wish]
     person = scenario.staff_by_id[w.staff]
     counting = scenario.leave_policy.types[w.type].counting

@@ -41,8 +41,10 @@ def day_types(days: list[dt.date], spec: Holidays) -> dict[dt.date, tuple[DayTyp
         try:
             other = pyholidays.country_holidays(country, years=sorted({d.year for d in days}))
         except NotImplementedError as exc:
-            raise FieldError("holidays.country", spec.country, "no holiday calendar for this country",
-                             hint="use an ISO 3166 code such as CN, DE, US, or list dates under holidays.add") from exc
+            raise FieldError("holidays.country", spec.country,
+                             "no holiday calendar for this country",
+                             hint="use an ISO 3166 code such as CN, DE, US, or list dates under "
+                                  "holidays.add") from exc
     for d in days:
         weekend = d.weekday() >= 5
         kind, name = (DayType.WEEKEND if weekend else DayType.WORKDAY), ""
@@ -106,8 +108,8 @@ class Day:
 
 
 def matches(day: Day, spec: Any) -> bool:
-    """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays, mon..sun,
-    weekday ranges such as mon..fri, dates and date ranges)?"""
+    """Does ``day`` fall under a day selector (all, workdays, restdays, weekends, holidays,
+    mon..sun, weekday ranges such as mon..fri, dates and date ranges)?"""
     dates, ranges, weekdays, words = _compiled(spec)
     if day.date in dates or day.date.weekday() in weekdays:
         return True
@@ -115,7 +117,8 @@ def matches(day: Day, spec: Any) -> bool:
         return True
     return bool(words) and ("all" in words or ("workdays" in words and day.is_workday)
                             or ("restdays" in words and not day.is_workday)
-                            or ("weekends" in words and day.is_weekend) or ("holidays" in words and day.is_holiday))
+                            or ("weekends" in words and day.is_weekend)
+                            or ("holidays" in words and day.is_holiday))
 
 
 _COMPILED: dict[int, tuple[Any, tuple]] = {}
@@ -229,5 +232,7 @@ class Calendar:
         """Wall-clock start and end of each segment of a shift worked on ``date`` (the first starts
         at the arrival for a handover)."""
         midnight = dt.datetime.combine(date, dt.time())
-        spans = [(s - (shift.handover_minutes if i == 0 else 0), e) for i, (s, e) in enumerate(shift.spans)]
-        return [(midnight + dt.timedelta(minutes=s), midnight + dt.timedelta(minutes=e)) for s, e in spans]
+        spans = [(s - (shift.handover_minutes if i == 0 else 0), e)
+                 for i, (s, e) in enumerate(shift.spans)]
+        return [(midnight + dt.timedelta(minutes=s), midnight + dt.timedelta(minutes=e))
+                for s, e in spans]

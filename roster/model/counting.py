@@ -1,4 +1,5 @@
-"""Who fills each seat: people per (day, shift, role) counted from a roster, as the rules count them.
+"""Who fills each seat: people per (day, shift, role) counted from a roster, as the rules count
+them.
 
 The validator's coverage check, the what-if comparison (unmet seats) and the app's coverage views
 all count here, so a roster shows the same seats filled everywhere.
@@ -28,13 +29,15 @@ SeatKey = tuple[int, str, "str | None"]
 """(day index, shift id, role id or None for everyone on the shift)."""
 
 
-def seat_counts(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> Counter[SeatKey]:
+def seat_counts(scenario: Scenario, roster: Roster,
+                calendar: Calendar | None = None) -> Counter[SeatKey]:
     """(day index, shift id, role or None) → people counted there (missing keys count 0)."""
     cal = calendar or Calendar(scenario)
     return count_seated(scenario, seat_roles(scenario, roster, cal), cal)
 
 
-def count_seated(scenario: Scenario, assignments: Iterable[Assignment], calendar: Calendar) -> Counter[SeatKey]:
+def count_seated(scenario: Scenario, assignments: Iterable[Assignment],
+                 calendar: Calendar) -> Counter[SeatKey]:
     """``seat_counts`` for assignments whose roles are already settled (no seating step)."""
     out: Counter = Counter()
     seen: set[tuple[str, object]] = set()

@@ -32,21 +32,25 @@ def seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, 
     return calendar.remembered(scenario, "seats", lambda: _seats_table(scenario, calendar))
 
 
-def _seats_table(scenario: Scenario, calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
+def _seats_table(scenario: Scenario,
+                 calendar: Calendar) -> dict[tuple[int, str, str | None], Seats]:
     out: dict[tuple[int, str, str | None], Seats] = {}
     for i, line in scenario.seat_lines:
         shift = scenario.shift_by_id[line.shift]
         for day in calendar.days:
             if matches(day, line.days) and calendar.shift_runs(shift, day):
                 out[(day.index, line.shift, line.role)] = _seats(day.index, line, i, scenario)
-    for i, iline in scenario.interval_lines:  # open seats (no minimum, no most) where intervals count people
-        shifts = set(scenario.shifts_named(iline.shifts)) if iline.shifts else set(scenario.shift_by_id)
+    # open seats (no minimum, no most) where intervals count people
+    for i, iline in scenario.interval_lines:
+        shifts = (set(scenario.shifts_named(iline.shifts)) if iline.shifts
+                  else set(scenario.shift_by_id))
         for day in calendar.days:
             if not matches(day, iline.days):
                 continue
             for sid in sorted(shifts):
                 if calendar.shift_runs(scenario.shift_by_id[sid], day):
-                    out.setdefault((day.index, sid, iline.role), Seats(day.index, sid, iline.role, 0, 0, None, None, i))
+                    out.setdefault((day.index, sid, iline.role),
+                                   Seats(day.index, sid, iline.role, 0, 0, None, None, i))
     return out
 
 

@@ -48,7 +48,8 @@ def service_level(agents: int, traffic: float, aht_seconds: float, answer_second
     """Share of calls answered within ``answer_seconds``."""
     if agents <= traffic:
         return 0.0
-    return 1 - erlang_c(agents, traffic) * math.exp(-(agents - traffic) * answer_seconds / aht_seconds)
+    waiting = erlang_c(agents, traffic)
+    return 1 - waiting * math.exp(-(agents - traffic) * answer_seconds / aht_seconds)
 
 
 def average_speed_of_answer(agents: int, traffic: float, aht_seconds: float) -> float:
@@ -115,8 +116,8 @@ def interval_needs(rows: list[ForecastRow], calendar: Calendar, spec: Any) -> di
     return out
 
 
-def seats_per_shift(scenario: Scenario, calendar: Calendar, needs: dict[int, int], shifts: list[str],
-                    step: int) -> dict[tuple[int, str], int]:
+def seats_per_shift(scenario: Scenario, calendar: Calendar, needs: dict[int, int],
+                    shifts: list[str], step: int) -> dict[tuple[int, str], int]:
     """(day index, shift id) → seats so that every interval has the agents it needs."""
     instances = []
     for day in calendar.days:
@@ -162,7 +163,8 @@ def demand_lines(scenario: Scenario, rows: list[ForecastRow]) -> list[dict[str, 
         return []
     cal = Calendar(scenario)
     shifts = forecast_shifts(scenario)
-    seats = seats_per_shift(scenario, cal, interval_needs(rows, cal, spec), shifts, spec.interval_minutes)
+    seats = seats_per_shift(scenario, cal, interval_needs(rows, cal, spec), shifts,
+                            spec.interval_minutes)
     grouped: dict[tuple[str, int], list[dt.date]] = {}
     for day in cal.days:
         for sid in shifts:

@@ -82,7 +82,8 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
     for kind in KINDS[:3]:
         if not weights.get(kind):
             continue
-        total = sum(n * counts_towards(kind, scenario, calendar, d, s) for (d, s), n in need.items())
+        total = sum(n * counts_towards(kind, scenario, calendar, d, s)
+                    for (d, s), n in need.items())
         total += per_interval.get(kind, 0.0)
         avail: dict[int, float] = {}
         for (p, d, s) in ok:
@@ -94,13 +95,14 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         carried = {p: _carried(carry[scenario.staff[p].id], kind, calendar)
                    for p in avail if scenario.staff[p].id in carry}
         if any(carried.values()):
-            targets = _levelled(total, {p: len(days) for p, days in avail.items()},  # type: ignore[arg-type]
-                                carried)
-            out[kind] = {scenario.staff[p].id: Band(math.floor(t), math.ceil(t)) for p, t in targets.items()}
+            sizes = {p: len(days) for p, days in avail.items()}
+            targets = _levelled(total, sizes, carried)  # type: ignore[arg-type]
+            out[kind] = {scenario.staff[p].id: Band(math.floor(t), math.ceil(t))
+                         for p, t in targets.items()}
             continue
-        out[kind] = {scenario.staff[p].id: Band(math.floor(total * len(days) / whole),  # type: ignore[arg-type]
-                                                math.ceil(total * len(days) / whole))  # type: ignore[arg-type]
-                     for p, days in avail.items()}
+        shares = {p: total * len(days) / whole for p, days in avail.items()}  # type: ignore[arg-type]
+        out[kind] = {scenario.staff[p].id: Band(math.floor(t), math.ceil(t))
+                     for p, t in shares.items()}
     return out
 
 
@@ -150,7 +152,8 @@ def _interval_shifts(scenario: Scenario, calendar: Calendar) -> dict[str, float]
         shifts = [scenario.shift_by_id[s] for s in sorted(counted_shifts(scenario, line))]
         if not shifts:
             continue
-        floor = median(sum(e - b for b, e in sh.spans) - (sh.break_rule.minutes if sh.break_rule else 0)
+        floor = median(sum(e - b for b, e in sh.spans) - (sh.break_rule.minutes if sh.break_rule
+                                                          else 0)
                        for sh in shifts)
         step = line.interval_minutes
         for need in needs.values():
@@ -194,8 +197,10 @@ def hour_groups(scenario: Scenario, calendar: Calendar) -> list[PeerGroup]:
             continue
         factor = 1.0
         if global_week:
-            factor = (limit_value(scenario.rules_for(person.id).max_hours_per_week) or global_week) / global_week
-        groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = int(round(len(days[p]) * factor * 4))
+            factor = (limit_value(scenario.rules_for(person.id).max_hours_per_week)
+                      or global_week) / global_week
+        weight = int(round(len(days[p]) * factor * 4))
+        groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = weight
     slack = int(median(s.paid_minutes for s in scenario.shifts))
     return [PeerGroup(share, slack) for share in groups.values() if len(share) > 1]
 

@@ -23,13 +23,15 @@ class FieldError(ValueError):
         self.field, self.value, self.message, self.hint = field, value, message, hint
 
 
-SELECTOR_HINT = ("use all, workdays, restdays, weekends, holidays, a weekday (mon … sun), a weekday range "
-                 "(mon..fri, fri..mon), a date (2026-12-24) or a date range (2026-12-24..2026-12-26)")
+SELECTOR_HINT = ("use all, workdays, restdays, weekends, holidays, a weekday (mon … sun), a "
+                 "weekday range (mon..fri, fri..mon), a date (2026-12-24) or a date range "
+                 "(2026-12-24..2026-12-26)")
 
 
 @lru_cache(maxsize=4096)
 def selector_item(item: Any) -> tuple[str, Any]:
-    """One day selector item → ``("word", key)``, ``("weekdays", {0..6})`` or ``("dates", (first, last))``.
+    """One day selector item → ``("word", key)``, ``("weekdays", {0..6})`` or
+    ``("dates", (first, last))``.
 
     Raises ValueError naming what is wrong with it.
     """

@@ -32,7 +32,8 @@ class LeaveType(_Frozen):
     days: float | None = Field(default=None, ge=0)
     """Entitlement; ``None`` means no fixed limit (only an opening balance, if given, limits it)."""
     per: Literal["year", "event"] = "year"
-    """``year``: a balance for the calendar year; ``event``: each leave (wedding, birth…) has its own."""
+    """``year``: a balance for the calendar year; ``event``: each leave (wedding, birth…) has its
+    own."""
     extras: dict[str, Annotated[float, Field(ge=0)]] = {}
     """Named additions to an event's days, chosen per leave with ``extras: [...]``
     (e.g. ``extra_baby: 15``; listing a name twice adds it twice)."""
@@ -63,7 +64,8 @@ def _seed_types() -> dict[str, LeaveType]:
         "annual": LeaveType(name="年假", counting="workdays", per="year", half_days=True),
         "sick": LeaveType(name="病假", counting="workdays", half_days=True),
         "personal": LeaveType(name="事假", counting="workdays", half_days=True),
-        "marriage": LeaveType(name="婚假", counting="workdays", days=3, per="event", alternatives={"late": 10}),
+        "marriage": LeaveType(name="婚假", counting="workdays", days=3, per="event",
+                              alternatives={"late": 10}),
         "maternity": LeaveType(name="产假", counting="calendar_days", days=90, per="event",
                                extras={"extra_baby": 15, "late_birth": 30, "difficult_birth": 15}),
         "paternity": LeaveType(name="陪产假", counting="workdays", days=3, per="event"),
@@ -78,7 +80,8 @@ class LeavePolicy(_Frozen):
     types: dict[str, LeaveType] = Field(default_factory=_seed_types)
     annual_type: str = "annual"
     """The type whose yearly entitlement comes from the tenure table."""
-    tenure: tuple[TenureStep, ...] = (TenureStep(years=0, days=5), TenureStep(years=1, days=10, plus_per_year=1))
+    tenure: tuple[TenureStep, ...] = (TenureStep(years=0, days=5),
+                                      TenureStep(years=1, days=10, plus_per_year=1))
     """First year of service: 5 days; from one year on: 10 days, one more per further year…"""
     annual_cap: float = Field(default=15, ge=0)
     """…capped at 15 days (also caps an opening balance that carries days over)."""

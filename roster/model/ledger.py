@@ -93,7 +93,8 @@ def _opening(scenario: Scenario, staff: str, type_id: str, given: dict[tuple[str
         if hired is None:
             return None, "no hire date"
         years = tenure_years(hired, scenario.horizon.start)
-        return policy.annual_days(years), f"{years} completed year(s) of service on {scenario.horizon.start}"
+        basis = f"{years} completed year(s) of service on {scenario.horizon.start}"
+        return policy.annual_days(years), basis
     if kind.per == "event":
         if not events:
             return kind.days, "entitlement per event"
@@ -126,9 +127,11 @@ def ledger_and_overdraws(scenario: Scenario, balances: tuple[LeaveBalance, ...] 
         before = taken.get((staff, type_id), 0.0)
         opening = openings[(staff, type_id)][0]
         if opening is not None and before + days > opening + 1e-9:
-            over.append(Overdraw(field, staff, type_id, days, max(opening - before, 0.0), opening, before))
+            over.append(Overdraw(field, staff, type_id, days, max(opening - before, 0.0), opening,
+                                 before))
         taken[(staff, type_id)] = before + days
-    lines = [LedgerLine(s, t, openings[(s, t)][0], taken.get((s, t), 0.0), openings[(s, t)][1]) for s, t in keys]
+    lines = [LedgerLine(s, t, openings[(s, t)][0], taken.get((s, t), 0.0), openings[(s, t)][1])
+             for s, t in keys]
     return lines, over
 
 
@@ -148,4 +151,5 @@ def check_ledger(scenario: Scenario, balances: tuple[LeaveBalance, ...] | None =
     if over:
         o = over[0]
         raise FieldError(o.field, f"{o.asked:g} days", o.text(),
-                         hint="shorten the leave, choose another leave type, or correct leave_balances")
+                         hint="shorten the leave, choose another leave type, or correct "
+                              "leave_balances")

@@ -21,7 +21,8 @@ class ScenarioError(Exception):
 
     def __init__(self, file: str, field: str, value: Any, message: str, hint: str = "",
                  line: int | None = None) -> None:
-        self.file, self.field, self.value, self.message, self.hint = file, field, value, message, hint
+        self.file, self.field, self.value = file, field, value
+        self.message, self.hint = message, hint
         self.line = line
         super().__init__(str(self))
 
@@ -39,8 +40,9 @@ def short_value(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 5] + "…" + text[-4:]
 
 
-_SKIP_LOC = re.compile(r"^(function-|tagged-union|union\[|list\[|tuple\[|dict\[)|^(float|int|str|date|bool|Soft|"
-                       r"number|soft|seat-line|interval-line|file|rows|constrained-.*|json-or-python.*|lax-or-strict.*)$")
+_SKIP_LOC = re.compile(r"^(function-|tagged-union|union\[|list\[|tuple\[|dict\[)"
+                       r"|^(float|int|str|date|bool|Soft|number|soft|seat-line|interval-line|file|rows"
+                       r"|constrained-.*|json-or-python.*|lax-or-strict.*)$")
 
 
 def field_path(loc: tuple[Any, ...]) -> tuple[str, tuple]:
@@ -102,8 +104,10 @@ def line_of(lines: dict[tuple, int] | None, path: tuple) -> int | None:
 _TIME_FIELDS = ("start", "end", "segments")
 
 
-def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, int] | None = None) -> ScenarioError:
-    """The first problem pydantic found, as a ScenarioError in the planners' words (never a link)."""
+def error_from_pydantic(exc: ValidationError, source: str,
+                        lines: dict[tuple, int] | None = None) -> ScenarioError:
+    """The first problem pydantic found, as a ScenarioError in the planners' words (never a
+    link)."""
     errors = exc.errors(include_url=False)
     # an unknown key is usually a typo, which also explains a "missing" field next to it
     err = min(errors, key=lambda e: e["type"] != "extra_forbidden")
@@ -120,7 +124,8 @@ def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, in
     hint = ""
     if kind == "extra_forbidden":
         msg = "unknown field"
-        hint = did_you_mean(path[-1], known_fields(path[:-1])) or "see docs/scenario.md for the fields"
+        hint = (did_you_mean(path[-1], known_fields(path[:-1]))
+                or "see docs/scenario.md for the fields")
         value = None
     elif kind == "missing":
         msg, value = "required field is missing", None
@@ -134,21 +139,24 @@ def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, in
         words = {"greater_than_equal": "at least", "greater_than": "more than",
                  "less_than_equal": "at most", "less_than": "less than"}[kind]
         bound = next(iter(v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")), "")
-        msg = f"must be {words} {bound:g}" if isinstance(bound, (int, float)) else f"must be {words} {bound}"
+        shown = f"{bound:g}" if isinstance(bound, (int, float)) else f"{bound}"
+        msg = f"must be {words} {shown}"
     elif kind.startswith(("date_", "datetime_")):
         reason = msg.split(", ", 1)[1] if ", " in msg else ""
         msg = "not a date (YYYY-MM-DD)" + (f": {reason}" if reason else "")
         hint = "write dates as YYYY-MM-DD, e.g. 2026-12-01"
     elif kind == "string_type":
         msg = "must be text"
-        if isinstance(value, (int, float)) and any(p in _TIME_FIELDS for p in path if isinstance(p, str)):
+        if isinstance(value, (int, float)) and any(p in _TIME_FIELDS for p in path
+                                                   if isinstance(p, str)):
             hint = 'write times in quotes, e.g. start: "08:00"'
         else:
             hint = "put the value in quotes"
     elif kind in ("bool_type", "bool_parsing"):
         msg = "must be true or false"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        msg, hint = "must be a mapping of fields", "e.g. {value: 2, weight: 100}" if "min" in path else ""
+        msg = "must be a mapping of fields"
+        hint = "e.g. {value: 2, weight: 100}" if "min" in path else ""
     elif kind in ("tuple_type", "list_type"):
         msg = "must be a list"
     msg = msg.replace("Input should be", "must be")
@@ -158,13 +166,16 @@ def error_from_pydantic(exc: ValidationError, source: str, lines: dict[tuple, in
     return ScenarioError(source, field, shown, msg, hint, line=line_of(lines, path))
 
 
-def scenario_from_dict(data: Any, source: str = "<scenario>", lines: dict[tuple, int] | None = None) -> Scenario:
-    """Validate scenario fields (files it names, such as ``history.roster``, are read by ``roster.io.load``)."""
+def scenario_from_dict(data: Any, source: str = "<scenario>",
+                       lines: dict[tuple, int] | None = None) -> Scenario:
+    """Validate scenario fields (files it names, such as ``history.roster``, are read by
+    ``roster.io.load``)."""
     if not isinstance(data, dict):
         found = "nothing (the file is empty)" if data is None else f"a {type(data).__name__}"
-        raise ScenarioError(source, "", None, f"the file must hold a mapping of scenario fields, not {found}",
-                            hint="start with fields such as name:, horizon:, roles:, shifts:, staff:",
-                            line=1 if lines is not None else None)
+        raise ScenarioError(source, "", None,
+                            f"the file must hold a mapping of scenario fields, not {found}",
+                            hint="start with fields such as name:, horizon:, roles:, shifts:, "
+                                 "staff:", line=1 if lines is not None else None)
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:

@@ -25,7 +25,8 @@ class PostGap:
 
     def text(self, scenario: Scenario) -> str:
         name = scenario.posts[[p.id for p in scenario.posts].index(self.post)].label
-        return f"{self.date} {self.shift}: post {name} has no holder on duty: {', '.join(self.reasons)}"
+        return (f"{self.date} {self.shift}: post {name} has no holder on duty: "
+                f"{', '.join(self.reasons)}")
 
     def zh(self, scenario: Scenario) -> str:
         name = scenario.posts[[p.id for p in scenario.posts].index(self.post)].label
@@ -47,7 +48,9 @@ def post_gaps(scenario: Scenario, calendar: Calendar | None = None) -> list[Post
     out = []
     for k, d, s in post_periods(scenario, cal):
         post = scenario.posts[k]
-        reasons = [why_not(scenario, cal, scenario.staff_by_id[h], d, s, leave) for h in post.holders]
+        reasons = [why_not(scenario, cal, scenario.staff_by_id[h], d, s, leave)
+                   for h in post.holders]
         if all(r is not None for r in reasons):
-            out.append(PostGap(post.id, cal.days[d].date, scenario.shifts[s].id, tuple(r for r in reasons if r)))
+            out.append(PostGap(post.id, cal.days[d].date, scenario.shifts[s].id,
+                               tuple(r for r in reasons if r)))
     return out

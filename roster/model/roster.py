@@ -17,12 +17,14 @@ class Assignment:
     role: str | None = None
     post: str | None = None
     break_at: str | None = None
-    """Wall-clock start (HH:MM) of the break the roster placed in this shift, if it has one to place."""
+    """Wall-clock start (HH:MM) of the break the roster placed in this shift, if it has one to
+    place."""
 
 
 @dataclass(frozen=True, order=True)
 class LeaveDay:
-    """A whole day of leave the roster plans (placed from a leave wish); the person works no shift then."""
+    """A whole day of leave the roster plans (placed from a leave wish); the person works no shift
+    then."""
 
     date: dt.date
     staff: str
@@ -31,7 +33,8 @@ class LeaveDay:
 
 @dataclass(frozen=True)
 class Roster:
-    """A set of assignments; at most one shift per person per day is the solver's rule, not a type rule."""
+    """A set of assignments; at most one shift per person per day is the solver's rule, not a type
+    rule."""
 
     assignments: tuple[Assignment, ...] = field(default_factory=tuple)
     leave: tuple[LeaveDay, ...] = field(default_factory=tuple)
@@ -62,7 +65,8 @@ class Roster:
     def to_frame(self) -> pd.DataFrame:
         """One row per worked shift: date, staff_id, shift, role, post."""
         rows = [
-            {"date": a.date, "staff_id": a.staff, "shift": a.shift, "role": a.role or "", "post": a.post or ""}
+            {"date": a.date, "staff_id": a.staff, "shift": a.shift, "role": a.role or "",
+             "post": a.post or ""}
             for a in self.assignments
         ]
         return pd.DataFrame(rows, columns=["date", "staff_id", "shift", "role", "post"])
@@ -78,4 +82,5 @@ class Roster:
         mine = {(a.staff, a.date): a.shift for a in self.assignments}
         theirs = {(a.staff, a.date): a.shift for a in other.assignments}
         keys = sorted(set(mine) | set(theirs), key=lambda k: (k[1], k[0]))
-        return [(s, d, mine.get((s, d)), theirs.get((s, d))) for s, d in keys if mine.get((s, d)) != theirs.get((s, d))]
+        return [(s, d, mine.get((s, d)), theirs.get((s, d))) for s, d in keys
+                if mine.get((s, d)) != theirs.get((s, d))]

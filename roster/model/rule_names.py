@@ -25,7 +25,8 @@ class Rule(StrEnum):
     COVERAGE = "coverage"
     """Seats: a family; a seat rule's label; a seat taken by a role the shift has no seat for."""
     INTERVALS = "intervals"
-    """People on the floor per interval and the breaks placed (``demand`` lines with ``per_interval``)."""
+    """People on the floor per interval and the breaks placed (``demand`` lines with
+    ``per_interval``)."""
     POSTS = "posts"
     LEAVE_WISHES = "leave_wishes"
     REST = "rest"
@@ -65,7 +66,8 @@ class Rule(StrEnum):
     PATTERN = "pattern"
     """A cell kept off its rotation pattern (偏离轮班): a term, a violation and a label."""
     TOGETHER = "together"
-    """A crew member on another shift than the crew (班组不同班): a term, a violation and a label."""
+    """A crew member on another shift than the crew (班组不同班): a term, a violation and a
+    label."""
     CHANGES = "changes"
     """Cells changed against a published roster (services/change.py); no rule of the scenario."""
 
@@ -99,6 +101,7 @@ FAIR_SHARE: dict[str, Rule] = {
 """The term of each fair-share kind (roster.model.fairness.KINDS)."""
 
 BY_VARIABLES: frozenset[Rule] = frozenset({
-    Rule.ROSTER, Rule.ONE_SHIFT_A_DAY, Rule.SHIFT_DAYS, Rule.CANNOT, Rule.ROLE, Rule.DAYS_OFF, Rule.LEAVE,
+    Rule.ROSTER, Rule.ONE_SHIFT_A_DAY, Rule.SHIFT_DAYS, Rule.CANNOT, Rule.ROLE, Rule.DAYS_OFF,
+    Rule.LEAVE,
 })
 """Violations no rule family owns: the solver never creates a variable that could break them."""

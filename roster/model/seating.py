@@ -36,7 +36,8 @@ def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
     out: list[Assignment] = []
     posts = {p.id: p for p in scenario.posts}
     for a in roster:
-        known = a.date in cal.index and a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
+        known = (a.date in cal.index and a.staff in scenario.staff_by_id
+                 and a.shift in scenario.shift_by_id)
         if a.role is None and a.post is None and known:
             groups[(cal.index[a.date], a.shift)].append(a)
         elif a.role is None and known and a.post in posts:
@@ -49,25 +50,29 @@ def seat_roles(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
     for a in out:
         if a.role is not None and a.date in cal.index:
             taken[(cal.index[a.date], a.shift, a.role)] += 1
-    free: dict[int, list[str]] = {}  # index in out → roles that person may take on a free seat there
+    # index in out → roles that person may take on a free seat there
+    free: dict[int, list[str]] = {}
     for (d, shift), people in groups.items():
         roles = [r for (dd, s, r) in seats if dd == d and s == shift and r is not None]
         chosen, loose = _match(scenario, people, d, shift, roles, seats, taken)
         for i, a in enumerate(people):
             if i in loose:
-                free[len(out)] = [r for r in _options(scenario, a, roles) if seats[(d, shift, r)].max is None]
+                free[len(out)] = [r for r in _options(scenario, a, roles)
+                                  if seats[(d, shift, r)].max is None]
             out.append(replace(a, role=chosen.get(i)))
     if scenario.interval_lines and free:
         _interval_roles(scenario, cal, out, free)
     return Roster.of(out, roster.leave)
 
 
-def _interval_roles(scenario: Scenario, cal: Calendar, out: list[Assignment], free: dict[int, list[str]]) -> None:
+def _interval_roles(scenario: Scenario, cal: Calendar, out: list[Assignment],
+                    free: dict[int, list[str]]) -> None:
     """Move people on free seats to the role whose per-interval need they cover best, one at a
     time while that lowers the interval cost (in place)."""
     needs = interval_needs(scenario, cal)
     staffed = on_floor(scenario, cal, out)
-    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line))
+             for _, line in scenario.interval_lines]
 
     def keys(a: Assignment, role: str | None) -> list[tuple[str, int]]:
         shift, d = scenario.shift_by_id[a.shift], cal.index[a.date]
@@ -77,12 +82,14 @@ def _interval_roles(scenario: Scenario, cal: Calendar, out: list[Assignment], fr
                 continue
             away = set(break_intervals(shift, d, break_minute(shift, a.break_at), step)) \
                 if a.break_at and shift.break_rule else set()
-            got += [(line_role, t) for t in worked_intervals(shift, d, step) if t not in away and (line_role, t) in needs]
+            got += [(line_role, t) for t in worked_intervals(shift, d, step) if t not in away
+                    and (line_role, t) in needs]
         return got
 
     def cost(key: tuple[str, int], n: int) -> int:
         need = needs[key]
-        return need.under_weight * max(0, need.agents - n) + need.over_weight * max(0, n - need.agents)
+        return (need.under_weight * max(0, need.agents - n)
+                + need.over_weight * max(0, n - need.agents))
 
     for _ in range(5):
         moved = False
@@ -96,7 +103,8 @@ def _interval_roles(scenario: Scenario, cal: Calendar, out: list[Assignment], fr
             for r in roles:
                 if r == a.role:
                     continue
-                delta = base + sum(cost(k, staffed[k] + 1) - cost(k, staffed[k]) for k in keys(a, r))
+                delta = base + sum(cost(k, staffed[k] + 1) - cost(k, staffed[k])
+                                   for k in keys(a, r))
                 if delta < best:
                     best, pick = delta, r
             if pick is not None:
@@ -111,12 +119,14 @@ def _interval_roles(scenario: Scenario, cal: Calendar, out: list[Assignment], fr
 
 
 def _options(scenario: Scenario, a: Assignment, roles: list[str]) -> list[str]:
-    """Seat roles this person may take here: own roles first, then the scarcest (fewest staff fit)."""
+    """Seat roles this person may take here: own roles first, then the scarcest (fewest staff
+    fit)."""
     person = scenario.staff_by_id[a.staff]
     fits = scenario.seats_for(person)
     own = [r for r in person.roles if r in roles]
     scarcity = {r: sum(r in scenario.seats_for(p) for p in scenario.staff) for r in roles}
-    return own + sorted((r for r in roles if r in fits and r not in own), key=lambda r: (scarcity[r], r))
+    return own + sorted((r for r in roles if r in fits and r not in own),
+                        key=lambda r: (scarcity[r], r))
 
 
 def _match(scenario: Scenario, people: list[Assignment], d: int, shift: str, roles: list[str],

@@ -12,8 +12,10 @@ from roster.model.scenario import Scenario
 COLUMNS = ["post", "name", "holder", "place", "periods", "share"]
 
 
-def post_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
-    """One row per post and holder: place (A, B1, B2…), periods manned and share of the opening periods.
+def post_summary(scenario: Scenario, roster: Roster,
+                 calendar: Calendar | None = None) -> pd.DataFrame:
+    """One row per post and holder: place (A, B1, B2…), periods manned and share of the opening
+    periods.
 
     A row with holder "" counts periods nobody manned.
     """
@@ -32,8 +34,9 @@ def post_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None =
         total = opening.get(post.id, 0)
         for i, h in enumerate(post.holders):
             n = manned.get((post.id, h), 0)
-            rows.append({"post": post.id, "name": post.label, "holder": h, "place": "A" if i == 0 else f"B{i}",
-                         "periods": n, "share": round(n / total, 3) if total else 0.0})
+            rows.append({"post": post.id, "name": post.label, "holder": h,
+                         "place": "A" if i == 0 else f"B{i}", "periods": n,
+                         "share": round(n / total, 3) if total else 0.0})
         gap = total - len(covered.get(post.id, set()))
         if gap:
             rows.append({"post": post.id, "name": post.label, "holder": "", "place": "unmanned",

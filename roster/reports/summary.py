@@ -10,7 +10,8 @@ from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 
-def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+def person_summary(scenario: Scenario, roster: Roster,
+                   calendar: Calendar | None = None) -> pd.DataFrame:
     """Per person: shifts, nights, weekends worked (a Saturday/Sunday pair with any shift counts
     once, as the weekend rules count them), weekend days, holidays and paid hours; with a
     ``fairness_carry``, the year so far beside them (``ytd_nights``, ``ytd_weekend_days``,
@@ -18,8 +19,9 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
     named holidays, ``holidays: NAME`` counts the shifts on each (``ytd_holidays: NAME`` with a
     carry, for those names and the carry's ``by_holiday``)."""
     cal = calendar or Calendar(scenario)
-    rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0, "nights": 0,
-                   "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0} for p in scenario.staff}
+    rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0,
+                   "nights": 0, "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0}
+            for p in scenario.staff}
     weekend_of = {i: k for k, days in enumerate(cal.weekends) for i in days}
     worked: dict[str, set[int]] = {p.id: set() for p in scenario.staff}
     for a in roster:
@@ -38,7 +40,7 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
     for sid, weekends in worked.items():
         rows[sid]["weekends"] = len(weekends)
     named = sorted({d.holiday_name for d in cal.days if d.is_holiday and d.holiday_name})
-    if named:  # holiday shifts by holiday name (chinese-calendar's: Spring Festival, National Day …)
+    if named:  # shifts by holiday name (chinese-calendar's: Spring Festival, National Day …)
         for row in rows.values():
             row.update({f"holidays: {name}": 0 for name in named})
         for a in roster:
@@ -46,7 +48,8 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
                 day = cal.day(a.date)
                 if day.is_holiday and day.holiday_name:
                     rows[a.staff][f"holidays: {day.holiday_name}"] += 1
-    if scenario.fairness_carry:  # the year so far beside the month: carried counts plus this roster's
+    # the year so far beside the month: carried counts plus this roster's
+    if scenario.fairness_carry:
         carry = {c.staff: c for c in scenario.fairness_carry}
         by_name = sorted(set(named) | {n for c in scenario.fairness_carry for n in c.by_holiday})
         for sid, row in rows.items():
@@ -56,11 +59,13 @@ def person_summary(scenario: Scenario, roster: Roster, calendar: Calendar | None
             row["ytd_holidays"] = row["holidays"] + (c.holidays if c else 0)
             row["ytd_hours"] = round(row["hours"] + (c.hours if c else 0), 2)
             for name in by_name:
-                row[f"ytd_holidays: {name}"] = row.get(f"holidays: {name}", 0) + (c.by_holiday.get(name, 0) if c else 0)
+                carried = c.by_holiday.get(name, 0) if c else 0
+                row[f"ytd_holidays: {name}"] = row.get(f"holidays: {name}", 0) + carried
     return pd.DataFrame(list(rows.values()))
 
 
-def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
+def fair_shares(scenario: Scenario, roster: Roster,
+                calendar: Calendar | None = None) -> pd.DataFrame:
     """Per peer group (people with the same roles) and weighted kind of duty: how many people,
     the fewest and most each has, and how many lie outside their own fair band (the bands of
     ``roster.model.fairness``: nights, weekend and holiday shifts by availability; hours within
@@ -81,21 +86,25 @@ def fair_shares(scenario: Scenario, roster: Roster, calendar: Calendar | None = 
             mine = [p for p in people if p in band]
             if not mine:
                 continue
-            column = "weekend_days" if kind == "weekends" else kind  # the band counts weekend shifts
+            # the band counts weekend shifts
+            column = "weekend_days" if kind == "weekends" else kind
             values = [int(counts.loc[p, column]) for p in mine]
             outside = sum(not band[p].lo <= int(counts.loc[p, column]) <= band[p].hi for p in mine)
             rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
-                         "fair": f"{min(band[p].lo for p in mine)}..{max(band[p].hi for p in mine)}",
-                         "fewest": min(values), "most": max(values), "spread": max(values) - min(values),
-                         "outside": outside})
+                         "fair": f"{min(band[p].lo for p in mine)}.."
+                                 f"{max(band[p].hi for p in mine)}",
+                         "fewest": min(values), "most": max(values),
+                         "spread": max(values) - min(values), "outside": outside})
     for group in hour_groups(scenario, cal):
         people = list(group.share)
         dev = hours_deviation(minutes, group, carried_minutes(scenario))
         hours = [round(minutes[p] / 60, 1) for p in people]
         roles = "/".join(sorted(scenario.staff_by_id[people[0]].roles))
-        rows.append({"kind": "hours", "group": roles, "people": len(people), "fair": "share of the group",
-                     "fewest": min(hours), "most": max(hours), "spread": round(max(hours) - min(hours), 1),
+        rows.append({"kind": "hours", "group": roles, "people": len(people),
+                     "fair": "share of the group", "fewest": min(hours), "most": max(hours),
+                     "spread": round(max(hours) - min(hours), 1),
                      "outside": sum(1 for p in people if dev[p])})
     # object columns keep counts whole and hours as they are
-    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most", "spread", "outside"],
+    return pd.DataFrame(rows, columns=["kind", "group", "people", "fair", "fewest", "most",
+                                       "spread", "outside"],
                         dtype=object)

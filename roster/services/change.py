@@ -40,9 +40,10 @@ from roster.validate import validate
 OFF_EN, OFF_ZH = "off", "休"
 
 __all__ = [  # swaps are asked for with the change commands, so they are importable from here too
-    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap", "SwapCheck",
-    "apply_swap", "change_list", "changes_between", "check_roster", "check_swap", "fewest_changed_cells",
-    "parse_absence", "parse_swap", "pin_conflicts", "pinned_scenario", "repair", "who_to_tell", "why_infeasible",
+    "COUNT_ONLY", "Absence", "Change", "ChangeWeights", "RepairResult", "changes_family", "Swap",
+    "SwapCheck", "apply_swap", "change_list", "changes_between", "check_roster", "check_swap",
+    "fewest_changed_cells", "parse_absence", "parse_swap", "pin_conflicts", "pinned_scenario",
+    "repair", "who_to_tell", "why_infeasible",
 ]
 
 
@@ -59,7 +60,8 @@ class Absence:
         return [self.start + dt.timedelta(days=i) for i in range((self.end - self.start).days + 1)]
 
 
-_ABSENCE = re.compile(r"^\s*([^:\s]+)\s*:\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.\s*(\d{4}-\d{2}-\d{2}))?\s*$")
+_ABSENCE = re.compile(r"^\s*([^:\s]+)\s*:\s*(\d{4}-\d{2}-\d{2})"
+                      r"\s*(?:\.\.\s*(\d{4}-\d{2}-\d{2}))?\s*$")
 
 
 def parse_absence(text: str, source: str = "--absent") -> Absence:
@@ -75,7 +77,8 @@ def parse_absence(text: str, source: str = "--absent") -> Absence:
     except ValueError:
         raise ScenarioError(source, "", text, "not a calendar date") from None
     if end < start:
-        raise ScenarioError(source, "", text, f"the absence ends ({end}) before it starts ({start})")
+        raise ScenarioError(source, "", text,
+                            f"the absence ends ({end}) before it starts ({start})")
     return Absence(m.group(1), start, end)
 
 
@@ -106,7 +109,8 @@ class Change:
 
 def changes_between(published: Roster, new: Roster, since: dt.date | None = None,
                     absent: set[tuple[str, dt.date]] | None = None) -> list[Change]:
-    """Cells that differ (by shift; a seat change on the same shift is not a change), by date then staff."""
+    """Cells that differ (by shift; a seat change on the same shift is not a change), by date then
+    staff."""
     absent = absent or set()
     out = []
     for staff, date, after, before in new.diff(published):
@@ -164,15 +168,18 @@ class RepairResult:
 
 def pinned_scenario(scenario: Scenario, published: Roster, start: dt.date, absences: list[Absence],
                     leave_type: str = "sick", source: str = "<repair>") -> Scenario:
-    """The scenario to re-solve: absences become leave, every cell before ``start`` is pinned as published."""
+    """The scenario to re-solve: absences become leave, every cell before ``start`` is pinned as
+    published."""
     cal_days = scenario.horizon.days()
     for a in absences:  # before --from: its default is the first absent day
         if a.start > scenario.horizon.end or a.end < scenario.horizon.start:
             raise ScenarioError(source, "--absent", f"{a.staff}:{a.start}..{a.end}",
-                                f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
+                                "lies outside the horizon "
+                                f"{scenario.horizon.start}..{scenario.horizon.end}")
     if not scenario.horizon.start <= start <= scenario.horizon.end:
         raise ScenarioError(source, "--from", str(start),
-                            f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
+                            "lies outside the horizon "
+                            f"{scenario.horizon.start}..{scenario.horizon.end}")
     types = getattr(getattr(scenario, "leave_policy", None), "types", None)
     if types is not None and leave_type not in types:
         raise ScenarioError(source, "leave type", leave_type, "not a leave type of this scenario",
@@ -183,7 +190,8 @@ def pinned_scenario(scenario: Scenario, published: Roster, start: dt.date, absen
                                 hint=f"known staff ids: {', '.join(sorted(scenario.staff_by_id))}")
         if a.start < start:
             raise ScenarioError(source, "--absent", f"{a.staff}:{a.start}",
-                                f"the absence starts before --from {start}; days before --from stay as published",
+                                f"the absence starts before --from {start}; days before --from "
+                                "stay as published",
                                 hint="move --from to the first day of the absence or earlier")
     check_roster(scenario, published, source)
     cells = {(a.staff, a.date): a for a in published}
@@ -216,13 +224,16 @@ def check_roster(scenario: Scenario, roster: Roster, source: str) -> None:
     """Unknown staff, unknown shifts and dates outside the horizon are input errors."""
     for a in roster:
         if a.staff not in scenario.staff_by_id:
-            raise ScenarioError(source, f"{a.date}, column staff_id", a.staff, f"unknown staff {a.staff!r}")
+            raise ScenarioError(source, f"{a.date}, column staff_id", a.staff,
+                                f"unknown staff {a.staff!r}")
         if a.shift not in scenario.shift_by_id:
-            raise ScenarioError(source, f"{a.date} {a.staff}, column shift", a.shift, f"unknown shift {a.shift!r}",
+            raise ScenarioError(source, f"{a.date} {a.staff}, column shift", a.shift,
+                                f"unknown shift {a.shift!r}",
                                 hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}")
         if not scenario.horizon.start <= a.date <= scenario.horizon.end:
             raise ScenarioError(source, f"{a.staff}, column date", str(a.date),
-                                f"lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
+                                "lies outside the horizon "
+                                f"{scenario.horizon.start}..{scenario.horizon.end}")
 
 
 
@@ -231,9 +242,10 @@ SEATS_FIRST = (Rule.COVERAGE_SHORTFALL,)
 """Terms a repair settles before counting changes: seats left empty by the absence are filled."""
 
 
-def repair(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date | None = None, *,
-           weights: ChangeWeights = ChangeWeights(), time_limit: float = 30.0, workers: int | None = 2,
-           seed: int = 0, leave_type: str = "sick", lang: str = "en", source: str = "<repair>",
+def repair(scenario: Scenario, published: Roster, absences: list[Absence],
+           start: dt.date | None = None, *, weights: ChangeWeights = ChangeWeights(),
+           time_limit: float = 30.0, workers: int | None = 2, seed: int = 0,
+           leave_type: str = "sick", lang: str = "en", source: str = "<repair>",
            seats_first: bool = True, stop: threading.Event | None = None,
            on_progress: Callable[[Any], None] | None = None) -> RepairResult:
     """Re-solve after absences: nothing before ``start`` moves (default: the first absent day).
@@ -249,8 +261,8 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
     ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, weights)])
     options = SolveOptions(time_limit=time_limit, workers=workers or 2, seed=seed)
-    result = solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), options, stop=stop,
-                            on_progress=on_progress)
+    result = solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), options,
+                            stop=stop, on_progress=on_progress)
     away = {(a.staff, d) for a in absences for d in a.days()}
     out = RepairResult(result.status, result.roster, scenario=pinned, start=start,
                        seconds=time.perf_counter() - t0, terms=dict(result.terms))
@@ -261,7 +273,8 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence], start
     return out
 
 
-def _tiers(scenario: Scenario, published: Roster, seats_first: bool) -> list[tuple[tuple[str, ...], int]]:
+def _tiers(scenario: Scenario, published: Roster,
+           seats_first: bool) -> list[tuple[tuple[str, ...], int]]:
     """Seats (down to the published roster's own shortfall), then changes."""
     if not seats_first:
         return [((Rule.CHANGES,), 0)]
@@ -269,8 +282,8 @@ def _tiers(scenario: Scenario, published: Roster, seats_first: bool) -> list[tup
     return [(SEATS_FIRST, sum(costs.get(n, 0) for n in SEATS_FIRST)), ((Rule.CHANGES,), 0)]
 
 
-def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[Absence], start: dt.date,
-                         time_limit: float = 30.0, workers: int = 2, seed: int = 0,
+def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[Absence],
+                         start: dt.date, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
                          seats_first: bool = True) -> tuple[str, int]:
     """The least number of changed cells a roster that keeps every hard rule needs (status, count);
     with ``seats_first``, among the rosters that leave the fewest seats empty (as ``repair`` does).
@@ -283,7 +296,8 @@ def fewest_changed_cells(scenario: Scenario, published: Roster, absences: list[A
     named = {n for tier, _ in tiers for n in tier}
     for name in [n for n in ctx.terms if n not in named]:
         del ctx.terms[name]  # only seats and changes
-    result = solve_in_tiers(ctx, published, tiers, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
+    result = solve_in_tiers(ctx, published, tiers,
+                            SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
     if not result.feasible:
         return result.status, -1
     return result.status, len(changes_between(published, result.roster, start))
@@ -325,9 +339,11 @@ def pin_conflicts(scenario: Scenario, lang: str = "en") -> list[str]:
             fill = scenario.seats_for(person)
             if f.role is not None and f.role not in fill:
                 reason = (f"{f.staff} 不能担任 {f.role}" if zh else
-                          f"{f.staff} cannot take a {f.role} seat (roles {', '.join(person.roles)})")
+                          f"{f.staff} cannot take a {f.role} seat (roles "
+                          f"{', '.join(person.roles)})")
             elif f.role is not None and f.role not in present and None not in present:
-                reason = f"{f.shift} 当天没有 {f.role} 岗位" if zh else f"{f.shift} has no {f.role} seat that day"
+                reason = (f"{f.shift} 当天没有 {f.role} 岗位" if zh
+                          else f"{f.shift} has no {f.role} seat that day")
             elif not any(r is None or r in fill for r in present):
                 reason = (f"{f.shift} 当天没有 {f.staff} 能坐的岗位" if zh else
                           f"{f.shift} has no seat {f.staff} may take that day")
@@ -345,8 +361,9 @@ def _pin_block(block: Block, pin: Any, label: str, zh: bool) -> str:
     if zh:
         return {"not_running": f"{sid} 当天不开班", "leave": f"{who} 当天休假({kind})",
                 "day_off": f"{who} 当天固定休息"}.get(block.kind, f"{who} 不能上{label}")
-    return {"not_running": f"shift {sid} does not run on {pin.date}", "leave": f"{who} is on {kind} leave",
-            "day_off": f"{who} has a fixed day off", "cannot": f"{who} cannot work {sid}",
+    return {"not_running": f"shift {sid} does not run on {pin.date}",
+            "leave": f"{who} is on {kind} leave", "day_off": f"{who} has a fixed day off",
+            "cannot": f"{who} cannot work {sid}",
             "no_shifts": f"{who} may work no {sid} shifts"}[block.kind]
 
 
@@ -371,28 +388,34 @@ def _pin_rest(scenario: Scenario, cal: Calendar, zh: bool) -> list[str]:
             if rules.forbidden_sequences_weight is None else set()
         items.sort()
         for i, (d1, s1, k1) in enumerate(items):
-            end = cal.interval(scenario.shift_by_id[s1], (d1 - cal.start).days)[1]  # history days: below 0
+            # history days: below 0
+            end = cal.interval(scenario.shift_by_id[s1], (d1 - cal.start).days)[1]
             for d2, s2, k2 in items[i + 1:]:
                 if k1 == k2 == "history":
                     continue
                 begin = cal.interval(scenario.shift_by_id[s2], (d2 - cal.start).days)[0]
-                where = ("历史" if zh else "the history") if k1 == "history" else ("固定" if zh else "pinned")
+                where = ("历史" if zh else "the history") if k1 == "history" else ("固定" if zh
+                                                                                 else "pinned")
                 gap = (begin - end) / 60
                 if begin < end:
                     out.append(f"{sid}: {d1} {s1}({where}) 与 {d2} {s2} 时间重叠" if zh else
                                f"{sid}: {s1} on {d1} ({where}) overlaps the pinned {s2} on {d2}")
                 elif hard_rest and gap < rest:
-                    out.append(f"{sid}: {d1} {s1}({where}) 到 {d2} {s2} 仅休息 {gap:g} 小时, 应至少 {rest:g}" if zh else
-                               f"{sid}: only {gap:g} h rest between {s1} on {d1} ({where}) and the pinned {s2} "
-                               f"on {d2}; at least {rest:g} h")
+                    out.append(f"{sid}: {d1} {s1}({where}) 到 {d2} {s2} 仅休息 {gap:g} 小时, "
+                               f"应至少 {rest:g}" if zh else
+                               f"{sid}: only {gap:g} h rest between {s1} on {d1} ({where}) and the "
+                               f"pinned {s2} on {d2}; at least {rest:g} h")
                 elif (d2 - d1).days == 1 and (s1, s2) in forbidden:
                     out.append(f"{sid}: {d1} {s1}({where}) 次日不可接 {s2}" if zh else
-                               f"{sid}: {s1} on {d1} ({where}) may not be followed by {s2} the next day (pinned)")
+                               f"{sid}: {s1} on {d1} ({where}) may not be followed by {s2} the "
+                               "next day (pinned)")
     return out
 
 
-def why_infeasible(scenario: Scenario, lang: str = "en", time_limit: float = 20.0, workers: int = 1) -> list[str]:
-    """Reasons no roster exists: pin conflicts found directly, else the explain module's rule set."""
+def why_infeasible(scenario: Scenario, lang: str = "en", time_limit: float = 20.0,
+                   workers: int = 1) -> list[str]:
+    """Reasons no roster exists: pin conflicts found directly, else the explain module's rule
+    set."""
     reasons = pin_conflicts(scenario, lang)
     if reasons:
         return reasons

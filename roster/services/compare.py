@@ -43,8 +43,8 @@ def long_week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | Non
 
 def figures(scenario: Scenario, result: Result) -> dict[str, Any]:
     """Status, cost, coverage, fairness, hours and long-week hours of a solve."""
-    out: dict[str, Any] = {"status": result.status, "objective": result.objective, "gap": result.gap,
-                           "seconds": round(result.seconds, 2)}
+    out: dict[str, Any] = {"status": result.status, "objective": result.objective,
+                           "gap": result.gap, "seconds": round(result.seconds, 2)}
     for name, value in result.terms.items():
         out[f"cost: {name}"] = value
     if not result.feasible:
@@ -67,13 +67,15 @@ def compare(a: Scenario, b: Scenario, time_limit: float = 30, workers: int = 2,
     names = [a.name, b.name] if a.name != b.name else [f"A: {a.name}", f"B: {b.name}"]
     cols = {}
     for name, sc in zip(names, (a, b), strict=True):
-        cols[name] = figures(sc, solve(sc, SolveOptions(time_limit=time_limit, workers=workers), stop=stop))
+        cols[name] = figures(sc, solve(sc, SolveOptions(time_limit=time_limit, workers=workers),
+                                       stop=stop))
     rows = list(dict.fromkeys([*cols[names[0]], *cols[names[1]]]))
     frame = pd.DataFrame({n: [cols[n].get(r) for r in rows] for n in names}, index=rows)
 
     def change(row: pd.Series) -> Any:
         x, y = row.iloc[0], row.iloc[1]
-        if isinstance(x, (int, float)) and isinstance(y, (int, float)) and x is not None and y is not None:
+        if isinstance(x, (int, float)) and isinstance(y, (int, float)) \
+                and x is not None and y is not None:
             return round(y - x, 2)
         return "" if x == y else "changed"
     frame["change"] = frame.apply(change, axis=1)

@@ -18,7 +18,8 @@ from roster.model.posts import post_gaps
 from roster.model.scenario import Scenario
 
 
-def infeasible_reasons(scenario: Scenario, calendar: Calendar | None = None, lang: str = "en") -> list[str]:
+def infeasible_reasons(scenario: Scenario, calendar: Calendar | None = None,
+                       lang: str = "en") -> list[str]:
     """Reasons in words, one per line: unmanned post periods first, then seats nobody can fill."""
     cal = calendar or Calendar(scenario)
     gaps = post_gaps(scenario, cal)
@@ -49,7 +50,8 @@ def seat_gaps(scenario: Scenario, calendar: Calendar, named: set | None = None) 
     out: list[str] = []
     need_day: dict[int, int] = {}
     table = seats_table(sc, cal)
-    for (d, sid, role), seats in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+    for (d, sid, role), seats in sorted(table.items(),
+                                        key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         if seats.min <= 0 or seats.min_weight is not None:
             continue
         s = shift_index[sid]
@@ -61,15 +63,15 @@ def seat_gaps(scenario: Scenario, calendar: Calendar, named: set | None = None) 
             blocked = [r for p in fits if sc.staff.index(p) not in people
                        and (r := why_not(sc, cal, p, d, s, leave)) is not None]
             why = f" ({', '.join(blocked)})" if blocked else ""
-            out.append(f"{cal.days[d].date} {sid}: {role or 'staff'} seats need {seats.min}, only {len(people)} "
-                       f"can work{why}")
+            out.append(f"{cal.days[d].date} {sid}: {role or 'staff'} seats need {seats.min}, only "
+                       f"{len(people)} can work{why}")
             named.add(cal.days[d].date)
     for (k, d, _s) in duties:
         if sc.posts[k].counts_toward is None:
             need_day[d] = need_day.get(d, 0) + 1
     for d, need in sorted(need_day.items()):
-        free = {p for (p, dd, _), _r in cells.items() if dd == d} | {p for (_, dd, _), ps in duties.items()
-                                                                     if dd == d for p in ps}
+        free = {p for (p, dd, _), _r in cells.items() if dd == d}
+        free |= {p for (_, dd, _), ps in duties.items() if dd == d for p in ps}
         if need > len(free) and cal.days[d].date not in named:
             out.append(f"{cal.days[d].date}: the seats and posts need {need} people, "
                        f"only {len(free)} can work that day")
@@ -77,8 +79,8 @@ def seat_gaps(scenario: Scenario, calendar: Calendar, named: set | None = None) 
 
 
 def echo_reasons(scenario: Scenario, echo: Callable[[str], None] | None = None) -> list[str]:
-    """Print the reasons to stderr (or through ``echo``) for ``roster solve`` when no roster is found;
-    return them."""
+    """Print the reasons to stderr (or through ``echo``) for ``roster solve`` when no roster is
+    found; return them."""
     reasons = infeasible_reasons(scenario)
     say = echo or (lambda text: print(text, file=sys.stderr))
     if reasons:

@@ -50,14 +50,17 @@ class LeaveCheck:
 
     def lines(self) -> list[str]:
         when = f"{self.start}" if self.start == self.end else f"{self.start}..{self.end}"
-        out = [f"{self.staff} {self.type} leave {when}: {self.days:g} day{'' if self.days == 1 else 's'}"]
+        out = [f"{self.staff} {self.type} leave {when}: {self.days:g} "
+               f"day{'' if self.days == 1 else 's'}"]
         if self.left is None:
             out.append("balance: OK (no fixed limit for this leave type)")
         elif self.balance_ok:
-            out.append(f"balance: OK ({self.left:g} left, {self.left - self.days:g} after this leave)")
+            out.append(f"balance: OK ({self.left:g} left, {self.left - self.days:g} after this "
+                       "leave)")
         else:
             out.append(f"balance: NOT OK ({self.days:g} days asked, only {self.left:g} left)")
-        notice = {None: "no filing date given", True: f"filed at least {self.notice_days} day(s) ahead",
+        notice = {None: "no filing date given",
+                  True: f"filed at least {self.notice_days} day(s) ahead",
                   False: f"filed too late: needs {self.notice_days} day(s) notice"}[self.notice_ok]
         out.append(f"approval: {self.approver} ({notice})")
         if self.status is None:
@@ -75,7 +78,8 @@ class LeaveCheck:
 
 def check_leave(scenario: Scenario, staff: str, start: dt.date, end: dt.date, type: str = "annual",
                 filed: dt.date | None = None, half: str | None = None, *, time_limit: float = 20.0,
-                workers: int = 2, base: str | Path | None = None, source: str = "leave-check") -> LeaveCheck:
+                workers: int = 2, base: str | Path | None = None,
+                source: str = "leave-check") -> LeaveCheck:
     """Check a leave request against the balance, the approval tiers and the roster."""
     policy = scenario.leave_policy
     if staff not in scenario.staff_by_id:
@@ -88,14 +92,17 @@ def check_leave(scenario: Scenario, staff: str, start: dt.date, end: dt.date, ty
         raise ScenarioError(source, "--to", str(end), f"before --from {start}")
     h = scenario.horizon
     if start < h.start or end > h.end:
-        raise ScenarioError(source, "--from", str(start), f"the leave {start}..{end} must lie inside the horizon "
+        raise ScenarioError(source, "--from", str(start),
+                            f"the leave {start}..{end} must lie inside the horizon "
                             f"{h.start}..{h.end}")
     if half is not None and (start != end or not policy.types[type].half_days):
-        raise ScenarioError(source, "--half", half, "a half day is one date of a type that allows half days")
+        raise ScenarioError(source, "--half", half,
+                            "a half day is one date of a type that allows half days")
     for other in scenario.leave:
         if other.staff == staff and other.start <= end and start <= other.end and not (
                 half and other.half and half != other.half):
-            raise ScenarioError(source, "--from", str(start), f"{staff} already has {other.type} leave "
+            raise ScenarioError(source, "--from", str(start),
+                                f"{staff} already has {other.type} leave "
                                 f"{other.start}..{other.end} on these dates")
     leave = Leave(staff=staff, type=type, start=start, end=end, half=half)
     days = counted_days(scenario, leave)
@@ -120,8 +127,11 @@ def check_leave(scenario: Scenario, staff: str, start: dt.date, end: dt.date, ty
         check.reasons = [r for r in now if r not in before]
         if not check.reasons:
             check.reasons = [
-                f"no single post or seat is short on {start}..{end}, but the rules together (rest, days in a "
-                f"row, weekly hours, posts, pins) cannot all hold without {staff}; `roster explain` names them"]
+                f"no single post or seat is short on {start}..{end}, but the rules together (rest, "
+                "days in a "
+                f"row, weekly hours, posts, pins) cannot all hold without {staff}; `roster "
+                "explain` names them"]
         if before:
-            check.reasons.append("the scenario is already infeasible without this leave: " + "; ".join(sorted(before)))
+            check.reasons.append("the scenario is already infeasible without this leave: "
+                                 + "; ".join(sorted(before)))
     return check

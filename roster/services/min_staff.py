@@ -53,7 +53,8 @@ class MinStaffResult:
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"role": r.role, "current": r.current, "minimum": r.minimum,
-                              "new hires": r.hires, "one fewer infeasible": r.proved, "proved by": r.proof,
+                              "new hires": r.hires, "one fewer infeasible": r.proved,
+                              "proved by": r.proof,
                               "hard seats left empty by one fewer (at least)": r.uncovered,
                               "driven by": "; ".join(r.drivers[:5])} for r in self.roles])
 
@@ -68,7 +69,8 @@ def _day_seats(scenario: Scenario, cal: Calendar, role: str) -> dict[int, int]:
 
 def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float, workers: int,
                    cap: int | None = None) -> tuple[str, int | None, Roster, list[str]]:
-    """Minimise the people of ``role`` kept (current staff may be dropped, ``extra`` hires added)."""
+    """Minimise the people of ``role`` kept (current staff may be dropped, ``extra`` hires
+    added)."""
     sc = with_headcount(scenario, role, headcount(scenario, role) + extra) if extra else scenario
     ctx = build(sc, families=hard_families())
     model, v = ctx.model, ctx.vars
@@ -132,12 +134,14 @@ def _drivers(scenario: Scenario, role: str, roster: Roster, kept: list[str]) -> 
     out = []
     for day in cal.days:
         free = [sid for sid in kept if sid in by_id and day.date not in by_id[sid].days_off
-                and not any(s0 < (day.index + 1) * 1440 and day.index * 1440 < e for s0, e, _ in leave.get(sid, []))]
+                and not any(s0 < (day.index + 1) * 1440 and day.index * 1440 < e
+                            for s0, e, _ in leave.get(sid, []))]
         if not free or not seats.get(day.index):
             continue
         busy = len(working.get(day.date, set()) & set(free))
         if busy >= len(free):
-            shifts = ", ".join(f"{s} {st.min}" for (d, s, r), st in seats_table(scenario, cal).items()
+            shifts = ", ".join(f"{s} {st.min}"
+                               for (d, s, r), st in seats_table(scenario, cal).items()
                                if d == day.index and r == role and st.min)
             out.append((len(free), f"{day.date} ({shifts}; all {len(free)} free work)"))
     out.sort()
@@ -180,10 +184,11 @@ def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit
                 proof = "column generation"
             else:
                 left = share - (time.perf_counter() - start)
-                check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers, cap=least - 1)
+                check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers,
+                                                cap=least - 1)
                 proof, uncovered = ("cp-sat" if check == "INFEASIBLE" else ""), None
         proved = bool(proof) or (least == 0 and status == "OPTIMAL")
         hires = sum(1 for sid in kept if sid not in scenario.staff_by_id)
-        out.append(RoleNeed(role, current, least, proved, hires, _drivers(grown, role, roster, kept), status,
-                            proof, uncovered))
+        out.append(RoleNeed(role, current, least, proved, hires,
+                            _drivers(grown, role, roster, kept), status, proof, uncovered))
     return MinStaffResult(out, time.perf_counter() - t0)

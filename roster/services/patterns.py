@@ -45,7 +45,12 @@ from roster.solver.solve import Result, solve
 FREE = "free (no rotation)"
 AS_GIVEN = "as given"
 VARIANT_FIELDS = ("name", "rotations", "drop")
-SPREADS = (("nights", "nights"), ("weekend days", "weekend_days"), ("holidays", "holidays"), ("hours", "hours"))
+SPREADS = (
+    ("nights", "nights"),
+    ("weekend days", "weekend_days"),
+    ("holidays", "holidays"),
+    ("hours", "hours"),
+)
 """(column word, ``person_summary`` column) of each spread the comparison reports."""
 
 
@@ -64,21 +69,32 @@ def free_roster(scenario: Scenario) -> Scenario:
     return Scenario.model_validate(data)
 
 
-def offset_variants(scenario: Scenario, offsets: dict[str, Sequence[int]], source: str = "--rotation-offsets"
-                    ) -> list[Variant]:
+def offset_variants(
+    scenario: Scenario, offsets: dict[str, Sequence[int]], source: str = "--rotation-offsets"
+) -> list[Variant]:
     """One variant per combination of the offsets given for each rotation (a grid)."""
     known = {r.id: r for r in scenario.rotations}
     for rid, values in offsets.items():
         if rid not in known:
-            raise ScenarioError(source, rid, None, f"no rotation {rid!r} in the scenario",
-                                hint=f"rotations: {', '.join(known) or 'none'}")
+            raise ScenarioError(
+                source,
+                rid,
+                None,
+                f"no rotation {rid!r} in the scenario",
+                hint=f"rotations: {', '.join(known) or 'none'}",
+            )
         if not list(values):
             raise ScenarioError(source, rid, None, "no offsets to try", hint=f"e.g. {rid}=0,2,4")
         size = len(known[rid].pattern)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < size:
-                raise ScenarioError(source, rid, v, f"an offset is a whole number 0 .. {size - 1} "
-                                    f"(rotation {rid} has a {size}-day pattern)")
+                raise ScenarioError(
+                    source,
+                    rid,
+                    v,
+                    f"an offset is a whole number 0 .. {size - 1} "
+                    f"(rotation {rid} has a {size}-day pattern)",
+                )
     keys = list(offsets)
     out = []
     for combo in itertools.product(*(list(offsets[k]) for k in keys)):
@@ -88,7 +104,9 @@ def offset_variants(scenario: Scenario, offsets: dict[str, Sequence[int]], sourc
             if r["id"] in chosen:
                 r["offset"] = chosen[r["id"]]
         name = ", ".join(f"{k} offset {v}" for k, v in chosen.items())
-        out.append(Variant(name, _validated(data, source, name, lambda i, rest: f"rotations[{i}]{rest}")))
+        out.append(
+            Variant(name, _validated(data, source, name, lambda i, rest: f"rotations[{i}]{rest}"))
+        )
     return out
 
 
@@ -98,25 +116,44 @@ def file_variants(scenario: Scenario, path: str | Path) -> list[Variant]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise ScenarioError(source, "", None, f"cannot read the file ({exc.strerror or exc})") from None
+        raise ScenarioError(
+            source, "", None, f"cannot read the file ({exc.strerror or exc})"
+        ) from None
     try:
         data, lines = read_yaml_lines(text)
     except Exception as exc:  # a YAML syntax error: its own words and line
         mark = getattr(exc, "problem_mark", None)
-        raise ScenarioError(source, "", None, f"not YAML: {getattr(exc, 'problem', None) or exc}",
-                            line=mark.line + 1 if mark is not None else None) from None
+        raise ScenarioError(
+            source,
+            "",
+            None,
+            f"not YAML: {getattr(exc, 'problem', None) or exc}",
+            line=mark.line + 1 if mark is not None else None,
+        ) from None
     where = ("variants",)
     if isinstance(data, dict):
         extra = [k for k in data if k != "variants"]
         if extra:
-            raise ScenarioError(source, str(extra[0]), None, "unknown field", hint="the file holds variants: [...]",
-                                line=lines.get((extra[0],)))
+            raise ScenarioError(
+                source,
+                str(extra[0]),
+                None,
+                "unknown field",
+                hint="the file holds variants: [...]",
+                line=lines.get((extra[0],)),
+            )
         data = data.get("variants")
     else:
         where = ()
     if not isinstance(data, list) or not data:
-        raise ScenarioError(source, "variants", None, "expected a list of variants (each with name and rotations)",
-                            hint="variants: [{name: offsets 0 and 3, rotations: [{id: R4, offset: 3}]}]", line=1)
+        raise ScenarioError(
+            source,
+            "variants",
+            None,
+            "expected a list of variants (each with name and rotations)",
+            hint="variants: [{name: offsets 0 and 3, rotations: [{id: R4, offset: 3}]}]",
+            line=1,
+        )
     known = {r.id for r in scenario.rotations}
     seen: set[str] = set()
     out = []
@@ -124,39 +161,73 @@ def file_variants(scenario: Scenario, path: str | Path) -> list[Variant]:
         at = (*where, k)
         field = _path(at)
         if not isinstance(item, dict):
-            raise ScenarioError(source, field, item, "a variant is a mapping with name and rotations",
-                                line=lines.get(at))
+            raise ScenarioError(
+                source,
+                field,
+                item,
+                "a variant is a mapping with name and rotations",
+                line=lines.get(at),
+            )
         for key in item:
             if key not in VARIANT_FIELDS:
-                raise ScenarioError(source, f"{field}.{key}", None, "unknown field",
-                                    hint=f"a variant has {', '.join(VARIANT_FIELDS)}", line=lines.get((*at, key)))
+                raise ScenarioError(
+                    source,
+                    f"{field}.{key}",
+                    None,
+                    "unknown field",
+                    hint=f"a variant has {', '.join(VARIANT_FIELDS)}",
+                    line=lines.get((*at, key)),
+                )
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ScenarioError(source, f"{field}.name", name, "each variant needs a name", line=lines.get(at))
+            raise ScenarioError(
+                source, f"{field}.name", name, "each variant needs a name", line=lines.get(at)
+            )
         if name in seen or name in (FREE, AS_GIVEN):
-            raise ScenarioError(source, f"{field}.name", name, "the name is already taken",
-                                hint="give each variant its own name", line=lines.get((*at, "name")))
+            raise ScenarioError(
+                source,
+                f"{field}.name",
+                name,
+                "the name is already taken",
+                hint="give each variant its own name",
+                line=lines.get((*at, "name")),
+            )
         seen.add(name)
         entries = item.get("rotations") or []
         drop = item.get("drop") or []
         if not isinstance(entries, list):
-            raise ScenarioError(source, f"{field}.rotations", entries, "expected a list of rotations",
-                                line=lines.get((*at, "rotations")))
+            raise ScenarioError(
+                source,
+                f"{field}.rotations",
+                entries,
+                "expected a list of rotations",
+                line=lines.get((*at, "rotations")),
+            )
         if not isinstance(drop, list):
             drop = [drop]
         for j, rid in enumerate(drop):
             if rid not in known:
-                raise ScenarioError(source, f"{field}.drop[{j}]", rid, f"no rotation {rid!r} in the scenario",
-                                    hint=f"rotations: {', '.join(sorted(known)) or 'none'}",
-                                    line=lines.get((*at, "drop", j), lines.get((*at, "drop"))))
+                raise ScenarioError(
+                    source,
+                    f"{field}.drop[{j}]",
+                    rid,
+                    f"no rotation {rid!r} in the scenario",
+                    hint=f"rotations: {', '.join(sorted(known)) or 'none'}",
+                    line=lines.get((*at, "drop", j), lines.get((*at, "drop"))),
+                )
         rotations = [r for r in editable(scenario)["rotations"] if r["id"] not in drop]
         origin: dict[int, int] = {}
         """index in the variant's rotations → index of the file's entry that set it."""
         for j, entry in enumerate(entries):
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                raise ScenarioError(source, f"{field}.rotations[{j}]", entry, "a rotation needs an id",
-                                    hint="{id: R4, offset: 2} changes R4; a new id adds a rotation",
-                                    line=lines.get((*at, "rotations", j)))
+                raise ScenarioError(
+                    source,
+                    f"{field}.rotations[{j}]",
+                    entry,
+                    "a rotation needs an id",
+                    hint="{id: R4, offset: 2} changes R4; a new id adds a rotation",
+                    line=lines.get((*at, "rotations", j)),
+                )
             i = next((i for i, r in enumerate(rotations) if r["id"] == entry["id"]), None)
             if i is None:
                 rotations.append(dict(entry))
@@ -184,7 +255,9 @@ def file_variants(scenario: Scenario, path: str | Path) -> list[Variant]:
 
 
 def _path(at: tuple) -> str:
-    return "".join(f"[{x}]" if isinstance(x, int) else (f".{x}" if i else x) for i, x in enumerate(at))
+    return "".join(
+        f"[{x}]" if isinstance(x, int) else (f".{x}" if i else x) for i, x in enumerate(at)
+    )
 
 
 def _validated(data: dict, source: str, name: str, field_of, line_of=None) -> Scenario:
@@ -192,15 +265,26 @@ def _validated(data: dict, source: str, name: str, field_of, line_of=None) -> Sc
     try:
         return Scenario.model_validate(data)
     except (ValidationError, FieldError) as exc:
-        err = error_from_pydantic(exc, source) if isinstance(exc, ValidationError) else ScenarioError(
-            source, exc.field, exc.value, exc.message, exc.hint)
+        err = (
+            error_from_pydantic(exc, source)
+            if isinstance(exc, ValidationError)
+            else ScenarioError(source, exc.field, exc.value, exc.message, exc.hint)
+        )
         m = re.match(r"rotations\[(\d+)\](.*)", err.field or "")
         if m is None:
-            raise ScenarioError(source, err.field, err.value, f"variant {name!r}: {err.message}", err.hint) from None
+            raise ScenarioError(
+                source, err.field, err.value, f"variant {name!r}: {err.message}", err.hint
+            ) from None
         i, rest = int(m.group(1)), m.group(2)
         line = line_of(i, rest) if line_of is not None else None
-        raise ScenarioError(source, field_of(i, rest), err.value, f"variant {name!r}: {err.message}", err.hint,
-                            line=line) from None
+        raise ScenarioError(
+            source,
+            field_of(i, rest),
+            err.value,
+            f"variant {name!r}: {err.message}",
+            err.hint,
+            line=line,
+        ) from None
 
 
 def cells_off_pattern(scenario: Scenario, result: Result, calendar: Calendar | None = None) -> int:
@@ -209,7 +293,9 @@ def cells_off_pattern(scenario: Scenario, result: Result, calendar: Calendar | N
     worked: dict[tuple[str, Any], str] = {}
     for a in result.roster:
         worked.setdefault((a.staff, a.date), a.shift)
-    return sum(worked.get((c.staff, cal.days[c.day].date)) != c.shift for c in pattern_cells(scenario, cal))
+    return sum(
+        worked.get((c.staff, cal.days[c.day].date)) != c.shift for c in pattern_cells(scenario, cal)
+    )
 
 
 def pattern_figures(scenario: Scenario, result: Result, free_cost: float | None) -> dict[str, Any]:
@@ -222,11 +308,15 @@ def pattern_figures(scenario: Scenario, result: Result, free_cost: float | None)
     besides = float(result.objective) - pattern
     cal = Calendar(scenario)
     people = person_summary(scenario, result.roster, cal)
-    row |= {"cost": _num(result.objective), "cost: pattern": _num(pattern), "cost besides pattern": _num(besides),
-            "vs free": _num(besides - free_cost) if free_cost is not None else None,
-            "cells off pattern": cells_off_pattern(scenario, result, cal),
-            "unmet seats": unmet_seats(scenario, result.roster, cal),
-            "hours": _num(float(people["hours"].sum()))}
+    row |= {
+        "cost": _num(result.objective),
+        "cost: pattern": _num(pattern),
+        "cost besides pattern": _num(besides),
+        "vs free": _num(besides - free_cost) if free_cost is not None else None,
+        "cells off pattern": cells_off_pattern(scenario, result, cal),
+        "unmet seats": unmet_seats(scenario, result.roster, cal),
+        "hours": _num(float(people["hours"].sum())),
+    }
     for word, column in SPREADS:
         row[f"spread: {word}"] = _num(float(people[column].max() - people[column].min()))
     return row
@@ -237,12 +327,28 @@ def _num(x: float) -> float | int:
     return int(x) if x.is_integer() else x
 
 
-COLUMNS = ("variant", "status", "cost", "cost: pattern", "cost besides pattern", "vs free", "cells off pattern",
-           "unmet seats", "hours", *(f"spread: {w}" for w, _ in SPREADS))
+COLUMNS = (
+    "variant",
+    "status",
+    "cost",
+    "cost: pattern",
+    "cost besides pattern",
+    "vs free",
+    "cells off pattern",
+    "unmet seats",
+    "hours",
+    *(f"spread: {w}" for w, _ in SPREADS),
+)
 
 
-def compare_patterns(scenario: Scenario, variants: Sequence[Variant], time_limit: float = 30.0, workers: int = 2,
-                     seed: int = 0, stop: threading.Event | None = None) -> pd.DataFrame:
+def compare_patterns(
+    scenario: Scenario,
+    variants: Sequence[Variant],
+    time_limit: float = 30.0,
+    workers: int = 2,
+    seed: int = 0,
+    stop: threading.Event | None = None,
+) -> pd.DataFrame:
     """The free roster, the scenario as given (when it has rotations) and each variant, solved in
     turn; one row each. ``vs free``: the cost besides the pattern minus the free roster's cost
     (what holding people to the cycle costs in seats, requests and fairness)."""

@@ -34,10 +34,12 @@ class Swap:
 
 def parse_swap(give: str, to: str, take: str | None = None, source: str = "swap") -> Swap:
     """``--give S02:2026-12-20:N --to S06 [--take 2026-12-22:D]`` → Swap."""
-    staff, date, shift = _cell_option(give, "--give", 3, "STAFF:YYYY-MM-DD:SHIFT, e.g. S02:2026-12-20:N", source)
+    staff, date, shift = _cell_option(give, "--give", 3,
+                                      "STAFF:YYYY-MM-DD:SHIFT, e.g. S02:2026-12-20:N", source)
     back_date = back_shift = None
     if take:
-        back_date, back_shift = _cell_option(take, "--take", 2, "YYYY-MM-DD:SHIFT, e.g. 2026-12-22:D", source)
+        back_date, back_shift = _cell_option(take, "--take", 2,
+                                             "YYYY-MM-DD:SHIFT, e.g. 2026-12-22:D", source)
     return Swap(staff, date, shift, to.strip(), back_date, back_shift)
 
 
@@ -49,7 +51,8 @@ def _cell_option(text: str, option: str, size: int, form: str, source: str) -> l
     try:
         parts[-2] = dt.date.fromisoformat(parts[-2])
     except ValueError:
-        raise ScenarioError(source, option, text, f"{parts[-2]!r} is not a date (YYYY-MM-DD)") from None
+        raise ScenarioError(source, option, text,
+                            f"{parts[-2]!r} is not a date (YYYY-MM-DD)") from None
     return parts
 
 
@@ -76,7 +79,8 @@ class SwapCheck:
 
 
 def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "swap") -> Roster:
-    """The roster with the swap made; a shift the giver (or taker) does not have is an input error."""
+    """The roster with the swap made; a shift the giver (or taker) does not have is an input
+    error."""
     for who in (swap.giver, swap.taker):
         if who not in scenario.staff_by_id:
             raise ScenarioError(source, "staff", who, f"unknown staff {who!r}",
@@ -91,8 +95,10 @@ def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "sw
     for frm, _to, date, shift, opt in moves:
         if shift not in scenario.shift_by_id and shift not in templates:
             also = f"; template ids: {', '.join(sorted(templates))}" if templates else ""
-            raise ScenarioError(source, opt, shift, "unknown shift or template" if templates else "unknown shift",
-                                hint=f"known shift ids: {', '.join(sorted(scenario.shift_by_id))}{also}")
+            raise ScenarioError(source, opt, shift, "unknown shift or template" if templates
+                                else "unknown shift",
+                                hint="known shift ids: "
+                                     f"{', '.join(sorted(scenario.shift_by_id))}{also}")
         have = cells.get((frm, date))
         # a template id stands for whichever of its starts the person works that day
         if have is None or have.shift not in scenario.shifts_named([shift]):
@@ -107,11 +113,13 @@ def apply_swap(scenario: Scenario, roster: Roster, swap: Swap, source: str = "sw
         # the taker sits in the giver's seat when they may; else the validator seats them.
         # A taker who already works that day keeps both shifts, so the rules can name it.
         # the taker also takes the giver's break
-        items.append(Assignment(date, to, old.shift, old.role if old.role in seats else None, old.post, old.break_at))
+        items.append(Assignment(date, to, old.shift, old.role if old.role in seats else None,
+                                old.post, old.break_at))
     return Roster.of(items)
 
 
-def check_swap(scenario: Scenario, roster: Roster, swap: Swap, today: dt.date, source: str = "swap") -> SwapCheck:
+def check_swap(scenario: Scenario, roster: Roster, swap: Swap, today: dt.date,
+               source: str = "swap") -> SwapCheck:
     """Apply the swap, validate, and decide: refused when it breaks a hard rule that held before,
     or when it is asked for less than ``rules.swap_notice_days`` ahead (same-day swaps always)."""
     new = apply_swap(scenario, roster, swap, source)
@@ -125,7 +133,8 @@ def check_swap(scenario: Scenario, roster: Roster, swap: Swap, today: dt.date, s
         refusals.append(f"same-day swaps are refused: {first} is today; "
                         f"swaps need approval {notice} day(s) ahead")
     elif ahead < notice:
-        refusals.append(f"swaps must be asked for {notice} day(s) ahead; {first} is {ahead} day(s) away")
+        refusals.append(f"swaps must be asked for {notice} day(s) ahead; {first} is {ahead} day(s) "
+                        "away")
     before, after = validate(scenario, roster), validate(scenario, new)
     old = {(v.rule, v.text) for v in before.hard}
     now = {(v.rule, v.text) for v in after.hard}

@@ -32,7 +32,8 @@ def run_point(task: dict[str, Any]) -> dict[str, Any]:
         variant = apply_vary(sc, task["point"])
     except ScenarioError as exc:
         return row | {"status": "BAD INPUT", "error": exc.message}
-    res = solve(variant, SolveOptions(time_limit=task["time_limit"], workers=task.get("workers", 1), seed=0))
+    res = solve(variant, SolveOptions(time_limit=task["time_limit"], workers=task.get("workers", 1),
+                                      seed=0))
     row |= {"status": res.status, "objective": res.objective, "gap": res.gap}
     if res.feasible:
         row["long_week_hours"] = long_week_hours(variant, res.roster)
@@ -61,23 +62,27 @@ def sweep(scenario: Scenario, vary: dict[str, Sequence[Any]], time_limit: float 
     """
     keys = list(vary)
     if not keys:
-        raise ScenarioError("--vary", "", None, "nothing to vary", hint="e.g. --vary staff.count.agent=8..12")
+        raise ScenarioError("--vary", "", None, "nothing to vary",
+                            hint="e.g. --vary staff.count.agent=8..12")
     for k in keys:
         if not list(vary[k]):
             raise ScenarioError("--vary", k, None, "no values to try")
-    points = [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(list(vary[k]) for k in keys))]
+    points = [dict(zip(keys, combo, strict=True))
+              for combo in itertools.product(*(list(vary[k]) for k in keys))]
     for k in keys:  # bad keys and values fail here, before any solve
         for value in vary[k]:
             apply_vary(scenario, {k: value})
     data = scenario.model_dump()
-    tasks = [{"scenario": data, "point": p, "time_limit": float(time_limit), "workers": 1} for p in points]
+    tasks = [{"scenario": data, "point": p, "time_limit": float(time_limit), "workers": 1}
+             for p in points]
     if use_ray is None:
         use_ray = ray_available() or ray_address is not None
     runner = "ray" if use_ray else "process pool"
     if use_ray and ray_address:
         problem = ray_unreachable(ray_address)
         if problem and not ray_fallback:
-            raise ScenarioError("command line", "--ray-address", ray_address, problem, hint=RAY_HINT)
+            raise ScenarioError("command line", "--ray-address", ray_address, problem,
+                                hint=RAY_HINT)
         if problem:
             use_ray, runner = False, f"process pool (Ray at {ray_address} unreachable: {problem})"
     rows = _on_ray(tasks, ray_address, workers) if use_ray else _in_pool(tasks, workers)
@@ -86,12 +91,14 @@ def sweep(scenario: Scenario, vary: dict[str, Sequence[Any]], time_limit: float 
     return frame
 
 
-RAY_HINT = ("start a cluster there with `ray start --head --port=PORT` (or check host and port), drop "
-            "--ray-address to use Ray on this machine, or add --ray-fallback to use the local process pool")
+RAY_HINT = ("start a cluster there with `ray start --head --port=PORT` (or check host and port), "
+            "drop --ray-address to use Ray on this machine, or add --ray-fallback to use the local "
+            "process pool")
 
 
 def ray_unreachable(address: str, timeout: float = 3.0) -> str:
-    """Why the Ray cluster at ``address`` cannot be reached ("" when it answers or cannot be checked)."""
+    """Why the Ray cluster at ``address`` cannot be reached ("" when it answers or cannot be
+    checked)."""
     import socket
 
     if address in ("auto", "local"):
@@ -122,7 +129,8 @@ def _on_ray(tasks: list[dict], address: str | None, workers: int | None) -> list
                 ray.init(address=address, logging_level="ERROR")
             except (ConnectionError, TimeoutError, RuntimeError) as exc:
                 raise ScenarioError("command line", "--ray-address", address,
-                                    f"cannot join the Ray cluster ({str(exc).splitlines()[0][:200]})",
+                                    "cannot join the Ray cluster "
+                                    f"({str(exc).splitlines()[0][:200]})",
                                     hint=RAY_HINT) from None
         else:
             ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,

@@ -25,7 +25,8 @@ def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
         raise ScenarioError("--vary", f"staff.count.{role}", role, f"unknown role {role!r}",
                             hint=f"known roles: {', '.join(scenario.role_by_id)}")
     if count < 0:
-        raise ScenarioError("--vary", f"staff.count.{role}", count, "a headcount cannot be negative")
+        raise ScenarioError("--vary", f"staff.count.{role}", count,
+                            "a headcount cannot be negative")
     data = editable(scenario)
     now = headcount(scenario, role)
     for _ in range(count - now):
@@ -34,7 +35,8 @@ def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
         mine = [p["id"] for p in data["staff"] if role in p["roles"]]
         gone = set(mine[count:])
         if len(gone) == len(data["staff"]):
-            raise ScenarioError("--vary", f"staff.count.{role}", count, "a scenario needs at least one person")
+            raise ScenarioError("--vary", f"staff.count.{role}", count,
+                                "a scenario needs at least one person")
         data["staff"] = [p for p in data["staff"] if p["id"] not in gone]
         for key in ("leave", "requests", "fixed"):
             data[key] = [x for x in data[key] if x["staff"] not in gone]
@@ -44,7 +46,8 @@ def with_headcount(scenario: Scenario, role: str, count: int) -> Scenario:
         err = error_from_pydantic(exc, "scenario")
         raise ScenarioError("--vary", f"staff.count.{role}", count,
                             f"gives {err.field} = {short_value(err.value)}: {err.message}",
-                            err.hint or "people named elsewhere in the scenario (posts…) cannot be removed") from None
+                            err.hint or "people named elsewhere in the scenario (posts…) "
+                            "cannot be removed") from None
 
 
 def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
@@ -65,7 +68,8 @@ def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
             shift, role, end = parts[1], (None if parts[2] in ("all", "*") else parts[2]), parts[3]
             lines = [d for d in data["demand"] if d["shift"] == shift and d.get("role") == role]
             if not lines:
-                raise ScenarioError("--vary", key, value, f"no demand line for shift {shift!r} and role {parts[2]!r}",
+                raise ScenarioError("--vary", key, value,
+                                    f"no demand line for shift {shift!r} and role {parts[2]!r}",
                                     hint="use demand.SHIFT.ROLE.min, e.g. demand.D.agent.min")
             for d in lines:
                 d[end] = value
@@ -80,13 +84,15 @@ def apply_vary(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
             data["rules"][parts[1]] = value
         else:
             raise ScenarioError("--vary", key, value, "unknown key",
-                                hint="use demand.SHIFT.ROLE.min|max, staff.count.ROLE or rules.FIELD")
+                                hint="use demand.SHIFT.ROLE.min|max, staff.count.ROLE or "
+                                     "rules.FIELD")
         try:
             sc = Scenario.model_validate(data)
         except ValidationError as exc:
             err = error_from_pydantic(exc, "scenario")
             raise ScenarioError("--vary", key, value,
-                                f"gives {err.field} = {short_value(err.value)}: {err.message}", err.hint) from None
+                                f"gives {err.field} = {short_value(err.value)}: {err.message}",
+                                err.hint) from None
     return sc
 
 

@@ -30,8 +30,9 @@ from roster.services.whatif_intervals import (
 )
 
 __all__ = [
-    "LONG_WEEK_HOURS", "RAY_HINT", "HeadcountAnswer", "IntervalTry", "MinStaffResult", "RoleNeed", "apply_vary",
-    "below_target", "compare", "compare_starts", "fewest_people", "figures", "headcount", "long_week_hours",
-    "measure", "min_staff", "needs_by_day", "ray_available", "ray_unreachable", "run_point", "scaled_forecast",
-    "service_level_headcount", "sweep", "unmet_seats", "with_headcount", "with_start_window",
+    "LONG_WEEK_HOURS", "RAY_HINT", "HeadcountAnswer", "IntervalTry", "MinStaffResult", "RoleNeed",
+    "apply_vary", "below_target", "compare", "compare_starts", "fewest_people", "figures",
+    "headcount", "long_week_hours", "measure", "min_staff", "needs_by_day", "ray_available",
+    "ray_unreachable", "run_point", "scaled_forecast", "service_level_headcount", "sweep",
+    "unmet_seats", "with_headcount", "with_start_window",
 ]

@@ -31,7 +31,8 @@ def build(scenario: Scenario, calendar: Calendar | None = None, explain: bool = 
     ``seated``: seats already taken by people left out of ``scenario`` (see rules/coverage.py)."""
     calendar = calendar or Calendar(scenario)
     model = cp_model.CpModel()
-    ctx = Context(model, scenario, calendar, build_variables(model, scenario, calendar), explain=explain)
+    ctx = Context(model, scenario, calendar, build_variables(model, scenario, calendar),
+                  explain=explain)
     if seated:
         ctx.cache["seated"] = seated
     for family in (FAMILIES.values() if families is None else families):
@@ -54,15 +55,17 @@ def extract(ctx: Context, solver: cp_model.CpSolver) -> Roster:
     v, cal, sc = ctx.vars, ctx.calendar, ctx.scenario
     seats = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], r)
              for (p, d, s, r), var in v.x.items() if solver.BooleanValue(var)]
-    duty = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], duty_role(sc.posts[k], v.seats, d, v.shifts[s]),
-                       sc.posts[k].id) for (k, p, d, s), var in v.duty.items() if solver.BooleanValue(var)]
+    duty = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s],
+                       duty_role(sc.posts[k], v.seats, d, v.shifts[s]), sc.posts[k].id)
+            for (k, p, d, s), var in v.duty.items() if solver.BooleanValue(var)]
     leave = [LeaveDay(cal.days[d].date, sc.leave_wishes[i].staff, sc.leave_wishes[i].type)
              for (i, d), var in ctx.cache.get("leave_days", {}).items() if solver.BooleanValue(var)]
     return Roster.of(with_breaks(ctx, seats + duty, break_counts(ctx, solver.Value)), leave=leave)
 
 
 def with_breaks(ctx: Context, items: list[Assignment],
-                counts: dict[tuple[int, int, str | None], list[tuple[int, int]]]) -> list[Assignment]:
+                counts: dict[tuple[int, int, str | None],
+                             list[tuple[int, int]]]) -> list[Assignment]:
     """The assignments with ``break_at`` set from break counts per (day, shift, role): people of a
     group in staff order take the starts in time order, as many each as the counts say."""
     sc, cal = ctx.scenario, ctx.calendar
@@ -75,7 +78,8 @@ def with_breaks(ctx: Context, items: list[Assignment],
     for key, members in groups.items():
         starts = [t for t, k in counts.get(key, []) for _ in range(k)]
         shift = sc.shift_by_id[ctx.vars.shifts[key[1]]]
-        starts += list(shift.break_starts[:1]) * (len(members) - len(starts))  # none counted: the first start
+        # none counted: the first start
+        starts += list(shift.break_starts[:1]) * (len(members) - len(starts))
         members.sort(key=lambda i: out[i].staff)
         for i, t in zip(members, starts, strict=False):
             out[i] = dataclasses.replace(out[i], break_at=break_text(t))
@@ -116,7 +120,8 @@ def add_hint(ctx: Context, roster: Roster) -> None:
             ctx.model.AddHint(v.x[(p, d, s, r)], r == pick)
     duty = {(a.post, a.staff, a.date, a.shift) for a in roster if a.post is not None}
     for (k, p, d, s), var in v.duty.items():
-        ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date, v.shifts[s]) in duty)
+        ctx.model.AddHint(var, (ctx.scenario.posts[k].id, v.staff[p], cal.days[d].date,
+                                v.shifts[s]) in duty)
     breaks: dict[tuple[int, int, str | None, int], int] = {}
     shift_index = {sid: i for i, sid in enumerate(v.shifts)}
     for a in roster:

@@ -40,7 +40,8 @@ class Columns:
 
 
 def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
-                 seed: int = 0, stop: threading.Event | None = None, rosters: bool = True) -> Columns:
+                 seed: int = 0, stop: threading.Event | None = None,
+                 rosters: bool = True) -> Columns:
     """The bound and, time allowing, a cheaper roster from the generated months."""
     started = time.perf_counter()
     cg = ColumnGeneration(scenario)
@@ -59,8 +60,9 @@ def from_columns(scenario: Scenario, roster: Roster, objective: float | None, de
         out.stats["master"] = {"found": False}
         return out
     cost = float(master.search.cost())
-    out.stats["master"] = {"found": True, "objective": master.objective, "cost": cost, "start": objective,
-                           "status": master.status, "columns": master.columns, "seconds": round(master.seconds, 3)}
+    out.stats["master"] = {"found": True, "objective": master.objective, "cost": cost,
+                           "start": objective, "status": master.status, "columns": master.columns,
+                           "seconds": round(master.seconds, 3)}
     if master.search.empty_hard_seats() == 0 and (objective is None or cost < objective - 1e-6):
         out.search, out.cost = master.search, cost
     return out

@@ -35,7 +35,8 @@ class Context:
     vars: Variables
     explain: bool = False
     """When on, every hard rule instance is guarded by an assumption literal (see explain.py)."""
-    terms: dict[str, list[tuple[int, cp_model.LinearExprT]]] = field(default_factory=lambda: defaultdict(list))
+    terms: dict[str, list[tuple[int, cp_model.LinearExprT]]] = field(
+        default_factory=lambda: defaultdict(list))
     guards: dict[Label, cp_model.IntVar] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
     """Derived variables shared between rule families (e.g. weekends worked)."""
@@ -57,8 +58,8 @@ class Context:
         if self.explain:
             ct.OnlyEnforceIf(self.guard(label))
 
-    def at_most(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str, label: Label,
-                ub: int | None = None) -> None:
+    def at_most(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str,
+                label: Label, ub: int | None = None) -> None:
         """expr <= value, or a penalty of weight per unit above it.
 
         Soft slacks are bounded from one side only (minimising keeps them tight, and it searches
@@ -66,17 +67,19 @@ class Context:
         if weight is None:
             self._hard(self.model.Add(expr <= value), label)
             return
-        slack = self.model.NewIntVar(0, ub if ub is not None else 10**6, f"over:{label.family}:{label.key}")
+        slack = self.model.NewIntVar(0, ub if ub is not None else 10**6,
+                                     f"over:{label.family}:{label.key}")
         self.model.Add(expr - slack <= value)
         self.penalise(term, weight, slack)
 
-    def at_least(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str, label: Label,
-                 ub: int | None = None) -> None:
+    def at_least(self, expr: cp_model.LinearExprT, value: int, weight: int | None, term: str,
+                 label: Label, ub: int | None = None) -> None:
         """expr >= value, or a penalty of weight per unit below it."""
         if weight is None:
             self._hard(self.model.Add(expr >= value), label)
             return
-        slack = self.model.NewIntVar(0, ub if ub is not None else max(value, 0), f"under:{label.family}:{label.key}")
+        slack = self.model.NewIntVar(0, ub if ub is not None else max(value, 0),
+                                     f"under:{label.family}:{label.key}")
         self.model.Add(expr + slack >= value)
         self.penalise(term, weight, slack)
 

@@ -56,19 +56,23 @@ class Explanation:
     repairs: list[Repair]
     seconds: float
     status: str = ""
-    """FEASIBLE, INFEASIBLE, STRUCTURAL (only the unguarded one-shift-a-day rules conflict) or UNKNOWN."""
+    """FEASIBLE, INFEASIBLE, STRUCTURAL (only the unguarded one-shift-a-day rules conflict) or
+    UNKNOWN."""
     minimal: bool = True
-    """False when a shrinking step ran out of time: the rule set is sufficient but maybe not minimal."""
+    """False when a shrinking step ran out of time: the rule set is sufficient but maybe not
+    minimal."""
     lang: str = "en"
 
     def text(self) -> str:
         zh = self.lang == "zh"
         if self.feasible:
-            return "场景可排班，所有硬性规则都能满足。" if zh else "The scenario can be rostered: every hard rule can hold."
+            return ("场景可排班，所有硬性规则都能满足。" if zh
+                    else "The scenario can be rostered: every hard rule can hold.")
         lines = list(self.reasons)
         if self.repairs:
             lines.append("可行的修改（已求解验证，改动小的在前）：" if zh else
-                         "Changes that make it rosterable (each checked by a solve, smallest first):")
+                         "Changes that make it rosterable (each checked by a solve, smallest "
+                         "first):")
             lines += [f"  - {r.text(self.lang)}" for r in self.repairs]
         elif self.status == "INFEASIBLE":
             lines.append("未找到单项修改能让场景可排班。" if zh else
@@ -88,7 +92,8 @@ def _check(model: cp_model.CpModel, assumptions: list, seconds: float, workers: 
     model.AddAssumptions(assumptions)
     solver = cp_model.CpSolver()
     stop = _STOP.get()
-    solver.parameters.max_time_in_seconds = 0.0 if stop is not None and stop.is_set() else max(0.05, seconds)
+    stopped = stop is not None and stop.is_set()
+    solver.parameters.max_time_in_seconds = 0.0 if stopped else max(0.05, seconds)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = 0
     solver.parameters.linearization_level = lp  # 2: guarded rules enter the LP relaxation too
@@ -127,7 +132,8 @@ def _core(ctx: Context, deadline: float) -> tuple[str, list[Label], bool]:
     by_index = {lit.Index(): label for label, lit in ctx.guards.items()}
     guards = ctx.guards
     # a quick search finds rosters fastest; the fuller LP proves counting conflicts fastest
-    code, solver = _check(ctx.model, list(guards.values()), 0.3 * (deadline - time.perf_counter()), lp=1)
+    code, solver = _check(ctx.model, list(guards.values()), 0.3 * (deadline - time.perf_counter()),
+                          lp=1)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
         code, solver = _check(ctx.model, list(guards.values()), deadline - time.perf_counter())
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -150,7 +156,8 @@ def _core(ctx: Context, deadline: float) -> tuple[str, list[Label], bool]:
         code, solver = _check(ctx.model, [guards[lb] for lb in needed + rest], min(left, 2.0))
         if code == cp_model.INFEASIBLE:
             # every rule shown necessary so far is in any smaller conflicting set
-            smaller = {by_index[j] for j in solver.SufficientAssumptionsForInfeasibility() if j in by_index}
+            smaller = {by_index[j] for j in solver.SufficientAssumptionsForInfeasibility()
+                       if j in by_index}
             if smaller:
                 rest = [lb for lb in rest if lb in smaller]
         else:
@@ -169,7 +176,8 @@ def _core(ctx: Context, deadline: float) -> tuple[str, list[Label], bool]:
 def _staff_of(label: Label, scenario: Scenario) -> str | None:
     """The person a rule of one person's own is about."""
     family = family_of(label.family)
-    return staff_of(scenario, label) if family is not None and family.scope is Scope.PERSON else None
+    person = family is not None and family.scope is Scope.PERSON
+    return staff_of(scenario, label) if person else None
 
 
 def _short(label: str, lang: str) -> str:
@@ -189,17 +197,21 @@ def _seat_sentence(seat: Seat, scenario: Scenario, others: list[Label], competin
     role = seat.role or ("staff" if not zh else "人员")
     rname = (scenario.role_by_id[seat.role].label if seat.role else "人员") if zh else role
     shift = scenario.shift_by_id[seat.shift]
-    head = (f"{seat.date} {shift.label}：需要 {seat.seats} 个{rname}座席，能上的 {len(seat.candidates)} 人中，"
+    head = (f"{seat.date} {shift.label}：需要 {seat.seats} 个{rname}座席，"
+            f"能上的 {len(seat.candidates)} 人中，"
             if zh else
             f"{seat.date} {seat.shift}: {seat.seats} {role} seat{'s' if seat.seats != 1 else ''}, "
             f"but of {len(seat.candidates)} who can take {'them' if seat.seats != 1 else 'it'} ")
     parts = []
-    for ids, en, cn in ((seat.leave, "on leave", "在休假"), (seat.days_off, "have a fixed day off", "固定休息"),
+    for ids, en, cn in ((seat.leave, "on leave", "在休假"),
+                        (seat.days_off, "have a fixed day off", "固定休息"),
                         (seat.cannot, f"cannot work {seat.shift}", f"不能上{shift.label}"),
                         (seat.pinned, "are pinned to another shift", "已固定在其他班次")):
         if ids:
             parts.append(f"{len(ids)} 人{cn}（{_names(ids)}）" if zh else
-                         f"{len(ids)} {('is ' if len(ids) == 1 else 'are ') if en == 'on leave' else ''}{en} ({_names(ids)})")
+                         f"{len(ids)} "
+                         f"{('is ' if len(ids) == 1 else 'are ') if en == 'on leave' else ''}{en} "
+                         f"({_names(ids)})")
     if not parts:
         parts.append("无人休假或不可上该班" if zh else "none is on leave or barred from the shift")
     free = set(seat.free)
@@ -284,7 +296,8 @@ class _Candidate:
     change: Callable[[dict[str, Any]], None]
     """Edits the scenario's ``model_dump()`` in place."""
     kind: str = ""
-    """What is relaxed (seat, hire:agent, leave, a rule field): repairs of one kind can be chained."""
+    """What is relaxed (seat, hire:agent, leave, a rule field): repairs of one kind can be
+    chained."""
 
 
 def candidates(sc: Scenario, ctx: Context, core: list[Label]) -> list[_Candidate]:
@@ -363,7 +376,8 @@ def chained(sc: Scenario, core: list[Label], ctx: Context, deadline: float, work
                     desc, zh = cand.description, cand.zh
                 elif kind.startswith("hire:"):
                     role = kind.split(":", 1)[1]
-                    desc = f"{len(steps)} more {role}s (new people like the others of that role, no leave)"
+                    desc = (f"{len(steps)} more {role}s "
+                            "(new people like the others of that role, no leave)")
                     zh = f"增加 {len(steps)} 名{sc.role_by_id[role].label}"
                 else:
                     desc = " + ".join(c.description for c in steps)
@@ -396,18 +410,22 @@ def _explain(scenario: Scenario, lang: str, time_limit: float, workers: int) -> 
         return Explanation(True, [], [], [], time.perf_counter() - t0, status, True, lang)
     if status == "UNKNOWN":
         msg = (f"{time_limit * 0.55:.0f} 秒内无法判定是否可排班；请加长时间再试。" if zh else
-               f"Could not decide within {time_limit * 0.55:.0f} s whether a roster exists; try a longer time limit.")
+               f"Could not decide within {time_limit * 0.55:.0f} s whether a roster exists; try a "
+               "longer time limit.")
         return Explanation(False, [msg], [], [], time.perf_counter() - t0, status, False, lang)
     if status == "STRUCTURAL":
         plain = solvable(scenario, max(0.5, t0 + time_limit - time.perf_counter()), workers)
         if plain is False:
-            msg = ("每条可关闭的规则都关掉后仍无解：冲突来自每人每天只能上一个班、固定班次的座席角色等基本约束。" if zh else
-                   "Even with every rule that can be switched off switched off there is no roster: the conflict "
-                   "lies in the basic constraints (one shift a person a day, roles of pinned seats).")
+            msg = ("每条可关闭的规则都关掉后仍无解："
+                   "冲突来自每人每天只能上一个班、固定班次的座席角色等基本约束。" if zh else
+                   "Even with every rule that can be switched off switched off there is no roster: "
+                   "the conflict lies in the basic constraints (one shift a person a day, roles of "
+                   "pinned seats).")
         else:
             msg = ("逐条加保护的模型无解，但原模型的判定不一致；请加长时间重试。" if zh else
                    "The guarded model says infeasible but the rules named none; the plain model "
-                   f"{'can be solved' if plain else 'could not be decided in time'} - try a longer time limit.")
+                   f"{'can be solved' if plain else 'could not be decided in time'} - try a longer "
+                   "time limit.")
         return Explanation(False, [msg], [], [], time.perf_counter() - t0, status, True, lang)
     reasons = word(scenario, ctx, core, lang)
     if not minimal:

@@ -12,8 +12,8 @@ others' own terms, which the change cannot touch. So the search
 
 Each model is small, so it solves in a fraction of a second where the whole roster's model takes
 minutes to build and solve. Posts tie people together, so scenarios with
-posts are not searched this way (``Family.group_search``); fairness is left to the whole-roster solve that follows
-(``SolveOptions(strategy=...)``), which starts from the roster found here.
+posts are not searched this way (``Family.group_search``); fairness is left to the whole-roster
+solve that follows (``SolveOptions(strategy=...)``), which starts from the roster found here.
 """
 
 from __future__ import annotations
@@ -137,8 +137,10 @@ class GroupSearch:
                 if day.date in own:
                     continue
                 a = worked.get(day.date)
-                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=a.shift, off=False, role=a.role)
-                            if a else Fixed.model_construct(staff=sid, date=day.date, shift=None, off=True, role=None))
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=a.shift,
+                                                  off=False, role=a.role)
+                            if a else Fixed.model_construct(staff=sid, date=day.date, shift=None,
+                                                            off=True, role=None))
         return pins
 
     def cost(self, group: list[str], seconds: float = 10.0, ctx=None) -> float | None:
@@ -169,13 +171,15 @@ class GroupSearch:
             return False
         found = extract(ctx, solver)
         for sid in group:
-            self._set(sid, [a for a in found if a.staff == sid], [x for x in found.leave if x.staff == sid])
+            self._set(sid, [a for a in found if a.staff == sid],
+                      [x for x in found.leave if x.staff == sid])
         self.kept += before is None or solver.ObjectiveValue() < before - 1e-6
         return True
 
     # ---- the search --------------------------------------------------------
     def run(self, seconds: float, stop: threading.Event | None = None,
-            on_group: Callable[[GroupSearch], None] | None = None, deadline: float | None = None) -> Roster | None:
+            on_group: Callable[[GroupSearch], None] | None = None,
+            deadline: float | None = None) -> Roster | None:
         """Place everyone not yet placed, then improve neighbourhoods until ``seconds`` are up.
 
         Placing people may go on past ``seconds``, up to ``deadline`` (``time.perf_counter()``
@@ -206,7 +210,9 @@ class GroupSearch:
                 group = self.rng.sample(self.ids, min(self.window_people, len(self.ids)))
                 self.improve(group, seconds_left, (first, first + WINDOW_DAYS - 1))
                 # grow the group while its models solve to the end, shrink it when they do not
-                self.window_people = max(2, min(len(self.ids), self.window_people + (1 if self.proven else -1)))
+                self.window_people = max(2, min(len(self.ids), self.window_people + (1
+                                                                                     if self.proven
+                                                                                     else -1)))
             else:
                 self.improve(self.rng.sample(self.ids, min(self.size, len(self.ids))), seconds_left)
             if on_group:
@@ -252,7 +258,9 @@ def _for_staff(scenario: Scenario, members: set[str], pins=()) -> Scenario:
         fields[name] = tuple(x for x in getattr(scenario, name) if x.staff in members)
     fields["fixed"] += tuple(pins)
     if scenario.history is not None:
-        days = (scenario.horizon.days()[0] - scenario.history.first_day(scenario.horizon.days()[0])).days
+        start = scenario.horizon.start
+        days = (start - scenario.history.first_day(start)).days
         fields["history"] = History.model_construct(
-            days=days or None, worked=tuple(w for w in scenario.history.worked if w.staff in members))
+            days=days or None, worked=tuple(w for w in scenario.history.worked
+                                            if w.staff in members))
     return Scenario.model_construct(**fields)

@@ -13,7 +13,8 @@ def before(ctx: Context, p: int) -> dict[int, int]:
         shift_index = {sid: i for i, sid in enumerate(ctx.vars.shifts)}
         person = {sid: i for i, sid in enumerate(ctx.vars.staff)}
         for sid, days in ctx.scenario.history.shifts(start).items():
-            cache[person[sid]] = {(date - start).days: shift_index[w.shift] for date, w in days.items()}
+            cache[person[sid]] = {(date - start).days: shift_index[w.shift]
+                                  for date, w in days.items()}
     return cache.get(p, {})
 
 

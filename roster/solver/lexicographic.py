@@ -40,7 +40,8 @@ def solve_in_tiers(ctx: Context, hint: Roster, tiers: list[Tier], options: Solve
     """
     named = {n for tier, _ in tiers for n in tier}
     rest = tuple(n for n in ctx.terms if n not in named)
-    steps = [(tier, floor) for tier, floor in [*tiers, (rest, 0)] if any(ctx.terms.get(n) for n in tier)]
+    steps = [(tier, floor) for tier, floor in [*tiers, (rest, 0)]
+             if any(ctx.terms.get(n) for n in tier)]
 
     def total(tier):
         return sum(w * e for n in tier for w, e in ctx.terms.get(n, []))
@@ -58,7 +59,8 @@ def solve_in_tiers(ctx: Context, hint: Roster, tiers: list[Tier], options: Solve
         for tier, floor in group:
             expr = total(tier)
             if floor > 0:
-                level = ctx.model.NewIntVar(floor, max(floor, _upper(ctx, tier)), f"tier:{'+'.join(tier)}")
+                level = ctx.model.NewIntVar(floor, max(floor, _upper(ctx, tier)),
+                                            f"tier:{'+'.join(tier)}")
                 ctx.model.Add(level >= expr)
                 expr = level
             parts.append((tier, floor, expr))
@@ -89,7 +91,8 @@ def solve_in_tiers(ctx: Context, hint: Roster, tiers: list[Tier], options: Solve
 
 
 def _upper(ctx: Context, tier: tuple[str, ...]) -> int:
-    """An upper bound of a tier's weighted sum (terms are penalties: 0/1 literals, slacks, constants)."""
+    """An upper bound of a tier's weighted sum (terms are penalties: 0/1 literals, slacks,
+    constants)."""
     variables = ctx.model.Proto().variables
     out = 0
     for n in tier:

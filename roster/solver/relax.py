@@ -47,7 +47,10 @@ def new_person(sc: Scenario, role: str, taken: Iterable[str] = ()) -> dict[str, 
     """A generic new hire of ``role``: the least restricted person of that role, without leave."""
     used = {p.id for p in sc.staff} | set(taken)
     same = [p for p in sc.staff if p.roles == (role,)] or [p for p in sc.staff if role in p.roles]
-    base = min(same, key=lambda p: (len(p.cannot) + len(p.days_off), p.id)) if same else Staff(id="x", roles=(role,))
+    if same:
+        base = min(same, key=lambda p: (len(p.cannot) + len(p.days_off), p.id))
+    else:
+        base = Staff(id="x", roles=(role,))
     n = 1
     while f"NEW-{role}-{n}" in used:
         n += 1

@@ -1,4 +1,5 @@
-"""CP-SAT booleans for the allowed (person, day, shift, seat role) and (post, person, day, shift) only."""
+"""CP-SAT booleans for the allowed (person, day, shift, seat role) and (post, person, day, shift)
+only."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ class Variables:
     mine: dict[int, list[tuple[int, int, cp_model.IntVar]]] = field(default_factory=dict)
     """person → (day, shift, works) for every shift the person may work."""
     duty: dict[tuple[int, int, int, int], cp_model.IntVar] = field(default_factory=dict)
-    """(post, person, day, shift) → that holder mans the post (post duty is work: it is part of y)."""
+    """(post, person, day, shift) → that holder mans the post (post duty is work: it is part of
+    y)."""
     periods: dict[tuple[int, int, int], list[int]] = field(default_factory=dict)
     """(post, day, shift) → holders who may man it, A first (every opening period, maybe empty)."""
     seat_duties: list[tuple[int, int, str, cp_model.IntVar]] = field(default_factory=list)
@@ -45,7 +47,8 @@ class Variables:
 
 
 def build_variables(model: cp_model.CpModel, scenario: Scenario, calendar: Calendar) -> Variables:
-    v = Variables([s.id for s in scenario.staff], [s.id for s in scenario.shifts], seats_table(scenario, calendar))
+    v = Variables([s.id for s in scenario.staff], [s.id for s in scenario.shifts],
+                  seats_table(scenario, calendar))
     cells = allowed(scenario, calendar)
     v.periods = post_duties(scenario, calendar) if scenario.posts else {}
     posts_of: dict[tuple[int, int, int], list[int]] = {}

@@ -49,7 +49,8 @@ class Checker:
         """Report ``rule`` broken ``units`` times: hard when ``hard`` says so or ``limit`` is a hard
         limit, else at the limit's weight per unit (nothing when that weight is 0)."""
         if self.check is not None and rule not in self.check.reports:
-            raise ValueError(f"the {self.check.family} check reports {rule}, which it does not declare")
+            raise ValueError(f"the {self.check.family} check reports {rule}, which it does not "
+                             "declare")
         weight = weight_of(limit) if hard is None else (None if hard else 0)
         if weight is None:
             self.out.append(Violation(rule, True, text, zh, 0, staff, date))
@@ -77,7 +78,8 @@ class Check:
 
     family: Rule
     reports: tuple[Rule, ...]
-    """``Violation.rule`` names it may report (the registry test holds them equal to the family's)."""
+    """``Violation.rule`` names it may report (the registry test holds them equal to the
+    family's)."""
     run: Callable[..., None]
     """``run(checker)``, or ``run(checker, who)`` for a check of one person's own shifts."""
     per_person: bool = False

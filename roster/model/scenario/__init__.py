@@ -21,15 +21,15 @@ from .requests import Fixed, Request
 from .rotations import OFF_CELL, Rotation, Team
 from .rules import PersonRules, Rules
 from .shifts import Break, Shift, ShiftTemplate
-from .templates import expand_templates
+from .templates import expand_templates, unknown_shift
 from .values import Count, Frozen, Limit, Soft, limit_value, limit_weight, parse_minutes
 
 __all__ = [
     "DEFAULT_STEPS", "MAX_HORIZON_DAYS", "OFF_CELL",
-    "Break", "Carry", "Count", "Demand", "DemandFrom", "DemandLine", "Fairness", "FieldError", "Fixed",
-    "Frozen", "History", "Holidays", "Horizon", "IntervalDemand", "IntervalRow", "Leave",
+    "Break", "Carry", "Count", "Demand", "DemandFrom", "DemandLine", "Fairness", "FieldError",
+    "Fixed", "Frozen", "History", "Holidays", "Horizon", "IntervalDemand", "IntervalRow", "Leave",
     "LeaveBalance", "LeavePolicy", "LeaveWish", "Limit", "PersonRules", "Post", "Request", "Role",
     "Rotation", "Rules", "Scenario", "Shift", "ShiftTemplate", "Soft", "Staff", "Team", "Window",
     "Worked", "check_days", "check_references", "check_timezone", "expand_templates", "limit_value",
-    "limit_weight", "parse_minutes",
+    "limit_weight", "parse_minutes", "unknown_shift",
 ]

@@ -96,7 +96,8 @@ class Scenario(Frozen):
         """Shift ids, a template id standing for each of its shifts."""
         out: list[str] = []
         for x in ids:
-            out.extend([s.id for s in self.shifts if s.template == x] if x not in self.shift_by_id else [x])
+            out.extend([s.id for s in self.shifts if s.template == x] if x not in self.shift_by_id
+                       else [x])
         return out
 
     @cached_property
@@ -120,7 +121,9 @@ class Scenario(Frozen):
     def rules_for(self, staff_id: str) -> Rules:
         """Scenario rules with this person's overrides applied."""
         person = self.staff_by_id[staff_id]
-        override = {k: v for k, v in person.model_dump(include=set(PersonRules.model_fields)).items() if v is not None}
+        override = {k: v
+                    for k, v in person.model_dump(include=set(PersonRules.model_fields)).items()
+                    if v is not None}
         if not override:
             return self.rules
         return self.rules.model_copy(update={k: getattr(person, k) for k in override})

@@ -28,7 +28,8 @@ def _demand_kind(value: Any) -> str:
     return "seat-line"
 
 
-DemandLine = Annotated[Annotated[Demand, Tag("seat-line")] | Annotated[IntervalDemand, Tag("interval-line")],
+DemandLine = Annotated[Annotated[Demand, Tag("seat-line")]
+                       | Annotated[IntervalDemand, Tag("interval-line")],
                        Discriminator(_demand_kind)]
 """Seats on a shift, or people per interval (a line with ``per_interval``)."""
 

@@ -16,7 +16,8 @@ the 2nd twice, the 3rd three times, the 4th and every further one four times."""
 
 
 class IntervalRow(Frozen):
-    """One interval of a forecast: agents needed, or calls offered (Erlang C turns them into agents)."""
+    """One interval of a forecast: agents needed, or calls offered (Erlang C turns them into
+    agents)."""
 
     interval: str
     """Start of the interval, HH:MM."""
@@ -47,7 +48,8 @@ class IntervalRow(Frozen):
 
 
 class IntervalDemand(Frozen):
-    """People of a role needed on the floor per interval (``demand: [{role: agent, per_interval: f.csv}]``).
+    """People of a role needed on the floor per interval
+    (``demand: [{role: agent, per_interval: f.csv}]``).
 
     An interval counts the people working it from start to end and not on a break. People short
     cost ``under_steps`` per interval, convex: the k-th person missing costs the k-th step (the last
@@ -57,7 +59,8 @@ class IntervalDemand(Frozen):
 
     role: str | None = None
     """``None`` counts everyone, whatever their role."""
-    per_interval: Annotated[Annotated[str, Tag("file")] | Annotated[tuple[IntervalRow, ...], Tag("rows")],
+    per_interval: Annotated[Annotated[str, Tag("file")]
+                            | Annotated[tuple[IntervalRow, ...], Tag("rows")],
                             Discriminator(lambda v: "file" if isinstance(v, str) else "rows")]
     """A CSV file (columns interval, agents or calls, optionally date or weekday), relative to the
     scenario file, or the rows inline; the loader reads the file into rows."""
@@ -70,10 +73,12 @@ class IntervalDemand(Frozen):
     service_level: float = Field(default=0.8, gt=0, lt=1)
     answer_seconds: float = Field(default=20, ge=0)
     shrinkage: float = Field(default=0.0, ge=0, lt=1)
-    """Share of rostered time not on the phones for reasons the roster does not place (absence, coaching)."""
+    """Share of rostered time not on the phones for reasons the roster does not place (absence,
+    coaching)."""
     under_weight: int = Field(default=100, ge=0)
     under_steps: tuple[Annotated[int, Field(ge=0)], ...] | None = Field(default=None, min_length=1)
-    """Cost of the 1st, 2nd, … person short in an interval; the last step repeats; never decreasing."""
+    """Cost of the 1st, 2nd, … person short in an interval; the last step repeats; never
+    decreasing."""
     over_weight: int = Field(default=1, ge=0)
     min_on_floor: Count | None = None
 
@@ -81,7 +86,8 @@ class IntervalDemand(Frozen):
     @classmethod
     def _convex(cls, value: tuple[int, ...] | None) -> tuple[int, ...] | None:
         if value is not None and any(b < a for a, b in zip(value, value[1:], strict=False)):
-            raise ValueError("steps may not decrease: the k-th person short costs at least the (k-1)-th")
+            raise ValueError("steps may not decrease: the k-th person short costs at least the "
+                             "(k-1)-th")
         return value
 
     @property

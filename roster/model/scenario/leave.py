@@ -42,7 +42,8 @@ class Window(Frozen):
 
 
 class LeaveWish(Frozen):
-    """Leave the solver places: ``days`` days of ``type`` inside ``window``, where coverage allows."""
+    """Leave the solver places: ``days`` days of ``type`` inside ``window``, where coverage
+    allows."""
 
     staff: str
     type: str = "annual"

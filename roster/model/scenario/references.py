@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def check_references(scenario: Scenario) -> None:
-    """Raise FieldError for the first id, date or value that does not fit the rest of the scenario."""
+    """Raise FieldError for the first id, date or value that does not fit the rest of the
+    scenario."""
     _unique("roles", [r.id for r in scenario.roles])
     _unique("shifts", [s.id for s in scenario.shifts])
     _unique("staff", [s.id for s in scenario.staff])
@@ -51,7 +52,8 @@ def check_references(scenario: Scenario) -> None:
             _known_shift(scenario, f"rules.forbidden_sequences[{j}]", c, shifts)
     _unique("shift_templates", [t.id for t in scenario.shift_templates])
     templates = {t.id for t in scenario.shift_templates}
-    for where, rules in [("rules", scenario.rules)] + [(f"staff[{i}]", p) for i, p in enumerate(scenario.staff)]:
+    for where, rules in [("rules", scenario.rules)] + [(f"staff[{i}]", p)
+                                                       for i, p in enumerate(scenario.staff)]:
         for k in rules.max_template_shifts or {}:
             _known(f"{where}.max_shifts", k, templates, "template")
     for where, entries in (("requests", scenario.requests), ("fixed", scenario.fixed)):
@@ -97,7 +99,8 @@ def check_references(scenario: Scenario) -> None:
                 _known(f"history.worked[{i}].role", w.role, roles, "role")
             if w.date >= scenario.horizon.start:
                 raise FieldError(f"history.worked[{i}].date", str(w.date),
-                                 f"a history shift must lie before the horizon start {scenario.horizon.start}",
+                                 "a history shift must lie before the horizon start "
+                                 f"{scenario.horizon.start}",
                                  hint="the history is the tail of the previous roster")
             if (w.staff, w.date) in seen_cells:
                 raise FieldError(f"history.worked[{i}].date", str(w.date),
@@ -110,7 +113,8 @@ def check_references(scenario: Scenario) -> None:
     for i, c in enumerate(scenario.fairness_carry):
         _known(f"fairness_carry[{i}].staff", c.staff, staff, "staff")
         if c.staff in seen:
-            raise FieldError(f"fairness_carry[{i}].staff", c.staff, f"{c.staff} has two rows of counts")
+            raise FieldError(f"fairness_carry[{i}].staff", c.staff,
+                             f"{c.staff} has two rows of counts")
         seen.add(c.staff)
         for key in ("by_holiday", "last_holidays"):
             for name in getattr(c, key):
@@ -142,7 +146,8 @@ def _check_rotations(scenario: Scenario, shifts: set[str], staff: set[str]) -> N
                              f"the offset lies outside the {len(r.pattern)}-day pattern",
                              hint=f"use 0 .. {len(r.pattern) - 1}")
         if bool(r.staff) == (r.team is not None):
-            raise FieldError(f"{where}.staff", list(r.staff), "give either staff or team (who follows the pattern)")
+            raise FieldError(f"{where}.staff", list(r.staff),
+                             "give either staff or team (who follows the pattern)")
         for sid in r.staff:
             _known(f"{where}.staff", sid, staff, "staff")
         if r.team is not None:
@@ -150,13 +155,16 @@ def _check_rotations(scenario: Scenario, shifts: set[str], staff: set[str]) -> N
         check_days(f"{where}.days", r.days)
         for sid in r.staff or [p.id for p in scenario.staff if p.team == r.team]:
             if sid in taken:
-                raise FieldError(f"{where}.{'staff' if r.staff else 'team'}", sid if r.staff else r.team,
+                field, value = ("staff", sid) if r.staff else ("team", r.team)
+                raise FieldError(f"{where}.{field}", value,
                                  f"{sid} already follows rotation {taken[sid]}",
-                                 hint="a person follows one rotation (split it by days if it changes)")
+                                 hint="a person follows one rotation (split it by days if it "
+                                      "changes)")
             taken[sid] = r.id
 
 
-def _check_interval_line(scenario: Scenario, i: int, line: IntervalDemand, roles: set[str], shifts: set[str]) -> None:
+def _check_interval_line(scenario: Scenario, i: int, line: IntervalDemand, roles: set[str],
+                         shifts: set[str]) -> None:
     where = f"demand[{i}]"
     if line.role is not None:
         _known(f"{where}.role", line.role, roles, "role")
@@ -178,7 +186,8 @@ def _check_interval_line(scenario: Scenario, i: int, line: IntervalDemand, roles
                              "the forecast gives calls; Erlang C needs the average handle time",
                              hint="add aht_seconds to the demand line, or give agents per interval")
         if row.weekday is not None and row.weekday not in WEEKDAYS:
-            raise FieldError(f"{where}.per_interval[{j}].weekday", row.weekday, "not a weekday (mon..sun)")
+            raise FieldError(f"{where}.per_interval[{j}].weekday", row.weekday,
+                             "not a weekday (mon..sun)")
         if row.date is not None:
             _inside(f"{where}.per_interval[{j}].date", row.date, scenario.horizon)
 
@@ -197,7 +206,8 @@ def _check_posts(scenario: Scenario, roles: set[str], shifts: set[str], staff: s
         for b in post.backups:
             _known(f"posts[{i}].b", b, staff, "staff")
         if len(set(post.holders)) != len(post.holders):
-            raise FieldError(f"posts[{i}].b", list(post.backups), "a holder is listed twice (A or a backup)")
+            raise FieldError(f"posts[{i}].b", list(post.backups),
+                             "a holder is listed twice (A or a backup)")
         if post.counts_toward is not None:
             _known(f"posts[{i}].counts_toward", post.counts_toward, roles, "role")
             for h in post.holders:
@@ -214,16 +224,19 @@ def _check_leave_types(scenario: Scenario, staff: set[str]) -> None:
         _known(f"leave[{i}].type", lv.type, types, "leave type")
         kind = scenario.leave_policy.types[lv.type]
         if lv.half is not None and not kind.half_days:
-            raise FieldError(f"leave[{i}].half", lv.half, f"{lv.type} leave cannot be taken in half days", hint)
+            raise FieldError(f"leave[{i}].half", lv.half,
+                             f"{lv.type} leave cannot be taken in half days", hint)
         for x in lv.extras:
             if x not in kind.extras and x not in kind.alternatives:
-                _known(f"leave[{i}].extras", x, set(kind.extras) | set(kind.alternatives), f"{lv.type} extra")
+                _known(f"leave[{i}].extras", x, set(kind.extras) | set(kind.alternatives),
+                       f"{lv.type} extra")
     for i, w in enumerate(scenario.leave_wishes):
         _known(f"leave_wishes[{i}].staff", w.staff, staff, "staff")
         _known(f"leave_wishes[{i}].type", w.type, types, "leave type")
         if w.window.end < scenario.horizon.start or w.window.start > scenario.horizon.end:
             raise FieldError(f"leave_wishes[{i}].window", f"{w.window.start}..{w.window.end}",
-                             f"window lies outside the horizon {scenario.horizon.start}..{scenario.horizon.end}")
+                             "window lies outside the horizon "
+                             f"{scenario.horizon.start}..{scenario.horizon.end}")
     if not isinstance(scenario.leave_balances, str):
         for i, bal in enumerate(scenario.leave_balances):
             _known(f"leave_balances[{i}].staff", bal.staff, staff, "staff")
@@ -248,7 +261,8 @@ def _known(field: str, value: str, known: set[str], what: str) -> None:
 
 def _inside(field: str, day: dt.date, horizon: Horizon) -> None:
     if not horizon.start <= day <= horizon.end:
-        raise FieldError(field, str(day), f"date lies outside the horizon {horizon.start}..{horizon.end}")
+        raise FieldError(field, str(day),
+                         f"date lies outside the horizon {horizon.start}..{horizon.end}")
 
 
 def check_days(field: str, spec: Any) -> None:

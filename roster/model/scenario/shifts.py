@@ -49,7 +49,8 @@ class Shift(Frozen):
     minutes: int | None = None
     """Paid length; default: the sum of the segments (less an unpaid break), plus the handover."""
     break_rule: Break | None = Field(default=None, alias="break")
-    """A break the roster places (shifts from ``shift_templates``; a fixed break is a gap between segments)."""
+    """A break the roster places (shifts from ``shift_templates``; a fixed break is a gap between
+    segments)."""
     handover_minutes: int = Field(default=0, ge=0, le=120)
     """Minutes before ``start`` the person arrives to take over (交接班): paid, and counted by the
     rest, overlap and leave rules (``arrive_minute``); not counted on the floor per interval."""
@@ -91,7 +92,8 @@ class Shift(Frozen):
             raise ValueError("a segment has no length (start equals end)")
         if points[-1] - points[0] > 16 * 60:
             if len(raw) > 1:
-                raise ValueError("segments overlap or are out of order (each must start after the previous ends)")
+                raise ValueError("segments overlap or are out of order (each must start after the "
+                                 "previous ends)")
             raise ValueError(
                 f"the shift would last {(points[-1] - points[0]) / 60:g} h over midnight; "
                 "an end before the start means the next day - check the times")
@@ -99,7 +101,8 @@ class Shift(Frozen):
 
     @cached_property
     def break_starts(self) -> tuple[int, ...]:
-        """Minutes (from 00:00 of the shift's day) at which its break may start; () without a break."""
+        """Minutes (from 00:00 of the shift's day) at which its break may start; () without a
+        break."""
         b = self.break_rule
         if b is None:
             return ()
@@ -134,7 +137,8 @@ class Shift(Frozen):
     def paid_minutes(self) -> int:
         if self.minutes is not None:
             return self.minutes
-        unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
+        b = self.break_rule
+        unpaid = b.minutes if b is not None and not b.paid else 0
         return sum(e - s for s, e in self.spans) - unpaid + self.handover_minutes
 
     @property
@@ -194,7 +198,8 @@ class ShiftTemplate(Frozen):
 
     def expand(self) -> list[dict[str, Any]]:
         """The template's shifts as scenario ``shifts`` entries."""
-        unpaid = self.break_rule.minutes if self.break_rule is not None and not self.break_rule.paid else 0
+        b = self.break_rule
+        unpaid = b.minutes if b is not None and not b.paid else 0
         length = round(self.hours * 60) + unpaid
         out = []
         for start in self.starts():

@@ -12,7 +12,8 @@ from .shifts import Shift, ShiftTemplate
 
 
 def expand_templates(data: Any) -> Any:
-    """Add one shift per start time of each template (shifts from an earlier expansion are replaced)."""
+    """Add one shift per start time of each template (shifts from an earlier expansion are
+    replaced)."""
     if not isinstance(data, dict) or not data.get("shift_templates"):
         return data
     templates = data["shift_templates"]
@@ -32,12 +33,14 @@ def expand_templates(data: Any) -> Any:
             if not Shift.model_validate(entry).break_starts and t.break_rule is not None:
                 raise FieldError(f"shift_templates[{i}].break.within", list(t.break_rule.within),
                                  f"a {t.break_rule.minutes}-minute break does not fit inside shift "
-                                 f"{entry['id']} ({entry['start']}-{entry['end']}) within this window",
+                                 f"{entry['id']} ({entry['start']}-{entry['end']}) within this "
+                                 "window",
                                  hint="widen the window or move the start times")
             shifts.append(entry)
     known = {_get(s, "id") for s in shifts}
     starts = {t.id: [x["id"] for x in t.expand()] for t in parsed if t.id not in known}
-    return _template_references({**data, "shifts": shifts}, starts, {x for x in known if isinstance(x, str)})
+    return _template_references({**data, "shifts": shifts}, starts,
+                                {x for x in known if isinstance(x, str)})
 
 
 def _get(entry: Any, key: str) -> Any:
@@ -49,7 +52,8 @@ def _put(entry: Any, changes: dict[str, Any]) -> Any:
     if not changes:
         return entry
     if isinstance(entry, BaseModel):
-        return entry.model_copy(update={k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
+        return entry.model_copy(update={k: tuple(v) if isinstance(v, list) else v
+                                        for k, v in changes.items()})
     return {**entry, **changes}
 
 
@@ -85,18 +89,21 @@ def _template_references(data: dict, starts: dict[str, list[str]], shifts: set[s
                     unknown_shift(f"{where}.forbidden_sequences[{j}]", c, shifts, starts)
         changes: dict[str, Any] = {}
         cannot = _get(entry, "cannot")
-        if isinstance(cannot, (list, tuple)) and any(c in starts for c in cannot if isinstance(c, str)):
+        if isinstance(cannot, (list, tuple)) and any(c in starts for c in cannot
+                                                     if isinstance(c, str)):
             changes["cannot"] = list(dict.fromkeys(x for c in cannot for x in ids(c)))
         seqs = _get(entry, "forbidden_sequences")
         if isinstance(seqs, (list, tuple)) and any(
-                isinstance(q, (list, tuple)) and any(isinstance(c, str) and c in starts for c in q) for q in seqs):
+                isinstance(q, (list, tuple)) and any(isinstance(c, str) and c in starts for c in q)
+                for q in seqs):
             out: list[Any] = []
             for q in seqs:
                 if isinstance(q, (list, tuple)) and len(q) == 2:
                     out.extend([a, b] for a in ids(q[0]) for b in ids(q[1]))
                 else:
                     out.append(q)
-            changes["forbidden_sequences"] = list(dict.fromkeys(tuple(x) if isinstance(x, list) else x
+            changes["forbidden_sequences"] = list(dict.fromkeys(tuple(x) if isinstance(x, list)
+                                                                else x
                                                                for x in out))
             changes["forbidden_sequences"] = [list(x) if isinstance(x, tuple) else x
                                               for x in changes["forbidden_sequences"]]
@@ -108,15 +115,16 @@ def _template_references(data: dict, starts: dict[str, list[str]], shifts: set[s
                 if k in starts:
                     groups[k] = n
                 for x in ids(k):
-                    each[x] = n if x not in each or not isinstance(n, int) or not isinstance(each[x], int) \
-                        else min(n, each[x])
+                    both = x in each and isinstance(n, int) and isinstance(each[x], int)
+                    each[x] = min(n, each[x]) if both else n
             changes["max_shifts"] = each
             changes["max_template_shifts"] = groups
         return _put(entry, changes)
 
     def one_of(entry: Any) -> Any:
         shift = _get(entry, "shift")
-        if not isinstance(entry, (dict, BaseModel)) or not isinstance(shift, str) or shift not in starts:
+        if not isinstance(entry, (dict, BaseModel)) or not isinstance(shift, str) \
+                or shift not in starts:
             return entry
         return _put(entry, {"shift": starts[shift][0], "one_of": list(starts[shift])})
 
@@ -137,11 +145,13 @@ def _template_references(data: dict, starts: dict[str, list[str]], shifts: set[s
                 wishes.append(one_of(rq))
         out["requests"] = wishes
     history = data.get("history")
-    worked = history if isinstance(history, (list, tuple)) else _get(history, "worked") if history else None
+    listed = isinstance(history, (list, tuple))
+    worked = history if listed else _get(history, "worked") if history else None
     if isinstance(worked, (list, tuple)):
         last = {t: xs[-1] for t, xs in starts.items()}
         tail = [_put(w, {"shift": last[_get(w, "shift")]})
-                if isinstance(w, (dict, BaseModel)) and _get(w, "shift") in last else w for w in worked]
-        out["history"] = tail if isinstance(history, (list, tuple)) else _put(history, {"worked": tail})
+                if isinstance(w, (dict, BaseModel)) and _get(w, "shift") in last else w
+                for w in worked]
+        out["history"] = tail if listed else _put(history, {"worked": tail})
     return out
 

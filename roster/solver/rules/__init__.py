@@ -24,8 +24,8 @@ from . import (
 from .family import Family, Offer, Scope
 
 FAMILIES: dict[str, Family] = {m.FAMILY.name: m.FAMILY for m in (
-    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, rotations, crews, requests,
-    fairness)}
+    coverage, intervals, posts, leave_wishes, rest, sequences, hours, weekends, fixed, rotations,
+    crews, requests, fairness)}
 
 
 def hard_families() -> list[Family]:

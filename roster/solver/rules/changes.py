@@ -40,7 +40,8 @@ COUNT_ONLY = ChangeWeights(near_days=0, near=0, day_off=0)
 """Every changed cell costs the same: the repair with the fewest changed cells."""
 
 
-def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = ChangeWeights()) -> Family:
+def changes_family(published: Roster, start: dt.date,
+                   weights: ChangeWeights = ChangeWeights()) -> Family:
     """The family for ``build(..., families=[*FAMILIES.values(), changes_family(...)])``."""
 
     def add(ctx: Context) -> None:
@@ -65,6 +66,7 @@ def changes_family(published: Roster, start: dt.date, weights: ChangeWeights = C
                 kept = 0 if same is None else same
                 ctx.penalise(Rule.CHANGES, base + weights.extra(ahead, False), 1 - kept)
                 if weights.day_off:
-                    ctx.penalise(Rule.CHANGES, weights.day_off, 1 - (works if works is not None else 0))
+                    ctx.penalise(Rule.CHANGES, weights.day_off,
+                                 1 - (works if works is not None else 0))
 
     return Family(Rule.CHANGES, add, Scope.PERSON, hard=False, terms=(Rule.CHANGES,), violations=())

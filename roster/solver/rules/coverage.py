@@ -44,11 +44,14 @@ def add(ctx: Context) -> None:
         taken = seated.get((d, s, role), 0)
         need = seats.min - taken
         if need > 0:
-            label = Label(Rule.COVERAGE, key, f"{date} {sid}: at least {seats.min} {role or 'staff'} on duty",
+            label = Label(Rule.COVERAGE, key,
+                          f"{date} {sid}: at least {seats.min} {role or 'staff'} on duty",
                           f"{date} {shift.label}: {rname} 至少 {seats.min} 人")
-            ctx.at_least(sum(people), need, seats.min_weight, Rule.COVERAGE_SHORTFALL, label, ub=need)
+            ctx.at_least(sum(people), need, seats.min_weight, Rule.COVERAGE_SHORTFALL, label,
+                         ub=need)
         if seats.max is not None and taken + len(people) > seats.max:
-            label = Label(Rule.COVERAGE_MAX, key, f"{date} {sid}: at most {seats.max} {role or 'staff'} on duty",
+            label = Label(Rule.COVERAGE_MAX, key,
+                          f"{date} {sid}: at most {seats.max} {role or 'staff'} on duty",
                           f"{date} {shift.label}: {rname} 至多 {seats.max} 人")
             ctx.at_most(sum(people), seats.max - taken, seats.max_weight, Rule.OVERSTAFFING, label,
                         ub=len(people) + max(0, taken - seats.max))
@@ -99,7 +102,8 @@ def seat_context(scenario: Scenario, calendar: Calendar, ctx: Context, key: tupl
             out.cannot.append(person.id)
         elif pin is not None and sid not in pin.shifts:
             out.pinned.append(person.id)
-        elif (p, d, s_index, role) in ctx.vars.x if role is not None else (p, d, s_index) in ctx.vars.y:
+        elif ((p, d, s_index, role) in ctx.vars.x if role is not None
+              else (p, d, s_index) in ctx.vars.y):
             out.free.append(person.id)
         else:
             out.pinned.append(person.id)
@@ -119,13 +123,15 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
             lo = line.min
             new_min = seat.seats - 1
             row = line.model_dump()
-            row.update(min=new_min if not hasattr(lo, "weight") else {"value": new_min, "weight": lo.weight},
-                       days=[seat.date])
+            row.update(min=new_min if not hasattr(lo, "weight")
+                       else {"value": new_min, "weight": lo.weight}, days=[seat.date])
             data["demand"].append(row)
 
-        add(f"{seat.date} {seat.shift}: {seat.seats - 1} {role} seat{'' if seat.seats == 2 else 's'} "
-            f"instead of {seat.seats}",
-            f"{seat.date} {sc.shift_by_id[seat.shift].label}：{sc.role_by_id[seat.role].label if seat.role else '人员'}座席由 {seat.seats} 减为 {seat.seats - 1}",
+        add(f"{seat.date} {seat.shift}: {seat.seats - 1} {role} "
+            f"seat{'' if seat.seats == 2 else 's'} instead of {seat.seats}",
+            f"{seat.date} {sc.shift_by_id[seat.shift].label}："
+            f"{sc.role_by_id[seat.role].label if seat.role else '人员'}座席由 {seat.seats} "
+            f"减为 {seat.seats - 1}",
             1, fewer, "seat")
         if seat.role is not None:
             def hire(data: dict[str, Any], r: str = seat.role) -> None:
@@ -145,8 +151,10 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
             row = line.model_dump()
             row.update(max=st.max + 1, days=[date])
             data["demand"].append(row)
-        add(f"{cal.days[d].date} {sid_shift}: at most {st.max + 1} {role or 'staff'} instead of {st.max}",
-            f"{cal.days[d].date} {sid_shift}：{role or '人员'} 上限由 {st.max} 增为 {st.max + 1}", 1, more)
+        add(f"{cal.days[d].date} {sid_shift}: at most {st.max + 1} {role or 'staff'} instead of "
+            f"{st.max}",
+            f"{cal.days[d].date} {sid_shift}：{role or '人员'} 上限由 {st.max} 增为 {st.max + 1}",
+            1, more)
 
 
 FAMILY = Family(

@@ -18,9 +18,11 @@ def add(ctx: Context) -> None:
             band = bands.get(sid)
             if band is None:
                 continue
-            terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var) for d, s, var in v.mine.get(p, [])]
+            terms = [(counts_towards(kind, sc, cal, d, v.shifts[s]), var)
+                     for d, s, var in v.mine.get(p, [])]
             count = sum(c * var for c, var in terms if c)
-            dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo), f"fair:{kind}:{sid}")
+            dev = ctx.model.NewIntVar(0, max(sum(c for c, _ in terms), band.lo),
+                                      f"fair:{kind}:{sid}")
             ctx.model.Add(dev >= count - band.hi)
             ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(FAIR_SHARE[kind], weights[kind], dev)
@@ -30,19 +32,22 @@ def add(ctx: Context) -> None:
         whole = sum(group.share.values())
         before = {sid: carried.get(sid, 0) for sid in group.share}  # the year so far
         past = sum(before.values())
-        mins = {sid: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sid], [])) for sid in group.share}
-        most = {sid: sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], [])) for sid in group.share}
+        mins = {sid: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sid], []))
+                for sid in group.share}
+        most = {sid: sum(minutes[s] for _d, s, _v in v.mine.get(index[sid], []))
+                for sid in group.share}
         # the group's total once, so each person's row names the total, not every peer (linear size)
         total = ctx.model.NewIntVar(0, sum(most.values()), f"fair:hours:total:{g}")
         ctx.model.Add(total == sum(mins.values()))
         for sid, a in group.share.items():
-            dev = ctx.model.NewIntVar(0, (most[sid] + before[sid] + a * (sum(most.values()) + past) // whole) // 60 + 1,
-                                      f"fair:hours:{sid}")
+            top = (most[sid] + before[sid] + a * (sum(most.values()) + past) // whole) // 60 + 1
+            dev = ctx.model.NewIntVar(0, top, f"fair:hours:{sid}")
             # whole * 60 * dev >= |whole * mine - a * total| - whole * slack; dev is whole hours, so
             # it is at least the rounded-up excess, and minimising keeps it there
             mine = mins[sid] + before[sid]
-            ctx.model.Add(whole * 60 * dev >= whole * mine - a * (total + past) - whole * group.slack)
-            ctx.model.Add(whole * 60 * dev >= a * (total + past) - whole * mine - whole * group.slack)
+            slack = whole * group.slack
+            ctx.model.Add(whole * 60 * dev >= whole * mine - a * (total + past) - slack)
+            ctx.model.Add(whole * 60 * dev >= a * (total + past) - whole * mine - slack)
             ctx.penalise(Rule.FAIRNESS_HOURS, weights["hours"], dev)
 
 

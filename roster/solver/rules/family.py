@@ -1,4 +1,5 @@
-"""What a rule family declares about itself; every module of ``rules/`` exposes one as ``FAMILY``."""
+"""What a rule family declares about itself; every module of ``rules/`` exposes one as
+``FAMILY``."""
 
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ class Scope(Enum):
 class Offer(Protocol):
     """Takes one candidate change to the scenario (explain.candidates checks it by a solve)."""
 
-    def __call__(self, description: str, zh: str, size: int, change: Callable[[dict[str, Any]], None],
-                 kind: str = "") -> None: ...
+    def __call__(self, description: str, zh: str, size: int,
+                 change: Callable[[dict[str, Any]], None], kind: str = "") -> None: ...
 
 
 Repairs = Callable[[Scenario, Context, Label, Offer], None]
@@ -72,11 +73,12 @@ class Family:
     it does not split (``splits``) is left to the whole-roster solve that follows; False when that
     leaves too much (posts tie people to each other)."""
     uses: Callable[[Scenario], bool] = every_scenario
-    """Does a scenario use the family's rules? A family with ``person_search`` or ``group_search`` False
-    declares it, so that scenarios without its rules still take those searches."""
+    """Does a scenario use the family's rules? A family with ``person_search`` or ``group_search``
+    False declares it, so that scenarios without its rules still take those searches."""
 
     def person_searched(self, scenario: Scenario) -> bool:
-        """Does the per-person search keep the family's rules in this scenario (True when it uses none)?"""
+        """Does the per-person search keep the family's rules in this scenario (True when it uses
+        none)?"""
         if not self.uses(scenario):
             return True
         return self.person_search(scenario) if callable(self.person_search) else self.person_search

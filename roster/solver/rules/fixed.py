@@ -17,7 +17,8 @@ def add(ctx: Context) -> None:
             continue
         p, d = v.staff.index(f.staff), cal.index[f.date]
         what = f.shift if len(f.shifts) == 1 else "/".join(f.shifts)
-        label = Label(Rule.FIXED, (f.staff, f.date, f.shift), f"{f.staff} works {what} on {f.date} (pinned)",
+        label = Label(Rule.FIXED, (f.staff, f.date, f.shift),
+                      f"{f.staff} works {what} on {f.date} (pinned)",
                       f"{f.staff} {f.date} 固定上 {what}")
         lits = [var for s in f.shifts if (var := v.on(p, d, v.shifts.index(s))) is not None]
         ctx.at_least(sum(lits) if lits else 0, 1, None, Rule.FIXED, label)
@@ -32,7 +33,8 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
 
     def unpin(data: dict, sid: str = sid, date=date) -> None:
         data["fixed"] = [x for x in data["fixed"] if not (x["staff"] == sid and x["date"] == date)]
-    add(f"{sid}: unpin {shift_id} on {date}", f"{sid}：取消 {date} 固定的 {shift_id}", 1, unpin, "unpin")
+    add(f"{sid}: unpin {shift_id} on {date}", f"{sid}：取消 {date} 固定的 {shift_id}", 1, unpin,
+        "unpin")
 
 
 FAMILY = Family(

@@ -44,26 +44,30 @@ def add(ctx: Context) -> None:
         if most is not None:
             label = Label(Rule.HOURS_MAX, (sid,), f"{sid}: at most {most:g} h in the horizon",
                           f"{sid}: 排班期内工时不超过 {most:g} 小时")
-            ctx.at_most(total, int(round(most * 60)), limit_weight(rules.max_hours_total), Rule.HOURS_TOTAL, label)
+            ctx.at_most(total, int(round(most * 60)), limit_weight(rules.max_hours_total),
+                        Rule.HOURS_TOTAL, label)
         least = limit_value(rules.min_hours_total)
         if least:
             label = Label(Rule.HOURS_MIN, (sid,), f"{sid}: at least {least:g} h in the horizon",
                           f"{sid}: 排班期内工时不少于 {least:g} 小时")
-            ctx.at_least(total, int(round(least * 60)), limit_weight(rules.min_hours_total), Rule.HOURS_TOTAL,
-                         label, ub=int(round(least * 60)))
+            ctx.at_least(total, int(round(least * 60)), limit_weight(rules.min_hours_total),
+                         Rule.HOURS_TOTAL, label, ub=int(round(least * 60)))
         by_shift: dict[int, list] = {}
         for (_d, t), var in mine.items():
             by_shift.setdefault(t, []).append(var)
         for shift_id, cap in (rules.max_shifts or {}).items():
             xs = by_shift.get(v.shifts.index(shift_id), [])
             if len(xs) > cap:
-                label = Label(Rule.MAX_SHIFTS, (sid, shift_id), f"{sid}: at most {cap} {shift_id} shifts",
+                label = Label(Rule.MAX_SHIFTS, (sid, shift_id),
+                              f"{sid}: at most {cap} {shift_id} shifts",
                               f"{sid}: {sc.shift_by_id[shift_id].label}不超过 {cap} 个")
                 ctx.at_most(sum(xs), cap, None, Rule.MAX_SHIFTS, label)
         for template, cap in (rules.max_template_shifts or {}).items():
-            xs = [x for s in sc.shifts_named([template]) for x in by_shift.get(v.shifts.index(s), [])]
+            xs = [x for s in sc.shifts_named([template])
+                  for x in by_shift.get(v.shifts.index(s), [])]
             if len(xs) > cap:
-                label = Label(Rule.MAX_SHIFTS, (sid, template), f"{sid}: at most {cap} {template} shifts (all starts)",
+                label = Label(Rule.MAX_SHIFTS, (sid, template),
+                              f"{sid}: at most {cap} {template} shifts (all starts)",
                               f"{sid}: {template} 班(各开始时间)不超过 {cap} 个")
                 ctx.at_most(sum(xs), cap, None, Rule.MAX_SHIFTS, label)
 
@@ -85,7 +89,8 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
             set_person_rule(sid, name, now + step_hours))
         if f == Rule.HOURS_WEEK:
             base = limit_value(sc.rules.max_hours_per_week) or 0
-            add(f"everyone: up to {base + step_hours:g} h a week instead of {base:g} h (one more shift each)",
+            add(f"everyone: up to {base + step_hours:g} h a week instead of {base:g} h (one more "
+                "shift each)",
                 f"所有人：每周工时上限增加 {step_hours} 小时", len(sc.staff),
                 set_all_rule(sc, "max_hours_per_week", step_hours), "all:hours_week")
     elif f == Rule.HOURS_MIN:
@@ -98,14 +103,16 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         if shift_id not in sc.shift_by_id:  # a template's cap over all its starts
             groups = dict(sc.rules_for(sid).max_template_shifts or {})
             groups[shift_id] = groups.get(shift_id, 0) + 1
-            add(f"{sid}: up to {groups[shift_id]} {shift_id} shifts instead of {groups[shift_id] - 1}",
+            add(f"{sid}: up to {groups[shift_id]} {shift_id} shifts instead of "
+                f"{groups[shift_id] - 1}",
                 f"{sid}：{shift_id} 班上限增为 {groups[shift_id]}", 1,
                 set_person_rule(sid, "max_template_shifts", groups))
             return
         caps = dict(sc.rules_for(sid).max_shifts or {})
         caps[shift_id] = caps.get(shift_id, 0) + 1
         add(f"{sid}: up to {caps[shift_id]} {shift_id} shifts instead of {caps[shift_id] - 1}",
-            f"{sid}：{shift_id} 班上限增为 {caps[shift_id]}", 1, set_person_rule(sid, "max_shifts", caps))
+            f"{sid}：{shift_id} 班上限增为 {caps[shift_id]}", 1,
+            set_person_rule(sid, "max_shifts", caps))
 
 
 FAMILY = Family(
@@ -113,7 +120,8 @@ FAMILY = Family(
     terms=(Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS),
     violations=(Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS),
     labels=(Rule.HOURS_WEEK, Rule.HOURS_MAX, Rule.HOURS_MIN, Rule.MAX_SHIFTS),
-    words={Rule.HOURS_WEEK: ("weekly hours", "每周工时"), Rule.HOURS_MAX: ("hours in the horizon", "排班期工时上限"),
+    words={Rule.HOURS_WEEK: ("weekly hours", "每周工时"),
+           Rule.HOURS_MAX: ("hours in the horizon", "排班期工时上限"),
            Rule.HOURS_MIN: ("hours in the horizon", "排班期工时下限"),
            Rule.MAX_SHIFTS: ("most shifts of a type", "班次数上限")},
     repairs=repairs,

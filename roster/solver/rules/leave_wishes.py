@@ -1,8 +1,9 @@
-"""Leave wishes: the solver places ``days`` days of a leave type inside a window, where coverage allows.
+"""Leave wishes: the solver places ``days`` days of a leave type inside a window, where coverage
+allows.
 
 Each placed day is a whole day off: no shift of that person may overlap it (a night shift from the
-day before included). A day carries at most one wish. The placed days are in ``ctx.cache["leave_days"]``
-and come out as ``Roster.leave``.
+day before included). A day carries at most one wish. The placed days are in
+``ctx.cache["leave_days"]`` and come out as ``Roster.leave``.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ def add(ctx: Context) -> None:
         post, shift, date = sc.posts[k], sc.shifts[s], cal.days[d].date
         duties = {p: v.duty[(k, p, d, s)] for p in holders}
         key = (post.id, d, shift.id)
-        label = Label(Rule.POST_MANNED, key, f"{date} {shift.id}: post {post.label} manned by exactly one holder",
+        label = Label(Rule.POST_MANNED, key,
+                      f"{date} {shift.id}: post {post.label} manned by exactly one holder",
                       f"{date} {shift.label}: {post.label} 须有且仅有一名岗位人员在岗")
         ctx.at_least(sum(duties.values()), 1, None, Rule.POSTS, label)
         if len(duties) > 1:
@@ -30,8 +31,10 @@ def add(ctx: Context) -> None:
         a = v.staff.index(post.a)
         a_works = v.on(a, d, s) if a in duties else None
         if a_works is not None:
-            label = Label(Rule.POST_A, key, f"{date} {shift.id}: {post.a} works {shift.id}, so {post.a} mans "
-                          f"post {post.label}", f"{date} {shift.label}: {post.a} 上班即在 {post.label} 岗")
+            label = Label(Rule.POST_A, key,
+                          f"{date} {shift.id}: {post.a} works {shift.id}, so {post.a} mans "
+                          f"post {post.label}",
+                          f"{date} {shift.label}: {post.a} 上班即在 {post.label} 岗")
             ctx.at_most(a_works - duties[a], 0, None, Rule.POSTS, label)
         for rank, b_id in enumerate(post.backups, start=1):
             b = v.staff.index(b_id)
@@ -39,8 +42,10 @@ def add(ctx: Context) -> None:
                 continue
             if a_works is not None:
                 label = Label(Rule.POST_B, (*key, b_id),
-                              f"{date} {shift.id}: {b_id} mans post {post.label} only when {post.a} is not on duty",
-                              f"{date} {shift.label}: {post.a} 不在岗时 {b_id} 才顶 {post.label} 岗")
+                              f"{date} {shift.id}: {b_id} mans post {post.label} only when "
+                              f"{post.a} is not on duty",
+                              f"{date} {shift.label}: {post.a} 不在岗时 {b_id} "
+                              f"才顶 {post.label} 岗")
                 ctx.at_most(duties[b] + a_works, 1, None, Rule.POSTS, label)
             ctx.penalise(Rule.POSTS, post.backup_weight * rank, duties[b])
 
@@ -88,4 +93,5 @@ FAMILY = Family(
     group_search=False,
     uses=uses,
 )
-"""Posts tie holders to each other: neither the per-person search nor the group search holds them."""
+"""Posts tie holders to each other: neither the per-person search nor the group search holds
+them."""

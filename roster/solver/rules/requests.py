@@ -27,5 +27,5 @@ def add(ctx: Context) -> None:
                 ctx.penalise(Rule.REQUESTS, rq.weight, var)
 
 
-FAMILY = Family(Rule.REQUESTS, add, Scope.PERSON, hard=False, terms=(Rule.REQUESTS,), violations=(Rule.REQUESTS,),
-                person_search=True)
+FAMILY = Family(Rule.REQUESTS, add, Scope.PERSON, hard=False, terms=(Rule.REQUESTS,),
+                violations=(Rule.REQUESTS,), person_search=True)

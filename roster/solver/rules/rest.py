@@ -52,15 +52,19 @@ def add(ctx: Context) -> None:
                     if overlap:
                         date = cal.start + dt.timedelta(days=d)
                         label = Label(Rule.OVERLAP, (sid, d, shifts[s].id, k),
-                                      f"{sid} {date} {shifts[s].id}: the next shift would start before it ends",
+                                      f"{sid} {date} {shifts[s].id}: the next shift would start "
+                                      "before it ends",
                                       f"{sid} {date} {shifts[s].label}未结束不能上下一个班")
-                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in overlap), 1, None, Rule.OVERLAP, label)
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in overlap), 1, None,
+                                    Rule.OVERLAP, label)
                     if short:
                         date = cal.start + dt.timedelta(days=d)
                         label = Label(Rule.REST, (sid, d, shifts[s].id, k),
-                                      f"{sid} {date} {shifts[s].id}: at least {rest:g} h rest before the next shift",
+                                      f"{sid} {date} {shifts[s].id}: at least {rest:g} h rest "
+                                      "before the next shift",
                                       f"{sid} {date} {shifts[s].label}后至少休息 {rest:g} 小时")
-                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in short), 1, rest_w, Rule.REST, label, ub=1)
+                        ctx.at_most(a + sum(v.y[(p, d + k, t)] for t in short), 1, rest_w,
+                                    Rule.REST, label, ub=1)
             if orders and d + 1 < n:
                 _forbid_orders(ctx, p, sid, d, past, orders, seq_w)
 
@@ -111,10 +115,12 @@ def _forbid_orders(ctx: Context, p: int, sid: str, d: int, past: dict[int, int],
         date = ctx.calendar.start + dt.timedelta(days=d)
         names = "/".join(shifts[s].id for s in ss)
         after = "/".join(shifts[t].id for t in ts)
-        label = Label(Rule.SEQUENCE, (sid, d, names), f"{sid} {date} {names}: not followed by {after} the next day",
+        label = Label(Rule.SEQUENCE, (sid, d, names),
+                      f"{sid} {date} {names}: not followed by {after} the next day",
                       f"{sid} {date} {names}次日不可上 {after}")
         worked = sum(v.y[(p, d, s)] for s in ss) if d >= 0 else 1
-        ctx.at_most(worked + sum(v.y[(p, d + 1, t)] for t in ts), 1, weight, Rule.SEQUENCE, label, ub=1)
+        ctx.at_most(worked + sum(v.y[(p, d + 1, t)] for t in ts), 1, weight, Rule.SEQUENCE, label,
+                    ub=1)
 
 
 def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
@@ -146,8 +152,10 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         first = lb.key[2]
         firsts = set(first.split("/"))
         keep = [list(x) for x in pairs if x[0] not in firsts]
-        add(f"{sid}: may work the next day after {first} (drop {', '.join('→'.join(x) for x in pairs if x[0] in firsts)})",
-            f"{sid}：{first} 之后次日可以上班", 1, set_person_rule(sid, "forbidden_sequences", keep))
+        add(f"{sid}: may work the next day after {first} (drop "
+            f"{', '.join('→'.join(x) for x in pairs if x[0] in firsts)})",
+            f"{sid}：{first} 之后次日可以上班", 1,
+            set_person_rule(sid, "forbidden_sequences", keep))
 
 
 FAMILY = Family(
@@ -155,7 +163,8 @@ FAMILY = Family(
     terms=(Rule.OVERLAP, Rule.REST, Rule.SEQUENCE),
     violations=(Rule.OVERLAP, Rule.REST, Rule.SEQUENCE),
     labels=(Rule.REST, Rule.OVERLAP, Rule.SEQUENCE),
-    words={Rule.REST: ("rest between shifts", "班次间休息"), Rule.OVERLAP: ("overlapping shifts", "班次重叠"),
+    words={Rule.REST: ("rest between shifts", "班次间休息"),
+           Rule.OVERLAP: ("overlapping shifts", "班次重叠"),
            Rule.SEQUENCE: ("forbidden shift order", "禁止的班次顺序")},
     repairs=repairs,
     person_search=True,

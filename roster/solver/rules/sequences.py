@@ -25,7 +25,8 @@ def add(ctx: Context) -> None:
     for p, sid in enumerate(v.staff):
         rules = sc.rules_for(sid)
         past = before(ctx, p)
-        works = [True if d in past else None for d in range(-h, 0)] + [v.works(p, d) for d in range(n)]
+        works = [True if d in past else None for d in range(-h, 0)] + [v.works(p, d)
+                                                                       for d in range(n)]
         most = limit_value(rules.max_consecutive_work_days)
         if most is not None and most < n + h:
             k = int(most)
@@ -47,7 +48,8 @@ def _date(ctx: Context, d: int) -> dt.date:
 
 
 def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool, h: int = 0) -> None:
-    """Forbid runs shorter than the limit; ``works`` starts with ``h`` history days (True: worked)."""
+    """Forbid runs shorter than the limit; ``works`` starts with ``h`` history days (True:
+    worked)."""
     least = limit_value(limit)
     if not least or least <= 1:
         return
@@ -57,12 +59,14 @@ def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool, h: i
     for length in range(1, int(least)):
         for d in range(max(1, h - length), n - length):
             # forbid: other kind at d-1, this kind on d..d+length-1, other kind at d+length
-            pattern = [(d - 1, not work), *((d + i, work) for i in range(length)), (d + length, not work)]
+            pattern = [(d - 1, not work), *((d + i, work) for i in range(length)),
+                       (d + length, not work)]
             clause = []
             possible = True
             for day, want_work in pattern:
                 w = works[day]
-                if w is None or w is True:  # a constant: a day off (leave, cannot work) or worked (history)
+                # a constant: a day off (leave, cannot work) or worked (history)
+                if w is None or w is True:
                     if want_work != (w is True):
                         possible = False
                         break
@@ -72,7 +76,8 @@ def _fewest(ctx: Context, p: int, sid: str, works: list, limit, work: bool, h: i
                 continue
             date = _date(ctx, d - h)
             label = Label(family, (sid, d - h, length),
-                          f"{sid}: at least {least:g} {kind} in a row (run of {length} from {date})",
+                          f"{sid}: at least {least:g} {kind} in a row (run of {length} from "
+                          f"{date})",
                           f"{sid}: 连续{zh}至少 {least:g} 天 ({date}起仅 {length} 天)")
             ctx.clause(clause, limit_weight(limit), family, label)
 
@@ -94,9 +99,11 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
                 f"所有人：连续上班上限由 {base:g} 天增为 {base + 1:g} 天", len(sc.staff),
                 set_all_rule(sc, "max_consecutive_work_days", 1), "all:max_consecutive")
     elif f in (Rule.MIN_CONSECUTIVE_WORK, Rule.MIN_CONSECUTIVE_OFF):
-        name = "min_consecutive_work_days" if f == Rule.MIN_CONSECUTIVE_WORK else "min_consecutive_days_off"
+        name = ("min_consecutive_work_days" if f == Rule.MIN_CONSECUTIVE_WORK
+                else "min_consecutive_days_off")
         now = rule_of(sc, sid, name) or 0
-        add(f"{sid}: at least {now - 1:g} {'work days' if 'work' in f else 'days off'} in a row instead of {now:g}",
+        add(f"{sid}: at least {now - 1:g} {'work days' if 'work' in f else 'days off'} in a row "
+            f"instead of {now:g}",
             f"{sid}：{name} 由 {now:g} 减为 {now - 1:g}", 1, set_person_rule(sid, name, now - 1))
 
 

@@ -1,4 +1,5 @@
-"""Weekends worked (a weekend counts when Saturday or Sunday is worked): over the horizon and per month."""
+"""Weekends worked (a weekend counts when Saturday or Sunday is worked): over the horizon and per
+month."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def add(ctx: Context) -> None:
             if len(live) > total:
                 label = Label(Rule.WEEKENDS, (sid,), f"{sid}: at most {total:g} weekends worked",
                               f"{sid}: 上班周末不超过 {total:g} 个")
-                ctx.at_most(sum(live), int(total), limit_weight(rules.max_weekends), Rule.WEEKENDS, label)
+                ctx.at_most(sum(live), int(total), limit_weight(rules.max_weekends), Rule.WEEKENDS,
+                            label)
         if monthly is not None:
             # weekends of the month already worked in the history (by their Saturday)
             worked = [cal.start + dt.timedelta(days=d) for d in before(ctx, p)]
@@ -56,10 +58,11 @@ def add(ctx: Context) -> None:
                 live = [wes[k] for k in ks if wes[k] is not None and _saturday(cal, k) not in done]
                 if len(live) + len(done) > monthly:
                     label = Label(Rule.WEEKENDS_MONTH, (sid, year, month),
-                                  f"{sid}: at most {monthly:g} weekends worked in {year}-{month:02d}",
+                                  f"{sid}: at most {monthly:g} weekends worked in "
+                                  f"{year}-{month:02d}",
                                   f"{sid}: {year}年{month}月上班周末不超过 {monthly:g} 个")
-                    ctx.at_most(sum(live), int(monthly) - len(done), limit_weight(rules.max_weekends_per_month),
-                                Rule.WEEKENDS, label)
+                    ctx.at_most(sum(live), int(monthly) - len(done),
+                                limit_weight(rules.max_weekends_per_month), Rule.WEEKENDS, label)
 
 
 def _saturday(cal, k: int) -> dt.date:

@@ -10,7 +10,11 @@
    not rise.
 
 The search holds no CP-SAT model, so it runs in seconds at any size; its roster is the starting
-point of the model-based search in ``roster.solver.solve``.
+point of the model-based search in ``roster.solver.solve``. Moves aimed at a cost (exchanges of
+a fair-share duty or a broken request, a duty moved to another day) are in ``exchanges.py``.
+
+Longer than 500 lines because the roster's arrays, their exact cost and the moves that edit
+them in place are one class (``Search``): split, each part would reach into the others' arrays.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from roster.model.scenario import Scenario
 
 from ..breaks import Floor, break_text
 from ..rules import FAMILIES
-from . import HARD
+from . import HARD, exchanges
+from .exchanges import MAX_SPAN
 from .lns import move
 from .person import INF, OFF, Broken, Person
 
@@ -48,10 +53,9 @@ FOCUS = 0.7
 FAIR_EXCHANGES = 0.5
 """Share of exchanges aimed at a cost: half pass one duty of a fair-share kind from above a band
 towards below one, half keep a broken request."""
-EXCHANGE_TRIES = 8
-"""Partners tried for one such exchange before giving up."""
-MAX_SPAN = 7
-"""Most days one exchange swaps."""
+DUTY_MOVES = 4
+"""Tries, after the move of someone outside a fair-share band, to move one of their duties to a
+day that does not count (``exchanges.move_duty``)."""
 SEAT_MOVES = 0.2
 """Chance, after each person's move while a hard seat is empty, of a model move around one."""
 SEAT_PEOPLE = 6
@@ -126,6 +130,7 @@ class Search:
     """Model moves use deterministic time limits (``SolveOptions(deterministic_time=...)``)."""
     _unfair: list[int] = field(default_factory=list)
     _peer_sets: dict[int, np.ndarray] | None = None
+    _unfair_set: set[int] = field(default_factory=set)
     progress: list = field(default_factory=list)
     """Each better roster's (seconds, cost) as the caller records it."""
     first_seconds: float | None = None
@@ -489,8 +494,6 @@ class Search:
             days = span[plan[span] >= 0]
             if len(days) and not self.can[who, days, plan[days], role[days]].all():
                 return False
-        if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
-            return False
         self.moves.tried += 1
         before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q])
         after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan)
@@ -506,6 +509,8 @@ class Search:
                 after += self.hours_cost(g, mins[self.groups[g][0]])
             mins[p], mins[q] = old
         if after > before + 1e-9:
+            return False
+        if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):  # the dearer check last
             return False
         self.plan[p], self.plan[q], self.role[p], self.role[q] = a_plan, b_plan, a_role, b_role
         mins[p], mins[q] = ma, mb
@@ -570,92 +575,6 @@ class Search:
         q = int(members[self.rng.randrange(len(members))])
         return None if q == p else [p, q]
 
-    def fair_exchange(self) -> tuple[int, int, int, int] | None:
-        """Two people and the days to exchange so that one duty of a fair-share kind (nights,
-        weekends, holidays) passes from someone above their band to someone below it or with
-        room, or to someone below their band from someone with one to spare: (giver, taker, days). The taker can take the giver's seat that day (a lead's agent seat may go
-        to an agent)."""
-        if not self.fair:
-            return None
-        _w, adds, lo, hi = self.fair[self.rng.randrange(len(self.fair))]
-        got = np.where(self.plan >= 0, adds[np.arange(self.n)[None, :], np.maximum(self.plan, 0)], 0)
-        counts = got.sum(axis=1)
-        banded = lo >= 0
-        over = np.flatnonzero(banded & (counts > hi))
-        under = np.flatnonzero(banded & (counts < lo))
-        if not len(over) and not len(under):
-            return None
-        if len(over) and (not len(under) or self.rng.random() < 0.5):
-            giver = int(over[self.rng.randrange(len(over))])
-            others = np.flatnonzero(banded & (counts < hi))
-        else:
-            giver = -1
-            taker = int(under[self.rng.randrange(len(under))])
-            others = np.flatnonzero(~banded | (counts > lo))
-        if not len(others):
-            return None
-        for _ in range(EXCHANGE_TRIES):
-            other = int(others[self.rng.randrange(len(others))])
-            g, t = (giver, other) if giver >= 0 else (other, taker)
-            if g == t:
-                continue
-            days = np.flatnonzero(got[g] > got[t])
-            days = days[self.can[t, days, self.plan[g, days], self.role[g, days]]]
-            if len(days):
-                break
-        else:
-            return None
-        d = int(days[self.rng.randrange(len(days))])
-        span = self._span_around(d)
-        if self.rng.random() < 0.5:  # and a day the other way, so both keep their hours
-            back = np.flatnonzero((got[g] <= got[t]) & ((self.plan[g] >= 0) != (self.plan[g, d] >= 0))
-                                  & ((self.plan[t] >= 0) != (self.plan[t, d] >= 0)))
-            back = back[self._can_trade(g, t, back)]
-            if len(back):
-                span = np.union1d(span, [int(back[self.rng.randrange(len(back))])])
-        return g, t, span
-
-    def request_exchange(self) -> tuple[int, int, int, int] | None:
-        """Two people and the days to exchange so that someone's request broken on one day is
-        kept: the partner's cell that day (or their day off) costs the requester less, and each
-        can take the other's seat. (requester, partner, days)."""
-        worked = self.plan >= 0
-        shift = np.maximum(self.plan, 0)
-        people, days = np.arange(self.P)[:, None], np.arange(self.n)[None, :]
-        paid = np.where(worked, self.req[people, days, shift], self.req_off)
-        broken = np.argwhere(paid > 0)
-        if not len(broken):
-            return None
-        p, d = (int(x) for x in broken[self.rng.randrange(len(broken))])
-        theirs = self.plan[:, d]
-        cost = np.where(theirs >= 0, self.req[p, d, np.maximum(theirs, 0)], self.req_off[p, d])
-        mine, my_role, roles = self.plan[p, d], self.role[p, d], self.role[:, d]
-        fits = cost < paid[p, d]
-        if mine >= 0:
-            fits &= self.can[:, d, mine, my_role]
-        on = theirs >= 0
-        fits[on] &= self.can[p, d, theirs[on], roles[on]]
-        fits[p] = False
-        partners = np.flatnonzero(fits)
-        if not len(partners):
-            return None
-        q = int(partners[self.rng.randrange(len(partners))])
-        return p, q, self._span_around(d)
-
-    def _span_around(self, d: int) -> np.ndarray:
-        """A run of 1 to ``MAX_SPAN`` days that holds day d."""
-        span = self.rng.randint(1, min(MAX_SPAN, self.n))
-        first = self.rng.randint(max(0, d - span + 1), min(d, self.n - span))
-        return np.arange(first, first + span)
-
-    def _can_trade(self, p: int, q: int, days: np.ndarray) -> np.ndarray:
-        """On which of these days each of p and q can take the other's cell (off is always fine)."""
-        out = np.ones(len(days), dtype=bool)
-        for a, b in ((p, q), (q, p)):
-            on = self.plan[b, days] >= 0
-            out[on] &= self.can[a, days[on], self.plan[b, days[on]], self.role[b, days[on]]]
-        return out
-
     # ---- the search ---------------------------------------------------------
     def construct(self, stop: Callable[[], bool] | None = None) -> bool:
         """Place everyone (least flexible first). False when someone has no month at all."""
@@ -713,6 +632,7 @@ class Search:
             order = list(range(self.P))
             self.rng.shuffle(order)
             self._unfair = self.unfair(mins)
+            self._unfair_set = set(self._unfair)
             changed = 0
             for p in order:
                 if time.perf_counter() >= end or (stop is not None and stop()):
@@ -720,9 +640,13 @@ class Search:
                     check()
                     return best
                 changed += self.place(p, mins=mins)
+                if p in self._unfair_set:
+                    for _ in range(DUTY_MOVES):
+                        changed += exchanges.move_duty(self, p, mins)
                 for _ in range(SWAPS):
                     if self.rng.random() < FAIR_EXCHANGES:
-                        exchange = self.fair_exchange() if self.rng.random() < 0.5 else self.request_exchange()
+                        aim = exchanges.fair_exchange if self.rng.random() < 0.5 else exchanges.request_exchange
+                        exchange = aim(self)
                         if exchange is not None:
                             changed += self.swap(*exchange, mins)
                             continue
@@ -745,7 +669,8 @@ class Search:
     def terms(self) -> dict[Rule, int]:
         """The cost by objective term (the names ``roster.solver.objective`` uses)."""
         c = self.count
-        out: dict[Rule, float] = {Rule.COVERAGE_SHORTFALL: int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum()),
+        short = int((np.maximum(self.lo - c, 0) * self.lo_w * self.has).sum())
+        out: dict[Rule, float] = {Rule.COVERAGE_SHORTFALL: short,
                Rule.OVERSTAFFING: int((np.maximum(c - self.hi, 0) * self.hi_w * self.has).sum())}
         if self.floor is not None and self.floor.M:
             out[Rule.INTERVAL_SHORTFALL], out[Rule.INTERVAL_OVER] = self.floor.costs(self.on_floor)
@@ -756,7 +681,8 @@ class Search:
                 out[term] = out.get(term, 0) + value
         if self.groups:
             mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
-            out[Rule.FAIRNESS_HOURS] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
+            hours = sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups))
+            out[Rule.FAIRNESS_HOURS] = int(hours)
         return {k: int(round(v)) for k, v in out.items() if round(v)}
 
     def roster(self) -> Roster:

@@ -33,7 +33,7 @@ ROSTER: Check = variables.CHECK
 """The roster's own check (unknown names, two shifts a day, ...): no family's, always run first."""
 
 CHECKS: dict[Rule, Check] = {m.CHECK.family: m.CHECK for m in (
-    coverage, intervals, rest, sequences, hours, weekends, fixed, posts, leave_wishes, rotations, crews, requests,
-    fairness)}
+    coverage, intervals, rest, sequences, hours, weekends, fixed, posts, leave_wishes, rotations,
+    crews, requests, fairness)}
 
 __all__ = ["CHECKS", "ROSTER", "Check", "peer_group_name"]

@@ -28,7 +28,8 @@ def run(chk: Checker) -> None:
             if dev:
                 chk.add(FAIR_SHARE[kind], Soft(weights[kind]),
                         f"{who}: {count} {kind}, fair share {band.lo}..{band.hi}",
-                        f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev, staff=who)
+                        f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev,
+                        staff=who)
     for group in hour_groups(sc, cal):
         minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in chk.work[who].values())
                    for who in group.share}
@@ -36,10 +37,13 @@ def run(chk: Checker) -> None:
         carried = carried_minutes(sc)  # the year so far (fairness_carry)
         for who, dev in hours_deviation(minutes, group, carried).items():
             if dev:
-                year = f" ({(minutes[who] + carried[who]) / 60:g} h in the year)" if carried.get(who) else ""
+                year = (f" ({(minutes[who] + carried[who]) / 60:g} h in the year)"
+                        if carried.get(who) else "")
                 chk.add(Rule.FAIRNESS_HOURS, Soft(weights["hours"]),
-                        f"{who}: {minutes[who] / 60:g} h{year} is {dev} h beyond a fair share among {peers}",
-                        f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时", units=dev, staff=who)
+                        f"{who}: {minutes[who] / 60:g} h{year} is {dev} h beyond a fair share "
+                        f"among {peers}",
+                        f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时",
+                        units=dev, staff=who)
 
 
 CHECK = Check(Rule.FAIRNESS, tuple(FAIR_SHARE.values()), run)
@@ -49,7 +53,8 @@ PEERS_LISTED = 6
 
 
 def peer_group_name(scenario: Scenario, members: Iterable[str]) -> str:
-    """``the 273 agent peers`` for a large hours-fairness group, ``peers (S01, S02, S03)`` for a small one."""
+    """``the 273 agent peers`` for a large hours-fairness group, ``peers (S01, S02, S03)`` for a
+    small one."""
     ids = sorted(members)
     if len(ids) <= PEERS_LISTED:
         return f"peers ({', '.join(ids)})"

@@ -34,11 +34,15 @@ def run(chk: Checker, who: str) -> None:
     total = sum(minutes.values())
     most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
     if most is not None and total > round(most * 60):
-        chk.add(Rule.HOURS_TOTAL, rules.max_hours_total, f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
-                f"{who}: 排班期 {total / 60:g} 小时, 至多 {most:g}", units=int(total - round(most * 60)), staff=who)
+        chk.add(Rule.HOURS_TOTAL, rules.max_hours_total,
+                f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
+                f"{who}: 排班期 {total / 60:g} 小时, 至多 {most:g}",
+                units=int(total - round(most * 60)), staff=who)
     if least and total < round(least * 60):
-        chk.add(Rule.HOURS_TOTAL, rules.min_hours_total, f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
-                f"{who}: 排班期 {total / 60:g} 小时, 至少 {least:g}", units=int(round(least * 60) - total), staff=who)
+        chk.add(Rule.HOURS_TOTAL, rules.min_hours_total,
+                f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
+                f"{who}: 排班期 {total / 60:g} 小时, 至少 {least:g}",
+                units=int(round(least * 60) - total), staff=who)
     for shift_id, cap in (rules.max_shifts or {}).items():
         n = sum(1 for a in mine if a.shift == shift_id)
         if n > cap:
@@ -48,8 +52,10 @@ def run(chk: Checker, who: str) -> None:
         ids = set(chk.sc.shifts_named([template]))
         n = sum(1 for a in mine if a.shift in ids)
         if n > cap:
-            chk.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {template} shifts (all starts), at most {cap}",
+            chk.add(Rule.MAX_SHIFTS, None,
+                    f"{who}: {n} {template} shifts (all starts), at most {cap}",
                     f"{who}: {template} 班(各开始时间) {n} 个, 至多 {cap}", staff=who, hard=True)
 
 
-CHECK = Check(Rule.HOURS, (Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS), run, per_person=True)
+CHECK = Check(Rule.HOURS, (Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS), run,
+              per_person=True)

@@ -10,7 +10,8 @@ from ..checker import Check, Checker, Soft
 def run(chk: Checker) -> None:
     for rq in chk.sc.requests:
         a = chk.work[rq.staff].get(rq.date)
-        which = rq.shift if len(rq.shifts) == 1 else "/".join(rq.shifts)  # a template: any of its starts
+        # a template: any of its starts
+        which = rq.shift if len(rq.shifts) == 1 else "/".join(rq.shifts)
         if rq.shift is not None and rq.off:
             broken, what = a is not None and a.shift in rq.shifts, f"wished not to work {which}"
         elif rq.shift is not None:
@@ -18,7 +19,8 @@ def run(chk: Checker) -> None:
         else:
             broken, what = a is not None, "wished the day off"
         if broken:
-            chk.add(Rule.REQUESTS, Soft(rq.weight), f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
+            chk.add(Rule.REQUESTS, Soft(rq.weight),
+                    f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
                     f"{rq.staff} {rq.date}: 愿望未满足", staff=rq.staff, date=rq.date)
 
 

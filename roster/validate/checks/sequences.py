@@ -29,7 +29,8 @@ def run(chk: Checker, who: str) -> None:
         units = int(n - most - max(0, min(h - i, n) - most)) if most is not None else 0
         if w and most is not None and n > most and units > 0:
             chk.add(Rule.MAX_CONSECUTIVE, rules.max_consecutive_work_days,
-                    f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most {most:g}",
+                    f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most "
+                    f"{most:g}",
                     f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=units, staff=who,
                     date=days[i])
         for kind, limit, zh in ((True, rules.min_consecutive_work_days, "上班"),
@@ -39,8 +40,10 @@ def run(chk: Checker, who: str) -> None:
                 what = "work days" if kind else "days off"
                 chk.add(Rule.MIN_CONSECUTIVE_WORK if kind else Rule.MIN_CONSECUTIVE_OFF, limit,
                         f"{who}: only {n} {what} in a row from {days[i]}, at least {least:g}",
-                        f"{who}: {days[i]} 起连续{zh}仅 {n} 天, 至少 {least:g}", staff=who, date=days[i])
+                        f"{who}: {days[i]} 起连续{zh}仅 {n} 天, 至少 {least:g}", staff=who,
+                        date=days[i])
 
 
-CHECK = Check(Rule.SEQUENCES, (Rule.MAX_CONSECUTIVE, Rule.MIN_CONSECUTIVE_WORK, Rule.MIN_CONSECUTIVE_OFF), run,
+CHECK = Check(Rule.SEQUENCES,
+              (Rule.MAX_CONSECUTIVE, Rule.MIN_CONSECUTIVE_WORK, Rule.MIN_CONSECUTIVE_OFF), run,
               per_person=True)

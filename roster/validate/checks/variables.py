@@ -18,11 +18,12 @@ def integrity(chk: Checker) -> None:
     for a in chk.roster:
         who = a.staff
         if who not in sc.staff_by_id:
-            chk.add(Rule.ROSTER, None, f"{a.date} {a.shift}: unknown staff {who!r}", f"未知人员 {who}", hard=True)
+            chk.add(Rule.ROSTER, None, f"{a.date} {a.shift}: unknown staff {who!r}",
+                    f"未知人员 {who}", hard=True)
             continue
         if a.shift not in sc.shift_by_id:
-            chk.add(Rule.ROSTER, None, f"{who} {a.date}: unknown shift {a.shift!r}", f"未知班次 {a.shift}",
-                    staff=who, date=a.date, hard=True)
+            chk.add(Rule.ROSTER, None, f"{who} {a.date}: unknown shift {a.shift!r}",
+                    f"未知班次 {a.shift}", staff=who, date=a.date, hard=True)
             continue
         if a.date not in cal.index:
             chk.add(Rule.ROSTER, None, f"{who} {a.date} {a.shift}: date outside the horizon",
@@ -30,7 +31,8 @@ def integrity(chk: Checker) -> None:
             continue
         if a.date in chk.work[who]:
             chk.add(Rule.ONE_SHIFT_A_DAY, None,
-                    f"{who} {a.date}: two shifts on one day ({chk.work[who][a.date].shift} and {a.shift})",
+                    f"{who} {a.date}: two shifts on one day ({chk.work[who][a.date].shift} and "
+                    f"{a.shift})",
                     f"{who} {a.date} 一天两个班", staff=who, date=a.date, hard=True)
             continue
         shift = sc.shift_by_id[a.shift]
@@ -60,8 +62,10 @@ def leave(chk: Checker) -> None:
             s, e = chk.minutes(a)
             for b0, b1, kind in blocks:
                 if s < b1 and b0 < e:
-                    chk.add(Rule.LEAVE, None, f"{who} {a.date}: works {a.shift} during {kind} leave",
-                            f"{who} {a.date}: 休假({kind})期间上{a.shift}", staff=who, date=a.date, hard=True)
+                    chk.add(Rule.LEAVE, None,
+                            f"{who} {a.date}: works {a.shift} during {kind} leave",
+                            f"{who} {a.date}: 休假({kind})期间上{a.shift}", staff=who, date=a.date,
+                            hard=True)
                     break
 
 

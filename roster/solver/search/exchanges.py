@@ -1,0 +1,159 @@
+"""Moves of the per-person search aimed at a cost: exchanges of days between two people and a
+duty moved to another day (``Search.improve`` draws them; ``Search.swap`` and ``Search.replace``
+keep a move only when the roster costs no more).
+
+* ``fair_exchange``: one duty of a fair-share kind (a night, a weekend day, a holiday) passes from
+  someone above their band to someone with room, or to someone below their band from someone with
+  one to spare, on a day the taker can take the giver's seat (a lead's agent seat may go to an
+  agent); half the time with a day the other way, so both keep their hours.
+* ``request_exchange``: someone whose request is broken on a day takes a partner's cell (or day
+  off) that costs them less, each taking the other's seat.
+* ``move_duty``: one of the duties of a kind someone is above the band of goes to a day that does
+  not count for it, in the seat that needs someone most (or the other way below the band). The
+  margin prices of the person's own best month cannot see this move: at the top of a band every
+  counted cell is priced up at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .person import INF
+
+if TYPE_CHECKING:
+    from .construct import Search
+
+EXCHANGE_TRIES = 8
+"""Partners tried for one exchange of a fair-share duty before giving up."""
+MAX_SPAN = 7
+"""Most days one exchange swaps."""
+
+
+def fair_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
+    """Two people and the days to exchange so that one duty of a fair-share kind (nights,
+    weekends, holidays) passes from someone above their band to someone below it or with room,
+    or to someone below their band from someone with one to spare: (giver, taker, days). The
+    taker can take the giver's seat that day (a lead's agent seat may go to an agent)."""
+    if not search.fair:
+        return None
+    _w, adds, lo, hi = search.fair[search.rng.randrange(len(search.fair))]
+    got = np.where(search.plan >= 0, adds[np.arange(search.n)[None, :], np.maximum(search.plan, 0)], 0)
+    counts = got.sum(axis=1)
+    banded = lo >= 0
+    over = np.flatnonzero(banded & (counts > hi))
+    under = np.flatnonzero(banded & (counts < lo))
+    if not len(over) and not len(under):
+        return None
+    if len(over) and (not len(under) or search.rng.random() < 0.5):
+        giver = int(over[search.rng.randrange(len(over))])
+        others = np.flatnonzero(banded & (counts < hi))
+    else:
+        giver = -1
+        taker = int(under[search.rng.randrange(len(under))])
+        others = np.flatnonzero(~banded | (counts > lo))
+    if not len(others):
+        return None
+    for _ in range(EXCHANGE_TRIES):
+        other = int(others[search.rng.randrange(len(others))])
+        g, t = (giver, other) if giver >= 0 else (other, taker)
+        if g == t:
+            continue
+        days = np.flatnonzero(got[g] > got[t])
+        days = days[search.can[t, days, search.plan[g, days], search.role[g, days]]]
+        if len(days):
+            break
+    else:
+        return None
+    d = int(days[search.rng.randrange(len(days))])
+    span = _span_around(search, d)
+    if search.rng.random() < 0.5:  # and a day the other way, so both keep their hours
+        back = np.flatnonzero((got[g] <= got[t]) & ((search.plan[g] >= 0) != (search.plan[g, d] >= 0))
+                              & ((search.plan[t] >= 0) != (search.plan[t, d] >= 0)))
+        back = back[_can_trade(search, g, t, back)]
+        if len(back):
+            span = np.union1d(span, [int(back[search.rng.randrange(len(back))])])
+    return g, t, span
+
+
+def request_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
+    """Two people and the days to exchange so that someone's request broken on one day is
+    kept: the partner's cell that day (or their day off) costs the requester less, and each
+    can take the other's seat. (requester, partner, days)."""
+    worked = search.plan >= 0
+    shift = np.maximum(search.plan, 0)
+    people, days = np.arange(search.P)[:, None], np.arange(search.n)[None, :]
+    paid = np.where(worked, search.req[people, days, shift], search.req_off)
+    broken = np.argwhere(paid > 0)
+    if not len(broken):
+        return None
+    p, d = (int(x) for x in broken[search.rng.randrange(len(broken))])
+    theirs = search.plan[:, d]
+    cost = np.where(theirs >= 0, search.req[p, d, np.maximum(theirs, 0)], search.req_off[p, d])
+    mine, my_role, roles = search.plan[p, d], search.role[p, d], search.role[:, d]
+    fits = cost < paid[p, d]
+    if mine >= 0:
+        fits &= search.can[:, d, mine, my_role]
+    on = theirs >= 0
+    fits[on] &= search.can[p, d, theirs[on], roles[on]]
+    fits[p] = False
+    partners = np.flatnonzero(fits)
+    if not len(partners):
+        return None
+    q = int(partners[search.rng.randrange(len(partners))])
+    return p, q, _span_around(search, d)
+
+
+def move_duty(search: Search, p: int, mins: np.ndarray) -> bool:
+    """Move one of p's duties of a fair-share kind p is above the band of to a day that does
+    not count for it (or, below the band, a day that does not count to one that does), in the
+    seat of that day that needs someone most; kept when p's month keeps their rules and the
+    roster costs no more (``replace``)."""
+    days = np.arange(search.n)
+    cur = search.plan[p]
+    for i in search.rng.sample(range(len(search.fair)), len(search.fair)):
+        _w, adds, lo, hi = search.fair[i]
+        if lo[p] < 0:
+            continue
+        got = np.where(cur >= 0, adds[days, np.maximum(cur, 0)], 0)
+        counting = adds.any(axis=1)
+        if got.sum() > hi[p]:
+            drop, take, gives = np.flatnonzero(got > 0), np.flatnonzero((cur < 0) & ~counting), False
+        elif got.sum() < lo[p]:
+            drop, take, gives = np.flatnonzero((cur >= 0) & (got == 0)), np.flatnonzero((cur < 0) & counting), True
+        else:
+            continue
+        if not len(drop) or not len(take):
+            continue
+        d, e = int(drop[search.rng.randrange(len(drop))]), int(take[search.rng.randrange(len(take))])
+        need = np.where(search.has[e, :, :search.K] & (search.count[e, :, :search.K] < search.hi[e, :, :search.K]),
+                        search.lo[e, :, :search.K] - search.count[e, :, :search.K], -INF)
+        need = np.where(search.can[p, e] & ((adds[e] > 0)[:, None] == gives), need, -INF)
+        if not np.isfinite(need).any():
+            continue
+        t, k = (int(x) for x in np.unravel_index(int(need.argmax()), need.shape))
+        plan, role = cur.copy(), search.role[p].copy()
+        plan[d], role[d], plan[e], role[e] = -1, -1, t, k
+        if search.person.feasible(p, plan):
+            return search.replace({p: (plan, role)}, mins)
+    return False
+
+
+def _span_around(search: Search, d: int) -> np.ndarray:
+    """A run of 1 to ``MAX_SPAN`` days that holds day d."""
+    span = search.rng.randint(1, min(MAX_SPAN, search.n))
+    first = search.rng.randint(max(0, d - span + 1), min(d, search.n - span))
+    return np.arange(first, first + span)
+
+
+def _can_trade(search: Search, p: int, q: int, days: np.ndarray) -> np.ndarray:
+    """On which of these days each of p and q can take the other's cell (off is always fine)."""
+    out = np.ones(len(days), dtype=bool)
+    for a, b in ((p, q), (q, p)):
+        on = search.plan[b, days] >= 0
+        out[on] &= search.can[a, days[on], search.plan[b, days[on]], search.role[b, days[on]]]
+    return out
+
+
+__all__ = ["MAX_SPAN", "fair_exchange", "move_duty", "request_exchange"]
