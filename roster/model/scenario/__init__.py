@@ -9,7 +9,7 @@ from ..fields import FieldError
 from ..leave_policy import LeavePolicy
 from .core import Scenario
 from .demand import Demand, DemandFrom, DemandLine
-from .fairness import Carry, Fairness
+from .fairness import Carry, Fairness, check_holiday_name, holiday_names
 from .history import History, Worked
 from .horizon import MAX_HORIZON_DAYS, Holidays, Horizon, check_timezone
 from .intervals import DEFAULT_STEPS, IntervalDemand, IntervalRow
@@ -30,6 +30,7 @@ __all__ = [
     "Fixed", "Frozen", "History", "Holidays", "Horizon", "IntervalDemand", "IntervalRow", "Leave",
     "LeaveBalance", "LeavePolicy", "LeaveWish", "Limit", "PersonRules", "Post", "Request", "Role",
     "Rotation", "Rules", "Scenario", "Shift", "ShiftTemplate", "Soft", "Staff", "Team", "Window",
-    "Worked", "check_days", "check_references", "check_timezone", "expand_templates", "limit_value",
-    "limit_weight", "parse_minutes", "unknown_shift",
+    "Worked", "check_days", "check_holiday_name", "check_references", "check_timezone",
+    "expand_templates", "holiday_names", "limit_value", "limit_weight", "parse_minutes",
+    "unknown_shift",
 ]
