@@ -47,6 +47,8 @@ FOCUS = 0.7
 """Share of exchanges that start from someone outside a fair-share band."""
 MAX_SPAN = 7
 """Most days one exchange swaps."""
+FAIR_EXCHANGES = 10
+"""Exchanges aimed at a fair band (``Search.fair_exchange``) after each person's own move."""
 SEAT_MOVES = 0.2
 """Chance, after each person's move while a hard seat is empty, of a model move around one."""
 SEAT_PEOPLE = 6
@@ -472,7 +474,11 @@ class Search:
         """Exchange the days ``first..last`` of two people (shift and seat role per day): the seats
         stay filled as they were, so only the two people's own terms and hours change. Kept when
         both months keep their rules and the roster costs no more."""
-        span = slice(first, last + 1)
+        return self.exchange(p, q, np.arange(first, last + 1), mins)
+
+    def exchange(self, p: int, q: int, days: np.ndarray, mins: np.ndarray) -> bool:
+        """``swap`` of any set of days (not only a span)."""
+        span = days
         a_plan, b_plan = self.plan[p].copy(), self.plan[q].copy()
         if (a_plan[span] == b_plan[span]).all():
             return False
@@ -480,8 +486,8 @@ class Search:
         a_plan[span], b_plan[span] = self.plan[q, span], self.plan[p, span]
         a_role[span], b_role[span] = self.role[q, span], self.role[p, span]
         for who, plan, role in ((p, a_plan, a_role), (q, b_plan, b_role)):
-            days = np.flatnonzero(plan[span] >= 0) + first
-            if len(days) and not self.can[who, days, plan[days], role[days]].all():
+            worked = span[plan[span] >= 0]
+            if len(worked) and not self.can[who, worked, plan[worked], role[worked]].all():
                 return False
         if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
             return False
@@ -539,6 +545,14 @@ class Search:
             out[members[gap > 0]] = True
         return [int(p) for p in np.flatnonzero(out)]
 
+    def _peers(self, p: int) -> np.ndarray:
+        """Person p's peers (p included): the same hours group, or the same roles."""
+        g = int(self.group_of[p])
+        if g >= 0:
+            return self.groups[g][0]
+        roles = self.scenario.staff[p].roles
+        return np.array([q for q in range(self.P) if self.scenario.staff[q].roles == roles])
+
     def _pair(self) -> list[int] | None:
         """Two peers (same hours group, or same roles); the first is most often someone outside a
         fair-share band."""
@@ -546,16 +560,75 @@ class Search:
             p = self._unfair[self.rng.randrange(len(self._unfair))]
         else:
             p = self.rng.randrange(self.P)
-        g = int(self.group_of[p])
-        if g >= 0:
-            members = self.groups[g][0]
-        else:
-            roles = self.scenario.staff[p].roles
-            members = np.array([q for q in range(self.P) if self.scenario.staff[q].roles == roles])
+        members = self._peers(p)
         if len(members) < 2:
             return None
         q = int(members[self.rng.randrange(len(members))])
         return None if q == p else [p, q]
+
+    @cached_property
+    def week_of(self) -> np.ndarray:
+        """The index of each day's week (``Calendar.weeks``)."""
+        out = np.zeros(self.n, dtype=np.int64)
+        for k, week in enumerate(self.calendar.weeks):
+            out[list(week)] = k
+        return out
+
+    def fair_exchange(self, mins: np.ndarray) -> bool:
+        """An exchange aimed at a fair band: someone outside their band of a kind of duty and a peer
+        with room on the other side trade a day that moves one such duty from the one above to
+        the one below, alone or with a day of the same week, the day before or after, or both (so the
+        week's hours, the rest and the runs can stay as they were). Seats and the floor stay as
+        they are (``exchange``); kept when the two months keep their rules and cost no more.
+        When every peer is at or above their band (the band's total is less than the roster
+        works), a peer with at least two fewer takes the duty: it costs nothing and evens the
+        counts out.
+
+        Random exchanges of spans rarely find these on rosters where weekly hours bind: a day
+        given must come back as another day of the same week."""
+        if not self._unfair or not self.fair:
+            return False
+        p = self._unfair[self.rng.randrange(len(self._unfair))]
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        days = np.arange(self.n)
+        order = list(range(len(self.fair)))
+        self.rng.shuffle(order)
+        for i in order:
+            _w, adds, lo, hi = self.fair[i]
+            if lo[p] < 0:
+                continue
+            duty = worked & (adds[days[None, :], shift] > 0)  # (P, n): cells of this kind
+            n = duty.sum(axis=1)
+            peers = self._peers(p)
+            if n[p] > hi[p]:
+                takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] < hi[q]]
+                # everyone above: a peer with two fewer, at no cost, evens the shares out
+                givers, takers = [p], takers or [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] <= n[p] - 2]
+            elif n[p] < lo[p]:
+                givers, takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] > lo[q]], [p]
+            else:
+                continue
+            if not givers or not takers:
+                continue
+            g = givers[self.rng.randrange(len(givers))]
+            t = takers[self.rng.randrange(len(takers))]
+            ds = np.flatnonzero(duty[g] & ~duty[t])
+            if not len(ds):
+                continue
+            d = int(ds[self.rng.randrange(len(ds))])
+            week = np.flatnonzero((self.week_of == self.week_of[d]) & (self.plan[g] != self.plan[t]))
+            others = [int(e) for e in week if e != d and not duty[g, e]]
+            self.rng.shuffle(others)
+            # a night leaves the day after off: that day may have to go with it, and a day back
+            sets = ([[d]] + [[d, e] for e in others] + [[d - 1, d], [d, d + 1]]
+                    + [[d, d + 1, e] for e in others[:4]] + [[d - 1, d, e] for e in others[:4]])
+            for chosen in sets:
+                chosen = sorted(x for x in set(chosen) if 0 <= x < self.n)
+                if self.exchange(g, t, np.array(chosen, dtype=np.int64), mins):
+                    return True
+            return False
+        return False
 
     # ---- the search ---------------------------------------------------------
     def construct(self, stop: Callable[[], bool] | None = None) -> bool:
@@ -627,6 +700,8 @@ class Search:
                         span = self.rng.randint(1, min(MAX_SPAN, self.n))
                         first = self.rng.randrange(0, self.n - span + 1)
                         changed += self.swap(pair[0], pair[1], first, first + span - 1, mins)
+                for _ in range(FAIR_EXCHANGES):
+                    changed += self.fair_exchange(mins)
                 if self.empty_hard_seats() and self.rng.random() < SEAT_MOVES:
                     left = NEIGHBOURHOOD_SECONDS if self.repeatable else max(0.1, end - time.perf_counter())
                     self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, left))
