@@ -77,7 +77,8 @@ def _dearer_weekends(search: Search, key: Broken, extra: np.ndarray, price: floa
 
 
 def _dearer_shift(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
-    extra[:, [s.id for s in search.scenario.shifts].index(key.shift)] += price
+    ids = [s.id for s in search.scenario.shifts]  # a template's cap prices all its starts
+    extra[:, [ids.index(x) for x in search.scenario.shifts_named([key.shift])]] += price
 
 
 REPRICE: dict[Rule, Reprice | None] = {
@@ -371,6 +372,9 @@ class Search:
             broken = self.person.breaks(p, plan)
             if not broken:
                 return plan
+            trimmed = self._within_caps(p, plan, cost + extra, broken)
+            if trimmed is not None:
+                return trimmed
             for key in broken:
                 reprice = REPRICE[key.rule]
                 if reprice is None:
@@ -378,6 +382,25 @@ class Search:
                 reprice(self, key, extra, price)
             price *= 2
         return None
+
+    def _within_caps(self, p: int, plan: np.ndarray, cost: np.ndarray, broken: dict[Broken, float]
+                     ) -> np.ndarray | None:
+        """The month with the dearest shifts of each capped type or template taken off until it
+        keeps its caps (a price on all of a type's cells takes all of them or none when they are
+        worth the same); None when that month breaks a rule."""
+        out = plan.copy()
+        ids = [s.id for s in self.scenario.shifts]
+        for _ in range(len(broken) + 1):
+            if not broken:
+                break
+            if any(key.rule != Rule.MAX_SHIFTS for key in broken):
+                return None
+            key, over = next(iter(broken.items()))  # one cap at a time: trimming one may keep the next
+            starts = [ids.index(x) for x in self.scenario.shifts_named([key.shift])]
+            mine = np.flatnonzero(np.isin(out, starts) & ~self.person.must_work[p])  # pinned shifts stay
+            out[mine[np.argsort(-cost[mine, out[mine]], kind="stable")][:int(over)]] = OFF
+            broken = self.person.breaks(p, out)
+        return out if not broken and self.person.feasible(p, out) else None
 
     @cached_property
     def weekend_days(self) -> np.ndarray:
