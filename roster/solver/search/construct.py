@@ -47,7 +47,7 @@ FOCUS = 0.7
 """Share of exchanges that start from someone outside a fair-share band."""
 MAX_SPAN = 7
 """Most days one exchange swaps."""
-FAIR_EXCHANGES = 10
+FAIR_EXCHANGES = 4
 """Exchanges aimed at a fair band (``Search.fair_exchange``) after each person's own move."""
 SEAT_MOVES = 0.2
 """Chance, after each person's move while a hard seat is empty, of a model move around one."""
