@@ -27,7 +27,7 @@ import numpy as np
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.fairness import counts_towards, fair_bands, hour_groups
+from roster.model.fairness import count_groups, counts_towards, fair_bands, hour_groups
 from roster.model.roster import Assignment, Roster
 from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
@@ -190,6 +190,15 @@ class Search:
             for who, band in bands.items():
                 lo[index[who]], hi[index[who]] = band.lo, band.hi
             self.fair.append((float(weights[kind]), adds, lo, hi))
+        # a centre staffed by interval: bands are shares of what the peers work (count_groups)
+        self.shared: list[tuple[float, np.ndarray, np.ndarray, np.ndarray, str]] = []
+        """(weight, adds[d, s], members, share, kind) per group of peers sharing a kind of duty."""
+        for cg in count_groups(sc, cal):
+            adds = np.array([[counts_towards(cg.kind, sc, cal, d, s.id) for s in sc.shifts] for d in range(n)],
+                            dtype=np.int64)
+            self.shared.append((float(weights[cg.kind]), adds, np.array([index[w] for w in cg.share], dtype=np.int64),
+                                np.array(list(cg.share.values()), dtype=np.int64), cg.kind))
+        self.shared_of: list[list[int]] = [[j for j, x in enumerate(self.shared) if p in x[2]] for p in range(P)]
         self.hours_w = float(weights.get("hours") or 0)
         self.groups = []
         self.group_of = np.full(P, -1, dtype=np.int64)
@@ -262,6 +271,46 @@ class Search:
     def own_cost(self, p: int, plan: np.ndarray) -> float:
         return sum(self.own_terms(p, plan).values())
 
+    def _counts(self, adds: np.ndarray, members: np.ndarray, plans: dict[int, np.ndarray] | None = None
+                ) -> np.ndarray:
+        """Each member's count of a kind of duty (``plans``: months in place of some members')."""
+        rows = self.plan[members].copy()
+        for p, plan in (plans or {}).items():
+            rows[members == p] = plan
+        return np.where(rows >= 0, adds[np.arange(self.n)[None, :], np.maximum(rows, 0)], 0).sum(axis=1)
+
+    @staticmethod
+    def _shared_band(share: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The floor and ceiling of each member's share of the group's count (``counted_bands``)."""
+        whole, total = int(share.sum()), int(counts.sum())
+        return share * total // whole, -(-share * total // whole)
+
+    def shared_costs(self, people: list[int] | None = None, plans: dict[int, np.ndarray] | None = None
+                     ) -> dict[str, float]:
+        """Fair shares counted out of what the peers work (``shared``), by kind, of the groups of
+        ``people`` (every group when None), with ``plans`` in place of some people's months."""
+        groups = range(len(self.shared)) if people is None else sorted({j for p in people for j in self.shared_of[p]})
+        out: dict[str, float] = {}
+        for j in groups:
+            w, adds, members, share, kind = self.shared[j]
+            counts = self._counts(adds, members, plans)
+            lo, hi = self._shared_band(share, counts)
+            out[kind] = out.get(kind, 0.0) + w * float(np.maximum(0, np.maximum(counts - hi, lo - counts)).sum())
+        return out
+
+    def shared_cost(self, people: list[int] | None = None, plans: dict[int, np.ndarray] | None = None) -> float:
+        return sum(self.shared_costs(people, plans).values()) if self.shared else 0.0
+
+    def bands(self) -> list[tuple[float, np.ndarray, np.ndarray, np.ndarray]]:
+        """(weight, adds[d, s], lo[p], hi[p]) per kind with a band: the fixed ones (``fair``) and
+        those counted out of what the peers work now (``shared``)."""
+        out = list(self.fair)
+        for w, adds, members, share, _kind in self.shared:
+            lo, hi = np.full(self.P, -1, dtype=np.int64), np.full(self.P, 1 << 30, dtype=np.int64)
+            lo[members], hi[members] = self._shared_band(share, self._counts(adds, members))
+            out.append((w, adds, lo, hi))
+        return out
+
     def person_minutes(self, plan: np.ndarray) -> int:
         worked = plan >= 0
         return int(self.minutes[plan[worked]].sum())
@@ -292,7 +341,7 @@ class Search:
 
     def cost(self) -> float:
         """The roster's cost as the validator counts it (for the rules this search covers)."""
-        total = self.coverage_cost() + float(self.own_costs().sum())
+        total = self.coverage_cost() + float(self.own_costs().sum()) + self.shared_cost()
         mins = self.all_minutes()
         for g in range(len(self.groups)):
             total += self.hours_cost(g, mins[self.groups[g][0]])
@@ -333,7 +382,7 @@ class Search:
         cur = self.plan[p]
         worked = cur >= 0
         days = np.arange(self.n)
-        for w, adds, lo, hi in self.fair:
+        for w, adds, lo, hi in self.bands():
             if lo[p] < 0:
                 continue
             n = int(adds[days[worked], cur[worked]].sum()) if self.placed[p] else None
@@ -451,7 +500,7 @@ class Search:
         """Cost of person p working ``plan`` with everyone else as they are."""
         days = np.flatnonzero(plan >= 0)
         seats = float(delta[days, plan[days], role[days]].sum() + delta[days, plan[days], self.K].sum())
-        cost = seats + self.own_cost(p, plan)
+        cost = seats + self.own_cost(p, plan) + self.shared_cost([p], {p: plan})
         g = self.group_of[p]
         if self.hours_w and g >= 0 and mins is not None:
             members = self.groups[g][0]
@@ -463,7 +512,7 @@ class Search:
     def _local_cost(self, people: list[int], mins: np.ndarray) -> float:
         """Coverage, the people's own terms and their peer groups' hours: all a move of these
         people can change."""
-        cost = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in people)
+        cost = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in people) + self.shared_cost(people)
         for g in {int(self.group_of[p]) for p in people if self.group_of[p] >= 0}:
             cost += self.hours_cost(g, mins[self.groups[g][0]])
         return cost
@@ -515,8 +564,8 @@ class Search:
         if not (self.person.feasible(p, a_plan) and self.person.feasible(q, b_plan)):
             return False
         self.moves.tried += 1
-        before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q])
-        after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan)
+        before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q]) + self.shared_cost([p, q])
+        after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan) + self.shared_cost([p, q], {p: a_plan, q: b_plan})
         ma, mb = self.person_minutes(a_plan), self.person_minutes(b_plan)
         gp, gq = int(self.group_of[p]), int(self.group_of[q])
         if self.hours_w and (gp >= 0 or gq >= 0) and (ma != mins[p]):
@@ -559,7 +608,7 @@ class Search:
         worked = self.plan >= 0
         shift = np.maximum(self.plan, 0)
         days = np.arange(self.n)[None, :]
-        for _w, adds, lo, hi in self.fair:
+        for _w, adds, lo, hi in self.bands():
             n = np.where(worked, adds[days, shift], 0).sum(axis=1)
             out |= (lo >= 0) & ((n < lo) | (n > hi))
         for members, share, slack in self.groups:
@@ -609,16 +658,17 @@ class Search:
 
         Random exchanges of spans rarely find these on rosters where weekly hours bind: a day
         given must come back as another day of the same week."""
-        if not self._unfair or not self.fair:
+        bands = self.bands()
+        if not self._unfair or not bands:
             return False
         p = self._unfair[self.rng.randrange(len(self._unfair))]
         worked = self.plan >= 0
         shift = np.maximum(self.plan, 0)
         days = np.arange(self.n)
-        order = list(range(len(self.fair)))
+        order = list(range(len(bands)))
         self.rng.shuffle(order)
         for i in order:
-            _w, adds, lo, hi = self.fair[i]
+            _w, adds, lo, hi = bands[i]
             if lo[p] < 0:
                 continue
             duty = worked & (adds[days[None, :], shift] > 0)  # (P, n): cells of this kind
@@ -748,6 +798,8 @@ class Search:
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
+        for kind, value in self.shared_costs().items():
+            out[FAIR_SHARE[kind]] = out.get(FAIR_SHARE[kind], 0) + value
         if self.groups:
             mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
             out[Rule.FAIRNESS_HOURS] = int(sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups)))
