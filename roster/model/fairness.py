@@ -9,6 +9,12 @@ hours is in proportion to their available days (times their weekly-hour limit re
 scenario's). Within one median shift of that share costs nothing; each hour beyond costs the
 weight. Solver and validator both measure against these definitions.
 
+On a centre staffed by interval (per-interval demand, no counts carried in) the seats do not say
+how many nights or weekend shifts a roster works, so nights, weekend and holiday shifts are shared
+like hours: among peers (people with the same roles), each person's share of the group's actual
+count C is a·C/A (a: the days they can do the duty, A: the group's), and the band is its floor and
+ceiling (``count_groups``, ``counted_bands``).
+
 Across months (``fairness_carry``: each person's counts of the year so far): the bands aim at the
 year's shares. For nights, weekends and holidays a level λ is found with
 Σ max(0, λ·a − c) = the month's total over the people who can do the duty (a: their days
