@@ -4,8 +4,9 @@
 The scenario is generated here and handed to each solve as JSON, so both engines solve the same
 one; each solve runs in its own process with ``PYTHONPATH`` set to its checkout. With ``--jobs 2``
 (the default) two solves run at a time, so both engines meet the same load. This checkout's
-validator scores every roster: cost, people outside their fair bands per kind and role, gap to
-the solve's own bound, empty floors.
+validator scores every roster: cost, people outside their fair bands per kind and role, the gap
+to the best bound the whole CP-SAT model proved (read from each solve of it, since ``solve`` drops
+the bound when the model stopped before it found the hinted roster), empty floors.
 
     python bench/hotline.py --seeds 0,1,2 --limit 60
     python bench/hotline.py --previous ../roster-prev --seeds 0,1,2 --limit 60 --out bench/results/hotline.csv
@@ -33,11 +34,23 @@ import json, sys, time
 from roster.model.scenario import Scenario
 from roster.solver.options import SolveOptions
 from roster.solver.solve import solve
+from ortools.sat.python import cp_model
 path, seed, limit = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 scenario = Scenario.model_validate_json(open(path, encoding="utf-8").read())
+# the whole model's bound, also when the solve drops it (stopped before it found the hinted roster)
+# or returns the search's roster: solves with every hinted variable fixed are left out
+proved = []
+plain_solve = cp_model.CpSolver.Solve
+def watched(self, model, *args, **kwargs):
+    code = plain_solve(self, model, *args, **kwargs)
+    if not self.parameters.fix_variables_to_their_hinted_value and self.parameters.num_workers > 1:
+        proved.append(self.BestObjectiveBound())
+    return code
+cp_model.CpSolver.Solve = watched
 begun = time.perf_counter()
 result = solve(scenario, SolveOptions(time_limit=limit, seed=seed, workers=2))
 out = {"status": result.status, "objective": result.objective, "bound": result.bound, "gap": result.gap,
+       "cpsat_bound": max(proved) if proved else None, "from_hint": bool(result.stats.get("from_hint")),
        "seconds": round(time.perf_counter() - begun, 1), "source": result.stats.get("roster_source"),
        "assignments": [[str(a.date), a.staff, a.shift, a.role, a.post, a.break_at] for a in result.roster]}
 print("RESULT " + json.dumps(out, default=float))
@@ -69,6 +82,8 @@ def score(scenario, row: dict) -> dict:
     cal = Calendar(scenario)
     report = validate(scenario, roster, cal)
     row["validator"] = report.cost
+    bound, own = row.get("cpsat_bound"), row.get("objective")  # each engine's own objective and bound
+    row["cpsat_gap"] = round((own - bound) / own, 4) if bound is not None and own else None
     row["hard"] = len(report.hard)
     shares = fair_shares(scenario, roster, cal)
     for _, r in shares.iterrows():
@@ -109,7 +124,8 @@ def main(argv: list[str] | None = None) -> None:
         if not mine:
             continue
         med = {k: statistics.median(r[k] for r in mine if r.get(k) is not None)
-               for k in ("objective", "validator", "bound", "gap", "fairness_cost", "empty", "service_level", *keys)
+               for k in ("objective", "validator", "cpsat_bound", "cpsat_gap", "fairness_cost", "empty",
+                         "service_level", *keys)
                if any(r.get(k) is not None for r in mine)}
         print("median", name, json.dumps(med), flush=True)
     if args.out:
