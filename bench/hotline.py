@@ -73,6 +73,7 @@ def score(scenario, row: dict) -> dict:
     from roster.bench.intervals import floor_figures
     from roster.model.calendar import Calendar
     from roster.model.roster import Assignment, Roster
+    from roster.model.scenario import Carry
     from roster.reports.summary import fair_shares
     from roster.validate import validate
 
@@ -89,6 +90,13 @@ def score(scenario, row: dict) -> dict:
     for _, r in shares.iterrows():
         row[f"out_{r['kind']}_{r['group']}"] = int(r["outside"])
         row[f"range_{r['kind']}_{r['group']}"] = f"{r['fewest']}..{r['most']} (fair {r['fair']})"
+    # the same roster against the forecast's bands (the definition before shares among peers: a
+    # carry of zeros keeps it, and changes no band)
+    first = scenario.staff[0].id
+    forecast = scenario.model_copy(update={"fairness_carry": (Carry(staff=first),)})
+    for _, r in fair_shares(forecast, roster).iterrows():
+        if r["kind"] != "hours":
+            row[f"forecast_out_{r['kind']}_{r['group']}"] = int(r["outside"])
     costs = report.costs()
     row["fairness_cost"] = sum(v for k, v in costs.items() if str(k).startswith("fairness"))
     row.update(floor_figures(scenario, roster, cal))
@@ -118,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = [score(scenario, r) if r.get("status") != "ERROR" else r for r in rows]
     for r in rows:
         print(json.dumps(r, default=str), flush=True)
-    keys = sorted({k for r in rows for k in r if k.startswith("out_")})
+    keys = sorted({k for r in rows for k in r if k.startswith(("out_", "forecast_out_"))})
     for name, _ in engines:
         mine = [r for r in rows if r["engine"] == name and r.get("objective") is not None]
         if not mine:
