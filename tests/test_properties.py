@@ -153,7 +153,8 @@ def interval_scenarios(draw):
         "name": "generated intervals", "horizon": {"start": str(START), "end": str(end)},
         "roles": [{"id": "agent"}, {"id": "lead", "covers": ["agent"]}], "shift_templates": templates,
         "staff": staff, "demand": demand, "requests": requests, "rules": rules,
-        "fairness": {"hours": draw(st.sampled_from([0, 1]))},
+        # holiday shares (1 October) among peers out of what they work (an interval centre's fair shares)
+        "fairness": {"hours": draw(st.sampled_from([0, 1])), "holidays": draw(st.sampled_from([0, 5]))},
     }, "generated.yaml")
 
 

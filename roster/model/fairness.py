@@ -9,6 +9,12 @@ hours is in proportion to their available days (times their weekly-hour limit re
 scenario's). Within one median shift of that share costs nothing; each hour beyond costs the
 weight. Solver and validator both measure against these definitions.
 
+On a centre staffed by interval (per-interval demand, no counts carried in) the seats do not say
+how many nights or weekend shifts a roster works, so nights, weekend and holiday shifts are shared
+like hours: among peers (people with the same roles), each person's share of the group's actual
+count C is a·C/A (a: the days they can do the duty, A: the group's), and the band is its floor and
+ceiling (``count_groups``, ``counted_bands``).
+
 Across months (``fairness_carry``: each person's counts of the year so far): the bands aim at the
 year's shares. For nights, weekends and holidays a level λ is found with
 Σ max(0, λ·a − c) = the month's total over the people who can do the duty (a: their days
@@ -60,7 +66,10 @@ def counts_towards(kind: str, scenario: Scenario, calendar: Calendar, day: int, 
 
 
 def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Band]]:
-    """kind → staff id → band, for the kinds with a non-zero fairness weight."""
+    """kind → staff id → band, for the kinds with a non-zero fairness weight (none on a centre
+    staffed by interval: there ``count_groups`` shares what the roster works)."""
+    if shares_counted(scenario):
+        return {}
     weights = scenario.fairness.model_dump()
     seats = seats_table(scenario, calendar)
     need: dict[tuple[int, str], int] = {}
@@ -172,6 +181,64 @@ def _interval_shifts(scenario: Scenario, calendar: Calendar) -> dict[str, float]
             if working and all(sh.is_night for sh in working):
                 out["nights"] += shifts_needed
     return out
+
+
+def shares_counted(scenario: Scenario) -> bool:
+    """Are nights, weekend and holiday shifts shared out of what the roster works (a centre staffed
+    by interval, without counts carried in), rather than out of the seats (``fair_bands``)?
+
+    Seats say how many duties a roster works; an interval forecast does not: breaks kept apart in
+    their window, shifts longer than a peak and cheap overstaffing make rosters work a third more
+    nights or weekend shifts than the forecast's minutes, so bands cut from the forecast lie below
+    everyone and even out nothing."""
+    return bool(scenario.interval_lines) and not scenario.fairness_carry
+
+
+@dataclass(frozen=True)
+class CountGroup:
+    """Peers (people with the same roles) who share one kind of duty on a centre staffed by
+    interval: each one's share of the group's actual count is in proportion to ``share`` (the days
+    they can do the duty); the band is its floor and ceiling."""
+
+    kind: str
+    share: dict[str, int]
+
+
+def count_groups(scenario: Scenario, calendar: Calendar) -> list[CountGroup]:
+    """The groups sharing nights, weekend and holiday shifts (``shares_counted`` centres only;
+    groups of one are left out: nobody to compare with)."""
+    if not shares_counted(scenario):
+        return []
+    weights = scenario.fairness.model_dump()
+    ok = allowed(scenario, calendar)
+    shift_ids = [s.id for s in scenario.shifts]
+    out = []
+    for kind in KINDS[:3]:
+        if not weights.get(kind):
+            continue
+        days: dict[int, set[int]] = {}
+        for (p, d, s) in ok:
+            if counts_towards(kind, scenario, calendar, d, shift_ids[s]):
+                days.setdefault(p, set()).add(d)
+        groups: dict[tuple[str, ...], dict[str, int]] = {}
+        for p, person in enumerate(scenario.staff):
+            if p in days:
+                groups.setdefault(tuple(sorted(person.roles)), {})[person.id] = len(days[p])
+        out.extend(CountGroup(kind, share) for share in groups.values() if len(share) > 1)
+    return out
+
+
+def counted_bands(group: CountGroup, counts: dict[str, int]) -> dict[str, Band]:
+    """Each member's band: the floor and ceiling of their share a·C/A of the group's count C."""
+    whole = sum(group.share.values())
+    total = sum(counts.get(p, 0) for p in group.share)
+    return {p: Band(a * total // whole, -(-a * total // whole)) for p, a in group.share.items()}
+
+
+def counted_deviation(group: CountGroup, counts: dict[str, int]) -> dict[str, int]:
+    """Duties each member lies outside their band (``counted_bands``)."""
+    return {p: max(0, counts.get(p, 0) - b.hi, b.lo - counts.get(p, 0))
+            for p, b in counted_bands(group, counts).items()}
 
 
 @dataclass(frozen=True)

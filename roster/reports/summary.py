@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from roster.model.calendar import Calendar
-from roster.model.fairness import carried_minutes, fair_bands, hour_groups, hours_deviation
+from roster.model.fairness import (
+    carried_minutes,
+    count_groups,
+    counted_bands,
+    fair_bands,
+    hour_groups,
+    hours_deviation,
+)
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
@@ -95,6 +102,19 @@ def fair_shares(scenario: Scenario, roster: Roster,
                                  f"{max(band[p].hi for p in mine)}",
                          "fewest": min(values), "most": max(values),
                          "spread": max(values) - min(values), "outside": outside})
+    for cg in count_groups(scenario, cal):  # staffed by interval: bands from what the peers work
+        column = "weekend_days" if cg.kind == "weekends" else cg.kind
+        mine = list(cg.share)
+        got = {p: int(counts.loc[p, column]) for p in mine}
+        band = counted_bands(cg, got)
+        roles = sorted(scenario.staff_by_id[mine[0]].roles)
+        rows.append({"kind": cg.kind, "group": "/".join(roles),
+                     "people": len(mine),
+                     "fair": f"{min(b.lo for b in band.values())}.."
+                             f"{max(b.hi for b in band.values())}",
+                     "fewest": min(got.values()), "most": max(got.values()),
+                     "spread": max(got.values()) - min(got.values()),
+                     "outside": sum(not band[p].lo <= got[p] <= band[p].hi for p in mine)})
     for group in hour_groups(scenario, cal):
         people = list(group.share)
         dev = hours_deviation(minutes, group, carried_minutes(scenario))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from roster.model.calendar import Calendar
-from roster.model.fairness import fair_bands
+from roster.model.fairness import Band, count_groups, counted_bands, counted_deviation, fair_bands
 from roster.model.intervals import (
     break_intervals,
     break_minute,
@@ -16,6 +16,8 @@ from roster.model.intervals import (
 )
 from roster.model.parse import scenario_from_dict
 from roster.model.roster import Assignment
+from roster.validate import validate
+from tests.conftest import roster_of
 
 MON = dt.date(2026, 12, 7)
 BREAK = {"minutes": 30, "within": ["09:00", "11:00"]}
@@ -93,17 +95,38 @@ def test_calls_become_agents_by_erlang_c():
     assert need.agents == 14 and need.calls == 100
 
 
-def test_fair_shares_of_weekends_count_the_interval_need():
-    # Saturday and Sunday each need 2 agents for the four half hours 08:00-10:00: on the floor
-    # a D shift spends 3.5 h, so the weekend needs 2 × 2 × 4 × 30 / 210 shifts, split over 2 people
+def weekend_centre(**over):
     rows = [{"interval": t, "agents": 2, "weekday": wd} for wd in ("sat", "sun")
             for t in ("08:00", "08:30", "09:00", "09:30")]
-    sc = scenario_from_dict({
+    return scenario_from_dict({
         "name": "fair", "horizon": {"start": str(MON), "end": str(MON + dt.timedelta(days=6))},
         "roles": [{"id": "agent"}], "shifts": [{"id": "D", "start": "08:00", "end": "12:00", "break": BREAK}],
         "staff": [{"id": "A", "roles": ["agent"]}, {"id": "B", "roles": ["agent"]}],
-        "demand": [{"role": "agent", "per_interval": rows}], "fairness": {"weekends": 5},
+        "demand": [{"role": "agent", "per_interval": rows}], "fairness": {"weekends": 5}, **over,
     }, "fair.yaml")
+
+
+def test_fair_shares_of_weekends_with_counts_carried_in_come_from_the_interval_need():
+    # Saturday and Sunday each need 2 agents for the four half hours 08:00-10:00: on the floor
+    # a D shift spends 3.5 h, so the weekend needs 2 × 2 × 4 × 30 / 210 shifts, split over 2 people
+    sc = weekend_centre(fairness_carry=[{"staff": "A", "weekends": 0}])
     total = 2 * 2 * 4 * 30 / 210
     band = fair_bands(sc, Calendar(sc))["weekends"]["A"]
     assert (band.lo, band.hi) == (int(total / 2), int(total / 2) + 1)
+
+
+def test_fair_shares_of_weekends_on_an_interval_centre_are_shares_of_what_the_peers_work():
+    sc = weekend_centre()
+    cal = Calendar(sc)
+    assert fair_bands(sc, cal) == {}
+    (group,) = count_groups(sc, cal)
+    assert group.kind == "weekends" and group.share == {"A": 2, "B": 2}
+    # A works both weekend days, B none: of the 2, each one's share is 1
+    assert counted_bands(group, {"A": 2, "B": 0}) == {"A": Band(1, 1), "B": Band(1, 1)}
+    assert counted_deviation(group, {"A": 2, "B": 0}) == {"A": 1, "B": 1}
+    assert counted_deviation(group, {"A": 1, "B": 1}) == {"A": 0, "B": 0}
+    assert counted_bands(group, {"A": 3}) == {"A": Band(1, 2), "B": Band(1, 2)}  # 3 of them: 1.5 each
+    both = roster_of(("2026-12-12", "A", "D", "agent"), ("2026-12-13", "A", "D", "agent"))
+    shared = roster_of(("2026-12-12", "A", "D", "agent"), ("2026-12-13", "B", "D", "agent"))
+    assert validate(sc, both).costs().get("fairness_weekends") == 2 * 5
+    assert "fairness_weekends" not in validate(sc, shared).costs()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model.fairness import carried_minutes, counts_towards, fair_bands, hour_groups
+from ...model.fairness import carried_minutes, count_groups, counts_towards, fair_bands, hour_groups
 from ...model.rule_names import FAIR_SHARE, Rule
 from ...model.scenario import Scenario
 from ..context import Context
@@ -26,6 +26,24 @@ def add(ctx: Context) -> None:
             ctx.model.Add(dev >= count - band.hi)
             ctx.model.Add(dev >= band.lo - count)
             ctx.penalise(FAIR_SHARE[kind], weights[kind], dev)
+    for j, group in enumerate(count_groups(sc, cal)):
+        # staffed by interval: the band is the floor and ceiling of a·C/A, C the group's count
+        counts, tops = {}, {}
+        for sid in group.share:
+            terms = [(counts_towards(group.kind, sc, cal, d, v.shifts[s]), var)
+                     for d, s, var in v.mine.get(index[sid], [])]
+            counts[sid] = sum(c * var for c, var in terms if c)
+            tops[sid] = sum(c for c, _ in terms)
+        whole, most = sum(group.share.values()), sum(tops.values())
+        total = ctx.model.NewIntVar(0, most, f"fair:{group.kind}:total:{j}")
+        ctx.model.Add(total == sum(counts.values()))
+        for sid, a in group.share.items():
+            top = max(tops[sid], -(-a * most // whole))
+            dev = ctx.model.NewIntVar(0, top, f"fair:{group.kind}:{sid}")
+            # count - dev <= ceil(a·C/A) and count + dev >= floor(a·C/A), in whole numbers
+            ctx.model.Add(whole * (counts[sid] - dev - 1) <= a * total - 1)
+            ctx.model.Add(whole * (counts[sid] + dev + 1) >= a * total + 1)
+            ctx.penalise(FAIR_SHARE[group.kind], weights[group.kind], dev)
     minutes = [s.paid_minutes for s in sc.shifts]
     carried = carried_minutes(sc)
     for g, group in enumerate(hour_groups(sc, cal)):

@@ -31,7 +31,7 @@ import numpy as np
 from roster.model.availability import allowed
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
-from roster.model.fairness import counts_towards, fair_bands, hour_groups
+from roster.model.fairness import count_groups, counts_towards, fair_bands, hour_groups
 from roster.model.roster import Assignment, Roster
 from roster.model.rule_names import FAIR_SHARE, Rule
 from roster.model.scenario import Scenario
@@ -56,6 +56,9 @@ towards below one, half keep a broken request."""
 DUTY_MOVES = 4
 """Tries, after the move of someone outside a fair-share band, to move one of their duties to a
 day that does not count (``exchanges.move_duty``)."""
+BAND_EXCHANGES = 4
+"""Exchanges aimed at a fair band with a day of the same week back (``Search.band_exchange``)
+after the move of each person."""
 SEAT_MOVES = 0.2
 """Chance, after each person's move while a hard seat is empty, of a model move around one."""
 SEAT_PEOPLE = 6
@@ -84,7 +87,8 @@ def _dearer_weekends(search: Search, key: Broken, extra: np.ndarray, price: floa
 
 
 def _dearer_shift(search: Search, key: Broken, extra: np.ndarray, price: float) -> None:
-    extra[:, [s.id for s in search.scenario.shifts].index(key.shift)] += price
+    ids = [s.id for s in search.scenario.shifts]  # a template's cap prices all its starts
+    extra[:, [ids.index(x) for x in search.scenario.shifts_named([key.shift])]] += price
 
 
 REPRICE: dict[Rule, Reprice | None] = {
@@ -198,6 +202,15 @@ class Search:
             for who, band in bands.items():
                 lo[index[who]], hi[index[who]] = band.lo, band.hi
             self.fair.append((float(weights[kind]), adds, lo, hi))
+        # a centre staffed by interval: bands are shares of what the peers work (count_groups)
+        self.shared: list[tuple[float, np.ndarray, np.ndarray, np.ndarray, str]] = []
+        """(weight, adds[d, s], members, share, kind) per group of peers sharing a kind of duty."""
+        for cg in count_groups(sc, cal):
+            adds = np.array([[counts_towards(cg.kind, sc, cal, d, s.id) for s in sc.shifts] for d in range(n)],
+                            dtype=np.int64)
+            self.shared.append((float(weights[cg.kind]), adds, np.array([index[w] for w in cg.share], dtype=np.int64),
+                                np.array(list(cg.share.values()), dtype=np.int64), cg.kind))
+        self.shared_of: list[list[int]] = [[j for j, x in enumerate(self.shared) if p in x[2]] for p in range(P)]
         self.hours_w = float(weights.get("hours") or 0)
         self.groups = []
         self.group_of = np.full(P, -1, dtype=np.int64)
@@ -271,6 +284,46 @@ class Search:
     def own_cost(self, p: int, plan: np.ndarray) -> float:
         return sum(self.own_terms(p, plan).values())
 
+    def _counts(self, adds: np.ndarray, members: np.ndarray, plans: dict[int, np.ndarray] | None = None
+                ) -> np.ndarray:
+        """Each member's count of a kind of duty (``plans``: months in place of some members')."""
+        rows = self.plan[members].copy()
+        for p, plan in (plans or {}).items():
+            rows[members == p] = plan
+        return np.where(rows >= 0, adds[np.arange(self.n)[None, :], np.maximum(rows, 0)], 0).sum(axis=1)
+
+    @staticmethod
+    def _shared_band(share: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The floor and ceiling of each member's share of the group's count (``counted_bands``)."""
+        whole, total = int(share.sum()), int(counts.sum())
+        return share * total // whole, -(-share * total // whole)
+
+    def shared_costs(self, people: list[int] | None = None, plans: dict[int, np.ndarray] | None = None
+                     ) -> dict[str, float]:
+        """Fair shares counted out of what the peers work (``shared``), by kind, of the groups of
+        ``people`` (every group when None), with ``plans`` in place of some people's months."""
+        groups = range(len(self.shared)) if people is None else sorted({j for p in people for j in self.shared_of[p]})
+        out: dict[str, float] = {}
+        for j in groups:
+            w, adds, members, share, kind = self.shared[j]
+            counts = self._counts(adds, members, plans)
+            lo, hi = self._shared_band(share, counts)
+            out[kind] = out.get(kind, 0.0) + w * float(np.maximum(0, np.maximum(counts - hi, lo - counts)).sum())
+        return out
+
+    def shared_cost(self, people: list[int] | None = None, plans: dict[int, np.ndarray] | None = None) -> float:
+        return sum(self.shared_costs(people, plans).values()) if self.shared else 0.0
+
+    def bands(self) -> list[tuple[float, np.ndarray, np.ndarray, np.ndarray]]:
+        """(weight, adds[d, s], lo[p], hi[p]) per kind with a band: the fixed ones (``fair``) and
+        those counted out of what the peers work now (``shared``)."""
+        out = list(self.fair)
+        for w, adds, members, share, _kind in self.shared:
+            lo, hi = np.full(self.P, -1, dtype=np.int64), np.full(self.P, 1 << 30, dtype=np.int64)
+            lo[members], hi[members] = self._shared_band(share, self._counts(adds, members))
+            out.append((w, adds, lo, hi))
+        return out
+
     def person_minutes(self, plan: np.ndarray) -> int:
         worked = plan >= 0
         return int(self.minutes[plan[worked]].sum())
@@ -301,7 +354,7 @@ class Search:
 
     def cost(self) -> float:
         """The roster's cost as the validator counts it (for the rules this search covers)."""
-        total = self.coverage_cost() + float(self.own_costs().sum())
+        total = self.coverage_cost() + float(self.own_costs().sum()) + self.shared_cost()
         mins = self.all_minutes()
         for g in range(len(self.groups)):
             total += self.hours_cost(g, mins[self.groups[g][0]])
@@ -342,7 +395,7 @@ class Search:
         cur = self.plan[p]
         worked = cur >= 0
         days = np.arange(self.n)
-        for w, adds, lo, hi in self.fair:
+        for w, adds, lo, hi in self.bands():
             if lo[p] < 0:
                 continue
             n = int(adds[days[worked], cur[worked]].sum()) if self.placed[p] else None
@@ -381,6 +434,9 @@ class Search:
             broken = self.person.breaks(p, plan)
             if not broken:
                 return plan
+            trimmed = self._within_caps(p, plan, cost + extra, broken)
+            if trimmed is not None:
+                return trimmed
             for key in broken:
                 reprice = REPRICE[key.rule]
                 if reprice is None:
@@ -388,6 +444,25 @@ class Search:
                 reprice(self, key, extra, price)
             price *= 2
         return None
+
+    def _within_caps(self, p: int, plan: np.ndarray, cost: np.ndarray, broken: dict[Broken, float]
+                     ) -> np.ndarray | None:
+        """The month with the dearest shifts of each capped type or template taken off until it
+        keeps its caps (a price on all of a type's cells takes all of them or none when they are
+        worth the same); None when that month breaks a rule."""
+        out = plan.copy()
+        ids = [s.id for s in self.scenario.shifts]
+        for _ in range(len(broken) + 1):
+            if not broken:
+                break
+            if any(key.rule != Rule.MAX_SHIFTS for key in broken):
+                return None
+            key, over = next(iter(broken.items()))  # one cap at a time: trimming one may keep the next
+            starts = [ids.index(x) for x in self.scenario.shifts_named([key.shift])]
+            mine = np.flatnonzero(np.isin(out, starts) & ~self.person.must_work[p])  # pinned shifts stay
+            out[mine[np.argsort(-cost[mine, out[mine]], kind="stable")][:int(over)]] = OFF
+            broken = self.person.breaks(p, out)
+        return out if not broken and self.person.feasible(p, out) else None
 
     @cached_property
     def weekend_days(self) -> np.ndarray:
@@ -438,7 +513,7 @@ class Search:
         """Cost of person p working ``plan`` with everyone else as they are."""
         days = np.flatnonzero(plan >= 0)
         seats = float(delta[days, plan[days], role[days]].sum() + delta[days, plan[days], self.K].sum())
-        cost = seats + self.own_cost(p, plan)
+        cost = seats + self.own_cost(p, plan) + self.shared_cost([p], {p: plan})
         g = self.group_of[p]
         if self.hours_w and g >= 0 and mins is not None:
             members = self.groups[g][0]
@@ -450,7 +525,7 @@ class Search:
     def _local_cost(self, people: list[int], mins: np.ndarray) -> float:
         """Coverage, the people's own terms and their peer groups' hours: all a move of these
         people can change."""
-        cost = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in people)
+        cost = self.coverage_cost() + sum(self.own_cost(p, self.plan[p]) for p in people) + self.shared_cost(people)
         for g in {int(self.group_of[p]) for p in people if self.group_of[p] >= 0}:
             cost += self.hours_cost(g, mins[self.groups[g][0]])
         return cost
@@ -495,8 +570,8 @@ class Search:
             if len(days) and not self.can[who, days, plan[days], role[days]].all():
                 return False
         self.moves.tried += 1
-        before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q])
-        after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan)
+        before = self.own_cost(p, self.plan[p]) + self.own_cost(q, self.plan[q]) + self.shared_cost([p, q])
+        after = self.own_cost(p, a_plan) + self.own_cost(q, b_plan) + self.shared_cost([p, q], {p: a_plan, q: b_plan})
         ma, mb = self.person_minutes(a_plan), self.person_minutes(b_plan)
         gp, gq = int(self.group_of[p]), int(self.group_of[q])
         if self.hours_w and (gp >= 0 or gq >= 0) and (ma != mins[p]):
@@ -541,7 +616,7 @@ class Search:
         worked = self.plan >= 0
         shift = np.maximum(self.plan, 0)
         days = np.arange(self.n)[None, :]
-        for _w, adds, lo, hi in self.fair:
+        for _w, adds, lo, hi in self.bands():
             n = np.where(worked, adds[days, shift], 0).sum(axis=1)
             out |= (lo >= 0) & ((n < lo) | (n > hi))
         for members, share, slack in self.groups:
@@ -574,6 +649,71 @@ class Search:
             return None
         q = int(members[self.rng.randrange(len(members))])
         return None if q == p else [p, q]
+
+    @cached_property
+    def week_of(self) -> np.ndarray:
+        """The index of each day's week (``Calendar.weeks``)."""
+        out = np.zeros(self.n, dtype=np.int64)
+        for k, week in enumerate(self.calendar.weeks):
+            out[list(week)] = k
+        return out
+
+    def band_exchange(self, mins: np.ndarray) -> bool:
+        """An exchange aimed at a fair band: someone outside their band of a kind of duty and a peer
+        with room on the other side trade a day that moves one such duty from the one above to
+        the one below, alone or with a day of the same week, the day before or after, or both (so the
+        week's hours, the rest and the runs can stay as they were). Seats and the floor stay as
+        they are (``exchange``); kept when the two months keep their rules and cost no more.
+        When every peer is at or above their band (the band's total is less than the roster
+        works), a peer with at least two fewer takes the duty: it costs nothing and evens the
+        counts out.
+
+        Random exchanges of spans rarely find these on rosters where weekly hours bind: a day
+        given must come back as another day of the same week."""
+        bands = self.bands()
+        if not self._unfair or not bands:
+            return False
+        p = self._unfair[self.rng.randrange(len(self._unfair))]
+        worked = self.plan >= 0
+        shift = np.maximum(self.plan, 0)
+        days = np.arange(self.n)
+        order = list(range(len(bands)))
+        self.rng.shuffle(order)
+        for i in order:
+            _w, adds, lo, hi = bands[i]
+            if lo[p] < 0:
+                continue
+            duty = worked & (adds[days[None, :], shift] > 0)  # (P, n): cells of this kind
+            n = duty.sum(axis=1)
+            peers = self._peers(p)
+            if n[p] > hi[p]:
+                takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] < hi[q]]
+                # everyone above: a peer with two fewer, at no cost, evens the shares out
+                givers, takers = [p], takers or [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] <= n[p] - 2]
+            elif n[p] < lo[p]:
+                givers, takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] > lo[q]], [p]
+            else:
+                continue
+            if not givers or not takers:
+                continue
+            g = givers[self.rng.randrange(len(givers))]
+            t = takers[self.rng.randrange(len(takers))]
+            ds = np.flatnonzero(duty[g] & ~duty[t])
+            if not len(ds):
+                continue
+            d = int(ds[self.rng.randrange(len(ds))])
+            week = np.flatnonzero((self.week_of == self.week_of[d]) & (self.plan[g] != self.plan[t]))
+            others = [int(e) for e in week if e != d and not duty[g, e]]
+            self.rng.shuffle(others)
+            # a night leaves the day after off: that day may have to go with it, and a day back
+            sets = ([[d]] + [[d, e] for e in others] + [[d - 1, d], [d, d + 1]]
+                    + [[d, d + 1, e] for e in others[:4]] + [[d - 1, d, e] for e in others[:4]])
+            for chosen in sets:
+                chosen = sorted(x for x in set(chosen) if 0 <= x < self.n)
+                if self.swap(g, t, np.array(chosen, dtype=np.int64), mins):
+                    return True
+            return False
+        return False
 
     # ---- the search ---------------------------------------------------------
     def construct(self, stop: Callable[[], bool] | None = None) -> bool:
@@ -645,7 +785,7 @@ class Search:
                         changed += exchanges.move_duty(self, p, mins)
                 for _ in range(SWAPS):
                     if self.rng.random() < FAIR_EXCHANGES:
-                        aim = exchanges.fair_exchange if self.rng.random() < 0.5 else exchanges.request_exchange
+                        aim = exchanges.duty_exchange if self.rng.random() < 0.5 else exchanges.request_exchange
                         exchange = aim(self)
                         if exchange is not None:
                             changed += self.swap(*exchange, mins)
@@ -655,6 +795,8 @@ class Search:
                         span = self.rng.randint(1, min(MAX_SPAN, self.n))
                         first = self.rng.randrange(0, self.n - span + 1)
                         changed += self.swap(pair[0], pair[1], np.arange(first, first + span), mins)
+                for _ in range(BAND_EXCHANGES):
+                    changed += self.band_exchange(mins)
                 if self.empty_hard_seats() and self.rng.random() < SEAT_MOVES:
                     left = NEIGHBOURHOOD_SECONDS if self.repeatable else max(0.1, end - time.perf_counter())
                     self.around_empty_seat(mins, min(NEIGHBOURHOOD_SECONDS, left))
@@ -679,6 +821,8 @@ class Search:
         for p in range(self.P):
             for term, value in self.own_terms(p, self.plan[p]).items():
                 out[term] = out.get(term, 0) + value
+        for kind, value in self.shared_costs().items():
+            out[FAIR_SHARE[kind]] = out.get(FAIR_SHARE[kind], 0) + value
         if self.groups:
             mins = np.array([self.person_minutes(self.plan[p]) for p in range(self.P)])
             hours = sum(self.hours_cost(g, mins[m]) for g, (m, _s, _l) in enumerate(self.groups))

@@ -2,7 +2,7 @@
 duty moved to another day (``Search.improve`` draws them; ``Search.swap`` and ``Search.replace``
 keep a move only when the roster costs no more).
 
-* ``fair_exchange``: one duty of a fair-share kind (a night, a weekend day, a holiday) passes from
+* ``duty_exchange``: one duty of a fair-share kind (a night, a weekend day, a holiday) passes from
   someone above their band to someone with room, or to someone below their band from someone with
   one to spare, on a day the taker can take the giver's seat (a lead's agent seat may go to an
   agent); half the time with a day the other way, so both keep their hours.
@@ -31,14 +31,15 @@ MAX_SPAN = 7
 """Most days one exchange swaps."""
 
 
-def fair_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
+def duty_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
     """Two people and the days to exchange so that one duty of a fair-share kind (nights,
     weekends, holidays) passes from someone above their band to someone below it or with room,
     or to someone below their band from someone with one to spare: (giver, taker, days). The
     taker can take the giver's seat that day (a lead's agent seat may go to an agent)."""
-    if not search.fair:
+    bands = search.bands()
+    if not bands:
         return None
-    _w, adds, lo, hi = search.fair[search.rng.randrange(len(search.fair))]
+    _w, adds, lo, hi = bands[search.rng.randrange(len(bands))]
     got = np.where(search.plan >= 0, adds[np.arange(search.n)[None, :], np.maximum(search.plan, 0)], 0)
     counts = got.sum(axis=1)
     banded = lo >= 0
@@ -112,8 +113,9 @@ def move_duty(search: Search, p: int, mins: np.ndarray) -> bool:
     roster costs no more (``replace``)."""
     days = np.arange(search.n)
     cur = search.plan[p]
-    for i in search.rng.sample(range(len(search.fair)), len(search.fair)):
-        _w, adds, lo, hi = search.fair[i]
+    bands = search.bands()
+    for i in search.rng.sample(range(len(bands)), len(bands)):
+        _w, adds, lo, hi = bands[i]
         if lo[p] < 0:
             continue
         got = np.where(cur >= 0, adds[days, np.maximum(cur, 0)], 0)
@@ -156,4 +158,4 @@ def _can_trade(search: Search, p: int, q: int, days: np.ndarray) -> np.ndarray:
     return out
 
 
-__all__ = ["MAX_SPAN", "fair_exchange", "move_duty", "request_exchange"]
+__all__ = ["MAX_SPAN", "duty_exchange", "move_duty", "request_exchange"]

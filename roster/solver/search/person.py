@@ -65,6 +65,7 @@ class Broken:
     """``HOURS_MAX`` / ``HOURS_MIN`` (hours in the horizon), ``MAX_SHIFTS``, ``WEEKENDS`` (in the
     horizon or a month), ``REST`` (clashes two or more days apart)."""
     shift: str | None = None
+    """For ``MAX_SHIFTS``: the shift id, or the template id of a cap over all its starts."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -494,11 +495,18 @@ def _hours(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[t
 
 
 def _shifts(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:
+    """Shifts of a type beyond ``max_shifts``, and of a template's starts together beyond
+    ``max_template_shifts`` (``Broken.shift``: the template's id)."""
     ids = [x.id for x in person.scenario.shifts]
     for shift_id, cap in (rules.max_shifts or {}).items():
         n = int((plan == ids.index(shift_id)).sum())
         if n > cap:
             yield Broken(Rule.MAX_SHIFTS, shift_id), n - cap
+    for template, cap in (rules.max_template_shifts or {}).items():
+        starts = [ids.index(x) for x in person.scenario.shifts_named([template])]
+        n = int(np.isin(plan, starts).sum())
+        if n > cap:
+            yield Broken(Rule.MAX_SHIFTS, template), n - cap
 
 
 def _weekends(person: Person, p: int, plan: np.ndarray, rules: Rules) -> Iterator[tuple[Broken, float]]:

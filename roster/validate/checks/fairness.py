@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from roster.model.fairness import (
     carried_minutes,
+    count_groups,
+    counted_bands,
     counts_towards,
     fair_bands,
     hour_groups,
@@ -30,6 +32,20 @@ def run(chk: Checker) -> None:
                         f"{who}: {count} {kind}, fair share {band.lo}..{band.hi}",
                         f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev,
                         staff=who)
+    for group in count_groups(sc, cal):  # a centre staffed by interval: shares of what peers work
+        counts = {who: sum(counts_towards(group.kind, sc, cal, cal.index[a.date], a.shift)
+                           for a in chk.work[who].values()) for who in group.share}
+        total = sum(counts.values())
+        peers = peer_group_name(sc, group.share)
+        for who, band in counted_bands(group, counts).items():
+            dev = max(0, counts[who] - band.hi, band.lo - counts[who])
+            if dev:
+                chk.add(FAIR_SHARE[group.kind], Soft(weights[group.kind]),
+                        f"{who}: {counts[who]} {group.kind}, fair share {band.lo}..{band.hi} "
+                        f"of the {total} among {peers}",
+                        f"{who}: {group.kind} {counts[who]}, 同岗位共 {total}, "
+                        f"合理范围 {band.lo}..{band.hi}",
+                        units=dev, staff=who)
     for group in hour_groups(sc, cal):
         minutes = {who: sum(sc.shift_by_id[a.shift].paid_minutes for a in chk.work[who].values())
                    for who in group.share}

@@ -166,14 +166,14 @@ def test_a_fair_exchange_passes_a_duty_from_above_a_band_or_to_below_one() -> No
     proposed = 0
     for seed in range(200):
         search.rng.seed(seed)
-        exchange = exchanges.fair_exchange(search)
+        exchange = exchanges.duty_exchange(search)
         if exchange is None:
             continue
         proposed += 1
         g, t, days = exchange
         assert g != t and len(days) >= 1
         passes = False
-        for _w, adds, lo, hi in search.fair:
+        for _w, adds, lo, hi in search.bands():
             got = _kind_counts(search, adds)
             n = got.sum(axis=1)
             if not ((lo[g] >= 0 and n[g] > hi[g]) or (lo[t] >= 0 and n[t] < lo[t])):
