@@ -2,4 +2,6 @@
 (``person``), construction and moves (``construct``), model moves on neighbourhoods (``lns``)."""
 
 HARD = 1_000_000.0
-"""The price of one empty hard seat (or one person over a hard maximum) in these searches."""
+"""The price of one empty hard seat in these searches (a seat at its hard most is closed to the
+per-person search, ``Search.seat_delta``; column generation still prices one person over it at
+this price, so its bound is no proof that a scenario is infeasible)."""
