@@ -687,11 +687,13 @@ class Search:
             n = duty.sum(axis=1)
             peers = self._peers(p)
             if n[p] > hi[p]:
-                takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] < hi[q]]
+                others = peers[(peers != p) & (lo[peers] >= 0)]
+                takers = [int(q) for q in others[n[others] < hi[others]]]
                 # everyone above: a peer with two fewer, at no cost, evens the shares out
-                givers, takers = [p], takers or [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] <= n[p] - 2]
+                givers, takers = [p], takers or [int(q) for q in others[n[others] <= n[p] - 2]]
             elif n[p] < lo[p]:
-                givers, takers = [int(q) for q in peers if q != p and lo[q] >= 0 and n[q] > lo[q]], [p]
+                others = peers[(peers != p) & (lo[peers] >= 0)]
+                givers, takers = [int(q) for q in others[n[others] > lo[others]]], [p]
             else:
                 continue
             if not givers or not takers:
