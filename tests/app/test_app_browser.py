@@ -573,11 +573,15 @@ def _open_tab(pg, name: str) -> None:
 
 
 def _english_catalogue() -> set[str]:
-    """The English side of the app's catalogue (texts of two words or more, without their
-    ``{placeholders}``): none of them may show on a 中文 page."""
+    """The English side of the app's words and of the catalogue it shares with the command line
+    (rule names, the validator's messages, the reasons a person cannot take a shift, the loader's
+    messages): its texts of two words or more, without their ``{placeholders}``. None of them may
+    show on a 中文 page."""
     from roster.app.i18n import HEADERS, STRINGS
+    from roster.i18n import english_texts
 
     texts = [en for en, zh, *_ in STRINGS.values() if en != zh] + [v[0] for v in HEADERS.values() if v[0] != v[1]]
+    texts += english_texts()
     out = set()
     for text in texts:
         for part in re.split(r"\{[^}]*\}|\*\*|\*|\n", text):
@@ -601,6 +605,10 @@ def _english_on_page(pg, catalogue: set[str]) -> list[str]:
 
 
 def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
+    """Every 中文 page, an edit error, the rule check with a broken rule and the pin panel show no
+    English text of the catalogue (nor Streamlit's uploader words)."""
+    from playwright.sync_api import expect
+
     pg = page
     _open_centre(pg)
     catalogue = _english_catalogue()
@@ -608,7 +616,9 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     pg.get_by_text("中文", exact=True).click()
     pg.get_by_role("radio", name="打开").wait_for()
     _settle(pg)
-    found = {"open": _english_on_page(pg, catalogue)}
+    found = {"open": _english_on_page(pg, catalogue) + re.findall(  # Streamlit's own uploader words
+        r"per file|Drag and drop|Browse files|\bUpload\b", pg.locator("body").inner_text())}
+    assert pg.get_by_text("点击「上传」选择文件").count() == 2, "each uploader says what it takes"
     pg.get_by_role("radio", name="编辑").check(force=True)
     pg.get_by_role("tab", name="人员").wait_for()
     _settle(pg)
@@ -630,14 +640,25 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     pg.get_by_text("中文", exact=True).click()
     pg.get_by_role("heading", name="月排班表").wait_for()
     _settle(pg)
-    pg.get_by_text("规则检查").first.click()
-    _settle(pg)
-    found["roster"] = _english_on_page(pg, catalogue)
-    pg.locator('#roster-grid td[data-staff="S02"][data-date="2026-12-10"]').click()
+    cell = pg.locator('#roster-grid td[data-staff="S02"][data-date="2026-12-10"]')
+    had = cell.inner_text().strip()
+    cell.click()
     pg.get_by_text(re.compile("S02 王芳，2026-12-10")).wait_for()  # the pin panel's card
     pg.get_by_text(re.compile("不能上 — N")).wait_for()
     found["pin"] = re.findall(r"cannot work|has a fixed day off|is pinned|does not run|leave$",
                               pg.locator("body").inner_text())
+    # pin the cell against the roster on screen: the rule check names the broken pin, in 中文
+    _pick(pg, "班次", "休息" if had else "D")
+    _button(pg, "pin").click()
+    pg.get_by_text("已固定 S02 2026-12-10").wait_for()
+    _settle(pg)
+    pg.get_by_text("规则检查").first.click()
+    checked = pg.locator('[data-testid="stExpander"]').filter(has_text="规则检查").locator('[data-testid="stDataFrame"]')
+    expect(_gridcell(checked, "固定班次").first).to_be_attached(timeout=GRID_WAIT)
+    expect(checked.locator("[role=gridcell]").filter(has_text=re.compile(
+        r"^S02 2026-12-10: 固定" + ("休息却上" if had else "D却为休")))).to_have_count(1, timeout=GRID_WAIT)
+    _settle(pg)
+    found["roster"] = _english_on_page(pg, catalogue)
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / "roster-zh.png"), full_page=True)
     pg.get_by_text("English", exact=True).click()
