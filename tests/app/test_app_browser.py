@@ -23,6 +23,30 @@ ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
+DOCS_IMG = REPO / "docs" / "img"
+DOC_SHOTS = {"open.png", "bad-edit.png", "rejected-edit-banner.png", "month-grid.png", "month-grid-pinned.png",
+             "person-view.png", "print-view.png", "interval-chart.png", "roster-zh.png", "staff-import.png",
+             "reload-draft.png"}
+"""Screenshots docs/app.md shows: written to docs/img as well when ROSTER_DOC_SHOTS is set (else
+only to test-artifacts, so the default suite changes no tracked file)."""
+
+
+def _shot(target, name: str, **options) -> None:
+    """A screenshot of a page or an element into test-artifacts/ (and docs/img/, small, on demand)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    target.screenshot(path=str(path), **options)
+    if name in DOC_SHOTS and os.environ.get("ROSTER_DOC_SHOTS"):
+        from PIL import Image
+
+        DOCS_IMG.mkdir(exist_ok=True)
+        with Image.open(path) as img:
+            img = img.convert("RGB")
+            if img.width > 1100:
+                img = img.resize((1100, round(img.height * 1100 / img.width)), Image.LANCZOS)
+            img.quantize(colors=96, method=Image.Quantize.MEDIANCUT).save(DOCS_IMG / name, optimize=True)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -123,8 +147,7 @@ def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
         except PlaywrightError:  # the progress panel redrew (or the solve ended) under the cursor
             pass
         time.sleep(0.5)
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "no-roster.png"), full_page=True)
+    _shot(pg, "no-roster.png", full_page=True)
     pytest.fail(f"no roster after {timeout} s; the page reads:\n{pg.locator('body').inner_text()[:2000]}")
 
 
@@ -139,8 +162,7 @@ def _pick(pg, label: str, option: str) -> None:
             return
         except Exception:
             if attempt == 2:
-                ARTIFACTS.mkdir(exist_ok=True)
-                pg.screenshot(path=str(ARTIFACTS / "pick-failed.png"), full_page=True)
+                _shot(pg, "pick-failed.png", full_page=True)
                 raise
             pg.keyboard.press("Escape")
 
@@ -150,6 +172,8 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
 
     pg = page
     pg.get_by_text("Roster planner").wait_for()
+    _settle(pg)
+    _shot(pg, "open.png")
     _button(pg, "open_bundled").click()
     pg.get_by_text("Opened 95598 customer service centre").wait_for()
 
@@ -161,8 +185,7 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert grid.locator("thead th").count() == 1 + 31 + 5, "days and the totals"
     codes = set(grid.locator("tbody td[data-date]").all_inner_texts())
     assert {"D", "E", "N"} <= codes and "L" in codes
-    ARTIFACTS.mkdir(exist_ok=True)
-    grid.screenshot(path=str(ARTIFACTS / "month-grid.png"))
+    _shot(grid, "month-grid.png")
 
     # click a cell: the pin panel picks its person and day and says which shifts they cannot take
     cell = grid.locator('td[data-staff="S03"][data-date="2026-12-10"]')
@@ -171,8 +194,7 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     try:
         pg.get_by_text("S03 刘洋, 2026-12-10").wait_for()
     except Exception:
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / "click-failed.png"), full_page=True)
+        _shot(pg, "click-failed.png", full_page=True)
         raise
     pg.get_by_text("Cannot take — N: S03 cannot work N").wait_for()
     _settle(pg)
@@ -197,22 +219,22 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
                                   .locator('[data-testid="stMetricValue"]').inner_text())
     assert pg.locator("#roster-grid td[data-total]").count() == 11 * 5, "totals column per person"
     assert pg.locator("#roster-grid td[data-coverage]").count() >= 31, "a coverage row per shift"
-    grid.screenshot(path=str(ARTIFACTS / "month-grid-pinned.png"))
-    pg.screenshot(path=str(ARTIFACTS / "roster-page.png"), full_page=True)
+    _shot(grid, "month-grid-pinned.png")
+    _shot(pg, "roster-page.png", full_page=True)
 
     pg.get_by_role("radiogroup").filter(has_text="Per person").get_by_text("Per person").click()
     person = pg.locator("#person-view")
     person.wait_for()
     _settle(pg)
     assert "S01" in person.inner_text()
-    person.screenshot(path=str(ARTIFACTS / "person-view.png"))
+    _shot(person, "person-view.png")
     pg.get_by_role("radiogroup").filter(has_text="Print").get_by_text("Print", exact=True).click()
     sheet = pg.locator("#print-view")
     sheet.wait_for()
     _settle(pg)
     assert pg.locator("#print-legend").inner_text().startswith("Legend")
     assert "Prepared by" in pg.locator("#print-signatures").inner_text()
-    sheet.screenshot(path=str(ARTIFACTS / "print-view.png"))
+    _shot(sheet, "print-view.png")
     if shutil.which("pdftotext"):  # the browser's Print of the app page: one A4 page, the sheet at its corner
         from tests.app.test_app_print import pdf_pages
 
@@ -280,20 +302,18 @@ def test_bad_edit_is_marked_at_the_cell(page) -> None:
             break
         except Exception:
             if attempt == 2:
-                ARTIFACTS.mkdir(exist_ok=True)
-                pg.screenshot(path=str(ARTIFACTS / "bad-edit-missing.png"))
+                _shot(pg, "bad-edit-missing.png")
                 raise
             pg.keyboard.press("Escape")
     assert pg.get_by_text("not a date").count()
     marked = pg.locator('[data-testid="stDataFrame"]').nth(1)
     marked.wait_for()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "bad-edit.png"))
+    _shot(pg, "bad-edit.png")
     # the pending bad value survives a language switch both ways
     pg.get_by_text("中文", exact=True).click()
     pg.get_by_text("第 2 行，入职日期 列").wait_for()
     assert pg.get_by_role("radio", name="编辑").is_checked()
-    pg.screenshot(path=str(ARTIFACTS / "bad-edit-zh.png"))
+    _shot(pg, "bad-edit-zh.png")
     pg.get_by_text("English", exact=True).click()
     pg.get_by_text("row 2, column hired").wait_for()
     _settle(pg)
@@ -324,8 +344,7 @@ def test_language_switch_keeps_the_page_and_the_edit(page) -> None:
     _settle(pg)
     assert pg.get_by_role("radio", name="编辑").is_checked()
     assert pg.get_by_role("tab", name="人员").count()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "edit-zh.png"))
+    _shot(pg, "edit-zh.png")
     pg.get_by_text("English", exact=True).click()
     pg.get_by_role("tab", name="Shifts").wait_for()
     _settle(pg)
@@ -349,8 +368,7 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
         'input[type="file"]').set_input_files(str(path))
     pg.get_by_text("1 new, 0 fields changed").wait_for()
     pg.get_by_text("people are not in the list and stay in the scenario").wait_for()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "staff-import.png"), full_page=True)
+    _shot(pg, "staff-import.png", full_page=True)
     _button(pg, "staff_apply").click()
     pg.get_by_text("Staff list merged: 12 people (1 added").wait_for()
 
@@ -399,8 +417,7 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
             if attempt == 2:
                 raise
             pg.keyboard.press("Escape")
-    ARTIFACTS.mkdir(exist_ok=True)
-    chart.screenshot(path=str(ARTIFACTS / "interval-chart.png"))
+    _shot(chart, "interval-chart.png")
     pg.get_by_text("中文", exact=True).click()
     pg.get_by_role("heading", name="各时段需求与在岗人数").wait_for()
     _settle(pg)
@@ -408,7 +425,7 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     zh.locator(".gtitle").filter(has_text="需求与在岗人数，服务水平").wait_for(timeout=120_000)
     _settle(pg)
     assert "需求人数" in zh.locator(".legend").text_content()
-    zh.screenshot(path=str(ARTIFACTS / "interval-chart-zh.png"))
+    _shot(zh, "interval-chart-zh.png")
     pg.get_by_text("English", exact=True).click()
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
 
@@ -494,8 +511,7 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
                 expect(cell_editor).to_have_value(_exactly(now), timeout=5_000)
         except Exception:
             if attempt == attempts - 1:
-                ARTIFACTS.mkdir(exist_ok=True)
-                pg.screenshot(path=str(ARTIFACTS / "edit-cell-failed.png"), full_page=True)
+                _shot(pg, "edit-cell-failed.png", full_page=True)
                 raise
             pg.keyboard.press("Escape")
             pg.wait_for_timeout(500 * (attempt + 1))
@@ -541,8 +557,7 @@ def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     pg.get_by_role("radio", name="Solve & roster").check(force=True)
     banner = pg.get_by_text("Not in use — Shifts holds an edit the scenario rejected")
     banner.wait_for()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "rejected-edit-banner.png"))
+    _shot(pg, "rejected-edit-banner.png")
     pg.get_by_role("radio", name="Edit").check(force=True)
     pg.get_by_role("tab", name="Shifts", selected=True).wait_for()  # the tab is still open
     shifts = _editor(pg, "end", "E")
@@ -659,8 +674,7 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
         r"^S02 2026-12-10: 固定" + ("休息却上" if had else "D却为休")))).to_have_count(1, timeout=GRID_WAIT)
     _settle(pg)
     found["roster"] = _english_on_page(pg, catalogue)
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "roster-zh.png"), full_page=True)
+    _shot(pg, "roster-zh.png", full_page=True)
     pg.get_by_text("English", exact=True).click()
     _settle(pg)
     assert not any(found.values()), found
@@ -692,7 +706,6 @@ def test_a_reload_keeps_the_draft_the_language_and_the_page(page) -> None:
     shifts = _editor(pg, "结束", "E")
     assert _gridcell(shifts, "21:30").count(), "the edit came back with the draft"
     assert pg.get_by_text("有未保存的修改").count()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / "reload-draft.png"))
+    _shot(pg, "reload-draft.png")
     pg.get_by_text("English", exact=True).click()
     _settle(pg)
