@@ -38,6 +38,24 @@ def _where(thread: threading.Thread) -> str:
     return " < ".join(out)
 
 
+PHASES: dict[str, list[float]] = {}
+"""Seconds spent in each of the solve's steps (``--phases``), per call."""
+
+
+def _timed(module, name: str) -> None:
+    """Time every call of ``module.name`` into ``PHASES`` (the bench only; nothing is changed)."""
+    inner = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            PHASES.setdefault(name, []).append(time.perf_counter() - t)
+
+    setattr(module, name, wrapper)
+
+
 def one(ss: dict, limit: float, workers: int, stable: bool, where: bool = False) -> dict:
     job = S.begin_solve(ss, limit, workers, stable=stable)
     told: list[float] = []
@@ -47,6 +65,9 @@ def one(ss: dict, limit: float, workers: int, stable: bool, where: bool = False)
         if told:
             print(f"  {time.perf_counter() - told[0]:5.1f} s after the stop: {_where(job.thread)}", flush=True)
     job.wait()
+    if PHASES:
+        print("  " + "; ".join(f"{k} {' + '.join(f'{s:.2f}' for s in v)} s" for k, v in PHASES.items()), flush=True)
+        PHASES.clear()
     S.collect(ss)
     result = ss["result"]
     t0 = time.perf_counter()
@@ -66,7 +87,16 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--where", action="store_true", help="after the stop, print where the search is every 0.5 s")
+    ap.add_argument("--phases", action="store_true",
+                    help="time the steps of the model path (complete_hint, the search, _tighten, _restagger)")
     args = ap.parse_args()
+    if args.phases:
+        import importlib
+
+        solve_module = importlib.import_module("roster.solver.solve")  # the module (the package exports the function)
+
+        for name in ("complete_hint", "_construct", "_tighten", "_restagger", "term_values"):
+            _timed(solve_module, name)
     print("path      status    wall s  over s  stop->end s  result s  check s  grid s")
     for _ in range(args.runs):
         ss: dict = {}
@@ -75,9 +105,8 @@ def main() -> None:
         first = one(ss, args.limit, args.workers, stable=False, where=args.where)
         sc = ss["scenario"]
         day = sc.horizon.start
-        who = sc.staff[0].id
-        now = ss["result"].roster.cell(who, day)
-        S.pin(ss, who, day, None if now else sc.shifts[0].id)  # a pin that changes the roster
+        who = next((p.id for p in sc.staff if ss["result"].roster.cell(p.id, day)), sc.staff[0].id)
+        S.pin(ss, who, day, None)  # a day off for someone who works it: a pin that changes the roster
         second = one(ss, args.limit, args.workers, stable=True, where=args.where)
         for r in (first, second):
             print(f"{r['path']:<9} {r['status']:<9} {r['wall']:6.2f}  {r['over']:+6.2f}  {r['stop_to_end']:11.2f}"
