@@ -160,6 +160,8 @@ def _to_page(pg, name: str) -> None:
         _settle(pg)
         radio.check(force=True)
         _settle(pg)
+        pg.wait_for_timeout(2000)  # on a busy machine a page once went back a moment after it opened
+        _settle(pg)
         if radio.is_checked():
             return
     raise AssertionError(f"the page {name} does not stay open")
@@ -581,7 +583,7 @@ def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     _settle(pg)
     _gridcell(shifts, "23:00").wait_for(state="attached")  # the fix is taken (a busy grid redraws late)
     _to_page(pg, "Solve & roster")
-    pg.get_by_role("button", name="Solve").wait_for()
+    pg.get_by_role("button", name="Solve", exact=True).wait_for()
     assert not banner.count()
     _to_page(pg, "Edit")
     _settle(pg)
