@@ -37,14 +37,20 @@ def _shot(target, name: str, **options) -> None:
     path = ARTIFACTS / name
     target.screenshot(path=str(path), **options)
     if name in DOC_SHOTS and os.environ.get("ROSTER_DOC_SHOTS"):
-        from PIL import Image
+        doc_image(path)
 
-        DOCS_IMG.mkdir(exist_ok=True)
-        with Image.open(path) as img:
-            img = img.convert("RGB")
-            if img.width > 1100:
-                img = img.resize((1100, round(img.height * 1100 / img.width)), Image.LANCZOS)
-            img.quantize(colors=96, method=Image.Quantize.MEDIANCUT).save(DOCS_IMG / name, optimize=True)
+
+def doc_image(path: Path) -> Path:
+    """A screenshot made small for docs/img: at most 1,100 px wide, 96 colours."""
+    from PIL import Image
+
+    DOCS_IMG.mkdir(exist_ok=True)
+    with Image.open(path) as img:
+        img = img.convert("RGB")
+        if img.width > 1100:
+            img = img.resize((1100, round(img.height * 1100 / img.width)), Image.LANCZOS)
+        img.quantize(colors=96, method=Image.Quantize.MEDIANCUT).save(DOCS_IMG / path.name, optimize=True)
+    return DOCS_IMG / path.name
 
 
 def _free_port() -> int:
