@@ -37,16 +37,24 @@ def _shot(target, name: str, **options) -> None:
     path = ARTIFACTS / name
     target.screenshot(path=str(path), **options)
     if name in DOC_SHOTS and os.environ.get("ROSTER_DOC_SHOTS"):
-        doc_image(path)
+        doc_image(path, page=not hasattr(target, "locator") or hasattr(target, "goto"))
 
 
-def doc_image(path: Path) -> Path:
-    """A screenshot made small for docs/img: at most 1,100 px wide, 96 colours."""
+SIDEBAR = 300
+"""The sidebar's width in px at the tests' viewport: a page shot for the docs leaves it out (it
+names the store's file, a path of the machine the tests ran on)."""
+
+
+def doc_image(path: Path, page: bool = False) -> Path:
+    """A screenshot made small for docs/img: a page's without the sidebar, at most 1,100 px wide,
+    96 colours."""
     from PIL import Image
 
     DOCS_IMG.mkdir(exist_ok=True)
     with Image.open(path) as img:
         img = img.convert("RGB")
+        if page:
+            img = img.crop((SIDEBAR, 0, img.width, img.height))
         if img.width > 1100:
             img = img.resize((1100, round(img.height * 1100 / img.width)), Image.LANCZOS)
         img.quantize(colors=96, method=Image.Quantize.MEDIANCUT).save(DOCS_IMG / path.name, optimize=True)
