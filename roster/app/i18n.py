@@ -1,8 +1,11 @@
-"""The app's words in 中文 and English."""
+"""The app's words in 中文 and English. Rule names, the validator's messages and the reasons a
+person cannot take a shift live in the catalogue the command line shares (``roster.i18n``)."""
 
 from __future__ import annotations
 
-import re
+from roster.i18n import PATTERNS, RULES, rule_name, translate
+
+__all__ = ["HEADERS", "LANGS", "MESSAGES", "RULES", "STRINGS", "header", "message", "rule_name", "t"]
 
 LANGS = {"zh": "中文", "en": "English"}
 
@@ -22,6 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundled": ("Bundled scenario", "内置场景"),
     "open": ("Open", "打开"),
     "upload": ("Upload a scenario (YAML)", "上传场景文件（YAML）"),
+    "upload_zone": ("Upload or drag a file here: {types}, up to 200 MB.",
+                    "点击「上传」选择文件，或把文件拖到上方框内：{types}，单个文件不超过 200 MB。"),
     "upload_staff": ("Upload a staff list (Excel/CSV) into the current scenario",
                      "导入人员名单（Excel/CSV）到当前场景"),
     "staff_merged": ("Staff list merged: {n} people ({added} added, {changed} fields changed, {dropped} removed).",
@@ -277,43 +282,6 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-RULES: dict[str, tuple[str, str]] = {
-    "cannot": ("cannot work a shift", "不上的班次"),
-    "coverage": ("seats", "座席人数"),
-    "coverage_shortfall": ("seats left empty", "座席缺人"),
-    "days_off": ("fixed days off", "固定休息日"),
-    "fairness_hours": ("fair share of hours", "工时公平"),
-    "fairness_nights": ("fair share of nights", "夜班公平"),
-    "fairness_weekends": ("fair share of weekends", "周末公平"),
-    "fairness_holidays": ("fair share of holidays", "节假日公平"),
-    "fixed": ("pinned cells", "固定班次"),
-    "hours_total": ("hours over the horizon", "期内工时"),
-    "hours_week": ("hours a week", "每周工时"),
-    "leave": ("leave", "休假"),
-    "leave_wishes": ("leave wishes", "休假意向"),
-    "max_consecutive": ("days in a row", "连续上班天数"),
-    "max_shifts": ("most shifts of a type", "各班次上限"),
-    "min_consecutive_work": ("fewest days in a row", "最少连续上班天数"),
-    "one_shift_a_day": ("one shift a day", "每天一个班"),
-    "overlap": ("overlapping shifts", "班次重叠"),
-    "overstaffing": ("too many on a shift", "超员"),
-    "posts": ("posts", "岗位"),
-    "requests": ("requests", "意愿"),
-    "rest": ("rest between shifts", "班间休息"),
-    "role": ("role of a seat", "座席角色"),
-    "roster": ("roster cells", "排班单元格"),
-    "sequence": ("forbidden orders", "禁止的班次顺序"),
-    "shift_days": ("days a shift runs", "班次开设日"),
-    "weekends": ("weekends worked", "上班周末数"),
-}
-"""Rule names as the rule check shows them."""
-
-
-def rule_name(rule: str, lang: str = "en") -> str:
-    en, zh = RULES.get(rule, (rule, rule))
-    return zh if lang == "zh" else en
-
-
 HEADERS: dict[str, tuple[str, str, str, str]] = {
     # column: (English header, 中文表头, help, 说明)
     "id": ("id", "编号", "Unique id used everywhere else (staff: 工号)", "唯一编号，其他表格用它引用（人员：工号）"),
@@ -404,55 +372,12 @@ def header(column: str, lang: str = "en") -> tuple[str, str]:
     return (zh, help_zh) if lang == "zh" else (en, help_en)
 
 
-MESSAGES: tuple[tuple[str, str], ...] = (
-    # (the loader's / the availability check's English, as a pattern; 中文)
-    (r"time '(.*)' is not a time of day", r"时间 '\1' 不是一天中的时刻（00:00–23:59）"),
-    (r"time '(.*)' is not HH:MM", r"时间 '\1' 不是 HH:MM 格式"),
-    (r"'(.*)' is not a date.*", r"'\1' 不是有效日期（YYYY-MM-DD）"),
-    (r"not a date span", "不是日期区间"),
-    (r"not a date.*", "不是有效日期（YYYY-MM-DD）"),
-    (r"must be at least (.*)", r"不能小于 \1"),
-    (r"must be at most (.*)", r"不能大于 \1"),
-    (r"not a number", "不是数字"),
-    (r"unknown role '(.*)'", r"未知角色 '\1'"),
-    (r"unknown shift '(.*)'", r"未知班次 '\1'"),
-    (r"unknown rule", "未知规则"),
-    (r"unknown measure", "未知指标"),
-    (r"duplicate id '(.*)'", r"编号 '\1' 重复"),
-    (r"max is below min (.*)", r"最多人数小于最少人数 \1"),
-    (r"seats cannot be negative", "人数不能为负"),
-    (r"a name is needed", "姓名不能为空"),
-    (r"not valid YAML: (.*)", r"不是有效的 YAML：\1"),
-    (r"this section is edited in its own table", "该部分在自己的表格中编辑"),
-    (r"write dates as YYYY-MM-DD, separated by commas", "日期写作 YYYY-MM-DD，多个用逗号分隔"),
-    (r"write dates as YYYY-MM-DD", "日期写作 YYYY-MM-DD"),
-    (r"write 2026-12-01\.\.2026-12-10", "写作 2026-12-01..2026-12-10"),
-    (r"known role ids: (.*)", r"已有角色编号：\1"),
-    (r"known shift ids: (.*)", r"已有班次编号：\1"),
-    (r"write 40 for a hard limit, or 40 @ 100 for a soft one with weight 100",
-     "硬性上限写 40；软性写 40 @ 100（每超出一个单位权重 100）"),
-    (r"write a name, or remove the row", "请填写姓名，或删除该行"),
-    # why a person cannot take a shift (roster.model.availability, views.why_not_cell)
-    (r"shift (\S+) does not run on (\S+)", r"班次 \1 在 \2 不开设"),
-    (r"(\S+) has a fixed day off", r"\1 当天固定休息"),
-    (r"(\S+) is pinned off", r"\1 已固定为休息"),
-    (r"(\S+) is pinned to (\S+) on (\S+): (\S+) h rest, at least (\S+) h",
-     r"\1 在 \3 已固定为 \2：只休息 \4 小时，至少需 \5 小时"),
-    (r"(\S+) is pinned to (\S+)", r"\1 已固定为 \2"),
-    (r"(\S+) on (\S+) leave", r"\1 当天休假（\2）"),
-    (r"(\S+) cannot work (\S+)", r"\1 不能上 \2 班"),
-    (r"(\S+) may work no (\S+) shifts", r"\1 不能上任何 \2 班"),
-)
-"""The loader's and the availability check's messages in 中文 (whole-message patterns)."""
+MESSAGES = PATTERNS
+"""The loader's and the availability check's messages in 中文 (whole-message patterns, kept in the
+shared catalogue ``roster.i18n``)."""
 
 
 def message(text: str, lang: str = "en") -> str:
     """A message of the loader or of the availability check in ``lang`` (unchanged in English, and
     when no pattern knows it)."""
-    if lang != "zh" or not text:
-        return text
-    for pattern, zh in MESSAGES:
-        m = re.fullmatch(pattern, text.strip())
-        if m:
-            return m.expand(zh)
-    return text
+    return translate(text, lang)

@@ -117,8 +117,10 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
     possible, then the scenario's own costs (the repair search of ``roster.services.change``). ``stop`` keeps
     the best roster found so far."""
 
+    # no explanation search when no roster is found: it would run past the time limit, and the page
+    # offers its own (Explain why) for a scenario without a roster
     out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start, time_limit=time_limit,
-                 workers=workers, stop=stop, on_progress=on_progress)
+                 workers=workers, stop=stop, on_progress=on_progress, reasons=False)
     result = Result(status=out.status, roster=out.roster, seconds=out.seconds, terms=dict(out.terms))
     if out.feasible:
         result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))

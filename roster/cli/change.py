@@ -19,6 +19,7 @@ from roster.cli.common import (
     read_roster,
     write_or_rescue,
 )
+from roster.i18n import rule_name, text
 from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError
@@ -54,18 +55,17 @@ def repair_cmd(
                         source=str(published))
     except ScenarioError as exc:
         fail(exc)
-    typer.echo(f"{sc.name}: repair from {result.start}: {result.status} in {result.seconds:.1f}s")
+    typer.echo(text("cli.repair.head", lang, name=sc.name, start=result.start, status=result.status,
+                    seconds=result.seconds))
     if not result.feasible:
-        typer.echo("no roster keeps every hard rule with these absences:" if lang != "zh"
-                   else "无法满足全部硬性规则:")
+        typer.echo(text("cli.repair.infeasible", lang))
         for reason in result.reasons:
             typer.echo(f"  - {reason}")
         raise typer.Exit(1)
-    zh = lang == "zh"
-    lines = [f"{'变更' if zh else 'changed cells'}: {result.changed_cells}",
-             change_list(result.changes, lang) or ("无变更" if zh else "no changes"),
-             "", "需通知" if zh else "who must be told:",
-             *(f"  {t}" for t in who_to_tell(sc, result.changes, lang))]
+    lines = [text("cli.repair.changed", lang, n=result.changed_cells),
+             change_list(result.changes, lang) or text("cli.repair.none", lang),
+             "", text("cli.repair.tell", lang), *(f"  {t}" for t in who_to_tell(sc, result.changes,
+                                                                                lang))]
     typer.echo("\n".join(lines))
 
     def write(folder: Path) -> list[Path]:
@@ -89,6 +89,7 @@ def swap_check_cmd(
                                      help="the day the swap is asked for (default: today)"),
     out: Path | None = typer.Option(None, "--out",
                                     help="write the swapped roster here (CSV) when allowed"),
+    lang_option: Lang = typer.Option(Lang.en, "--lang", help="language of the rule texts"),
 ) -> None:
     """Check a shift swap: which rules it breaks, and whether it was asked for early enough."""
     try:
@@ -101,20 +102,23 @@ def swap_check_cmd(
                            source=str(roster_file))
     except ScenarioError as exc:
         fail(exc)
-    typer.echo(f"swap: {swap.text()}")
+    lang = lang_option.value
+    typer.echo(text("cli.swap.swap", lang, swap=swap.text()))
     for v in check.broken:
-        typer.echo(f"  breaks  {v.text}")
+        typer.echo(text("cli.swap.breaks", lang, text=v.in_lang(lang)))
     for v in check.mended:
-        typer.echo(f"  mends   {v.text}")
+        typer.echo(text("cli.swap.mends", lang, text=v.in_lang(lang)))
     if check.soft_change:
-        typer.echo(f"soft cost {check.cost_change:+d} ("
-                   + ", ".join(f"{r} {c:+d}" for r, c in check.soft_change.items()) + ")")
+        terms = ", ".join(f"{rule_name(r, lang) if lang == 'zh' else r} {c:+d}" for r,
+                          c in check.soft_change.items())
+        typer.echo(text("cli.swap.soft", lang, change=check.cost_change, terms=terms))
     if not check.allowed:
-        typer.echo("REFUSED")
+        typer.echo(text("cli.swap.refused", lang))
         for r in check.refusals:
             typer.echo(f"  - {r}")
         raise typer.Exit(1)
-    typer.echo(f"ALLOWED: needs approval by {check.approve_by}" if check.approve_by else "ALLOWED")
+    typer.echo(text("cli.swap.approve", lang, by=check.approve_by) if check.approve_by
+               else text("cli.swap.allowed", lang))
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_roster_csv(check.roster, out, scenario=sc)

@@ -18,6 +18,7 @@ from roster.cli.common import (
     solve_options,
     write_or_rescue,
 )
+from roster.i18n import text
 from roster.io.grid import write_month_grid
 from roster.io.load import load_scenario
 from roster.io.result_json import write_result_json
@@ -120,10 +121,12 @@ def validate_cmd(
         fail(exc)
     report = validate(sc, roster)
     for v in report.violations:
-        text = v.zh if lang == Lang.zh and v.zh else v.text
-        typer.echo(f"{'HARD' if v.hard else f'soft {v.cost:>4}'}  {text}")
-    typer.echo(f"{len(report.hard)} hard violations, {len(report.soft)} soft ones costing "
-               f"{report.cost}")
+        kind = text("cli.hard",
+                    lang.value) if v.hard else f"{text('cli.soft', lang.value)} {v.cost:>4}"
+        typer.echo(f"{kind}  {v.in_lang(lang.value)}")
+    typer.echo(text("cli.validate.summary", lang.value, hard=len(report.hard),
+                    soft=len(report.soft),
+                    cost=report.cost))
     if peers:
         for group in hour_groups(sc, Calendar(sc)):
             typer.echo(f"{peer_group_name(sc, group.share)}: {', '.join(sorted(group.share))}")

@@ -247,12 +247,14 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence],
            time_limit: float = 30.0, workers: int | None = 2, seed: int = 0,
            leave_type: str = "sick", lang: str = "en", source: str = "<repair>",
            seats_first: bool = True, stop: threading.Event | None = None,
-           on_progress: Callable[[Any], None] | None = None) -> RepairResult:
+           on_progress: Callable[[Any], None] | None = None, reasons: bool = True) -> RepairResult:
     """Re-solve after absences: nothing before ``start`` moves (default: the first absent day).
 
     In turn: fewest empty seats (``seats_first``; matters only where seats are soft), fewest
     changed cells (see ChangeWeights), then the scenario's other terms. ``stop`` and
     ``on_progress`` are passed to each solve (stopping keeps the best repair found so far).
+    ``reasons``: when no repair is found, look for why (an explanation search of its own, after the
+    time limit; a caller that shows no reasons, or must end at the limit, leaves it off).
     """
     t0 = time.perf_counter()
     if start is None:
@@ -268,7 +270,7 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence],
                        seconds=time.perf_counter() - t0, terms=dict(result.terms))
     if result.feasible:
         out.changes = changes_between(published, result.roster, start, away)
-    else:
+    elif reasons:
         out.reasons = why_infeasible(pinned, lang=lang, workers=1)
     return out
 

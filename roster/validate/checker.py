@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from roster.i18n import Msg
 from roster.model.calendar import Calendar
 from roster.model.roster import Assignment, Roster
 from roster.model.rule_names import Rule
@@ -44,18 +45,24 @@ class Checker:
                 if first <= w.date < start:
                     self.past[w.staff].append(Assignment(w.date, w.staff, w.shift, w.role))
 
-    def add(self, rule: Rule, limit, text: str, zh: str, units: int = 1, staff=None, date=None,
+    def add(self, rule: Rule, limit, message: Msg | str, zh: str = "", units: int = 1, staff=None,
+            date=None,
             hard: bool | None = None) -> None:
         """Report ``rule`` broken ``units`` times: hard when ``hard`` says so or ``limit`` is a hard
-        limit, else at the limit's weight per unit (nothing when that weight is 0)."""
+        limit, else at the limit's weight per unit (nothing when that weight is 0).
+
+        ``message`` is a catalogue message (``Msg``); a plain text (with its ``zh``) is kept as
+        it is."""
+        if not isinstance(message, Msg):
+            message = Msg.literal(message, zh)
         if self.check is not None and rule not in self.check.reports:
             raise ValueError(f"the {self.check.family} check reports {rule}, which it does not "
                              "declare")
         weight = weight_of(limit) if hard is None else (None if hard else 0)
         if weight is None:
-            self.out.append(Violation(rule, True, text, zh, 0, staff, date))
+            self.out.append(Violation(rule, True, message, 0, staff, date))
         elif weight * units:
-            self.out.append(Violation(rule, False, text, zh, weight * units, staff, date))
+            self.out.append(Violation(rule, False, message, weight * units, staff, date))
 
     def mine(self, who: str) -> list[Assignment]:
         """A person's shifts in the horizon, by date."""

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 
 
@@ -16,12 +17,24 @@ class Violation:
     declares it (``Family.violations`` in roster.solver.rules, ``Check.reports`` here), or it is
     kept by the variables themselves (``BY_VARIABLES``)."""
     hard: bool
-    text: str
-    zh: str = ""
+    message: Msg
+    """What is broken: a catalogue key and its parameters (``roster.i18n``), rendered by
+    ``in_lang`` (``text`` and ``zh`` are its English and 中文)."""
     cost: int = 0
     """Penalty for a soft rule (0 for hard ones)."""
     staff: str | None = None
     date: dt.date | None = None
+
+    @property
+    def text(self) -> str:
+        return self.message.render("en")
+
+    @property
+    def zh(self) -> str:
+        return self.message.render("zh")
+
+    def in_lang(self, lang: str = "en") -> str:
+        return self.message.render(lang)
 
     def __str__(self) -> str:
         return f"[{'hard' if self.hard else f'soft {self.cost}'}] {self.text}"

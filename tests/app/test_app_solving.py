@@ -92,6 +92,31 @@ def test_stable_resolve_changes_few_cells(small_yaml: Path) -> None:
     assert again.stats["changed_cells"] == len(changed)
 
 
+def test_a_stable_resolve_without_a_roster_ends_without_an_explanation(small_yaml: Path, monkeypatch) -> None:
+    """No roster keeps the pins: the re-solve returns at once, without the explanation search that
+    would run past the time limit (the page has its own Explain why)."""
+    import datetime as dt
+
+    import roster.services.change as change
+    from roster.app.solving import stable_resolve
+    from roster.model.scenario import Fixed
+    from roster.solver import SolveOptions, solve
+
+    sc = load_scenario(small_yaml)
+    first = solve(sc, SolveOptions(time_limit=10, workers=2))
+    asked: list[str] = []
+    monkeypatch.setattr(change, "why_infeasible", lambda *a, **k: asked.append("explain") or ["why"])
+    day = dt.date(2026, 12, 10)
+    on_leave = sc.model_copy(update={"fixed": (Fixed(staff="A4", date=dt.date(2026, 12, 8), shift="D"),
+                                               Fixed(staff="A1", date=day, shift="D"),
+                                               Fixed(staff="A1", date=day + dt.timedelta(days=1), shift="D"))})
+    again = stable_resolve(on_leave, first.roster, time_limit=5, workers=2)
+    assert not again.feasible
+    assert asked == []
+    out = change.repair(on_leave, first.roster, [], sc.horizon.start, time_limit=5, workers=2)
+    assert asked == ["explain"] and out.reasons == ["why"]  # the command line still explains
+
+
 @pytest.mark.slow
 def test_a_thousand_staff_centre_shows_a_roster_and_keeps_it_on_stop() -> None:
     from roster.bench.scale import make_centre

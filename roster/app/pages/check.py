@@ -36,9 +36,8 @@ def check_panel(result) -> None:
             st.error(tr("hard_broken", n=len(report.hard)))
         else:
             st.success(tr("hard_ok", cost=report.cost))
-        zh = lang() == "zh"
         rows = [{tr("rule"): rule_name(v.rule, lang()), tr("hard"): v.hard, tr("cost"): v.cost,
-                 tr("text"): v.zh if zh and v.zh else v.text}
+                 tr("text"): v.in_lang(lang())}
                 for v in report.violations]
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")

@@ -13,7 +13,7 @@ from roster.io.store import Store
 from roster.model.parse import ScenarioError
 
 from .. import state as S
-from .common import has_module, plain, show_error, tr
+from .common import has_module, lang, plain, show_error, tr
 
 
 @st.cache_data(show_spinner=False)
@@ -25,6 +25,23 @@ def _scenario_name(path: str, mtime: float) -> str:
         return str(data.get("name") or Path(path).stem)
     except Exception:
         return Path(path).stem
+
+
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "上传"; }
+</style>"""
+"""In 中文, Streamlit's own words on the file uploader (its button and its size line; it has no
+option for them) give way to ours: the button reads 上传 and a caption says the rest."""
+
+
+def uploader_words(types: str) -> None:
+    """Under a file uploader in 中文: what to do and what it takes, in our words."""
+    if lang() != "zh":
+        return
+    st.html(UPLOADER_CSS)
+    st.caption(tr("upload_zone", types=types))
 
 
 def page_open(store: Store | None) -> None:
@@ -46,6 +63,7 @@ def page_open(store: Store | None) -> None:
             except ScenarioError as exc:
                 show_error(exc)
     upload = st.file_uploader(tr("upload"), type=["yaml", "yml", "json"], key="upload", help=tr("upload_help"))
+    uploader_words("YAML, JSON")
     if upload is not None and ss.get("upload_id") != upload.file_id:
         ss["upload_id"] = upload.file_id
         try:
@@ -89,6 +107,7 @@ def staff_import() -> None:
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     staff_file = st.file_uploader(tr("upload_staff"), type=["xlsx", "csv"], key="upload_staff",
                                   help=tr("upload_staff_help"))
+    uploader_words("Excel, CSV")
     if staff_file is not None and ss.get("staff_upload_id") != staff_file.file_id:
         ss["staff_upload_id"] = staff_file.file_id
         ss["merge"] = None

@@ -3,6 +3,7 @@ it."""
 
 from __future__ import annotations
 
+from roster.i18n import Msg
 from roster.model.counting import count_seated
 from roster.model.demand import seats_table
 from roster.model.rule_names import Rule
@@ -16,24 +17,23 @@ def run(chk: Checker) -> None:
     count = count_seated(sc, chk.items, cal)  # items are seated: validate() seats the roster first
     for (d, sid, role), st in seats.items():
         n = count[(d, sid, role)]
-        date, who = cal.days[d].date, (role or "staff")
-        zh_role = sc.role_by_id[role].label if role else "人员"
-        zh_shift = sc.shift_by_id[sid].label
+        date, who = cal.days[d].date, (role or Msg("word.staff"))
+        names = {"who_name": sc.role_by_id[role].label if role else Msg("word.staff"),
+                 "shift_name": sc.shift_by_id[sid].label}
         if n < st.min:
             chk.add(Rule.COVERAGE_SHORTFALL, None if st.min_weight is None else Soft(st.min_weight),
-                    f"{date} {sid}: {who} seats {n} of {st.min}",
-                    f"{date} {zh_shift}: {zh_role} {n}/{st.min} 人", units=st.min - n, date=date)
+                    Msg("coverage.short", date=date, shift=sid, who=who, n=n, min=st.min, **names),
+                    units=st.min - n, date=date)
         if st.max is not None and n > st.max:
             chk.add(Rule.OVERSTAFFING, None if st.max_weight is None else Soft(st.max_weight),
-                    f"{date} {sid}: {n} {who} on duty, at most {st.max}",
-                    f"{date} {zh_shift}: {zh_role} {n} 人, 至多 {st.max}", units=n - st.max,
-                    date=date)
+                    Msg("coverage.over", date=date, shift=sid, n=n, who=who, max=st.max, **names),
+                    units=n - st.max, date=date)
     for (d, sid, role), n in count.items():
         if role is not None and n and (d, sid, role) not in seats and (d, sid, None) not in seats:
             date = cal.days[d].date
-            chk.add(Rule.COVERAGE, None,
-                    f"{date} {sid}: {n} {role} on duty but the shift has no {role} seat",
-                    f"{date} {sid}: 无 {role} 岗位却有 {n} 人", date=date, hard=True)
+            chk.add(Rule.COVERAGE, None, Msg("coverage.no_seat", date=date, shift=sid, n=n,
+                                             role=role),
+                    date=date, hard=True)
 
 
 CHECK = Check(Rule.COVERAGE, (Rule.COVERAGE_SHORTFALL, Rule.OVERSTAFFING, Rule.COVERAGE), run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from roster.i18n import Msg
 from roster.model.rotations import crews
 from roster.model.rule_names import Rule
 
@@ -25,8 +26,7 @@ def run(chk: Checker) -> None:
             most = max(len(v) for v in on.values())
             split = ", ".join(f"{s}: {' '.join(ms)}" for s, ms in sorted(on.items()))
             chk.add(Rule.TOGETHER, None if weight is None else Soft(weight),
-                    f"crew {team} {day.date}: members on {len(on)} shifts ({split})",
-                    f"班组 {team} {day.date}: 分在 {len(on)} 个班次 ({split})",
+                    Msg("crews.split", team=team, date=day.date, shifts=len(on), split=split),
                     units=sum(len(v) for v in on.values()) - most, date=day.date)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from roster.i18n import Msg
 from roster.model.fairness import (
     carried_minutes,
     count_groups,
@@ -29,9 +30,9 @@ def run(chk: Checker) -> None:
             dev = max(0, count - band.hi, band.lo - count)
             if dev:
                 chk.add(FAIR_SHARE[kind], Soft(weights[kind]),
-                        f"{who}: {count} {kind}, fair share {band.lo}..{band.hi}",
-                        f"{who}: {kind} {count}, 合理范围 {band.lo}..{band.hi}", units=dev,
-                        staff=who)
+                        Msg("fairness.share", who=who, count=count, kind=Msg(f"word.{kind}"),
+                            lo=band.lo, hi=band.hi),
+                        units=dev, staff=who)
     for group in count_groups(sc, cal):  # a centre staffed by interval: shares of what peers work
         counts = {who: sum(counts_towards(group.kind, sc, cal, cal.index[a.date], a.shift)
                            for a in chk.work[who].values()) for who in group.share}
@@ -53,12 +54,11 @@ def run(chk: Checker) -> None:
         carried = carried_minutes(sc)  # the year so far (fairness_carry)
         for who, dev in hours_deviation(minutes, group, carried).items():
             if dev:
-                year = (f" ({(minutes[who] + carried[who]) / 60:g} h in the year)"
-                        if carried.get(who) else "")
+                year = Msg("fairness.year",
+                           hours=(minutes[who] + carried[who]) / 60) if carried.get(who) else ""
                 chk.add(Rule.FAIRNESS_HOURS, Soft(weights["hours"]),
-                        f"{who}: {minutes[who] / 60:g} h{year} is {dev} h beyond a fair share "
-                        f"among {peers}",
-                        f"{who}: {minutes[who] / 60:g} 小时, 超出同岗位合理份额 {dev} 小时",
+                        Msg("fairness.hours", who=who, hours=minutes[who] / 60, year=year, dev=dev,
+                            peers=peers),
                         units=dev, staff=who)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 from roster.model.scenario import limit_value
 
@@ -28,33 +29,31 @@ def run(chk: Checker, who: str) -> None:
             if m > week_cap * 60:
                 monday = dt.date.fromisocalendar(year, week, 1)
                 chk.add(Rule.HOURS_WEEK, rules.max_hours_per_week,
-                        f"{who}: {m / 60:g} h in the week of {monday}, at most {week_cap:g}",
-                        f"{who}: {monday} 所在周 {m / 60:g} 小时, 至多 {week_cap:g}",
+                        Msg("hours.week", who=who, hours=m / 60, monday=monday, cap=week_cap),
                         units=int(m - week_cap * 60), staff=who, date=monday)
     total = sum(minutes.values())
     most, least = limit_value(rules.max_hours_total), limit_value(rules.min_hours_total)
     if most is not None and total > round(most * 60):
-        chk.add(Rule.HOURS_TOTAL, rules.max_hours_total,
-                f"{who}: {total / 60:g} h in the horizon, at most {most:g}",
-                f"{who}: 排班期 {total / 60:g} 小时, 至多 {most:g}",
+        chk.add(Rule.HOURS_TOTAL, rules.max_hours_total, Msg("hours.most", who=who,
+                                                             hours=total / 60, cap=most),
                 units=int(total - round(most * 60)), staff=who)
     if least and total < round(least * 60):
-        chk.add(Rule.HOURS_TOTAL, rules.min_hours_total,
-                f"{who}: {total / 60:g} h in the horizon, at least {least:g}",
-                f"{who}: 排班期 {total / 60:g} 小时, 至少 {least:g}",
+        chk.add(Rule.HOURS_TOTAL, rules.min_hours_total, Msg("hours.least", who=who,
+                                                             hours=total / 60, cap=least),
                 units=int(round(least * 60) - total), staff=who)
     for shift_id, cap in (rules.max_shifts or {}).items():
         n = sum(1 for a in mine if a.shift == shift_id)
         if n > cap:
-            chk.add(Rule.MAX_SHIFTS, None, f"{who}: {n} {shift_id} shifts, at most {cap}",
-                    f"{who}: {shift_id} 班 {n} 个, 至多 {cap}", staff=who, hard=True)
+            chk.add(Rule.MAX_SHIFTS, None, Msg("hours.max_shifts", who=who, n=n, shift=shift_id,
+                                               cap=cap),
+                    staff=who, hard=True)
     for template, cap in (rules.max_template_shifts or {}).items():
         ids = set(chk.sc.shifts_named([template]))
         n = sum(1 for a in mine if a.shift in ids)
         if n > cap:
-            chk.add(Rule.MAX_SHIFTS, None,
-                    f"{who}: {n} {template} shifts (all starts), at most {cap}",
-                    f"{who}: {template} 班(各开始时间) {n} 个, 至多 {cap}", staff=who, hard=True)
+            chk.add(Rule.MAX_SHIFTS, None, Msg("hours.max_template", who=who, n=n, shift=template,
+                                               cap=cap),
+                    staff=who, hard=True)
 
 
 CHECK = Check(Rule.HOURS, (Rule.HOURS_WEEK, Rule.HOURS_TOTAL, Rule.MAX_SHIFTS), run,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from roster.i18n import Msg
 from roster.model.intervals import break_minute, interval_needs, on_floor
 from roster.model.rule_names import Rule
 
@@ -24,24 +25,22 @@ def floor(chk: Checker) -> None:
         day, minute = divmod(key[1], 1440)
         date = cal.start + dt.timedelta(days=day)
         when = f"{date} {minute // 60:02d}:{minute % 60:02d}"
-        who = key[0] or "staff"
-        zh_who = sc.role_by_id[key[0]].label if key[0] else "人员"
+        who = key[0] or Msg("word.staff")
+        said = {"when": when, "have": have, "who": who,
+                "who_name": sc.role_by_id[key[0]].label if key[0] else Msg("word.staff")}
         on_day = date if day < len(cal.days) else None
         if have < need.floor_min:
             hard = need.floor_weight is None
             chk.add(Rule.MIN_ON_FLOOR, None if hard else Soft(need.floor_weight),
-                    f"{when}: {have} {who} on the floor, never fewer than {need.floor_min}",
-                    f"{when}: 在席{zh_who} {have} 人, 不得少于 {need.floor_min} 人",
+                    Msg("intervals.floor", least=need.floor_min, **said),
                     units=need.floor_min - have, date=on_day, hard=True if hard else None)
         if have < need.agents:
             chk.add(Rule.INTERVAL_SHORTFALL, Soft(need.short_cost(need.agents - have)),
-                    f"{when}: {have} {who} on the floor, {need.agents} needed",
-                    f"{when}: 在席{zh_who} {have} 人, 需要 {need.agents} 人",
+                    Msg("intervals.short", need=need.agents, **said),
                     units=1, date=on_day)
         elif have > need.agents:
             chk.add(Rule.INTERVAL_OVER, Soft(need.over_weight),
-                    f"{when}: {have} {who} on the floor, {need.agents} needed",
-                    f"{when}: 在席{zh_who} {have} 人, 只需 {need.agents} 人",
+                    Msg("intervals.over", need=need.agents, **said),
                     units=have - need.agents, date=date if day < len(cal.days) else None)
 
 
@@ -52,14 +51,17 @@ def breaks(chk: Checker) -> None:
         rule = shift.break_rule
         if rule is None:
             if a.break_at is not None:
-                chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: a break at {a.break_at}, "
-                        "but the shift has no break to place", f"{a.staff} {a.date}: {shift.label}没有可安排的休息, "
-                        f"却安排在 {a.break_at}", staff=a.staff, date=a.date, hard=True)
+                chk.add(Rule.BREAKS, None, Msg("breaks.none_to_place", who=a.staff, date=a.date,
+                                               shift=a.shift,
+                                               shift_name=shift.label, at=a.break_at),
+                        staff=a.staff, date=a.date, hard=True)
             continue
         window = f"{rule.within[0]}-{rule.within[1]}"
         if a.break_at is None:
-            chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: no {rule.minutes}-minute break placed "
-                    f"(within {window})", f"{a.staff} {a.date}: {shift.label}未安排 {rule.minutes} 分钟休息",
+            chk.add(Rule.BREAKS, None, Msg("breaks.missing", who=a.staff, date=a.date,
+                                           shift=a.shift,
+                                           shift_name=shift.label, minutes=rule.minutes,
+                                           window=window),
                     staff=a.staff, date=a.date, hard=True)
             continue
         try:
@@ -67,9 +69,11 @@ def breaks(chk: Checker) -> None:
         except ValueError:
             start = None
         if start not in shift.break_starts:
-            chk.add(Rule.BREAKS, None, f"{a.staff} {a.date} {a.shift}: break at {a.break_at} is not an allowed "
-                    f"start ({rule.minutes} minutes within {window}, every {rule.every} minutes)",
-                    f"{a.staff} {a.date}: {shift.label}休息 {a.break_at} 不在允许的开始时间内 ({window})",
+            chk.add(Rule.BREAKS, None, Msg("breaks.not_allowed", who=a.staff, date=a.date,
+                                           shift=a.shift,
+                                           shift_name=shift.label, at=a.break_at,
+                                           minutes=rule.minutes,
+                                           window=window, every=rule.every),
                     staff=a.staff, date=a.date, hard=True)
 
 
@@ -78,4 +82,5 @@ def run(chk: Checker) -> None:
     breaks(chk)
 
 
-CHECK = Check(Rule.INTERVALS, (Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR, Rule.BREAKS), run)
+CHECK = Check(Rule.INTERVALS, (Rule.INTERVAL_SHORTFALL, Rule.INTERVAL_OVER, Rule.MIN_ON_FLOOR,
+                               Rule.BREAKS), run)

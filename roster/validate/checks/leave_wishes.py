@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from roster.i18n import Msg
 from roster.model.availability import wish_days
 from roster.model.rule_names import Rule
 
@@ -19,26 +20,22 @@ def run(chk: Checker) -> None:
     placed: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
     for lv in chk.roster.leave:
         if lv.staff not in sc.staff_by_id or lv.date not in cal.index:
-            chk.add(Rule.LEAVE_WISHES, None,
-                    f"{lv.staff} {lv.date}: planned leave for unknown staff or outside "
-                    "the horizon", f"{lv.staff} {lv.date}: 无效的休假安排", hard=True)
+            chk.add(Rule.LEAVE_WISHES, None, Msg("wishes.unknown", who=lv.staff, date=lv.date),
+                    hard=True)
             continue
         if (lv.staff, lv.date) in seen:
-            chk.add(Rule.LEAVE_WISHES, None,
-                    f"{lv.staff} {lv.date}: two planned leave days on one date",
-                    f"{lv.staff} {lv.date}: 同一天两次休假", staff=lv.staff, date=lv.date,
-                    hard=True)
+            chk.add(Rule.LEAVE_WISHES, None, Msg("wishes.twice", who=lv.staff, date=lv.date),
+                    staff=lv.staff, date=lv.date, hard=True)
             continue
         seen.add((lv.staff, lv.date))
         lo = (lv.date - cal.start).days * 1440
         for day in (lv.date - dt.timedelta(days=1), lv.date):
             a = chk.work[lv.staff].get(day)
             if a is not None and chk.minutes(a)[0] < lo + 1440 and lo < chk.minutes(a)[1]:
-                chk.add(Rule.LEAVE_WISHES, None,
-                        f"{lv.staff} {lv.date}: works {a.shift} ({a.date}) during "
-                        f"planned {lv.type} leave",
-                        f"{lv.staff} {lv.date}: 计划休假({lv.type})期间上{a.shift}", staff=lv.staff,
-                        date=lv.date, hard=True)
+                chk.add(Rule.LEAVE_WISHES, None, Msg("wishes.works", who=lv.staff, date=lv.date,
+                                                     shift=a.shift,
+                                                     on=a.date, type=lv.type),
+                        staff=lv.staff, date=lv.date, hard=True)
         placed[(lv.staff, lv.type)].append(lv.date)
     open_days = {i: {cal.days[d].date for d in wish_days(sc, cal, i)}
                  for i in range(len(sc.leave_wishes))}
@@ -52,17 +49,14 @@ def run(chk: Checker) -> None:
                     got[i] += 1
                     break
             else:
-                chk.add(Rule.LEAVE_WISHES, None,
-                        f"{who} {date}: planned {kind} leave that no leave wish asks for "
-                        "(outside every window, on a day the type does not count, or one too many)",
-                        f"{who} {date}: 无对应愿望的{kind}假", staff=who, date=date, hard=True)
+                chk.add(Rule.LEAVE_WISHES, None, Msg("wishes.unasked", who=who, date=date,
+                                                     type=kind),
+                        staff=who, date=date, hard=True)
     for i, w in enumerate(sc.leave_wishes):
         if got[i] != w.days:
-            chk.add(Rule.LEAVE_WISHES, None,
-                    f"{w.staff}: {got[i]} of {w.days} {w.type} leave days placed in "
-                    f"{w.window.start}..{w.window.end}",
-                    f"{w.staff}: {w.window.start}..{w.window.end} "
-                    f"内{w.type}假安排 {got[i]}/{w.days} 天",
+            chk.add(Rule.LEAVE_WISHES, None, Msg("wishes.placed", who=w.staff, got=got[i],
+                                                 days=w.days, type=w.type,
+                                                 start=w.window.start, end=w.window.end),
                     staff=w.staff, hard=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 
 from ..checker import Check, Checker, Soft
@@ -13,15 +14,16 @@ def run(chk: Checker) -> None:
         # a template: any of its starts
         which = rq.shift if len(rq.shifts) == 1 else "/".join(rq.shifts)
         if rq.shift is not None and rq.off:
-            broken, what = a is not None and a.shift in rq.shifts, f"wished not to work {which}"
+            broken, what = a is not None and a.shift in rq.shifts, "requests.not"
         elif rq.shift is not None:
-            broken, what = a is None or a.shift not in rq.shifts, f"wished to work {which}"
+            broken, what = a is None or a.shift not in rq.shifts, "requests.work"
         else:
-            broken, what = a is not None, "wished the day off"
+            broken, what = a is not None, "requests.off"
         if broken:
-            chk.add(Rule.REQUESTS, Soft(rq.weight),
-                    f"{rq.staff} {rq.date}: {what}, got {a.shift if a else 'off'}",
-                    f"{rq.staff} {rq.date}: 愿望未满足", staff=rq.staff, date=rq.date)
+            chk.add(Rule.REQUESTS, Soft(rq.weight), Msg(what, who=rq.staff, date=rq.date,
+                                                        shift=which,
+                                                        got=a.shift if a else Msg("word.off")),
+                    staff=rq.staff, date=rq.date)
 
 
 CHECK = Check(Rule.REQUESTS, (Rule.REQUESTS,), run)

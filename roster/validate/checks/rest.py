@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 from roster.model.scenario import limit_value
 
@@ -21,17 +22,16 @@ def run(chk: Checker, who: str) -> None:
             if b.date < cal.start:  # both in the history: the past is not judged
                 continue
             if start < end:
-                chk.add(Rule.OVERLAP, None,
-                        f"{who} {a.date} {a.shift} and {b.date} {b.shift} overlap",
-                        f"{who} {a.date} {a.shift} 与 {b.date} {b.shift} 时间重叠", staff=who,
-                        date=b.date, hard=True)
+                chk.add(Rule.OVERLAP, None, Msg("rest.overlap", who=who, date=a.date,
+                                                shift=a.shift, next_date=b.date,
+                                                next_shift=b.shift),
+                        staff=who, date=b.date, hard=True)
             elif start - end < rest * 60:
                 gap = (start - end) / 60
                 chk.add(Rule.REST, rules.min_rest_hours,
-                        f"{who} {a.date} {a.shift} → {b.date} {b.shift}: {gap:g} h rest, at least "
-                        f"{rest:g}",
-                        f"{who} {a.date} {a.shift}→{b.date} {b.shift}: "
-                        f"休息 {gap:g} 小时, 应至少 {rest:g}",
+                        Msg("rest.short", who=who, date=a.date, shift=a.shift, next_date=b.date,
+                            next_shift=b.shift,
+                            gap=gap, rest=rest),
                         staff=who, date=b.date)
     forbidden = {tuple(x) for x in rules.forbidden_sequences or ()}
     weight = rules.forbidden_sequences_weight
@@ -39,9 +39,8 @@ def run(chk: Checker, who: str) -> None:
         nxt = chk.work[who].get(a.date + dt.timedelta(days=1))
         if nxt and (a.shift, nxt.shift) in forbidden:
             chk.add(Rule.SEQUENCE, None if weight is None else Soft(weight),
-                    f"{who} {a.date}: {a.shift} followed by {nxt.shift} the next day is not "
-                    "allowed",
-                    f"{who} {a.date}: {a.shift} 次日不可接 {nxt.shift}", staff=who, date=nxt.date)
+                    Msg("rest.sequence", who=who, date=a.date, shift=a.shift, next_shift=nxt.shift),
+                    staff=who, date=nxt.date)
 
 
 CHECK = Check(Rule.REST, (Rule.OVERLAP, Rule.REST, Rule.SEQUENCE), run, per_person=True)

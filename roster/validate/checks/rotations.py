@@ -3,6 +3,7 @@ off the pattern: another shift, no shift where the pattern has one, or a shift o
 
 from __future__ import annotations
 
+from roster.i18n import Msg
 from roster.model.rotations import pattern_cells
 from roster.model.rule_names import Rule
 
@@ -17,10 +18,10 @@ def run(chk: Checker) -> None:
         got = a.shift if a is not None else None
         if got == cell.shift:
             continue
-        had = got or "off"
+        had = got or Msg("word.off")
         chk.add(Rule.PATTERN, None if cell.weight is None else Soft(cell.weight),
-                f"{cell.staff} {date}: rotation {cell.rotation} has {cell.wants()}, the roster {had}",
-                f"{cell.staff} {date}: 轮班 {cell.rotation} 应为{cell.wants()}，实排{had}",
+                Msg("rotations.off_pattern", who=cell.staff, date=date, rotation=cell.rotation,
+                    wants=cell.shift if cell.shift is not None else Msg("word.off"), got=had),
                 staff=cell.staff, date=date)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 from roster.model.scenario import limit_value
 
@@ -29,19 +30,18 @@ def run(chk: Checker, who: str) -> None:
         units = int(n - most - max(0, min(h - i, n) - most)) if most is not None else 0
         if w and most is not None and n > most and units > 0:
             chk.add(Rule.MAX_CONSECUTIVE, rules.max_consecutive_work_days,
-                    f"{who}: works {n} days in a row {days[i]}..{days[i + n - 1]}, at most "
-                    f"{most:g}",
-                    f"{who}: {days[i]} 起连续上班 {n} 天, 至多 {most:g}", units=units, staff=who,
+                    Msg("sequences.most", who=who, n=n, first=days[i], last=days[i + n - 1],
+                        most=most),
+                    units=units, staff=who,
                     date=days[i])
-        for kind, limit, zh in ((True, rules.min_consecutive_work_days, "上班"),
-                                (False, rules.min_consecutive_days_off, "休息")):
+        for kind, limit in ((True, rules.min_consecutive_work_days), (False,
+                                                                      rules.min_consecutive_days_off)):
             least = limit_value(limit)
             if w == kind and inside and least and n < least:
-                what = "work days" if kind else "days off"
+                what = Msg("word.work_days" if kind else "word.days_off")
                 chk.add(Rule.MIN_CONSECUTIVE_WORK if kind else Rule.MIN_CONSECUTIVE_OFF, limit,
-                        f"{who}: only {n} {what} in a row from {days[i]}, at least {least:g}",
-                        f"{who}: {days[i]} 起连续{zh}仅 {n} 天, 至少 {least:g}", staff=who,
-                        date=days[i])
+                        Msg("sequences.least", who=who, n=n, what=what, first=days[i], least=least),
+                        staff=who, date=days[i])
 
 
 CHECK = Check(Rule.SEQUENCES,

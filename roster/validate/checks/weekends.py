@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from roster.i18n import Msg
 from roster.model.rule_names import Rule
 from roster.model.scenario import limit_value
 
@@ -17,9 +18,8 @@ def run(chk: Checker, who: str) -> None:
                         if a.date.weekday() >= 5})
     total = limit_value(rules.max_weekends)
     if total is not None and len(saturdays) > total:
-        chk.add(Rule.WEEKENDS, rules.max_weekends,
-                f"{who}: works {len(saturdays)} weekends, at most {total:g}",
-                f"{who}: 上班周末 {len(saturdays)} 个, 至多 {total:g}",
+        chk.add(Rule.WEEKENDS, rules.max_weekends, Msg("weekends.most", who=who, n=len(saturdays),
+                                                       most=total),
                 units=int(len(saturdays) - total), staff=who)
     monthly = limit_value(rules.max_weekends_per_month)
     if monthly is not None:
@@ -34,8 +34,7 @@ def run(chk: Checker, who: str) -> None:
         for (y, m), n in sorted(per.items()):
             if n > monthly:
                 chk.add(Rule.WEEKENDS, rules.max_weekends_per_month,
-                        f"{who}: works {n} weekends in {y}-{m:02d}, at most {monthly:g}",
-                        f"{who}: {y}年{m}月上班周末 {n} 个, 至多 {monthly:g}",
+                        Msg("weekends.month", who=who, n=n, year=y, month=m, most=monthly),
                         units=int(n - monthly), staff=who)
 
 

@@ -1,0 +1,50 @@
+"""Rule families and the violations they report, as the planners call them."""
+
+from __future__ import annotations
+
+RULES: dict[str, tuple[str, str]] = {
+    # families
+    "coverage": ("seats", "座席人数"),
+    "intervals": ("staffing by interval", "分时段人数"),
+    "posts": ("posts", "岗位"),
+    "leave_wishes": ("leave wishes", "休假意向"),
+    "rest": ("rest between shifts", "班间休息"),
+    "sequences": ("days in a row", "连续天数"),
+    "hours": ("hours", "工时"),
+    "weekends": ("weekends worked", "上班周末数"),
+    "fixed": ("pinned cells", "固定班次"),
+    "requests": ("requests", "意愿"),
+    "fairness": ("fair shares", "公平"),
+    "rotations": ("rotations", "轮班"),
+    "crews": ("crews together", "班组同班"),
+    # what they report
+    "coverage_shortfall": ("seats left empty", "座席缺人"),
+    "overstaffing": ("too many on a shift", "超员"),
+    "interval_shortfall": ("intervals short", "时段缺人"),
+    "interval_over": ("intervals over", "时段超员"),
+    "min_on_floor": ("fewest on the floor", "最少在席人数"),
+    "breaks": ("breaks", "休息安排"),
+    "overlap": ("overlapping shifts", "班次重叠"),
+    "sequence": ("forbidden orders", "禁止的班次顺序"),
+    "max_consecutive": ("days in a row", "连续上班天数"),
+    "min_consecutive_work": ("fewest days in a row", "最少连续上班天数"),
+    "min_consecutive_off": ("fewest days off in a row", "最少连续休息天数"),
+    "hours_week": ("hours a week", "每周工时"),
+    "hours_total": ("hours over the horizon", "期内工时"),
+    "max_shifts": ("most shifts of a type", "各班次上限"),
+    "fairness_nights": ("fair share of nights", "夜班公平"),
+    "fairness_weekends": ("fair share of weekends", "周末公平"),
+    "fairness_holidays": ("fair share of holidays", "节假日公平"),
+    "fairness_hours": ("fair share of hours", "工时公平"),
+    "pattern": ("rotation pattern", "轮班规律"),
+    "together": ("crew on one shift", "班组同班"),
+    "changes": ("cells changed", "改动的单元格"),
+    "roster": ("roster cells", "排班单元格"),
+    "one_shift_a_day": ("one shift a day", "每天一个班"),
+    "shift_days": ("days a shift runs", "班次开设日"),
+    "cannot": ("cannot work a shift", "不上的班次"),
+    "role": ("role of a seat", "座席角色"),
+    "days_off": ("fixed days off", "固定休息日"),
+    "leave": ("leave", "休假"),
+}
+"""Rule name: (English, 中文), as the rule check, the command line and explanations show it."""
