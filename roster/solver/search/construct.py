@@ -464,6 +464,16 @@ class Search:
             broken = self.person.breaks(p, out)
         return out if not broken and self.person.feasible(p, out) else None
 
+    @property
+    def unfair_people(self) -> list[int]:
+        """People outside a fair-share band at the start of the current sweep of moves."""
+        return self._unfair
+
+    @cached_property
+    def request_cells(self) -> tuple[np.ndarray, np.ndarray]:
+        """(people, days) of the cells a request prices: where a request can be broken."""
+        return np.nonzero((self.req != 0).any(axis=2) | (self.req_off != 0))
+
     @cached_property
     def weekend_days(self) -> np.ndarray:
         """Days of the horizon on a weekend."""
