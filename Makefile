@@ -8,6 +8,7 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[app,test,dev]"
+	$(PY) -c "from roster.solver.search import dp; dp.warm()"  # compile the dynamic program once
 	touch $(STAMP)
 
 run: $(STAMP)

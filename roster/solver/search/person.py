@@ -39,6 +39,8 @@ from roster.model.rotations import pattern_cells
 from roster.model.rule_names import Rule
 from roster.model.scenario import Rules, Scenario, limit_value, limit_weight
 
+from . import dp
+
 INF = float("inf")
 MAX_TOTAL_UNITS = 400
 """Hours in the horizon are a state when the limit is at most this many steps (else priced)."""
@@ -93,21 +95,19 @@ class Shape:
     total_steps: tuple[int, ...] = ()
 
     @cached_property
-    def follows(self) -> np.ndarray:
-        """follows[t, s, ...]: shift t may follow s (broadcast over the run, flag and step axes)."""
-        return self.compat.T[:, :, None, None, None, None]
-
-    @cached_property
-    def by_steps(self) -> list[tuple[tuple[int, int], np.ndarray]]:
-        """Shifts grouped by (week steps, horizon steps), those that fit in the state space only."""
-        groups: dict[tuple[int, int], list[int]] = {}
-        for t in range(self.shifts):
-            ws = self.steps[t] if self.week is not None else 0
-            ts = self.total_steps[t] if self.total_most is not None else 0
-            if ws >= self.weeks and self.week is not None or ts >= self.totals and self.total_most is not None:
-                continue
-            groups.setdefault((ws, ts), []).append(t)
-        return [(k, np.array(v, dtype=np.int64)) for k, v in groups.items()]
+    def kernel(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The arrays ``dp.forward`` takes: the sets of shifts a shift may follow (one row per
+        distinct set) and each shift's set, its week and horizon units, and whether it fits."""
+        rows: dict[tuple[bool, ...], int] = {}
+        group = np.array([rows.setdefault(tuple(bool(x) for x in self.compat[:, t]), len(rows))
+                          for t in range(self.shifts)], dtype=np.int64)
+        preds = np.array(list(rows), dtype=np.bool_).reshape(len(rows), self.shifts)
+        steps_w = np.array([self.steps[t] if self.week is not None else 0
+                            for t in range(self.shifts)], dtype=np.int64)
+        steps_t = np.array([self.total_steps[t] if self.total_most is not None else 0
+                            for t in range(self.shifts)], dtype=np.int64)
+        fits = (steps_w < self.weeks) & (steps_t < self.totals)
+        return preds, group, steps_w, steps_t, fits
 
     @property
     def runs(self) -> int:
@@ -271,42 +271,33 @@ class Person:
         its cost. ``cost[d, s]`` is the cost of working s on d (cells the person may not work are
         ignored); ``off_cost[d]`` the cost of a day off; ``start_cost[d]`` an extra cost of working
         on d after a day off (or on day 0 without history work the day before). Cost ``inf`` when
-        no schedule exists."""
+        no schedule exists. The recurrence runs compiled (``dp.py``)."""
         sh = self.shape(p)
         n, S = self.n, self.s
-        ok = self.ok[p]
         off_cost = np.zeros(n) if off_cost is None else off_cost
         if self._patterned:
             cost, off_cost = cost + self.pattern_cost[p], off_cost + self.pattern_off[p]
-        starts = np.zeros(n) if start_cost is None else start_cost
-        values = []
-        V = self._start(p, sh, cost, off_cost, starts[0])
-        values.append(V)
-        for d in range(1, n):
-            V = self._step(p, sh, V, d, cost[d], off_cost[d], ok[d], start_d=starts[d])
-            values.append(V)
+        starts = np.zeros(n) if start_cost is None else np.ascontiguousarray(start_cost, dtype=np.float64)
+        before = np.full((S + 1, sh.runs, sh.flags, sh.weeks, sh.totals), INF)  # the day before the horizon
+        before[self._initial(p, sh)] = 0.0
+        preds, group, steps_w, steps_t, fits = sh.kernel
+        Roff, Rw = max(sh.least_off, 1), sh.work_runs
+        values = dp.forward(before, np.ascontiguousarray(cost, dtype=np.float64),
+                            np.ascontiguousarray(off_cost, dtype=np.float64), starts, self.ok[p],
+                            self.must_work[p], self.week_start, preds, group, steps_w, steps_t, fits,
+                            Roff, Rw, sh.least_work, sh.most is None)
         final = values[-1]
         if sh.total_least:
-            final = final.copy()
             final[..., :sh.total_least] = INF
         best = float(final.min())
         if not math.isfinite(best):
             return np.full(n, OFF, dtype=np.int64), INF
-        plan = np.full(n, OFF, dtype=np.int64)
-        state = np.unravel_index(int(np.argmin(final)), final.shape)
-        for d in range(n - 1, -1, -1):
-            a = state[0]
-            plan[d] = OFF if a == S else a
-            if d == 0:
-                break
-            state = self._back(sh, values[d - 1], state, d, starts[d])
+        state = np.array(np.unravel_index(int(np.argmin(final)), final.shape), dtype=np.int64)
+        plan, traced = dp.trace(values, state, starts, self.week_start, sh.compat, steps_w, steps_t,
+                                Roff, Rw, sh.least_work, sh.most is None)
+        if not traced:  # cannot happen for a finite state
+            raise RuntimeError("schedule could not be traced back")
         return plan, best
-
-    def _start(self, p: int, sh: Shape, cost: np.ndarray, off_cost: np.ndarray, start_d: float = 0.0) -> np.ndarray:
-        S, R, E, W = self.s, sh.runs, sh.flags, sh.weeks
-        prev = np.full((S + 1, R, E, W, sh.totals), INF)  # the day before the horizon: one state
-        prev[self._initial(p, sh)] = 0.0
-        return self._step(p, sh, prev, 0, cost[0], off_cost[0], self.ok[p, 0], first=True, start_d=start_d)
 
     def _initial(self, p: int, sh: Shape) -> tuple[int, int, int, int, int]:
         """The state before day 0: from the history, or a long day-off run that touches the start."""
@@ -322,114 +313,6 @@ class Person:
             return (S, min(run, sh.least_off) - 1, flag, week, 0)
         run = min(run, sh.work_runs)
         return (last, run - 1, flag, week, 0)
-
-    def _step(self, p: int, sh: Shape, V: np.ndarray, d: int, cost_d: np.ndarray, off_d: float,
-              ok_d: np.ndarray, first: bool = False, start_d: float = 0.0) -> np.ndarray:
-        S, E, W, T = self.s, sh.flags, sh.weeks, sh.totals
-        if self.week_start[d] and not first and W > 1:
-            reset = np.full_like(V, INF)
-            reset[:, :, :, 0] = V.min(axis=3)
-            V = reset
-        new = np.full_like(V, INF)
-        Roff, Rw = max(sh.least_off, 1), sh.work_runs
-        lw = sh.least_work
-        # ---- a day off ----
-        if not self.must_work[p, d]:
-            off = V[S]  # (R, E, W)
-            if Roff == 1:
-                new[S, 0] = off[0]
-            else:
-                new[S, 1:Roff] = off[0:Roff - 1]
-                new[S, Roff - 1] = np.minimum(new[S, Roff - 1], off[Roff - 1])
-            work = V[:S, :Rw]  # (S, Rw, E, W)
-            if lw > 1:
-                done = work[:, lw - 1:, 0].min(axis=(0, 1)) if lw - 1 < Rw else np.full((W, T), INF)
-                if E > 1:
-                    done = np.minimum(done, work[:, :, 1].min(axis=(0, 1)))
-            else:
-                done = work.min(axis=(0, 1, 2))
-            new[S, 0, 0] = np.minimum(new[S, 0, 0], done)
-            new[S] += off_d
-        # ---- a shift (all shifts at once; shifts grouped by their week and horizon steps) ----
-        start_ok = V[S, Roff - 1].min(axis=0)  # (W, T) rested enough (or no fewest-days-off rule)
-        if E > 1:
-            start_ok = np.minimum(start_ok, V[S, :, 1].min(axis=0))
-        start_ok = start_ok + start_d
-        work = V[:S, :Rw]  # (S, Rw, E, W, T)
-        cont = np.where(sh.follows, work[None], INF).min(axis=1)  # (t, Rw, E, W, T): best s before t
-        moved = np.full_like(cont, INF)
-        if Rw > 1:
-            moved[:, 1:] = cont[:, :-1]
-        if sh.most is None:  # runs longer than tracked stay in the last run state
-            moved[:, Rw - 1] = np.minimum(moved[:, Rw - 1], cont[:, Rw - 1])
-        moved[:, 0, 0] = np.minimum(moved[:, 0, 0], start_ok)
-        if first and E > 1:  # a run that starts on day 0 touches the horizon start
-            moved[:, 0, 1] = np.minimum(moved[:, 0, 1], V[S, :, 1].min(axis=0) + start_d)
-        for (ws, ts), shifts in sh.by_steps:
-            idx = shifts[ok_d[shifts]]
-            if not len(idx):
-                continue
-            part = moved[idx, :, :, :W - ws, :T - ts] + cost_d[idx][:, None, None, None, None]
-            new[idx, :Rw, :, ws:, ts:] = np.minimum(new[idx, :Rw, :, ws:, ts:], part)
-        return new
-
-    def _back(self, sh: Shape, prev_V: np.ndarray, state: tuple, d: int, start_d: float = 0.0) -> tuple:
-        """A predecessor on day d - 1 of ``state`` on day d with the least value."""
-        S = self.s
-        a, i, e, w, tt = (int(x) for x in state)
-        Roff, Rw, lw, E = max(sh.least_off, 1), sh.work_runs, sh.least_work, sh.flags
-        reset = self.week_start[d] and sh.weeks > 1
-        cands: list[tuple[int, int, int]] = []  # (a, i, e) before; w decided below
-        if a == S:
-            wp, tp = w, tt
-            if i == 0 and e == 0:
-                for s in range(S):
-                    for ii in range(Rw):
-                        for ee in range(E):
-                            if lw <= 1 or ii >= lw - 1 or ee == 1:
-                                cands.append((s, ii, ee))
-            if i == 0 and Roff == 1:
-                cands.append((S, 0, e))
-            if i > 0:
-                cands.append((S, i - 1, e))
-                if i == Roff - 1:
-                    cands.append((S, i, e))
-        else:
-            wp = w - sh.steps[a] if sh.weeks > 1 else 0
-            tp = tt - sh.total_steps[a] if sh.totals > 1 else 0
-            if i == 0 and e == 0:
-                for ii in range(sh.runs):
-                    for ee in range(E):
-                        if ii == Roff - 1 or ee == 1:
-                            cands.append((S, ii, ee))
-            for s in range(S):
-                if not sh.compat[s, a]:
-                    continue
-                if i > 0:
-                    cands.append((s, i - 1, e))
-                if sh.most is None and i == Rw - 1:
-                    cands.append((s, i, e))
-                if sh.most is None and Rw == 1 and i == 0:
-                    cands.append((s, 0, e))
-        best, pick = INF, None
-        if tp < 0:
-            cands = []
-        for (pa, pi, pe) in cands:
-            if reset:
-                row = prev_V[pa, pi, pe, :, tp]
-                pw = int(np.argmin(row))
-                val = row[pw]
-            else:
-                if wp < 0:
-                    continue
-                pw, val = wp, prev_V[pa, pi, pe, wp, tp]
-            if a != S and pa == S:
-                val = val + start_d  # a run starts on d
-            if val < best:
-                best, pick = val, (pa, pi, pe, pw, tp)
-        if pick is None:  # cannot happen for a finite state
-            raise RuntimeError("schedule could not be traced back")
-        return pick
 
     def feasible(self, p: int, plan: np.ndarray) -> bool:
         """Does this month keep every rule ``best`` keeps as a state (and ``breaks`` finds nothing)?"""
