@@ -461,6 +461,8 @@ class ColumnGeneration:
         values = []
         nothing = np.full(self.n, -1, dtype=np.int64)
         for p in range(self.P):  # each person's cheapest month alone: the master is never empty
+            if time.perf_counter() - t0 > seconds:  # out of time before a first bound
+                return Bound(-INF, INF, seconds=time.perf_counter() - t0)
             if self.team[p]:
                 self.add(p, nothing, nothing)
             months, value = self.price(p, seat)
