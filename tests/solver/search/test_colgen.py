@@ -29,6 +29,7 @@ from roster.model.scenario import (
 )
 from roster.solver.options import SolveOptions
 from roster.solver.search.colgen import ColumnGeneration, lower_bound
+from roster.solver.search.master import restricted_master
 from roster.solver.search.person import Person
 from roster.solver.solve import solve
 from roster.validate import validate
@@ -176,3 +177,48 @@ def test_solve_reports_the_bound_and_its_source() -> None:
     rounds = [p.bound for p in result.bounds if p.source == "column generation"]
     assert rounds, "the column-generation rounds are not on the progress chart"
     assert max(rounds) == pytest.approx(result.bound)
+
+
+def wanted_everywhere(staff: int, days: int, most: int | Soft, weight: int) -> Scenario:
+    """Everyone wishes to work the one shift every day, on a seat with a most of ``most``: the
+    cheapest month of each person alone works every day, and together they break the most."""
+    start = dt.date(2026, 3, 2)
+    people = tuple(Staff(id=f"S{i}", roles=("agent",)) for i in range(staff))
+    dates = [start + dt.timedelta(days=d) for d in range(days)]
+    return Scenario(
+        horizon=Horizon(start=start, end=dates[-1]), roles=(Role(id="agent"),), shifts=SHIFTS[:1],
+        staff=people, demand=(Demand(shift="E", role="agent", min=0, max=most),),
+        requests=tuple(Request(staff=p.id, date=d, shift="E", weight=weight) for p in people for d in dates),
+        rules=Rules(max_consecutive_work_days=None, max_hours_per_week=None, min_consecutive_days_off=None))
+
+
+def test_a_hard_most_is_priced_as_hard_and_the_bound_meets_the_optimum() -> None:
+    staff, days, most, weight = 3, 4, 1, 5
+    sc = wanted_everywhere(staff, days, most, weight)
+    # each day only ``most`` of the people may work: the others' wishes go unmet
+    worked_out = (staff - most) * days * weight
+    best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
+    assert best.status == "OPTIMAL" and best.objective == worked_out
+    cg = ColumnGeneration(sc)
+    bound = cg.run(20)
+    assert bound.optimal and bound.value == best.objective
+    months = cg.pool
+    assert all(any((plan >= 0).all() for plan, _r in months[p]) for p in range(staff))  # the cheap months
+    master = restricted_master(cg, 10)
+    assert master is not None and master.objective == best.objective
+    report = validate(sc, master.search.roster())
+    assert report.hard == [] and report.cost == best.objective
+
+
+def test_a_soft_most_lets_the_cheap_months_through_at_its_weight() -> None:
+    """The same seat with a soft most of weight 1: paying for the extra heads is cheaper than the
+    wishes, so the bound (and the optimum) fall to the extra heads' price; priced so, a hard most
+    would not hold the bound above."""
+    staff, days, weight = 3, 4, 5
+    sc = wanted_everywhere(staff, days, Soft(value=1, weight=1), weight)
+    best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
+    bound = ColumnGeneration(sc).run(20)
+    assert best.status == "OPTIMAL" and best.objective == (staff - 1) * days * 1
+    assert bound.value == best.objective
+    hard = ColumnGeneration(wanted_everywhere(staff, days, 1, weight)).run(20)
+    assert hard.value > bound.value
