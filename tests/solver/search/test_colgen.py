@@ -4,7 +4,6 @@ bound that never exceeds a proven optimum."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
-from roster.model.roster import Assignment, Roster
 from roster.model.scenario import (
     Demand,
     Fairness,
@@ -23,7 +21,6 @@ from roster.model.scenario import (
     Role,
     Rules,
     Scenario,
-    Shift,
     Soft,
     Staff,
 )
@@ -33,32 +30,11 @@ from roster.solver.search.master import restricted_master
 from roster.solver.search.person import Person
 from roster.solver.solve import solve
 from roster.validate import validate
+from tests.solver.search.months import SHIFTS, STATE_RULES, feasible_plans, one_person
 
-SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
-          Shift(id="N", start="22:00", end="06:00"))
-PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
-                "hours_week", "hours_total", "fixed", "leave", "weekends", "max_shifts"}
+PERSON_RULES = STATE_RULES | {"weekends", "max_shifts"}
 START = dt.date(2026, 3, 5)  # a Thursday: two weekends in 10 days
 SEEDS = Path(__file__).resolve().parents[3] / "scenarios"
-
-
-def one_person(days: int, **rules) -> Scenario:
-    return Scenario(
-        horizon=Horizon(start=START, end=START + dt.timedelta(days=days - 1)),
-        roles=(Role(id="agent"),), shifts=SHIFTS, staff=(Staff(id="P1", roles=("agent",)),),
-        demand=tuple(Demand(shift=s.id, role="agent", min=0, max=1) for s in SHIFTS),
-        rules=Rules(**rules))
-
-
-def feasible_plans(sc: Scenario) -> list[tuple[int, ...]]:
-    cal = Calendar(sc)
-    ids = [s.id for s in sc.shifts]
-    out = []
-    for plan in itertools.product(range(-1, len(ids)), repeat=len(cal)):
-        roster = Roster.of([Assignment(cal.days[d].date, "P1", ids[s], "agent") for d, s in enumerate(plan) if s >= 0])
-        if not any(v.rule in PERSON_RULES for v in validate(sc, roster, cal).hard):
-            out.append(plan)
-    return out
 
 
 PRICING = {
@@ -76,8 +52,8 @@ PRICING = {
 
 @pytest.mark.parametrize("name", PRICING)
 def test_pricing_against_enumeration(name: str) -> None:
-    sc = one_person(7, **PRICING[name])
-    plans = feasible_plans(sc)
+    sc = one_person(7, START, **PRICING[name])
+    plans = feasible_plans(sc, PERSON_RULES)
     cg = ColumnGeneration(sc)
     rng = np.random.default_rng(3)
     exact = not cg.sides[0]
@@ -96,10 +72,10 @@ def test_pricing_against_enumeration(name: str) -> None:
 
 
 def test_start_costs_against_enumeration() -> None:
-    sc = one_person(6, max_consecutive_work_days=3, min_consecutive_days_off=2, min_rest_hours=11,
+    sc = one_person(6, START, max_consecutive_work_days=3, min_consecutive_days_off=2, min_rest_hours=11,
                     max_hours_per_week=None)
     cal = Calendar(sc)
-    plans = feasible_plans(sc)
+    plans = feasible_plans(sc, PERSON_RULES)
     routine = Person(sc, cal)
     rng = np.random.default_rng(5)
     for _ in range(15):
@@ -115,7 +91,7 @@ def test_start_costs_against_enumeration() -> None:
 
 
 def test_soft_rules_are_left_out_of_the_relaxation() -> None:
-    sc = one_person(5, max_consecutive_work_days=Soft(value=1, weight=3), min_consecutive_days_off=1,
+    sc = one_person(5, START, max_consecutive_work_days=Soft(value=1, weight=3), min_consecutive_days_off=1,
                     min_rest_hours=11, max_hours_per_week=None)
     strict, relaxed = Person(sc, Calendar(sc)), Person(sc, Calendar(sc), relax_soft=True)
     cost = np.full((5, 3), -1.0)
