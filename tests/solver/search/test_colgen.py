@@ -4,7 +4,6 @@ bound that never exceeds a proven optimum."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
-from roster.model.roster import Assignment, Roster
 from roster.model.scenario import (
     Demand,
     Fairness,
@@ -23,41 +21,20 @@ from roster.model.scenario import (
     Role,
     Rules,
     Scenario,
-    Shift,
     Soft,
     Staff,
 )
 from roster.solver.options import SolveOptions
 from roster.solver.search.colgen import ColumnGeneration, lower_bound
+from roster.solver.search.master import restricted_master
 from roster.solver.search.person import Person
 from roster.solver.solve import solve
 from roster.validate import validate
+from tests.solver.search.months import SHIFTS, STATE_RULES, feasible_plans, one_person
 
-SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
-          Shift(id="N", start="22:00", end="06:00"))
-PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
-                "hours_week", "hours_total", "fixed", "leave", "weekends", "max_shifts"}
+PERSON_RULES = STATE_RULES | {"weekends", "max_shifts"}
 START = dt.date(2026, 3, 5)  # a Thursday: two weekends in 10 days
 SEEDS = Path(__file__).resolve().parents[3] / "scenarios"
-
-
-def one_person(days: int, **rules) -> Scenario:
-    return Scenario(
-        horizon=Horizon(start=START, end=START + dt.timedelta(days=days - 1)),
-        roles=(Role(id="agent"),), shifts=SHIFTS, staff=(Staff(id="P1", roles=("agent",)),),
-        demand=tuple(Demand(shift=s.id, role="agent", min=0, max=1) for s in SHIFTS),
-        rules=Rules(**rules))
-
-
-def feasible_plans(sc: Scenario) -> list[tuple[int, ...]]:
-    cal = Calendar(sc)
-    ids = [s.id for s in sc.shifts]
-    out = []
-    for plan in itertools.product(range(-1, len(ids)), repeat=len(cal)):
-        roster = Roster.of([Assignment(cal.days[d].date, "P1", ids[s], "agent") for d, s in enumerate(plan) if s >= 0])
-        if not any(v.rule in PERSON_RULES for v in validate(sc, roster, cal).hard):
-            out.append(plan)
-    return out
 
 
 PRICING = {
@@ -75,8 +52,8 @@ PRICING = {
 
 @pytest.mark.parametrize("name", PRICING)
 def test_pricing_against_enumeration(name: str) -> None:
-    sc = one_person(7, **PRICING[name])
-    plans = feasible_plans(sc)
+    sc = one_person(7, START, **PRICING[name])
+    plans = feasible_plans(sc, PERSON_RULES)
     cg = ColumnGeneration(sc)
     rng = np.random.default_rng(3)
     exact = not cg.sides[0]
@@ -95,10 +72,10 @@ def test_pricing_against_enumeration(name: str) -> None:
 
 
 def test_start_costs_against_enumeration() -> None:
-    sc = one_person(6, max_consecutive_work_days=3, min_consecutive_days_off=2, min_rest_hours=11,
+    sc = one_person(6, START, max_consecutive_work_days=3, min_consecutive_days_off=2, min_rest_hours=11,
                     max_hours_per_week=None)
     cal = Calendar(sc)
-    plans = feasible_plans(sc)
+    plans = feasible_plans(sc, PERSON_RULES)
     routine = Person(sc, cal)
     rng = np.random.default_rng(5)
     for _ in range(15):
@@ -114,7 +91,7 @@ def test_start_costs_against_enumeration() -> None:
 
 
 def test_soft_rules_are_left_out_of_the_relaxation() -> None:
-    sc = one_person(5, max_consecutive_work_days=Soft(value=1, weight=3), min_consecutive_days_off=1,
+    sc = one_person(5, START, max_consecutive_work_days=Soft(value=1, weight=3), min_consecutive_days_off=1,
                     min_rest_hours=11, max_hours_per_week=None)
     strict, relaxed = Person(sc, Calendar(sc)), Person(sc, Calendar(sc), relax_soft=True)
     cost = np.full((5, 3), -1.0)
@@ -176,3 +153,48 @@ def test_solve_reports_the_bound_and_its_source() -> None:
     rounds = [p.bound for p in result.bounds if p.source == "column generation"]
     assert rounds, "the column-generation rounds are not on the progress chart"
     assert max(rounds) == pytest.approx(result.bound)
+
+
+def wanted_everywhere(staff: int, days: int, most: int | Soft, weight: int) -> Scenario:
+    """Everyone wishes to work the one shift every day, on a seat with a most of ``most``: the
+    cheapest month of each person alone works every day, and together they break the most."""
+    start = dt.date(2026, 3, 2)
+    people = tuple(Staff(id=f"S{i}", roles=("agent",)) for i in range(staff))
+    dates = [start + dt.timedelta(days=d) for d in range(days)]
+    return Scenario(
+        horizon=Horizon(start=start, end=dates[-1]), roles=(Role(id="agent"),), shifts=SHIFTS[:1],
+        staff=people, demand=(Demand(shift="E", role="agent", min=0, max=most),),
+        requests=tuple(Request(staff=p.id, date=d, shift="E", weight=weight) for p in people for d in dates),
+        rules=Rules(max_consecutive_work_days=None, max_hours_per_week=None, min_consecutive_days_off=None))
+
+
+def test_a_hard_most_is_priced_as_hard_and_the_bound_meets_the_optimum() -> None:
+    staff, days, most, weight = 3, 4, 1, 5
+    sc = wanted_everywhere(staff, days, most, weight)
+    # each day only ``most`` of the people may work: the others' wishes go unmet
+    worked_out = (staff - most) * days * weight
+    best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
+    assert best.status == "OPTIMAL" and best.objective == worked_out
+    cg = ColumnGeneration(sc)
+    bound = cg.run(20)
+    assert bound.optimal and bound.value == best.objective
+    months = cg.pool
+    assert all(any((plan >= 0).all() for plan, _r in months[p]) for p in range(staff))  # the cheap months
+    master = restricted_master(cg, 10)
+    assert master is not None and master.objective == best.objective
+    report = validate(sc, master.search.roster())
+    assert report.hard == [] and report.cost == best.objective
+
+
+def test_a_soft_most_lets_the_cheap_months_through_at_its_weight() -> None:
+    """The same seat with a soft most of weight 1: paying for the extra heads is cheaper than the
+    wishes, so the bound (and the optimum) fall to the extra heads' price; priced so, a hard most
+    would not hold the bound above."""
+    staff, days, weight = 3, 4, 5
+    sc = wanted_everywhere(staff, days, Soft(value=1, weight=1), weight)
+    best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
+    bound = ColumnGeneration(sc).run(20)
+    assert best.status == "OPTIMAL" and best.objective == (staff - 1) * days * 1
+    assert bound.value == best.objective
+    hard = ColumnGeneration(wanted_everywhere(staff, days, 1, weight)).run(20)
+    assert hard.value > bound.value

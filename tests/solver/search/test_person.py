@@ -9,46 +9,10 @@ import numpy as np
 import pytest
 
 from roster.model.calendar import Calendar
-from roster.model.roster import Assignment, Roster
-from roster.model.scenario import (
-    Demand,
-    History,
-    Horizon,
-    Leave,
-    Role,
-    Rules,
-    Scenario,
-    Shift,
-    Staff,
-    Worked,
-)
+from roster.model.scenario import History, Leave, Worked
 from roster.solver.search.person import INF, OFF, Person
-from roster.validate import validate
-
-SHIFTS = (Shift(id="E", start="06:00", end="14:00"), Shift(id="L", start="14:00", end="22:00"),
-          Shift(id="N", start="22:00", end="06:00"))
-PERSON_RULES = {"rest", "overlap", "sequence", "max_consecutive", "min_consecutive_work", "min_consecutive_off",
-                "hours_week", "hours_total", "fixed", "leave"}
-
-
-def scenario(days: int, start: dt.date, history: History | None = None, leave=(), **rules) -> Scenario:
-    return Scenario(
-        horizon=Horizon(start=start, end=start + dt.timedelta(days=days - 1)),
-        roles=(Role(id="agent"),), shifts=SHIFTS, staff=(Staff(id="P1", roles=("agent",)),),
-        demand=tuple(Demand(shift=s.id, role="agent", min=0, max=1) for s in SHIFTS),
-        rules=Rules(**rules), history=history, leave=leave)
-
-
-def feasible_plans(sc: Scenario) -> list[tuple[int, ...]]:
-    cal = Calendar(sc)
-    ids = [s.id for s in sc.shifts]
-    out = []
-    for plan in itertools.product(range(-1, len(ids)), repeat=len(cal)):
-        roster = Roster.of([Assignment(cal.days[d].date, "P1", ids[s], "agent") for d, s in enumerate(plan) if s >= 0])
-        if not any(v.rule in PERSON_RULES for v in validate(sc, roster, cal).hard):
-            out.append(plan)
-    return out
-
+from tests.solver.search.months import feasible_plans
+from tests.solver.search.months import one_person as scenario
 
 CASES = {
     "rest and orders": dict(min_rest_hours=11, max_consecutive_work_days=None, min_consecutive_days_off=1,
