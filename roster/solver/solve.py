@@ -25,6 +25,7 @@ from .context import Context
 from .groups import GroupSearch, applies
 from .objective import term_values
 from .options import SolveOptions
+from .polish import polish
 from .search import construct
 from .search.anytime import Anytime, Budget
 from .search.bound import Beside
@@ -113,8 +114,12 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         return _solve_anytime(scenario, options, t0, on_progress, stop)
     bound_seconds = _bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
-    search_seconds = options.time_limit - bound_seconds - breaks_seconds
+    polish_seconds = _polish_reserve(scenario, options)
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
+    if polish_seconds and not result.stats.get("from_search"):
+        _polish(result, scenario, options, t0, t0 + options.time_limit - bound_seconds - breaks_seconds, stop,
+                on_progress)
     if bound_seconds:
         _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
     if result.bound is not None and "bound_source" not in result.stats:
@@ -212,6 +217,41 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
             result.status = "OPTIMAL"
     result.stats["roster_source"] = "search"
     return result
+
+
+POLISH_SHARE = 0.15
+"""Share of the time limit kept for per-person moves from the model's roster (``polish.py``)."""
+POLISH_PATIENCE = 1.0
+"""The moves stop after this many seconds (or a fifth of their time so far) without a better roster."""
+
+
+def _polish_reserve(scenario: Scenario, options: SolveOptions) -> float:
+    """Seconds kept after the model search for per-person moves from its roster: none where the
+    per-person search does not hold the scenario, with per-interval demand (the breaks are placed
+    after) or in repeatable solves."""
+    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
+        return 0.0
+    return POLISH_SHARE * options.time_limit
+
+
+def _polish(result: Result, scenario: Scenario, options: SolveOptions, t0: float, deadline: float,
+            stop: threading.Event | None, on_progress: Callable[[Progress], None] | None) -> None:
+    """Per-person moves from the model's roster until ``deadline`` (``polish.polish``); a cheaper
+    roster replaces the model's, with the bound and gap kept in step."""
+    def better(cost: float) -> None:
+        point = Progress(time.perf_counter() - t0, cost, result.bound if result.bound is not None else 0.0)
+        result.history.append(point)
+        if on_progress is not None:
+            on_progress(point)
+
+    stats = polish(result, scenario, deadline, seed=options.seed, stop=stop, on_better=better,
+                   patience=POLISH_PATIENCE)
+    result.stats.update(stats)
+    if stats.get("roster_source") == "moves":
+        result.best_solution_seconds = round(time.perf_counter() - t0, 3)
+        if result.bound is not None:
+            result.gap = _gap(result.objective, result.bound)
+    result.seconds = time.perf_counter() - t0
 
 
 BREAKS_SHARE = 0.1
