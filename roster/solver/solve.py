@@ -114,10 +114,12 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         result = _solve_anytime(scenario, dataclasses.replace(options, time_limit=options.time_limit - breaks), t0,
                                 on_progress, stop)
         _restagger(result, scenario, options, t0 + options.time_limit)
+        result.seconds = time.perf_counter() - t0
         return result
     bound_seconds = _bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
-    search_seconds = options.time_limit - bound_seconds - breaks_seconds
+    # one deadline: the time choosing the route took comes out of the search's
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds - (time.perf_counter() - t0)
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if bound_seconds:
         _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
@@ -125,6 +127,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
     _restagger(result, scenario, options, t0 + options.time_limit)
+    result.seconds = time.perf_counter() - t0  # every step included
     return result
 
 
@@ -234,12 +237,17 @@ def _breaks_reserve(scenario: Scenario, options: SolveOptions) -> float:
 
 def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
     """Place the returned roster's breaks again, a day's jointly (breaks.restagger), until
-    ``deadline``; the terms follow the new roster."""
+    ``deadline``; the terms follow the new roster. Not started when what is left would not also
+    cover pricing the new roster (as long as pricing the old one took)."""
     if not result.feasible or not scenario.interval_lines or result.objective is None:
         return
+    t = time.perf_counter()
     cal = Calendar(scenario)
     old = interval_terms(scenario, cal, result.roster)
-    budget = None if options.repeatable else max(0.5, deadline - time.perf_counter())
+    priced = time.perf_counter() - t
+    budget = None if options.repeatable else deadline - time.perf_counter() - priced
+    if budget is not None and budget <= MIN_STEP_SECONDS:
+        return
     roster = restagger(scenario, cal, result.roster, seconds=budget)
     new = interval_terms(scenario, cal, roster)
     saved = sum(old.values()) - sum(new.values())
@@ -251,6 +259,10 @@ def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadli
     if result.bound is not None:
         result.gap = _gap(result.objective, result.bound)
     result.stats["restagger_saved"] = saved
+
+
+MIN_STEP_SECONDS = 0.05
+"""A last step (placing breaks, tightening slacks) is not started with less time than this left."""
 
 
 BOUND_SHARE = 0.15
@@ -344,9 +356,10 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
     if hint is not None:
         add_hint(ctx, hint)
         t1 = time.perf_counter()
-        start = complete_hint(ctx, max(30.0, after_build / 4))
+        start = complete_hint(ctx, _within(t0 + time_limit, max(30.0, after_build / 4)))
         hint_seconds = time.perf_counter() - t1
     model_seconds = max(1.0, after_build - hint_seconds) if group_stats else after_build
+    model_seconds = _within(t0 + time_limit, model_seconds)
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = float(model_seconds)
@@ -385,7 +398,7 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         result.bound = solver.BestObjectiveBound()
         values = solver
         if code == cp_model.FEASIBLE:
-            values = _tighten(ctx, solver) or solver
+            values = _tighten(ctx, solver, t0 + time_limit) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else _gap(result.objective, result.bound)
         result.terms = term_values(ctx, values)
@@ -548,14 +561,22 @@ def portfolio_size(workers: int | None) -> int:
     return 1 if workers <= 1 else max(int(workers), 4)
 
 
-def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | None:
+def _within(deadline: float, seconds: float) -> float:
+    """``seconds``, cut to what is left before ``deadline`` (at least a token 0.01 s)."""
+    return max(0.01, min(seconds, deadline - time.perf_counter()))
+
+
+def _tighten(ctx: Context, solver: cp_model.CpSolver, deadline: float | None = None) -> cp_model.CpSolver | None:
     """The exact cost of the roster a stopped search returned.
 
     A soft rule's slack only bounds how far the rule is broken (``n + slack >= min``); in a roster
     that is not optimal a slack may be larger than needed. With every assignment fixed, a second
     search sets each slack to its least value, so the objective and the terms equal the
-    validator's cost. ``None`` when that search does not finish (the first answer then stands).
+    validator's cost. ``None`` when that search does not finish by ``deadline`` (at most 30 s; the
+    first answer then stands).
     """
+    if deadline is not None and deadline - time.perf_counter() < MIN_STEP_SECONDS:
+        return None
     fixed = ctx.model.clone()
     fixed.clear_hints()
     roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
@@ -564,7 +585,7 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | Non
         fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
     for var in ctx.cache.get("breaks", {}).values():  # the breaks extract() placed stay where they are
         fixed.add_hint(fixed.get_int_var_from_proto_index(var.Index()), solver.Value(var))
-    second = solve_hint_fixed(fixed, 30.0)
+    second = solve_hint_fixed(fixed, 30.0 if deadline is None else _within(deadline, 30.0))
     if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
         return None
     return second

@@ -178,18 +178,21 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
          mins: np.ndarray, workers: int = 1, settle: float | None = None) -> Outcome:
     """Re-solve ``people`` over ``window``; keep the answer when the roster costs no more.
 
-    ``settle``: stop that many seconds after the last better answer (not in repeatable solves)."""
+    ``seconds``: completing the hint and the search together (a repeatable search: the
+    search's deterministic limit). ``settle``: stop that many seconds after the last better
+    answer (not in repeatable solves)."""
+    t = time.perf_counter()
     ctx = neighbourhood(search, people, window)
     # the whole hint (slacks and counts too): CP-SAT then starts from the current months
     # (measured: with only the shifts hinted it often found nothing better in 3-4 s)
-    start = complete_hint(ctx, max(0.1, seconds / 2))
+    start = complete_hint(ctx, max(0.05, seconds / 2 - (time.perf_counter() - t)))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     if search.repeatable:  # the same work every run: a deterministic limit, threads interleaved
         solver.parameters.max_deterministic_time = seconds
         solver.parameters.interleave_search = True
     else:
-        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.max_time_in_seconds = max(0.05, seconds - (time.perf_counter() - t))
     solver.parameters.random_seed = seed
     if settle is not None and start is not None and not search.repeatable:
         watcher, done = _Settle(start.ObjectiveValue(), settle), threading.Event()
