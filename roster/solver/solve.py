@@ -107,7 +107,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     covers, and otherwise the whole model after construction (or the group search, for large
     rosters without fair shares); the whole model keeps a share of the time for the
     column-generation bound (``_column_bound``). Scenarios with per-interval demand are built by
-    construction and moves, then solved whole when they have at most ``MAX_MODEL_CELLS`` cells."""
+    construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
+    search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
     if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
         breaks = _breaks_reserve(scenario, options)  # an interval centre's breaks are placed last
@@ -356,10 +357,11 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
     if hint is not None:
         add_hint(ctx, hint)
         t1 = time.perf_counter()
-        start = complete_hint(ctx, _within(t0 + time_limit, max(30.0, after_build / 4)))
+        start = complete_hint(ctx, _within(t0 + time_limit, max(30.0, after_build / 4), least=1.0))
         hint_seconds = time.perf_counter() - t1
     model_seconds = max(1.0, after_build - hint_seconds) if group_stats else after_build
-    model_seconds = _within(t0 + time_limit, model_seconds)
+    # what is left; at least 1 s when no completed hint stands in for a roster the search misses
+    model_seconds = _within(t0 + time_limit, model_seconds, least=0.01 if start is not None else 1.0)
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = float(model_seconds)
@@ -398,7 +400,9 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         result.bound = solver.BestObjectiveBound()
         values = solver
         if code == cp_model.FEASIBLE:
-            values = _tighten(ctx, solver, t0 + time_limit) or solver
+            # the exact cost may take what the breaks or the bound would have had next
+            last = t0 + time_limit + _breaks_reserve(scenario, options) + _bound_reserve(scenario, options)
+            values = _tighten(ctx, solver, last) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else _gap(result.objective, result.bound)
         result.terms = term_values(ctx, values)
@@ -561,9 +565,9 @@ def portfolio_size(workers: int | None) -> int:
     return 1 if workers <= 1 else max(int(workers), 4)
 
 
-def _within(deadline: float, seconds: float) -> float:
-    """``seconds``, cut to what is left before ``deadline`` (at least a token 0.01 s)."""
-    return max(0.01, min(seconds, deadline - time.perf_counter()))
+def _within(deadline: float, seconds: float, least: float = 0.01) -> float:
+    """``seconds``, cut to what is left before ``deadline`` (at least ``least``)."""
+    return max(least, min(seconds, deadline - time.perf_counter()))
 
 
 def _tighten(ctx: Context, solver: cp_model.CpSolver, deadline: float | None = None) -> cp_model.CpSolver | None:
