@@ -108,14 +108,22 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     covers, and otherwise the whole model after construction (or the group search, for large
     rosters without fair shares); the whole model keeps a share of the time for the
     column-generation bound (``_column_bound``). Scenarios with per-interval demand are built by
-    construction and moves, then solved whole when they have at most ``MAX_MODEL_CELLS`` cells."""
+    construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
+    search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
     if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
-        return _solve_anytime(scenario, options, t0, on_progress, stop)
+        breaks = _breaks_reserve(scenario, options)  # an interval centre's breaks are placed last
+        result = _solve_anytime(scenario, dataclasses.replace(options, time_limit=options.time_limit - breaks), t0,
+                                on_progress, stop)
+        _restagger(result, scenario, options, t0 + options.time_limit)
+        result.seconds = time.perf_counter() - t0
+        return result
     bound_seconds = _bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = _polish_reserve(scenario, options)
-    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds
+    # one deadline: the time choosing the route took comes out of the search's
+    search_seconds = (options.time_limit - bound_seconds - breaks_seconds - polish_seconds
+                      - (time.perf_counter() - t0))
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if polish_seconds and not result.stats.get("from_search"):
         _polish(result, scenario, options, t0, t0 + options.time_limit - bound_seconds - breaks_seconds, stop,
@@ -126,6 +134,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
     _restagger(result, scenario, options, t0 + options.time_limit)
+    result.seconds = time.perf_counter() - t0  # every step included
     return result
 
 
@@ -141,8 +150,10 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     construction or the group search where they apply; see ``solve``).
 
     ``auto`` takes the anytime search above ``WHOLE_CELLS`` cells where construction applies;
-    a hint, a model already built, a repeatable limit or per-interval demand keep the model."""
-    if hint is not None or ctx is not None or options.repeatable or scenario.interval_lines:
+    a hint, a model already built or a repeatable limit keep the model. Centres staffed by
+    interval take it too: the bundled one's whole model (62,000 variables) did not reach the
+    search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre")."""
+    if hint is not None or ctx is not None or options.repeatable:
         return "model"
     if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
         return "model"
@@ -268,12 +279,17 @@ def _breaks_reserve(scenario: Scenario, options: SolveOptions) -> float:
 
 def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
     """Place the returned roster's breaks again, a day's jointly (breaks.restagger), until
-    ``deadline``; the terms follow the new roster."""
+    ``deadline``; the terms follow the new roster. Not started when what is left would not also
+    cover pricing the new roster (as long as pricing the old one took)."""
     if not result.feasible or not scenario.interval_lines or result.objective is None:
         return
+    t = time.perf_counter()
     cal = Calendar(scenario)
     old = interval_terms(scenario, cal, result.roster)
-    budget = None if options.repeatable else max(0.5, deadline - time.perf_counter())
+    priced = time.perf_counter() - t
+    budget = None if options.repeatable else deadline - time.perf_counter() - priced
+    if budget is not None and budget <= MIN_STEP_SECONDS:
+        return
     roster = restagger(scenario, cal, result.roster, seconds=budget)
     new = interval_terms(scenario, cal, roster)
     saved = sum(old.values()) - sum(new.values())
@@ -285,6 +301,10 @@ def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadli
     if result.bound is not None:
         result.gap = _gap(result.objective, result.bound)
     result.stats["restagger_saved"] = saved
+
+
+MIN_STEP_SECONDS = 0.05
+"""A last step (placing breaks, tightening slacks) is not started with less time than this left."""
 
 
 BOUND_SHARE = 0.15
@@ -378,9 +398,11 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
     if hint is not None:
         add_hint(ctx, hint)
         t1 = time.perf_counter()
-        start = complete_hint(ctx, max(30.0, after_build / 4))
+        start = complete_hint(ctx, _within(t0 + time_limit, max(30.0, after_build / 4), least=1.0))
         hint_seconds = time.perf_counter() - t1
     model_seconds = max(1.0, after_build - hint_seconds) if group_stats else after_build
+    # what is left; at least 1 s when no completed hint stands in for a roster the search misses
+    model_seconds = _within(t0 + time_limit, model_seconds, least=0.01 if start is not None else 1.0)
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = float(model_seconds)
@@ -419,7 +441,9 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         result.bound = solver.BestObjectiveBound()
         values = solver
         if code == cp_model.FEASIBLE:
-            values = _tighten(ctx, solver) or solver
+            # the exact cost may take what the breaks or the bound would have had next
+            last = t0 + time_limit + _breaks_reserve(scenario, options) + _bound_reserve(scenario, options)
+            values = _tighten(ctx, solver, last) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else _gap(result.objective, result.bound)
         result.terms = term_values(ctx, values)
@@ -582,14 +606,22 @@ def portfolio_size(workers: int | None) -> int:
     return 1 if workers <= 1 else max(int(workers), 4)
 
 
-def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | None:
+def _within(deadline: float, seconds: float, least: float = 0.01) -> float:
+    """``seconds``, cut to what is left before ``deadline`` (at least ``least``)."""
+    return max(least, min(seconds, deadline - time.perf_counter()))
+
+
+def _tighten(ctx: Context, solver: cp_model.CpSolver, deadline: float | None = None) -> cp_model.CpSolver | None:
     """The exact cost of the roster a stopped search returned.
 
     A soft rule's slack only bounds how far the rule is broken (``n + slack >= min``); in a roster
     that is not optimal a slack may be larger than needed. With every assignment fixed, a second
     search sets each slack to its least value, so the objective and the terms equal the
-    validator's cost. ``None`` when that search does not finish (the first answer then stands).
+    validator's cost. ``None`` when that search does not finish by ``deadline`` (at most 30 s; the
+    first answer then stands).
     """
+    if deadline is not None and deadline - time.perf_counter() < MIN_STEP_SECONDS:
+        return None
     fixed = ctx.model.clone()
     fixed.clear_hints()
     roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
@@ -598,7 +630,7 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver) -> cp_model.CpSolver | Non
         fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
     for var in ctx.cache.get("breaks", {}).values():  # the breaks extract() placed stay where they are
         fixed.add_hint(fixed.get_int_var_from_proto_index(var.Index()), solver.Value(var))
-    second = solve_hint_fixed(fixed, 30.0)
+    second = solve_hint_fixed(fixed, 30.0 if deadline is None else _within(deadline, 30.0))
     if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
         return None
     return second

@@ -38,7 +38,8 @@ ROUTES = [
     ("centre 100 without fair shares", SolveOptions(), False, "model"),  # the group search's case
     ("centre 30", SolveOptions(strategy="anytime"), False, "anytime"),
     ("service_hall_ab.yaml", SolveOptions(strategy="anytime"), False, "model"),  # posts: no construction
-    ("callcenter_95598_intervals.yaml", SolveOptions(strategy="anytime"), False, "model"),  # intervals
+    ("callcenter_95598_intervals.yaml", SolveOptions(), False, "anytime"),  # intervals, 36,691 cells
+    ("callcenter_95598_intervals.yaml", SolveOptions(strategy="whole"), False, "model"),
 ]
 
 

@@ -40,6 +40,9 @@ DECAY = 0.7
 GROW, SHRINK = 1.25, 0.8
 """Neighbourhood size after a sub-solve that was proven or found a better roster in good time /
 one that ran out of time without one."""
+LAST_MOVE_SECONDS = 0.5
+"""With less time than this left, per-person moves rather than a model move (whose model alone
+may take that long to build), so the search ends at its deadline."""
 MIN_PEOPLE = 3
 """The smallest neighbourhood frees this many people's horizon (or as many person-days)."""
 
@@ -140,6 +143,8 @@ class Anytime:
             t = time.perf_counter()
             arm, exploring = self.choose(t - begun)
             left = budget.left()
+            if left < LAST_MOVE_SECONDS:  # too little left to build a model
+                arm, exploring = self.arms[MOVES], False
             better_before = s.moves.better
             kept = False
             if arm.name == MOVES:

@@ -3,8 +3,9 @@
 The neighbourhood's model is built by the same rule families as the whole roster's
 (``roster.solver.rules``), for the chosen people only, with their shifts outside the window
 pinned and everyone else's seats counted in as constants (``build(seated=...)``). Fair shares are
-added for the chosen people against their fixed bands; their peer group's hours total counts
-everyone else's hours as a constant. The answer is kept only when the whole roster's exact cost
+added for the chosen people against the bands the validator prices (``Search.bands``: the fixed
+ones, and on a centre staffed by interval those counted out of what the peers work now); their
+peer group's hours total counts everyone else's hours as a constant. The answer is kept only when the whole roster's exact cost
 (``construct.Search``) does not rise, so no move makes the roster worse.
 """
 
@@ -68,18 +69,40 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
                                                       else st.max_weight)
                              for key, st in seats_table(sc, cal).items()}
     ctx = build(sub, sub_cal, families=split_families(), seated=seated)
+    if sc.interval_lines:
+        _same_cover(ctx, search, people)
     _fair_shares(ctx, search, people)
     ctx.model.Minimize(sum(w * e for items in ctx.terms.values() for w, e in items))
     add_hint(ctx, members_roster(search, people))
     return ctx
 
 
+def _same_cover(ctx: Context, search: Search, people: list[int]) -> None:
+    """On a centre staffed by interval: the chosen people work as many of each shift and seat role
+    each day as they do now, so the people on the floor stay as they are (the interval rows tie
+    everyone together and are not in a neighbourhood's model); the people trade their shifts."""
+    shift_index = {s.id: i for i, s in enumerate(search.scenario.shifts)}
+    role_index = {r: k for k, r in enumerate(search.roles)}
+    day_index = [search.calendar.index[d.date] for d in ctx.calendar.days]
+    now: dict[tuple[int, int, int], int] = {}
+    for p in people:
+        for d in np.flatnonzero(search.plan[p] >= 0):
+            key = (int(d), int(search.plan[p, d]), int(search.role[p, d]))
+            now[key] = now.get(key, 0) + 1
+    cells: dict[tuple[int, int, int], list] = {}
+    for (_p, d, s, r), var in ctx.vars.x.items():
+        cells.setdefault((day_index[d], shift_index[ctx.vars.shifts[s]], role_index[r]), []).append(var)
+    for key in set(cells) | set(now):
+        ctx.model.Add(sum(cells.get(key, [])) == now.get(key, 0))
+
+
 def _fair_shares(ctx: Context, search: Search, people: list[int]) -> None:
-    """Fair-share terms of the chosen people (bands fixed; others' hours as a constant)."""
+    """Fair-share terms of the chosen people against the current bands (``Search.bands``; others'
+    hours as a constant)."""
     v = ctx.vars
     index = {sid: i for i, sid in enumerate(v.staff)}
     sc = search.scenario
-    for w, adds, lo, hi in search.fair:
+    for w, adds, lo, hi in search.bands():
         for p in people:
             if lo[p] < 0:
                 continue
@@ -155,18 +178,21 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
          mins: np.ndarray, workers: int = 1, settle: float | None = None) -> Outcome:
     """Re-solve ``people`` over ``window``; keep the answer when the roster costs no more.
 
-    ``settle``: stop that many seconds after the last better answer (not in repeatable solves)."""
+    ``seconds``: completing the hint and the search together (a repeatable search: the
+    search's deterministic limit). ``settle``: stop that many seconds after the last better
+    answer (not in repeatable solves)."""
+    t = time.perf_counter()
     ctx = neighbourhood(search, people, window)
     # the whole hint (slacks and counts too): CP-SAT then starts from the current months
     # (measured: with only the shifts hinted it often found nothing better in 3-4 s)
-    start = complete_hint(ctx, max(0.1, seconds / 2))
+    start = complete_hint(ctx, max(0.05, seconds / 2 - (time.perf_counter() - t)))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     if search.repeatable:  # the same work every run: a deterministic limit, threads interleaved
         solver.parameters.max_deterministic_time = seconds
         solver.parameters.interleave_search = True
     else:
-        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.max_time_in_seconds = max(0.05, seconds - (time.perf_counter() - t))
     solver.parameters.random_seed = seed
     if settle is not None and start is not None and not search.repeatable:
         watcher, done = _Settle(start.ObjectiveValue(), settle), threading.Event()

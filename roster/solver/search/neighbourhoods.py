@@ -111,12 +111,13 @@ def costly(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> F
 
 def fair(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Free | None:
     """People of one peer group above and below their band of one kind of duty (nights, weekends,
-    holidays), the kind chosen by what it costs, over the horizon: the duties trade between them."""
+    holidays; the bands the validator prices, ``Search.bands``), the kind chosen by what it costs,
+    over the horizon: the duties trade between them."""
     worked = search.plan >= 0
     shift = np.maximum(search.plan, 0)
     day = np.arange(search.n)[None, :]
     options = []
-    for w, adds, lo, hi in search.fair:
+    for w, adds, lo, hi in search.bands():
         n = np.where(worked, adds[day, shift], 0).sum(axis=1)
         excess = np.where(lo >= 0, np.maximum(0, np.maximum(n - hi, lo - n)), 0)
         if excess.any():
