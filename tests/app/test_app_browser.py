@@ -174,8 +174,6 @@ def _to_page(pg, name: str) -> None:
         _settle(pg)
         radio.check(force=True)
         _settle(pg)
-        pg.wait_for_timeout(2000)  # on a busy machine a page once went back a moment after it opened
-        _settle(pg)
         if radio.is_checked():
             return
     raise AssertionError(f"the page {name} does not stay open")
@@ -507,6 +505,11 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
     (roles grid, row, columnheader, gridcell: not in the accessibility tree Playwright's get_by_role
     reads), clicked in its row, and reached with the arrow keys.
 
+    The arrow keys go to whatever has the focus: a page's radio or a tab, focused by the click
+    that opened it, would take them and switch the page or the tab. So the focus is taken off
+    first, and no key is pressed until the grid's canvas holds it (a click that lands while the
+    grid redraws leaves it elsewhere).
+
     The click-and-type cycle is tried again when the grid redraws under it, until the cell's own
     editor opens on the cell's value (so the keys reached the right cell). Once the value is typed
     and Enter pressed, nothing is repeated: what the app then does with the edit is the test's."""
@@ -532,7 +535,9 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
             y = box["y"] + EDITOR_ROW * (r + 1) - top + EDITOR_ROW / 2
             if not box["y"] + EDITOR_ROW < y < box["y"] + box["height"]:
                 raise RuntimeError(f"row {row_id} is not in view")
+            pg.evaluate("() => document.activeElement && document.activeElement.blur()")
             pg.mouse.click(box["x"] + 60, y)  # the first column's cell of that row
+            expect(editor.locator('canvas[data-testid="data-grid-canvas"]')).to_be_focused(timeout=5_000)
             for _ in range(col - 1):
                 pg.keyboard.press("ArrowRight")
             pg.keyboard.press("Enter")
