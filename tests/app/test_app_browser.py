@@ -293,6 +293,45 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert (row[col] or "") == ("" if want == "off" else "D")
 
 
+def test_attendance_download_has_a_row_per_person_and_day(page, tmp_path: Path) -> None:
+    """The attendance file downloads at once and reads back with a row per person and day; after a
+    rerun the button hands over the same file (made once for the roster)."""
+    import csv
+
+    pg = page
+    _open_centre(pg)
+    _to_page(pg, "Solve & roster")
+    _solve_and_stop(pg, "solve", "Month grid")
+    grid = pg.locator("#roster-grid")
+    grid.wait_for()
+    people = set(grid.locator("tbody td[data-staff]").evaluate_all("cells => cells.map(c => c.dataset.staff)"))
+    days = set(grid.locator("tbody td[data-date]").evaluate_all("cells => cells.map(c => c.dataset.date)"))
+    assert len(people) == 11 and len(days) == 31
+
+    def download(name: str) -> list[dict[str, str]]:
+        _settle(pg)
+        with pg.expect_download(timeout=GRID_WAIT) as info:
+            _button(pg, "dl_attendance").first.click()
+        assert info.value.suggested_filename == "attendance.csv"
+        target = tmp_path / name
+        info.value.save_as(target)
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    rows = download("first.csv")
+    assert sorted((r["date"], r["staff_id"]) for r in rows) == sorted((d, p) for d in days for p in people)
+    worked = {(r["staff_id"], r["date"]): r["shift"] for r in rows}
+    for cell in grid.locator('tbody td[data-staff="S03"]').all()[:7]:
+        code = cell.inner_text().strip().split("/")[0].split("+")[0]  # D/E on a post, D+E on a split day
+        shift = worked[("S03", cell.get_attribute("data-date"))]
+        assert shift == (code if code not in ("", "L") else ""), (cell.get_attribute("data-date"), code, shift)
+    pg.get_by_role("radiogroup").filter(has_text="Per person").get_by_text("Per person").click()  # a rerun
+    pg.locator("#person-view").wait_for()
+    assert download("again.csv") == rows
+    pg.get_by_role("radiogroup").filter(has_text="Per person").get_by_text("Month grid").click()
+    grid.wait_for()
+
+
 def test_bad_edit_is_marked_at_the_cell(page) -> None:
     pg = page
     _to_page(pg, "Open")
