@@ -440,7 +440,6 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     pg.get_by_text("Staff list merged: 12 people (1 added").wait_for()
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     """The bundled interval centre: solve, then the chart of a day's demand curve against the
     people on the floor, with its title, legend and the day's service level, in both languages."""
@@ -596,7 +595,6 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
         return
 
 
-@pytest.mark.slow  # now and then the app returns to Solve & roster after the banner (issue 26)
 def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     """A bad value stays in the table, the next correction is taken at once (not the second try),
     the table keeps its scroll position, and Solve & roster names the table before solving."""
@@ -695,7 +693,6 @@ def _english_on_page(pg, catalogue: set[str]) -> list[str]:
     return sorted(s for s in catalogue if s in text)
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     """Every 中文 page, an edit error, the rule check with a broken rule and the pin panel show no
     English text of the catalogue (nor Streamlit's uploader words)."""
@@ -757,7 +754,6 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     assert not any(found.values()), found
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_a_reload_keeps_the_draft_the_language_and_the_page(page) -> None:
     """Edit, then reload the page: the draft comes back from the store with the edit, in 中文, on
     the same page; while changes are unsaved the browser is asked to warn before leaving."""
