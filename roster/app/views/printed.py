@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 
 from roster.model.calendar import Calendar
 from roster.model.roster import Roster
@@ -47,6 +48,11 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
     day_mm = 281 * (1 - 0.12 - 0.05 * (totals + 1)) / len(cal.days)
     longest = max((len(str(c)) for c in month_grid(scenario, roster, cal, leave_mark).to_numpy().ravel()), default=1)
     font_mm = round(min(3.0, row_mm * 0.62, day_mm / (0.62 * max(longest, 2) + 0.5)), 2)
+    # each totals header word on one line of its 5% column, whatever the printer's font (a wide
+    # one such as DejaVu cut "Weekends" into "Weeke nds")
+    heads = [w[c] for c in ("shifts", "nights", "weekends", "hours", "overtime")[:totals + 1]]
+    word = max((_ems(part) for head in heads for part in head.split()), default=1.0)
+    head_mm = round(min(font_mm, 281 * 0.05 / (word + 1.0)), 2)
     keep = ("#print-view, #print-view *, *:has(#print-view)")
     style = (
         "<style>@page { size: A4 landscape; margin: 8mm }"
@@ -64,7 +70,8 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
         " min-width: 0 !important;"
         f" height: {row_mm:.2f}mm; line-height: 1.05; overflow: hidden; white-space: nowrap }}"
         " #print-view th:first-child { width: 12% } #print-view .total { width: 5% }"
-        " #print-view th.total { white-space: normal; overflow-wrap: anywhere; vertical-align: bottom }</style>")
+        f" #print-view th.total {{ white-space: normal; font-size: {head_mm}mm; vertical-align: bottom }}"
+        "</style>")
     return (style + '<div id="print-view" style="width:281mm;background:#fff;padding:2mm">'
             f'<h3 style="margin:0;font-size:4.5mm">{html.escape(scenario.name)}'
             f' <span style="font-weight:400;font-size:3.5mm">{scenario.horizon.start} ..'
@@ -72,3 +79,9 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
             f'{grid}<p id="print-legend" style="margin:1.5mm 0;font-size:2.8mm">'
             f'{html.escape(w["legend"])}: {legend}</p>'
             f'<p id="print-signatures" style="margin:3mm 0 0 0;font-size:3.2mm">{sign}</p></div>')
+
+
+def _ems(text: str) -> float:
+    """The width of ``text`` in bold type, in ems: a wide character (中文) one em, any other 0.62
+    (as the grid's codes are sized)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
