@@ -23,6 +23,7 @@ from roster.model.scenario import Scenario
 from roster.validate import validate
 
 from . import tables
+from .holiday_names import named_holidays, with_holidays
 from .solving import ExplainJob, SolveJob, start_solve
 
 State = MutableMapping[str, Any]
@@ -227,6 +228,20 @@ def apply_other(state: State, text: str) -> ScenarioError | None:
     errors.pop("other", None)
     _use(state, scenario, data)
     return None
+
+
+def add_named_holiday(state: State, key: str) -> int:
+    """Add the days of a Chinese statutory holiday, by its key (``National Day 2026``), to the
+    scenario's ``holidays.add``; the number of days added (0 when the horizon has none of its
+    days left to add)."""
+    found = next((h for h in named_holidays(state["scenario"]) if h.key == key), None)
+    if found is None:
+        return 0
+    data = with_holidays(state["data"], found.days)
+    scenario = tables.parse_scenario(data, state.get("source") or "<edit>")
+    _use(state, scenario, data)
+    state["gen"] = state.get("gen", 0) + 1  # the YAML of the other settings shows the new dates
+    return len(found.days)
 
 
 def save_version(state: State, store: Store, note: str = "") -> Version:

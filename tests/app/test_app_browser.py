@@ -174,8 +174,6 @@ def _to_page(pg, name: str) -> None:
         _settle(pg)
         radio.check(force=True)
         _settle(pg)
-        pg.wait_for_timeout(2000)  # on a busy machine a page once went back a moment after it opened
-        _settle(pg)
         if radio.is_checked():
             return
     raise AssertionError(f"the page {name} does not stay open")
@@ -295,6 +293,45 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     assert (row[col] or "") == ("" if want == "off" else "D")
 
 
+def test_attendance_download_has_a_row_per_person_and_day(page, tmp_path: Path) -> None:
+    """The attendance file downloads at once and reads back with a row per person and day; after a
+    rerun the button hands over the same file (made once for the roster)."""
+    import csv
+
+    pg = page
+    _open_centre(pg)
+    _to_page(pg, "Solve & roster")
+    _solve_and_stop(pg, "solve", "Month grid")
+    grid = pg.locator("#roster-grid")
+    grid.wait_for()
+    people = set(grid.locator("tbody td[data-staff]").evaluate_all("cells => cells.map(c => c.dataset.staff)"))
+    days = set(grid.locator("tbody td[data-date]").evaluate_all("cells => cells.map(c => c.dataset.date)"))
+    assert len(people) == 11 and len(days) == 31
+
+    def download(name: str) -> list[dict[str, str]]:
+        _settle(pg)
+        with pg.expect_download(timeout=GRID_WAIT) as info:
+            _button(pg, "dl_attendance").first.click()
+        assert info.value.suggested_filename == "attendance.csv"
+        target = tmp_path / name
+        info.value.save_as(target)
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    rows = download("first.csv")
+    assert sorted((r["date"], r["staff_id"]) for r in rows) == sorted((d, p) for d in days for p in people)
+    worked = {(r["staff_id"], r["date"]): r["shift"] for r in rows}
+    for cell in grid.locator('tbody td[data-staff="S03"]').all()[:7]:
+        code = cell.inner_text().strip().split("/")[0].split("+")[0]  # D/E on a post, D+E on a split day
+        shift = worked[("S03", cell.get_attribute("data-date"))]
+        assert shift == (code if code not in ("", "L") else ""), (cell.get_attribute("data-date"), code, shift)
+    pg.get_by_role("radiogroup").filter(has_text="Per person").get_by_text("Per person").click()  # a rerun
+    pg.locator("#person-view").wait_for()
+    assert download("again.csv") == rows
+    pg.get_by_role("radiogroup").filter(has_text="Per person").get_by_text("Month grid").click()
+    grid.wait_for()
+
+
 def test_bad_edit_is_marked_at_the_cell(page) -> None:
     pg = page
     _to_page(pg, "Open")
@@ -403,7 +440,6 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     pg.get_by_text("Staff list merged: 12 people (1 added").wait_for()
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     """The bundled interval centre: solve, then the chart of a day's demand curve against the
     people on the floor, with its title, legend and the day's service level, in both languages."""
@@ -507,6 +543,11 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
     (roles grid, row, columnheader, gridcell: not in the accessibility tree Playwright's get_by_role
     reads), clicked in its row, and reached with the arrow keys.
 
+    The arrow keys go to whatever has the focus: a page's radio or a tab, focused by the click
+    that opened it, would take them and switch the page or the tab. So the focus is taken off
+    first, and no key is pressed until the grid's canvas holds it (a click that lands while the
+    grid redraws leaves it elsewhere).
+
     The click-and-type cycle is tried again when the grid redraws under it, until the cell's own
     editor opens on the cell's value (so the keys reached the right cell). Once the value is typed
     and Enter pressed, nothing is repeated: what the app then does with the edit is the test's."""
@@ -532,7 +573,9 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
             y = box["y"] + EDITOR_ROW * (r + 1) - top + EDITOR_ROW / 2
             if not box["y"] + EDITOR_ROW < y < box["y"] + box["height"]:
                 raise RuntimeError(f"row {row_id} is not in view")
+            pg.evaluate("() => document.activeElement && document.activeElement.blur()")
             pg.mouse.click(box["x"] + 60, y)  # the first column's cell of that row
+            expect(editor.locator('canvas[data-testid="data-grid-canvas"]')).to_be_focused(timeout=5_000)
             for _ in range(col - 1):
                 pg.keyboard.press("ArrowRight")
             pg.keyboard.press("Enter")
@@ -552,7 +595,6 @@ def _edit_cell(pg, editor, row_id: str, column: str, value: str) -> None:
         return
 
 
-@pytest.mark.slow  # now and then the app returns to Solve & roster after the banner (issue 26)
 def test_a_rejected_edit_stays_and_the_fix_is_taken_at_once(page) -> None:
     """A bad value stays in the table, the next correction is taken at once (not the second try),
     the table keeps its scroll position, and Solve & roster names the table before solving."""
@@ -651,7 +693,6 @@ def _english_on_page(pg, catalogue: set[str]) -> list[str]:
     return sorted(s for s in catalogue if s in text)
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     """Every 中文 page, an edit error, the rule check with a broken rule and the pin panel show no
     English text of the catalogue (nor Streamlit's uploader words)."""
@@ -713,7 +754,6 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     assert not any(found.values()), found
 
 
-@pytest.mark.slow  # its grid edit times out now and then beside the other browser tests (issue 26)
 def test_a_reload_keeps_the_draft_the_language_and_the_page(page) -> None:
     """Edit, then reload the page: the draft comes back from the store with the edit, in 中文, on
     the same page; while changes are unsaved the browser is asked to warn before leaving."""

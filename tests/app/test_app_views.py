@@ -130,6 +130,48 @@ def test_downloads_read_back(small) -> None:
         downloads.export_bytes(sc, result, "pdf")
 
 
+def downloads_days(sc) -> list:
+    from roster.model.calendar import Calendar
+
+    return [d.date for d in Calendar(sc).days]
+
+
+def test_exports_are_made_once_per_roster(small, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file of a roster is made on its first download and kept; downloads from several threads
+    at once make it once; a file that cannot be made says why; another roster gets its own files."""
+    import threading
+
+    sc, roster = small
+    result = Result(status="OPTIMAL", roster=roster, objective=2.0, bound=2.0, seconds=0.1)
+    made: list[str] = []
+    real = downloads.export_bytes
+
+    def counted(scenario, res, key):
+        made.append(key)
+        if key == "ics":
+            raise ValueError("no calendar today")
+        return real(scenario, res, key)
+
+    monkeypatch.setattr(downloads, "export_bytes", counted)
+    files = downloads.Exports(sc, result)
+    assert files.is_for(sc, result) and not files.is_for(sc, Result(status="OPTIMAL", roster=roster))
+    assert files.ready("attendance") is None
+    threads = [threading.Thread(target=files.get, args=("attendance",)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    data = files.get("attendance")
+    assert made == ["attendance"] and files.ready("attendance") == data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert sorted((r["date"], r["staff_id"]) for r in rows) == sorted(
+        (str(d), p.id) for d in downloads_days(sc) for p in sc.staff), "a row per person and day"
+    assert files.get("ics") == b"ics: no calendar today\n" and files.get("ics") == b"ics: no calendar today\n"
+    assert made == ["attendance", "ics"]
+    with pytest.raises(KeyError):
+        files.get("pdf")
+
+
 def test_weekends_count_weekends_not_weekend_days(small_yaml: Path) -> None:
     """Working Saturday and Sunday of one weekend is one weekend, as the weekend rules count it."""
     from roster.reports.summary import person_summary

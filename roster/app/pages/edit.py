@@ -8,6 +8,7 @@ from roster.model.parse import ScenarioError
 
 from .. import state as S
 from .. import tables
+from ..holiday_names import named_holidays
 from ..i18n import header
 from .common import lang, show_error, tr
 
@@ -51,6 +52,8 @@ def page_edit() -> None:
     with tabs[-1]:
         import yaml
 
+        _holiday_by_name()
+
         text = yaml.safe_dump(tables.other_fields(ss["data"]), allow_unicode=True, sort_keys=False)
         new = st.text_area(tr("other"), text, height=240, key=f"other_{ss['gen']}")
         if st.button(tr("apply"), key="apply_other"):
@@ -59,6 +62,31 @@ def page_edit() -> None:
                 st.rerun()
         if "other" in ss["errors"]:
             show_error(ss["errors"]["other"])
+
+
+def _holiday_by_name() -> None:
+    """A Chinese statutory holiday picked by name adds its days in the horizon as holidays."""
+    ss = st.session_state
+    notice = ss.pop("holiday_notice", None)
+    if notice:
+        st.success(tr("holiday_added", **notice))
+    found = named_holidays(ss["scenario"])
+    if not found:
+        st.caption(tr("holiday_none"))
+        return
+    by_key = {h.key: h for h in found}
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    key = c1.selectbox(tr("holiday_by_name"), list(by_key), key=f"holiday_name.{lang()}",
+                       format_func=lambda k: by_key[k].label(lang()), help=tr("holiday_by_name_help"))
+    if c2.button(tr("holiday_add"), key="holiday_add") and key in by_key:
+        holiday = by_key[key]
+        try:
+            n = S.add_named_holiday(ss, key)
+        except ScenarioError as exc:
+            show_error(exc)
+            return
+        ss["holiday_notice"] = {"name": holiday.label(lang()).split(" (")[0], "n": n}
+        st.rerun()
 
 
 def _rule_label(rule: str) -> str:
