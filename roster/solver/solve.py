@@ -121,7 +121,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         return result
     bound_seconds = _bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
-    polish_seconds = _polish_reserve(scenario, options)
+    polish_seconds = _polish_reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     # one deadline: the time choosing the route took comes out of the search's
     search_seconds = (options.time_limit - bound_seconds - breaks_seconds - polish_seconds
                       - (time.perf_counter() - t0))
@@ -242,7 +242,8 @@ POLISH_PATIENCE = 1.0
 def _polish_reserve(scenario: Scenario, options: SolveOptions) -> float:
     """Seconds kept after the model search for per-person moves from its roster: none where the
     per-person search does not hold the scenario, with per-interval demand (the breaks are placed
-    after) or in repeatable solves."""
+    after) or in repeatable solves (nor, in ``solve``, for a model the caller built: its objective
+    may hold terms of its own, such as the changes a repair counts)."""
     if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
         return 0.0
     return POLISH_SHARE * options.time_limit
