@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -21,10 +21,9 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from .options import SolveOptions
+from .result import Progress, Result, gap
 from .search import construct
-
-if TYPE_CHECKING:
-    from .solve import Result
 
 EXACT = 1e-6
 """The loaded roster's cost must equal the model's objective within this (else no polish)."""
@@ -88,3 +87,41 @@ def polish(result: Result, scenario: Scenario, deadline: float, seed: int = 0,
         result.status = "FEASIBLE"
         stats["roster_source"] = "moves"
     return stats
+
+
+POLISH_SHARE = 0.08
+"""Share of the time limit kept for per-person moves from the model's roster (``polish.py``;
+measured on Curtois 8-19 at 60 s: the moves ran 1-3 s before their patience ended them, and
+what they leave goes to the column-generation bound)."""
+POLISH_PATIENCE = 1.0
+"""The moves stop after this many seconds (or a fifth of their time so far) without a better roster."""
+
+
+def reserve(scenario: Scenario, options: SolveOptions) -> float:
+    """Seconds kept after the model search for per-person moves from its roster: none where the
+    per-person search does not hold the scenario, with per-interval demand (the breaks are placed
+    after) or in repeatable solves (nor, in ``solve``, for a model the caller built: its objective
+    may hold terms of its own, such as the changes a repair counts)."""
+    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
+        return 0.0
+    return POLISH_SHARE * options.time_limit
+
+
+def after_model(result: Result, scenario: Scenario, options: SolveOptions, t0: float, deadline: float,
+            stop: threading.Event | None, on_progress: Callable[[Progress], None] | None) -> None:
+    """Per-person moves from the model's roster until ``deadline`` (``polish.polish``); a cheaper
+    roster replaces the model's, with the bound and gap kept in step."""
+    def better(cost: float) -> None:
+        point = Progress(time.perf_counter() - t0, cost, result.bound if result.bound is not None else 0.0)
+        result.history.append(point)
+        if on_progress is not None:
+            on_progress(point)
+
+    stats = polish(result, scenario, deadline, seed=options.seed, stop=stop, on_better=better,
+                   patience=POLISH_PATIENCE)
+    result.stats.update(stats)
+    if stats.get("roster_source") == "moves":
+        result.best_solution_seconds = round(time.perf_counter() - t0, 3)
+        if result.bound is not None:
+            result.gap = gap(result.objective, result.bound)
+    result.seconds = time.perf_counter() - t0

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -18,55 +16,19 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
+from . import polish
 from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
-from .columns import from_columns
+from .columns import bound_reserve, column_bound
 from .context import Context
+from .cpsat import MAX_LP_VARIABLES, portfolio_size, tune
 from .groups import GroupSearch, applies
 from .objective import term_values
 from .options import SolveOptions
-from .polish import polish
+from .result import Progress, Result, gap
 from .search import construct
 from .search.anytime import Anytime, Budget
 from .search.bound import Beside
-
-
-@dataclass(frozen=True)
-class Progress:
-    seconds: float
-    objective: float
-    bound: float
-    source: str = "cp-sat"
-    """Where the bound comes from: ``cp-sat`` or ``column generation``."""
-
-
-@dataclass
-class Result:
-    status: str
-    """OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN or MODEL_INVALID."""
-    roster: Roster
-    objective: float | None = None
-    bound: float | None = None
-    gap: float | None = None
-    seconds: float = 0.0
-    terms: dict[str, int] = field(default_factory=dict)
-    first_solution_seconds: float | None = None
-    best_solution_seconds: float | None = None
-    history: list[Progress] = field(default_factory=list)
-    bounds: list[Progress] = field(default_factory=list)
-    """Each improvement of the best bound (objective: the best roster's cost at that time, or inf)."""
-    stats: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def feasible(self) -> bool:
-        return self.status in ("OPTIMAL", "FEASIBLE")
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "status": self.status, "objective": self.objective, "bound": self.bound, "gap": self.gap,
-            "seconds": round(self.seconds, 3), "first_solution_seconds": self.first_solution_seconds,
-            "terms": self.terms, "stats": self.stats, "bound_source": self.stats.get("bound_source"),
-        }
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
@@ -107,8 +69,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     ``route``) takes the anytime search for rosters above ``WHOLE_CELLS`` cells that construction
     covers, and otherwise the whole model after construction (or the group search, for large
     rosters without fair shares); the whole model's roster then goes through per-person moves
-    (``_polish``, ``POLISH_SHARE``), and a share of the time is kept for the column-generation
-    bound (``_column_bound``). Scenarios with per-interval demand are built by
+    (``polish.after_model``, ``POLISH_SHARE``), and a share of the time is kept for the column-generation
+    bound (``columns.column_bound``). Scenarios with per-interval demand are built by
     construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
     search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
@@ -119,18 +81,18 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         _restagger(result, scenario, options, t0 + options.time_limit)
         result.seconds = time.perf_counter() - t0
         return result
-    bound_seconds = _bound_reserve(scenario, options)
+    bound_seconds = bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
-    polish_seconds = _polish_reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
+    polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     # one deadline: the time choosing the route took comes out of the search's
     search_seconds = (options.time_limit - bound_seconds - breaks_seconds - polish_seconds
                       - (time.perf_counter() - t0))
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
     if polish_seconds and not result.stats.get("from_search"):
-        _polish(result, scenario, options, t0, t0 + options.time_limit - bound_seconds - breaks_seconds, stop,
-                on_progress)
+        polish.after_model(result, scenario, options, t0,
+                           t0 + options.time_limit - bound_seconds - breaks_seconds, stop, on_progress)
     if bound_seconds:
-        _column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
+        column_bound(result, scenario, t0, t0 + options.time_limit, stop, on_progress, options)
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
@@ -200,7 +162,7 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
     report(search.cost())
     stats: dict[str, Any] = {"construct_seconds": round(time.perf_counter() - t0, 3),
                              "construct_cost": float(search.cost()), "group_first_seconds": search.first_seconds}
-    if _bound_reserve(scenario, options) > 0:
+    if bound_reserve(scenario, options) > 0:
         beside = Beside.start(scenario, search.roster(), search.cost(), budget.left())
     # per-person moves while they keep paying (on a fresh construction they pay most per second)
     halt = (lambda: stop.is_set()) if stop is not None else None
@@ -224,49 +186,11 @@ def _solve_anytime(scenario: Scenario, options: SolveOptions, t0: float,
     if math.isfinite(beside.value):
         result.bound = beside.value
         result.stats["bound_source"] = "column generation"
-        result.gap = _gap(result.objective, result.bound)
+        result.gap = gap(result.objective, result.bound)
         if result.gap == 0.0 and result.status == "FEASIBLE":
             result.status = "OPTIMAL"
     result.stats["roster_source"] = "search"
     return result
-
-
-POLISH_SHARE = 0.08
-"""Share of the time limit kept for per-person moves from the model's roster (``polish.py``;
-measured on Curtois 8-19 at 60 s: the moves ran 1-3 s before their patience ended them, and
-what they leave goes to the column-generation bound)."""
-POLISH_PATIENCE = 1.0
-"""The moves stop after this many seconds (or a fifth of their time so far) without a better roster."""
-
-
-def _polish_reserve(scenario: Scenario, options: SolveOptions) -> float:
-    """Seconds kept after the model search for per-person moves from its roster: none where the
-    per-person search does not hold the scenario, with per-interval demand (the breaks are placed
-    after) or in repeatable solves (nor, in ``solve``, for a model the caller built: its objective
-    may hold terms of its own, such as the changes a repair counts)."""
-    if options.repeatable or scenario.interval_lines or not construct.applies(scenario):
-        return 0.0
-    return POLISH_SHARE * options.time_limit
-
-
-def _polish(result: Result, scenario: Scenario, options: SolveOptions, t0: float, deadline: float,
-            stop: threading.Event | None, on_progress: Callable[[Progress], None] | None) -> None:
-    """Per-person moves from the model's roster until ``deadline`` (``polish.polish``); a cheaper
-    roster replaces the model's, with the bound and gap kept in step."""
-    def better(cost: float) -> None:
-        point = Progress(time.perf_counter() - t0, cost, result.bound if result.bound is not None else 0.0)
-        result.history.append(point)
-        if on_progress is not None:
-            on_progress(point)
-
-    stats = polish(result, scenario, deadline, seed=options.seed, stop=stop, on_better=better,
-                   patience=POLISH_PATIENCE)
-    result.stats.update(stats)
-    if stats.get("roster_source") == "moves":
-        result.best_solution_seconds = round(time.perf_counter() - t0, 3)
-        if result.bound is not None:
-            result.gap = _gap(result.objective, result.bound)
-    result.seconds = time.perf_counter() - t0
 
 
 BREAKS_SHARE = 0.1
@@ -303,60 +227,12 @@ def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadli
     result.terms = {**result.terms, **new}
     result.objective -= saved
     if result.bound is not None:
-        result.gap = _gap(result.objective, result.bound)
+        result.gap = gap(result.objective, result.bound)
     result.stats["restagger_saved"] = saved
 
 
 MIN_STEP_SECONDS = 0.05
 """A last step (placing breaks, tightening slacks) is not started with less time than this left."""
-
-
-BOUND_SHARE = 0.15
-"""Share of the time limit kept for the column-generation bound (at most ``BOUND_SECONDS``)."""
-BOUND_SECONDS = 60.0
-
-
-def _bound_reserve(scenario: Scenario, options: SolveOptions) -> float:
-    """Seconds kept for the column-generation bound: none for repeatable solves and for
-    scenarios with posts or leave wishes (the per-person routine does not cover them)."""
-    if options.repeatable or not construct.applies(scenario) or options.time_limit < 2 or scenario.interval_lines:
-        return 0.0  # the bound has no interval rows: it would leave out the whole interval cost
-    return min(BOUND_SHARE * options.time_limit, BOUND_SECONDS)
-
-
-def _column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
-                  stop: threading.Event | None, on_progress: Callable[[Progress], None] | None = None,
-                  options: SolveOptions = SolveOptions()) -> None:
-    """Raise ``result.bound`` to the column-generation bound when it is higher, then look for a
-    cheaper roster among the generated months (``columns.from_columns``), until ``deadline``."""
-    left = deadline - time.perf_counter()
-    if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
-        return
-    found = from_columns(scenario, result.roster, result.objective, deadline, options.seed, stop,
-                         rosters=options.column_rosters)
-    result.stats.update(found.stats)
-    now = time.perf_counter() - t0
-    if found.search is not None and found.cost is not None:  # a cheaper roster from the months
-        result.roster, result.objective, result.terms = found.search.roster(), found.cost, found.search.terms()
-        result.status = "FEASIBLE"
-        result.stats["roster_source"] = "columns"
-        result.best_solution_seconds = round(now, 3)
-        result.history.append(Progress(now, found.cost, result.bound if result.bound is not None else 0.0))
-        if on_progress is not None:
-            on_progress(result.history[-1])
-    for at, bound in found.history:  # each round's bound, for the progress chart
-        point = Progress(at - t0, result.objective, bound, "column generation")
-        result.bounds.append(point)
-        if on_progress is not None:
-            on_progress(point)
-    if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
-        result.bound = found.bound
-        result.stats["bound_source"] = "column generation"
-    if result.bound is not None:
-        result.gap = _gap(result.objective, result.bound)
-        if result.gap == 0.0:
-            result.status = "OPTIMAL"
-    result.seconds = time.perf_counter() - t0
 
 
 def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint: Roster | None,
@@ -446,10 +322,10 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         values = solver
         if code == cp_model.FEASIBLE:
             # the exact cost may take what the breaks or the bound would have had next
-            last = t0 + time_limit + _breaks_reserve(scenario, options) + _bound_reserve(scenario, options)
+            last = t0 + time_limit + _breaks_reserve(scenario, options) + bound_reserve(scenario, options)
             values = _tighten(ctx, solver, last) or solver
             result.objective = values.ObjectiveValue()
-        result.gap = 0.0 if code == cp_model.OPTIMAL else _gap(result.objective, result.bound)
+        result.gap = 0.0 if code == cp_model.OPTIMAL else gap(result.objective, result.bound)
         result.terms = term_values(ctx, values)
         if watcher.history:
             result.first_solution_seconds = round(watcher.history[0].seconds + build_seconds, 3)
@@ -579,37 +455,6 @@ def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, determinis
     return len(allowed(scenario, calendar)) >= GROUP_CELLS
 
 
-FEW_WORKERS = 4
-"""Up to this many workers CP-SAT runs one or two full-search threads next to its LNS threads."""
-MAX_LP_VARIABLES = 300_000
-"""Above this model size the full linear relaxation costs more than its bound is worth."""
-
-
-def tune(prm, variables: int, hinted: bool = True) -> None:
-    """CP-SAT parameters per model size and worker count (measured in bench/README.md).
-
-    With few workers the full-search thread is the one with the complete linear relaxation
-    (``max_lp``): its bound proves small rosters optimal where the default thread cannot, and the
-    LNS threads around it find the rosters. Without a roster to start from (``hinted`` False: no
-    hint, or construction left a hard seat empty) finding any roster is the hard part, so the
-    propagation-only search (``no_lp``) takes the place of ``default_lp``. Large models keep
-    CP-SAT's default portfolio.
-    """
-    if os.environ.get("ROSTER_DEFAULT_PORTFOLIO"):
-        return
-    if prm.num_workers <= FEW_WORKERS and variables <= MAX_LP_VARIABLES and not prm.subsolvers:
-        prm.subsolvers.extend(["max_lp", "default_lp" if hinted else "no_lp", "core"])
-
-
-def portfolio_size(workers: int | None) -> int:
-    """Search threads: 4 per core by default. One thread is kept as asked (assumption cores need
-    it); 2 or 3 become 4, because CP-SAT's smaller portfolios leave out the first-solution and
-    neighbourhood workers that rosters depend on (measured: first roster 20 s instead of 1 s)."""
-    if workers is None:
-        return max(os.cpu_count() or 1, 1) * 4
-    return 1 if workers <= 1 else max(int(workers), 4)
-
-
 def _within(deadline: float, seconds: float, least: float = 0.01) -> float:
     """``seconds``, cut to what is left before ``deadline`` (at least ``least``)."""
     return max(least, min(seconds, deadline - time.perf_counter()))
@@ -645,11 +490,3 @@ def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.Cp
         if stop.is_set():
             solver.StopSearch()
             return
-
-
-def _gap(objective: float, bound: float) -> float:
-    if abs(objective - bound) < 1e-9:
-        return 0.0
-    return abs(objective - bound) / max(1.0, abs(objective))
-
-

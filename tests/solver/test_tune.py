@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ortools.sat.python import cp_model
 
-from roster.solver.solve import MAX_LP_VARIABLES, tune
+from roster.solver.cpsat import MAX_LP_VARIABLES, tune
 
 
 def params(workers: int):

@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar
+from roster.solver import Result
+from roster.solver.columns import column_bound
 from roster.solver.options import SolveOptions
 from roster.solver.search import HARD, construct
 from roster.solver.search.colgen import ColumnGeneration
 from roster.solver.search.master import restricted_master
-from roster.solver.solve import Result, _column_bound
 from roster.validate import validate
 from tests.solver.search.test_colgen import tiny
 
@@ -68,7 +69,7 @@ def test_a_cheaper_roster_from_columns_wins_in_the_result() -> None:
     result = Result(status="FEASIBLE", roster=search.roster(), objective=search.cost(), bound=0.0)
     start = result.objective
     t0 = time.perf_counter()
-    _column_bound(result, sc, t0, t0 + 10, None)
+    column_bound(result, sc, t0, t0 + 10, None)
     assert result.stats["roster_source"] == "columns"
     assert result.objective < start
     report = validate(sc, result.roster)
@@ -85,7 +86,7 @@ def test_the_column_route_can_be_turned_off() -> None:
     result = Result(status="FEASIBLE", roster=search.roster(), objective=search.cost(), bound=0.0)
     start, roster = result.objective, result.roster
     t0 = time.perf_counter()
-    _column_bound(result, sc, t0, t0 + 10, None, options=SolveOptions(column_rosters=False))
+    column_bound(result, sc, t0, t0 + 10, None, options=SolveOptions(column_rosters=False))
     assert "master" not in result.stats and "roster_source" not in result.stats
     assert result.objective == start and result.roster == roster
     assert "colgen" in result.stats
