@@ -3,8 +3,8 @@
 CP-SAT's neighbourhoods rarely find one person's cheapest month over the whole horizon with the
 others fixed, which the dynamic program of the per-person search (``search/construct.py``)
 finds in milliseconds; from a roster that already covers the seats well those moves and the
-exchanges between peers lower the cost fast (Curtois 8: a model roster of 5,664 after 30 s
-became 1,458 in 5 s, bench/README.md). ``polish`` loads the model's roster into that search and
+exchanges between peers lower the cost fast (Curtois 13 at 60 s: the model's 8,046 became 6,960,
+bench/README.md). ``polish`` loads the model's roster into that search (``Search.load``) and
 runs the moves until the deadline; the result takes the search's roster only when it costs less.
 """
 
@@ -15,10 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 from roster.model.calendar import Calendar
-from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
 from .options import SolveOptions
@@ -29,34 +26,6 @@ EXACT = 1e-6
 """The loaded roster's cost must equal the model's objective within this (else no polish)."""
 MIN_SECONDS = 0.2
 """Less time than this left: no polish."""
-
-
-def load(search: construct.Search, roster: Roster) -> bool:
-    """Give everyone in ``search`` their month from ``roster``; False when the roster has cells
-    the search does not hold (posts, leave, unknown people or seat roles)."""
-    sc, cal = search.scenario, search.calendar
-    if roster.leave:
-        return False
-    index = {p.id: i for i, p in enumerate(sc.staff)}
-    shift = {x.id: i for i, x in enumerate(sc.shifts)}
-    role = {k: i for i, k in enumerate(search.roles)}
-    plans = np.full((search.P, search.n), -1, dtype=np.int64)
-    roles = np.full((search.P, search.n), -1, dtype=np.int64)
-    for a in roster:
-        if a.post is not None or a.staff not in index or a.date not in cal.index \
-                or a.shift not in shift:
-            return False
-        k = 0 if a.role is None else role.get(a.role)
-        if k is None:
-            return False
-        p, d = index[a.staff], cal.index[a.date]
-        plans[p, d], roles[p, d] = shift[a.shift], k
-    for p in range(search.P):
-        if search.placed[p]:
-            search.take_out(p)
-        search.put_in(p, plans[p].copy(), roles[p].copy())
-    search.placed[:] = True  # everyone has a month: the moves take it out before trying another
-    return True
 
 
 def polish(result: Result, scenario: Scenario, deadline: float, seed: int = 0,
@@ -72,7 +41,7 @@ def polish(result: Result, scenario: Scenario, deadline: float, seed: int = 0,
             or deadline - started < MIN_SECONDS or (stop is not None and stop.is_set()):
         return {}
     search = construct.Search(scenario, Calendar(scenario), seed=seed)
-    if not load(search, result.roster) or abs(search.cost() - result.objective) > EXACT \
+    if not search.load(result.roster) or abs(search.cost() - result.objective) > EXACT \
             or search.empty_hard_seats():
         return {"polish": "skipped"}
     before = float(result.objective)

@@ -9,7 +9,7 @@ from roster.bench.scale import make_centre
 from roster.model.calendar import Calendar
 from roster.model.roster import Assignment, Roster
 from roster.solver import Result
-from roster.solver.polish import load, polish
+from roster.solver.polish import polish
 from roster.solver.search import construct
 from roster.validate import validate
 
@@ -28,7 +28,7 @@ def test_a_loaded_roster_is_the_same_roster_at_the_validators_cost() -> None:
     sc = make_centre(60, 1)
     roster, _cost = _first_roster(sc)
     search = construct.Search(sc, Calendar(sc), seed=9)
-    assert load(search, roster)
+    assert search.load(roster)
     again = search.roster()
     key = lambda r: sorted((a.date, a.staff, a.shift, a.role) for a in r)  # noqa: E731
     assert key(again) == key(roster)

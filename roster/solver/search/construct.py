@@ -841,6 +841,37 @@ class Search:
             out[Rule.FAIRNESS_HOURS] = int(hours)
         return {k: int(round(v)) for k, v in out.items() if round(v)}
 
+    def months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Each person's month in ``roster`` (shift and seat role index per day, -1 off); empty
+        when the roster has cells these arrays do not hold (posts, unknown people, days or
+        shifts)."""
+        index = {p.id: i for i, p in enumerate(self.scenario.staff)}
+        shift = {s.id: i for i, s in enumerate(self.scenario.shifts)}
+        role = {r: k for k, r in enumerate(self.roles)}
+        out = {p: (np.full(self.n, -1, dtype=np.int64), np.full(self.n, -1, dtype=np.int64))
+               for p in range(self.P)}
+        for a in roster:
+            if a.post is not None or a.staff not in index or a.date not in self.calendar.index \
+                    or a.shift not in shift:
+                return {}
+            p, d = index[a.staff], self.calendar.index[a.date]
+            out[p][0][d] = shift[a.shift]
+            out[p][1][d] = role.get(a.role, 0) if a.role is not None else 0
+        return out
+
+    def load(self, roster: Roster) -> bool:
+        """Give everyone their month from ``roster`` (``months``); False, and nothing changed,
+        when the roster holds leave or cells these arrays do not."""
+        months = {} if roster.leave else self.months(roster)
+        if not months:
+            return False
+        for p, (plan, role) in months.items():
+            if self.placed[p]:
+                self.take_out(p)
+            self.put_in(p, plan, role)
+        self.placed[:] = True  # everyone has a month: a move takes it out before trying another
+        return True
+
     def roster(self) -> Roster:
         """The roster, each break placed: people of one (day, shift, role) in staff order take the
         break starts in time order, as many each as the search placed."""

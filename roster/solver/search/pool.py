@@ -209,20 +209,8 @@ class Master:
         return min(0.0, value + team) if self.team[p] else value
 
     def months(self, roster: Roster) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-        """Each person's month in a roster (shift and seat role per day)."""
-        sc, cal = self.search.scenario, self.search.calendar
-        index = {p.id: i for i, p in enumerate(sc.staff)}
-        shift = {s.id: i for i, s in enumerate(sc.shifts)}
-        role = {r: k for k, r in enumerate(self.search.roles)}
-        out = {p: (np.full(self.n, -1, dtype=np.int64), np.full(self.n, -1, dtype=np.int64))
-               for p in range(self.P)}
-        for a in roster:
-            if a.staff not in index or a.date not in cal.index or a.post is not None:
-                return {}
-            p, d = index[a.staff], cal.index[a.date]
-            out[p][0][d] = shift[a.shift]
-            out[p][1][d] = role.get(a.role, 0) if a.role is not None else 0
-        return out
+        """Each person's month in a roster (shift and seat role per day; ``Search.months``)."""
+        return self.search.months(roster)
 
 
 __all__ = ["Master"]
