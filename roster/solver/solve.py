@@ -19,7 +19,15 @@ from roster.model.scenario import Scenario
 from . import polish
 from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
-from .columns import bound_reserve, column_bound
+from .columns import (
+    COLUMNS_SHARE,
+    bound_reserve,
+    column_bound,
+    first_columns,
+    from_columns,
+    later,
+    with_columns,
+)
 from .context import Context
 from .cpsat import MAX_LP_VARIABLES, portfolio_size, tune
 from .groups import GroupSearch, applies
@@ -84,10 +92,19 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     bound_seconds = bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
+    early = None
+    if bound_seconds and hint is None and ctx is None and first_columns(scenario, options):
+        # column generation and the dive first; the model search starts from their roster
+        early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
+                             first=True, hear=_reported(on_progress, t0))
+        hint, bound_seconds = (early.search.roster() if early.search is not None else None), 0.0
+    offset = time.perf_counter() - t0 if early is not None else 0.0
     # one deadline: the time choosing the route took comes out of the search's
-    search_seconds = (options.time_limit - bound_seconds - breaks_seconds - polish_seconds
-                      - (time.perf_counter() - t0))
-    result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds - offset
+    result = _solve(scenario, options, search_seconds, hint=hint, on_progress=later(on_progress, offset),
+                    stop=stop, ctx=ctx)
+    if early is not None:
+        with_columns(result, early, t0, offset)
     if polish_seconds and not result.stats.get("from_search"):
         polish.after_model(result, scenario, options, t0,
                            t0 + options.time_limit - bound_seconds - breaks_seconds, stop, on_progress)
@@ -99,6 +116,21 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     _restagger(result, scenario, options, t0 + options.time_limit)
     result.seconds = time.perf_counter() - t0  # every step included
     return result
+
+
+def _reported(on_progress: Callable[[Progress], None] | None, t0: float
+              ) -> Callable[[str, float], None] | None:
+    """What the columns step tells (``bound`` or ``roster`` and a value) as the solve's progress."""
+    if on_progress is None:
+        return None
+
+    def hear(kind: str, value: float) -> None:
+        now = time.perf_counter() - t0
+        if kind == "bound":
+            on_progress(Progress(now, float("inf"), value, "column generation"))
+        else:
+            on_progress(Progress(now, value, 0.0))
+    return hear
 
 
 WHOLE_CELLS = 12_000

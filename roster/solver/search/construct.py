@@ -865,12 +865,16 @@ class Search:
         months = {} if roster.leave else self.months(roster)
         if not months:
             return False
+        self.give(months)
+        return True
+
+    def give(self, months: dict[int, tuple[np.ndarray, np.ndarray]]) -> None:
+        """Give everyone their month (shift and seat role index per day, ``-1`` off)."""
         for p, (plan, role) in months.items():
             if self.placed[p]:
                 self.take_out(p)
-            self.put_in(p, plan, role)
+            self.put_in(p, plan, np.where(plan >= 0, role, -1))
         self.placed[:] = True  # everyone has a month: a move takes it out before trying another
-        return True
 
     def roster(self) -> Roster:
         """The roster, each break placed: people of one (day, shift, role) in staff order take the
