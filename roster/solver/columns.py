@@ -91,7 +91,7 @@ def from_columns(scenario: Scenario, roster: Roster | None, objective: float | N
     out.stats["master"] = {"found": True, "objective": master.objective, "cost": cost,
                            "start": objective, "status": master.status, "columns": master.columns,
                            "seconds": round(master.seconds, 3)}
-    if master.search.empty_hard_seats() == 0 and (objective is None or cost < objective - 1e-6):
+    if _whole(master.search) and (objective is None or cost < objective - 1e-6):
         out.search, out.cost, out.at = master.search, cost, time.perf_counter()
     return out
 
@@ -119,7 +119,7 @@ def _dived(scenario: Scenario, cg: ColumnGeneration, deadline: float, seed: int,
     out.stats["dive"] = {"found": True, "value": round(found.value, 3), "cost": float(search.cost()),
                          "steps": found.steps, "rounds": found.rounds, "rounded": found.rounded,
                          "seconds": round(found.seconds, 3)}
-    if search.empty_hard_seats():
+    if not _whole(search):
         return None
     if on_better is not None:
         on_better(float(search.cost()))
@@ -127,7 +127,12 @@ def _dived(scenario: Scenario, cg: ColumnGeneration, deadline: float, seed: int,
     search.improve(max(0.0, deadline - time.perf_counter()), stop=halt, on_better=on_better,
                    patience=MOVES_PATIENCE)
     out.stats["dive"]["moves_cost"] = float(search.cost())
-    return None if search.empty_hard_seats() else search
+    return search if _whole(search) else None
+
+
+def _whole(search: Search) -> bool:
+    """Does the roster keep every hard seat: none empty, nobody beyond a hard most?"""
+    return search.empty_hard_seats() == 0 and search.beyond_hard_most() == 0
 
 
 BOUND_SHARE = 0.15

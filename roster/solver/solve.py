@@ -21,6 +21,7 @@ from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .columns import (
     COLUMNS_SHARE,
+    Columns,
     bound_reserve,
     column_bound,
     first_columns,
@@ -98,6 +99,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
                              first=True, hear=_reported(on_progress, t0))
         hint, bound_seconds = (early.search.roster() if early.search is not None else None), 0.0
+        if early.search is not None and early.cost is not None and early.cost <= early.bound + 1e-6:
+            return _proved_by_columns(early, t0)  # the bound proves the dive's roster optimal
     offset = time.perf_counter() - t0 if early is not None else 0.0
     # one deadline: the time choosing the route took comes out of the search's
     search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds - offset
@@ -450,6 +453,17 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
 
 SWEEPS = 3
 """Sweeps of per-person moves in a repeatable (deterministic) solve."""
+
+
+def _proved_by_columns(found: Columns, t0: float) -> Result:
+    """The columns' roster, which their bound proves optimal."""
+    assert found.search is not None and found.cost is not None and found.at is not None
+    at = round(found.at - t0, 3)
+    return Result(status="OPTIMAL", roster=found.search.roster(), objective=found.cost, bound=found.cost, gap=0.0,
+                  seconds=time.perf_counter() - t0, terms=found.search.terms(), first_solution_seconds=at,
+                  best_solution_seconds=at, history=[Progress(at, found.cost, found.cost)],
+                  bounds=[Progress(a - t0, found.cost, b, "column generation") for a, b in found.history],
+                  stats={**found.stats, "bound_source": "column generation", "roster_source": "columns"})
 
 
 def _from_search(search: construct.Search, t0: float, stats: dict[str, Any]) -> Result:

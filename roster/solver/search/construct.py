@@ -894,6 +894,12 @@ class Search:
                 out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, self.roles[k], break_at=at))
         return Roster.of(out)
 
+    def beyond_hard_most(self) -> int:
+        """People beyond a seat's hard most (the search's own moves never put them there; a
+        roster loaded or made from columns may)."""
+        hard = self.has & (self.hi_w >= HARD)
+        return int((np.maximum(self.count - self.hi, 0) * hard).sum())
+
     def empty_hard_seats(self) -> int:
         hard = self.has & (self.lo_w >= HARD)
         low = self.floor.low_broken(self.on_floor) if self.floor is not None and self.floor.M else 0

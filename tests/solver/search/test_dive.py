@@ -5,6 +5,7 @@ value over the terms the master holds, and the deadline is met by fixing the res
 from __future__ import annotations
 
 import time
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,6 @@ from roster.solver.search.construct import Search
 from roster.solver.search.dive import dive
 from roster.validate import validate
 from tests.solver.search.test_colgen import tiny
-
 
 
 def dived(sc, cg: ColumnGeneration, deadline: float):
@@ -70,9 +70,18 @@ def test_the_dive_lands_near_the_relaxation_on_curtois_1() -> None:
 
 def test_a_model_solve_starts_from_the_columns_and_keeps_the_bound() -> None:
     sc = tiny(5, 6, 9, False, 1, 6)
-    result = solve(sc, SolveOptions(time_limit=6, workers=1))
+    result = solve(sc, SolveOptions(time_limit=60, workers=1))  # it ends when proved
     assert result.stats["dive"]["found"] and "colgen" in result.stats
     assert result.bound is not None and result.bound <= result.objective
     report = validate(sc, result.roster)
     assert report.hard == [] and report.cost == result.objective
     assert result.stats["dive"]["moves_cost"] >= result.objective, "the model starts from the dive's roster"
+
+
+def test_a_roster_the_columns_prove_optimal_skips_the_model() -> None:
+    sc = tiny(1, 5, 9, True, 1, 6, 4)
+    result = solve(sc, SolveOptions(time_limit=60, workers=1))  # it ends when proved
+    assert result.stats["roster_source"] == "columns", "the dive's roster meets the bound (33)"
+    assert result.status == "OPTIMAL" and result.bound == result.objective
+    assert "variables" not in result.stats, "no model was built"
+    assert validate(sc, result.roster).cost == result.objective
