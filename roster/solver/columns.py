@@ -16,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from roster.model.availability import allowed
-from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
@@ -151,19 +149,13 @@ def bound_reserve(scenario: Scenario, options: SolveOptions) -> float:
 COLUMNS_SHARE = 0.4
 """Share of the time limit for column generation and its rosters before the model search, where
 ``first_columns`` holds (the model then starts from the best of them)."""
-FIRST_CELLS = 12_000
-"""Most allowed (person, day, shift) cells for column generation before the model search."""
 
 
 def first_columns(scenario: Scenario, options: SolveOptions) -> bool:
-    """Does a model solve start with column generation and its rosters (``from_columns``)?
-    Where the bound may be computed (``bound_reserve``), rosters from the columns are wanted, and
-    the roster has at most ``FIRST_CELLS`` cells (pricing a year-long horizon takes longer than
-    a share of the time)."""
-    if not options.column_rosters or bound_reserve(scenario, options) <= 0:
-        return False
-    calendar = Calendar(scenario)
-    return len(allowed(scenario, calendar)) <= FIRST_CELLS
+    """Does an ``auto`` model solve start with column generation and its rosters
+    (``from_columns``)? Where the bound may be computed (``bound_reserve``) and rosters from the
+    columns are wanted; ``solve`` also leaves the group search's rosters to it."""
+    return options.strategy == "auto" and options.column_rosters and bound_reserve(scenario, options) > 0
 
 
 def later(on_progress: Callable[[Progress], None] | None, offset: float

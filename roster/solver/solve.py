@@ -94,7 +94,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     early = None
-    if bound_seconds and hint is None and ctx is None and first_columns(scenario, options):
+    if bound_seconds and hint is None and ctx is None and first_columns(scenario, options) \
+            and not _by_groups(scenario, Calendar(scenario), options.strategy, options.deterministic_time):
         # column generation and the dive first; the model search starts from their roster
         early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
                              first=True, hear=_reported(on_progress, t0))
