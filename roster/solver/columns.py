@@ -21,7 +21,7 @@ from roster.model.scenario import Scenario
 
 from .options import SolveOptions
 from .result import Progress, Result, gap
-from .search import construct
+from .search import HARD, construct
 from .search.colgen import ColumnGeneration
 from .search.construct import Search
 from .search.dive import dive
@@ -69,7 +69,8 @@ def from_columns(scenario: Scenario, roster: Roster | None, objective: float | N
     out.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
                            "seconds": round(found.seconds, 3), "solved": found.optimal}
     proved = objective is not None and found.value >= objective - 1e-6
-    if proved or (stop is not None and stop.is_set()) or not rosters or not math.isfinite(found.value):
+    if proved or (stop is not None and stop.is_set()) or not rosters or not math.isfinite(found.value) \
+            or found.lp >= HARD:  # the relaxation itself leaves a hard seat empty
         return out
     master_part = 0.0 if first else MASTER_PART
     best = _dived(scenario, cg, deadline - (deadline - time.perf_counter()) * master_part, seed, stop, out,
@@ -152,10 +153,17 @@ COLUMNS_SHARE = 0.4
 
 
 def first_columns(scenario: Scenario, options: SolveOptions) -> bool:
-    """Does an ``auto`` model solve start with column generation and its rosters
-    (``from_columns``)? Where the bound may be computed (``bound_reserve``) and rosters from the
-    columns are wanted; ``solve`` also leaves the group search's rosters to it."""
-    return options.strategy == "auto" and options.column_rosters and bound_reserve(scenario, options) > 0
+    """Does an ``auto`` model solve of at least ``FIRST_SECONDS`` start with column generation and
+    its rosters (``from_columns``)? Where the bound may be computed (``bound_reserve``) and rosters
+    from the columns are wanted; ``solve`` also leaves the group search's rosters to it."""
+    return (options.strategy == "auto" and options.column_rosters and options.time_limit >= FIRST_SECONDS
+            and bound_reserve(scenario, options) > 0)
+
+
+FIRST_SECONDS = 30.0
+"""Shorter solves leave the columns to the end: their model search needs the time to fill hard
+seats from construction's roster (the bundled hotel at 10 s under load: no roster when the
+columns came first, 277 without)."""
 
 
 def later(on_progress: Callable[[Progress], None] | None, offset: float
