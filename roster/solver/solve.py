@@ -77,9 +77,12 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     from it; ``construct`` builds by construction and per-person moves only. ``auto`` (see
     ``route``) takes the anytime search for rosters above ``WHOLE_CELLS`` cells that construction
     covers, and otherwise the whole model after construction (or the group search, for large
-    rosters without fair shares); the whole model's roster then goes through per-person moves
-    (``polish.after_model``, ``POLISH_SHARE``), and a share of the time is kept for the column-generation
-    bound (``columns.column_bound``). Scenarios with per-interval demand are built by
+    rosters without fair shares). Where the group search does not start it, an ``auto`` model
+    solve of at least 30 s first gives ``COLUMNS_SHARE`` of the time to column generation and the
+    dive on its master (``columns.from_columns``, ``search/dive.py``), and the model starts from
+    the dive's roster; shorter ones keep a share at the end for the column-generation bound and
+    its rosters (``columns.column_bound``). The whole model's roster then goes through per-person
+    moves (``polish.after_model``, ``POLISH_SHARE``). Scenarios with per-interval demand are built by
     construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
     search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
