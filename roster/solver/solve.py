@@ -86,7 +86,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
     search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
-    if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
+    way = route(scenario, options, hint=hint, ctx=ctx)
+    if way == "anytime":
         breaks = _breaks_reserve(scenario, options)  # an interval centre's breaks are placed last
         result = _solve_anytime(scenario, dataclasses.replace(options, time_limit=options.time_limit - breaks), t0,
                                 on_progress, stop)
@@ -97,8 +98,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     early = None
-    if bound_seconds and hint is None and ctx is None and first_columns(scenario, options) \
-            and not _by_groups(scenario, Calendar(scenario), options.strategy, options.deterministic_time):
+    if way == "columns":
         # column generation and the dive first; the model search starts from their roster
         early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
                              first=True, hear=_reported(on_progress, t0))
@@ -148,13 +148,16 @@ proves such rosters optimal); above it, the anytime search (``search/anytime.py`
 def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = None,
           ctx: Context | None = None) -> str:
     """Which search a solve takes: ``anytime`` (construction, then model moves on neighbourhoods
-    with the column-generation bound beside them) or ``model`` (the whole model, after
+    with the column-generation bound beside them), ``columns`` (column generation and the dive on
+    its master, then the whole model from the dive's roster) or ``model`` (the whole model, after
     construction or the group search where they apply; see ``solve``).
 
     ``auto`` takes the anytime search above ``WHOLE_CELLS`` cells where construction applies;
     a hint, a model already built or a repeatable limit keep the model. Centres staffed by
     interval take it too: the bundled one's whole model (62,000 variables) did not reach the
-    search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre")."""
+    search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre").
+    The rest take ``columns`` where ``columns.first_columns`` holds and the group search would
+    not start, else ``model``."""
     if hint is not None or ctx is not None or options.repeatable:
         return "model"
     if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
@@ -164,6 +167,8 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     calendar = Calendar(scenario)
     if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
         return "anytime"
+    if first_columns(scenario, options) and not _by_groups(scenario, calendar, "auto", None):
+        return "columns"
     return "model"
 
 
