@@ -11,6 +11,7 @@ from roster.cli.common import (
     app,
     at_least_one,
     fail,
+    load_scenario,
     out_folder,
     positive,
     read_roster,
@@ -20,7 +21,6 @@ from roster.cli.common import (
 )
 from roster.i18n import text
 from roster.io.grid import write_month_grid
-from roster.io.load import load_scenario
 from roster.io.result_json import write_result_json
 from roster.io.roster_csv import write_roster_csv
 from roster.model.calendar import Calendar
