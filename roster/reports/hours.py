@@ -58,7 +58,7 @@ def statutory_days(scenario: Scenario, calendar: Calendar | None = None) -> set[
         statutory = {d for d in holiday_days if d in named}
     else:
         statutory = set(holiday_days)
-    return statutory | {d for d in scenario.holidays.add if d in cal.index}
+    return statutory | {d for d in scenario.holidays.added() if d in cal.index}
 
 
 def week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,

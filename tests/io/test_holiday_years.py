@@ -19,6 +19,7 @@ from roster.cli import app
 from roster.io.load import load_scenario
 from roster.model.calendar import Calendar, DayType, holiday_data_warnings, missing_holiday_years
 from roster.model.parse import ScenarioError
+from roster.reports.hours import person_hours, statutory_days
 from roster.reports.summary import person_summary
 
 DESK = """name: desk
@@ -75,21 +76,24 @@ def test_a_horizon_across_the_last_year_of_data_keeps_the_known_days(tmp_path: P
 
 
 def test_named_holidays_under_add_carry_their_names(tmp_path: Path) -> None:
-    extra = (", add: [{name: Spring Festival, dates: 2031-01-22..2031-01-24}, 2031-01-27],"
-             " workdays: [2031-01-25]")
-    sc = load_scenario(desk(tmp_path, "2031-01-01", "2031-01-31", extra))
+    # March 2031: no holiday of any calendar, so every holiday here comes from holidays.add
+    extra = (", add: [{name: Spring Festival, dates: 2031-03-10..2031-03-12}, 2031-03-17],"
+             " workdays: [2031-03-15]")
+    sc = load_scenario(desk(tmp_path, "2031-03-01", "2031-03-31", extra))
     cal = Calendar(sc)
     names = {d.date.day: d.holiday_name for d in cal.days if d.is_holiday}
-    assert names == {22: "Spring Festival", 23: "Spring Festival", 24: "Spring Festival", 27: "holiday"}
-    assert cal.day(dt.date(2031, 1, 25)).type is DayType.ADJUSTED_WORKDAY
+    assert names == {10: "Spring Festival", 11: "Spring Festival", 12: "Spring Festival", 17: "holiday"}
+    assert cal.day(dt.date(2031, 3, 15)).type is DayType.ADJUSTED_WORKDAY
     (text,) = holiday_data_warnings(sc)
     assert "5 dates of 2031 are taken from holidays.add and holidays.workdays" in text
     from roster.model.roster import Assignment, Roster
 
-    roster = Roster.of([Assignment(dt.date(2031, 1, 22), "A", "D", "agent"),
-                        Assignment(dt.date(2031, 1, 27), "A", "D", "agent")])
+    roster = Roster.of([Assignment(dt.date(2031, 3, 10), "A", "D", "agent"),
+                        Assignment(dt.date(2031, 3, 17), "A", "D", "agent")])
     row = person_summary(sc, roster, cal).set_index("staff_id").loc["A"]
     assert row["holidays"] == 2 and row["holidays: Spring Festival"] == 1
+    assert statutory_days(sc, cal) == {dt.date(2031, 3, d) for d in (10, 11, 12, 17)}
+    assert person_hours(sc, roster, cal)["A"]["holiday_hours"] == 16  # both shifts on statutory days
 
 
 def test_last_spring_festival_counts_toward_a_named_holiday_from_add(tmp_path: Path) -> None:
