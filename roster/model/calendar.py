@@ -206,6 +206,19 @@ class Calendar:
             self.memo[name] = compute()
         return self.memo[name]
 
+    def for_roster(self, scenario: Scenario, roster: object, name: str, compute):
+        """``compute()`` once for the last roster asked about under ``name`` (rosters are
+        immutable): the grid, result.json and the summary each want the same per-person
+        figures."""
+        if scenario is not self.scenario:
+            return compute()
+        hit = self.memo.get(name)
+        if hit is not None and hit[0] is roster:  # type: ignore[index]
+            return hit[1]  # type: ignore[index]
+        value = compute()
+        self.memo[name] = (roster, value)
+        return value
+
     def for_staff(self, scenario: Scenario) -> Calendar:
         """This calendar for ``scenario``, a copy of its own scenario with other staff (same days,
         shifts and demand): day types and seats are shared, nothing that depends on staff is."""

@@ -65,6 +65,12 @@ def week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
                standard: float = STANDARD_WEEK_HOURS) -> list[WeekHours]:
     """Hours per person per ISO week of the horizon, everyone listed, weeks in order."""
     cal = calendar or Calendar(scenario)
+    return list(cal.for_roster(scenario, roster, f"week_hours:{standard}",
+                               lambda: _week_hours(scenario, roster, cal, standard)))
+
+
+def _week_hours(scenario: Scenario, roster: Roster, cal: Calendar,
+                standard: float) -> list[WeekHours]:
     statutory = statutory_days(scenario, cal)
     weeks: dict[tuple[int, int], dt.date] = {}
     for d in cal.days:
