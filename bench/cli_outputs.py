@@ -8,7 +8,7 @@ work on both. Each run goes twice: plain for the wall time, then under cProfile 
 cumulative seconds of the steps that matter (reading the scenario, the month grid workbook,
 result.json, the fair-share table, the validator; profiled seconds run slower than plain ones).
 
-    python bench/cli_outputs.py --sizes 300,1000 --previous ../roster-prev --runs 2
+    python bench/cli_outputs.py --sizes 300,1000 --previous ../roster-prev --previous-without-lxml
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ print("RESULT " + json.dumps(out))
 """
 
 
-def run_child(code: str, args: list[str], checkout: Path) -> str:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
+def run_child(code: str, args: list[str], checkout: Path, lxml: bool = True) -> str:
+    env = {**os.environ, "PYTHONPATH": str(checkout), "OPENPYXL_LXML": str(lxml)}
     done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
                           text=True, check=True, cwd=checkout)
     return done.stdout
@@ -85,9 +85,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="300,1000")
     parser.add_argument("--previous", type=Path, help="a checkout of the earlier commit")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--previous-without-lxml", action="store_true",
+                        help="openpyxl without lxml for the earlier commit (it did not depend on "
+                             "lxml, so it saved workbooks through et_xmlfile)")
     args = parser.parse_args()
-    checkouts = [("this", ROOT)] + ([("previous", args.previous.resolve())] if args.previous
-                                    else [])
+    checkouts = [("this", ROOT, True)] + ([("previous", args.previous.resolve(),
+                                            not args.previous_without_lxml)]
+                                          if args.previous else [])
     keys = ("wall", "profiled", "load", "grid", "json", "fair_shares", "validate")
     print("| staff | checkout | run | " + " | ".join(keys) + " |")
     print("|---|---|---|" + "---|" * len(keys))
@@ -95,10 +99,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             run_child(MAKE, [str(size), tmp], ROOT)
             for run in range(args.runs):
-                for name, checkout in checkouts:
+                for name, checkout, lxml in checkouts:
                     row = {}
                     for how in ("plain", "profile"):
-                        line = run_child(CHILD, [tmp, how], checkout).splitlines()[-1]
+                        line = run_child(CHILD, [tmp, how], checkout, lxml).splitlines()[-1]
                         row.update(json.loads(line.removeprefix("RESULT ")))
                     cells = " | ".join(f"{row[k]:.2f}" for k in keys)
                     print(f"| {size} | {name} | {run + 1} | {cells} |", flush=True)
