@@ -18,6 +18,7 @@ from roster.io.balances import leave_warnings as warnings_of
 from roster.io.load import dump_scenario, load_scenario, read_yaml, read_yaml_lines
 from roster.io.staff_import import StaffMerge, merge_staff
 from roster.io.store import Store, Version, yaml_hash
+from roster.model.calendar import holiday_data_warnings
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.validate import validate
@@ -149,6 +150,12 @@ def leave_warnings(state: State) -> list[str]:
     return memo[1]
 
 
+def holiday_warnings(state: State) -> list[str]:
+    """Years of the horizon without official holiday data, in words (``holiday_data_warnings``)."""
+    scenario = state.get("scenario")
+    return [] if scenario is None else holiday_data_warnings(scenario)
+
+
 def _hash(scenario: Scenario) -> str:
     return yaml_hash(dump_scenario(scenario))
 
@@ -237,7 +244,7 @@ def add_named_holiday(state: State, key: str) -> int:
     found = next((h for h in named_holidays(state["scenario"]) if h.key == key), None)
     if found is None:
         return 0
-    data = with_holidays(state["data"], found.days)
+    data = with_holidays(state["data"], found.days, found.name)
     scenario = tables.parse_scenario(data, state.get("source") or "<edit>")
     _use(state, scenario, data)
     state["gen"] = state.get("gen", 0) + 1  # the YAML of the other settings shows the new dates
