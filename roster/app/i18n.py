@@ -183,6 +183,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "没有满足全部硬性规则的排班（求解用 {s} 秒证明）。"),
     "unknown": ("No roster found within the time limit; try a longer one.",
                 "时限内未找到排班，请延长时限。"),
+    "resolve_kept": ("The re-solve found no roster in its {s} s: the roster on screen is the one from before, "
+                     "and the rule check shows what it breaks of the scenario now (the pins stay). Solve again "
+                     "with a longer time limit.",
+                     "重新求解在 {s} 秒内未找到排班：页面上仍是之前的排班，规则检查列出它与当前场景（固定单元格保留）的冲突。"
+                     "请延长时限后再次求解。"),
+    "from_pins": ("No better roster found in the time: this is the roster from before with the pins applied "
+                  "(it keeps every hard rule). Solve again with a longer time limit to fill the seats it leaves.",
+                  "时限内未找到更好的排班：这是之前的排班加上固定单元格（满足全部硬性规则）。延长时限后再次求解可补足空缺。"),
     "explain": ("Explain why", "说明原因"),
     "explaining": ("Looking for the conflicting rules… {s} s of at most {limit} s; the page stays usable.",
                    "正在查找相互冲突的规则… 已用 {s} 秒，最多 {limit} 秒；页面可继续使用。"),
