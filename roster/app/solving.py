@@ -133,7 +133,8 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
     returns no roster, or has not returned by ``deadline`` (a ``time.perf_counter()`` time; building the
     interval centre's model alone took 4-15 s on a busy machine), that start is the result if it keeps
     every hard rule, marked ``stats["from_pins"]``; else the result has no roster (the page then keeps
-    the one on screen). A search still running at the deadline ends by itself once ``stop`` is set."""
+    the one on screen). The same holds ``RESOLVE_GRACE`` after ``stop`` is set. A search still running
+    then ends by itself (``stop`` is set by then)."""
     known = known_cells(scenario, roster)
     start = with_pins(scenario, known)
     answer: list = []  # the search's Result, or the exception it raised
@@ -154,7 +155,7 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
     worker = threading.Thread(target=_kept_errors(search, answer), name="roster-resolve", daemon=True)
     worker.start()
     report = validate(scenario, start)  # beside the search: the fallback is known at the deadline
-    worker.join(None if deadline is None else max(0.0, deadline - time.perf_counter()))
+    _wait(worker, stop, deadline)
     result = answer[0] if answer else Result(status="UNKNOWN", roster=Roster(), seconds=time.perf_counter() - t0,
                                              stats={"search_status": "running at the time limit"})
     if isinstance(result, BaseException):
@@ -165,6 +166,20 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
                   objective=float(report.cost),
                   stats={"from_pins": True, "search_status": result.stats.get("search_status", result.status),
                          "changed_cells": len(known.diff(start))})
+
+
+def _wait(worker: threading.Thread, stop: threading.Event | None, deadline: float | None) -> None:
+    """Until the search ends, ``deadline`` passes, or ``RESOLVE_GRACE`` after ``stop`` is set (the
+    page's Stop during a model build that does not look at it)."""
+    stopped_at = None
+    while worker.is_alive():
+        now = time.perf_counter()
+        if stop is not None and stop.is_set():
+            stopped_at = stopped_at or now
+        if (deadline is not None and now >= deadline
+                or stopped_at is not None and now - stopped_at >= RESOLVE_GRACE):
+            return
+        worker.join(0.05)
 
 
 def _kept_errors(work: Callable[[], None], answer: list) -> Callable[[], None]:

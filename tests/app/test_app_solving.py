@@ -239,3 +239,25 @@ def test_a_resolve_without_a_roster_keeps_the_one_on_screen(small_yaml, monkeypa
     assert S.collect(ss)
     assert ss["result"] is shown, "the roster on screen stays"
     assert ss["notice"][0] == "resolve_kept" and ss["notice"][1]["status"] == "UNKNOWN"
+
+
+def test_a_stop_during_a_resolve_hands_over_at_once(small_yaml, monkeypatch) -> None:
+    """Stop pressed while the re-solve's search cannot look at it (a model being built): the job
+    ends with the roster with the pin applied, not at its time limit (an hour here)."""
+    import threading
+
+    from roster.app import solving
+    from roster.model.scenario import Fixed
+
+    sc, roster = _first_roster(small_yaml)
+    release = threading.Event()
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: release.wait(120))
+    pick = next((a.staff, a.date) for a in roster if validate(sc, Roster.of(b for b in roster if b != a)).ok)
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff=pick[0], date=pick[1], off=True),)})
+    job = SolveJob(pinned, time_limit=3600, workers=1, hint=roster, stable=True).start()
+    job.request_stop()
+    try:
+        assert job.wait(60), "the job waited for the search after the stop"
+    finally:
+        release.set()
+    assert job.result.feasible and job.result.stats["from_pins"] and job.result.roster.cell(*pick) is None
