@@ -183,10 +183,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "没有满足全部硬性规则的排班（求解用 {s} 秒证明）。"),
     "unknown": ("No roster found within the time limit; try a longer one.",
                 "时限内未找到排班，请延长时限。"),
-    "resolve_kept": ("The re-solve found no roster in its {s} s: the roster on screen is the one from before, "
+    "resolve_kept": ("This solve found no roster in its {s} s: the roster on screen is the one from before, "
                      "and the rule check shows what it breaks of the scenario now (the pins stay). Solve again "
                      "with a longer time limit.",
-                     "重新求解在 {s} 秒内未找到排班：页面上仍是之前的排班，规则检查列出它与当前场景（固定单元格保留）的冲突。"
+                     "本次求解在 {s} 秒内未找到排班：页面上仍是之前的排班，规则检查列出它与当前场景（固定单元格保留）的冲突。"
                      "请延长时限后再次求解。"),
     "from_pins": ("No better roster found in the time: this is the roster from before with the pins applied "
                   "(it keeps every hard rule). Solve again with a longer time limit to fill the seats it leaves.",

@@ -261,3 +261,26 @@ def test_a_stop_during_a_resolve_hands_over_at_once(small_yaml, monkeypatch) -> 
     finally:
         release.set()
     assert job.result.feasible and job.result.stats["from_pins"] and job.result.roster.cell(*pick) is None
+
+
+def test_a_solve_from_scratch_without_a_roster_keeps_the_one_on_screen(small_yaml, monkeypatch) -> None:
+    """*Solve from scratch* that ends with no roster in its time (a fake search) keeps the roster on
+    screen too; one that proves there is none does not (the page then explains why)."""
+    from roster.app import solving
+    from roster.app import state as S
+    from roster.solver import Result
+
+    ss: dict = {}
+    S.init(ss)
+    S.open_file(ss, small_yaml)
+    assert S.begin_solve(ss, 10, 2).wait(60)
+    S.collect(ss)
+    shown = ss["result"]
+    assert shown.feasible
+    for status in ("UNKNOWN", "INFEASIBLE"):
+        monkeypatch.setattr(solving, "solve", lambda *a, s=status, **k: Result(status=s, roster=Roster(), seconds=1.0))
+        job = S.begin_solve(ss, 5, 1, stable=False)
+        assert not job.stable and job.wait(60) and S.collect(ss)
+        if status == "UNKNOWN":
+            assert ss["result"] is shown and ss["notice"][0] == "resolve_kept"
+    assert ss["result"].status == "INFEASIBLE"
