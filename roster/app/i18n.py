@@ -229,10 +229,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "interval_people": ("People", "人数"),
     "interval_short": ("Short", "缺员"),
     "interval_on_break": ("On break", "休息中"),
-    "all_on_break": ("{date} {shift}: all {people} people of the shift are on break at {at}",
-                     "{date} {shift}：该班次全部 {people} 人在 {at} 同时休息"),
-    "all_on_break_n": ("Everyone on a shift breaks at once on {n} shift(s): nobody of that shift is on the floor then.",
-                       "有 {n} 个班次的全部人员同时休息：届时该班次无人在岗。"),
+    "all_on_break": ("{date} {shift}: all {people} people on the floor are on break at {at}",
+                     "{date} {shift}：在岗的全部 {people} 人在 {at} 同时休息"),
+    "all_on_break_n": ("Everyone on the floor is on break at once {n} time(s): nobody of their role is on the "
+                       "floor then.",
+                       "有 {n} 个时刻在岗人员全部同时休息：届时该岗位无人在岗。"),
     "day_intervals_note": ("Demand is per interval here: the day's people per interval are under *Needed and on the "
                            "floor per interval* below.",
                            "本场景按时段设需求：当天各时段的在岗人数见下方「各时段需求与在岗人数」。"),
