@@ -156,6 +156,8 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
     worker.start()
     report = validate(scenario, start)  # beside the search: the fallback is known at the deadline
     _wait(worker, stop, deadline)
+    if worker.is_alive() and stop is not None:
+        stop.set()  # the search dropped here ends as soon as it looks (a late timer may not have fired)
     result = answer[0] if answer else Result(status="UNKNOWN", roster=Roster(), seconds=time.perf_counter() - t0,
                                              stats={"search_status": "running at the time limit"})
     if isinstance(result, BaseException):

@@ -196,7 +196,8 @@ def test_a_resolve_still_searching_at_its_deadline_returns_the_roster_with_the_p
 
     sc, roster = _first_roster(small_yaml)
     release = threading.Event()
-    monkeypatch.setattr(solving, "repair", lambda *a, **k: release.wait(120))
+    told: list[threading.Event] = []
+    monkeypatch.setattr(solving, "repair", lambda *a, stop, **k: told.append(stop) or release.wait(120))
     # a pinned day off that leaves every seat filled: the start keeps the hard rules
     pick = next((a.staff, a.date) for a in roster
                 if validate(sc, Roster.of(b for b in roster if b != a)).ok)
@@ -212,6 +213,7 @@ def test_a_resolve_still_searching_at_its_deadline_returns_the_roster_with_the_p
     assert roster.diff(result.roster) == [(pick[0], pick[1], roster.cell(*pick), None)]
     assert result.stats["changed_cells"] == 1
     assert validate(pinned, result.roster).ok
+    assert told and told[0].is_set(), "the search left running is told to stop"
 
 
 def test_a_resolve_without_a_roster_keeps_the_one_on_screen(small_yaml, monkeypatch) -> None:
@@ -284,3 +286,23 @@ def test_a_solve_from_scratch_without_a_roster_keeps_the_one_on_screen(small_yam
         if status == "UNKNOWN":
             assert ss["result"] is shown and ss["notice"][0] == "resolve_kept"
     assert ss["result"].status == "INFEASIBLE"
+
+
+def test_a_resolve_dropped_at_its_deadline_tells_its_search_to_stop(small_yaml, monkeypatch) -> None:
+    """No timer has set the stop (one late on a busy machine): handing over at the deadline sets it,
+    so the search left behind ends as soon as it looks."""
+    import threading
+
+    from roster.app import solving
+    from roster.model.scenario import Fixed
+
+    sc, roster = _first_roster(small_yaml)
+    release, stop = threading.Event(), threading.Event()
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: release.wait(120))
+    pick = next((a.staff, a.date) for a in roster if validate(sc, Roster.of(b for b in roster if b != a)).ok)
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff=pick[0], date=pick[1], off=True),)})
+    try:
+        result = solving.stable_resolve(pinned, roster, 3600, 1, stop=stop, deadline=time.perf_counter() + 0.2)
+    finally:
+        release.set()
+    assert result.stats["from_pins"] and stop.is_set()
