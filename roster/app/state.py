@@ -322,7 +322,8 @@ def stop_solve(state: State) -> None:
 
 def collect(state: State, store: Store | None = None) -> bool:
     """When the background solve has ended, take its result (not saved: *Save version* keeps it).
-    Returns True if a result was taken."""
+    A solve that ends without a roster (not a proof that none exists) leaves the roster on screen
+    in place, with the notice ``resolve_kept``. Returns True if the job was taken."""
     job: SolveJob | None = state.get("job")
     if job is None or not job.done:
         return False
@@ -331,6 +332,12 @@ def collect(state: State, store: Store | None = None) -> bool:
         state["notice"] = ("solve_error", {"error": job.error})
         return True
     result = job.result
+    kept = state.get("result")
+    if (result is not None and not result.feasible and result.status != "INFEASIBLE"
+            and kept is not None and kept.feasible):
+        # a solve that found no roster in its time: the roster on screen stays, and the page says so
+        state["notice"] = ("resolve_kept", {"status": result.status, "s": f"{result.seconds:.1f}"})
+        return True
     if result is not None and result.feasible:
         if state.get("result") is not None and state["result"].feasible:
             state["previous"] = state["result"]
