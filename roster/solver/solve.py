@@ -72,7 +72,8 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         _restagger(result, scenario, options, t0 + options.time_limit)
         result.seconds = time.perf_counter() - t0
         return result
-    bound_seconds = bound_reserve(scenario, options)
+    # a caller's model has an objective of its own (tiers, changed cells): no columns beside it
+    bound_seconds = bound_reserve(scenario, options) if ctx is None else 0.0
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     early = None
@@ -247,6 +248,7 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
            ctx: Context | None) -> Result:
     """``solve`` without the column-generation bound, searching for ``time_limit`` seconds."""
     t0 = time.perf_counter()
+    caller = ctx is not None  # a model the caller built: no columns after it (``solve``)
     group_stats: dict[str, Any] = {}
     seed, deterministic_time, strategy = options.seed, options.deterministic_time, options.strategy
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
@@ -329,7 +331,8 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         values = solver
         if code == cp_model.FEASIBLE:
             # the exact cost may take what the breaks or the bound would have had next
-            last = t0 + time_limit + _breaks_reserve(scenario, options) + bound_reserve(scenario, options)
+            bound = 0.0 if caller else bound_reserve(scenario, options)
+            last = t0 + time_limit + _breaks_reserve(scenario, options) + bound
             values = _tighten(ctx, solver, last) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else gap(result.objective, result.bound)
