@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
 
@@ -166,12 +167,33 @@ seats from construction's roster (the bundled hotel at 10 s under load: no roste
 columns came first, 277 without)."""
 
 
+def first_roster(scenario: Scenario, options: SolveOptions, t0: float, stop: threading.Event | None,
+                  on_progress: Callable[[Progress], None] | None) -> Search | None:
+    """Construction's roster (no moves), reported at once; None when it leaves a hard seat empty
+    or someone without a month (the columns' roster comes after a share of the time)."""
+    search = Search(scenario, Calendar(scenario), seed=options.seed)
+    ends = t0 + FIRST_ROSTER_SHARE * options.time_limit
+    if not search.construct(stop=lambda: time.perf_counter() > ends or (stop is not None and stop.is_set())) \
+            or search.empty_hard_seats():
+        return None
+    search.first_seconds = round(time.perf_counter() - t0, 3)
+    if on_progress is not None:
+        on_progress(Progress(search.first_seconds, float(search.cost()), 0.0))
+    return search
+
+
+FIRST_ROSTER_SHARE = 0.15
+"""Most of the time limit construction may take before the columns (then none is reported)."""
+
+
 def columns_first(scenario: Scenario, options: SolveOptions, t0: float, stop: threading.Event | None,
-                  on_progress: Callable[[Progress], None] | None) -> Columns:
+                  on_progress: Callable[[Progress], None] | None, start: Search | None = None) -> Columns:
     """Column generation, the dive and moves from its roster in the first ``COLUMNS_SHARE`` of the
-    time (``from_columns(first=True)``); ``on_progress`` hears each better roster, and the bounds
-    once a roster is there (a caller may take the first progress for a roster)."""
-    roster_seen = False
+    time (``from_columns(first=True)``), from ``start``'s roster when there is one (its months join
+    the master; a roster from the columns must cost less); ``on_progress`` hears each better
+    roster, and the bounds once a roster is there (a caller may take the first progress for a
+    roster)."""
+    roster_seen = start is not None
 
     def hear(kind: str, value: float) -> None:
         nonlocal roster_seen
@@ -184,18 +206,23 @@ def columns_first(scenario: Scenario, options: SolveOptions, t0: float, stop: th
             roster_seen = True
             on_progress(Progress(now, value, 0.0))
 
-    return from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
+    roster, cost = (start.roster(), float(start.cost())) if start is not None else (None, None)
+    return from_columns(scenario, roster, cost, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
                         first=True, hear=hear)
 
 
-def proved_optimal(found: Columns, t0: float) -> Result | None:
-    """The columns' roster as the result when their bound proves it optimal, else None."""
+def proved_optimal(found: Columns, t0: float, built: Search | None = None) -> Result | None:
+    """The columns' roster as the result when their bound proves it optimal (after construction's,
+    ``built``, in the history), else None."""
     if found.search is None or found.cost is None or found.at is None or found.cost > found.bound + 1e-6:
         return None
     at = round(found.at - t0, 3)
+    history = [Progress(at, found.cost, found.cost)]
+    if built is not None and built.first_seconds is not None:
+        history.insert(0, Progress(built.first_seconds, float(built.cost()), 0.0))
     return Result(status="OPTIMAL", roster=found.search.roster(), objective=found.cost, bound=found.cost, gap=0.0,
-                  seconds=time.perf_counter() - t0, terms=found.search.terms(), first_solution_seconds=at,
-                  best_solution_seconds=at, history=[Progress(at, found.cost, found.cost)],
+                  seconds=time.perf_counter() - t0, terms=found.search.terms(),
+                  first_solution_seconds=history[0].seconds, best_solution_seconds=at, history=history,
                   bounds=[Progress(a - t0, found.cost, b, "column generation") for a, b in found.history],
                   stats={**found.stats, "bound_source": "column generation", "roster_source": "columns"})
 
@@ -208,24 +235,28 @@ def later(on_progress: Callable[[Progress], None] | None, offset: float
     return lambda p: on_progress(dataclasses.replace(p, seconds=p.seconds + offset))
 
 
-def with_columns(result: Result, found: Columns, t0: float, offset: float,
+def with_columns(result: Result, found: Columns, t0: float, offset: float, built: Search | None = None,
                  on_progress: Callable[[Progress], None] | None = None) -> None:
     """Fold what column generation found before the model search (which started ``offset``
     seconds into the solve) into ``result``: the model's times counted from the solve's start,
-    the columns' roster first in the history (and the result's roster when the model's costs
-    more), their bound when higher, each round's bound for the progress chart."""
+    the columns' roster first in the history (after construction's, ``built``; and the result's
+    roster when the model's costs more), their bound when higher, each round's bound for the
+    progress chart."""
     result.history = [dataclasses.replace(p, seconds=p.seconds + offset) for p in result.history]
     result.bounds = [dataclasses.replace(p, seconds=p.seconds + offset) for p in result.bounds]
     for name in ("first_solution_seconds", "best_solution_seconds"):
         if getattr(result, name) is not None:
             setattr(result, name, round(getattr(result, name) + offset, 3))
     result.stats.update(found.stats)
+    if built is not None and built.first_seconds is not None:
+        result.history.insert(0, Progress(built.first_seconds, float(built.cost()), 0.0))
+        result.first_solution_seconds = built.first_seconds
     if found.search is None or found.cost is None or found.at is None:
         _fold_bound(result, found, t0, on_progress)
         return
     at = round(found.at - t0, 3)
-    result.history.insert(0, Progress(at, found.cost, max(found.bound, 0.0)))
-    result.first_solution_seconds = at
+    result.history.insert(1 if built is not None else 0, Progress(at, found.cost, max(found.bound, 0.0)))
+    result.first_solution_seconds = result.first_solution_seconds if built is not None else at
     if not result.feasible or result.objective is None or found.cost < result.objective - 1e-6:
         result.roster, result.objective, result.terms = found.search.roster(), found.cost, found.search.terms()
         result.status = "FEASIBLE"
@@ -275,5 +306,5 @@ def _fold_bound(result: Result, found: Columns, t0: float,
 
 
 __all__ = ["BOUND_SECONDS", "BOUND_SHARE", "COLUMNS_SHARE", "Columns", "bound_reserve", "column_bound",
-           "columns_first", "first_columns", "from_columns", "later", "proved_optimal",
+           "columns_first", "first_columns", "first_roster", "from_columns", "later", "proved_optimal",
            "with_columns"]

@@ -24,6 +24,7 @@ from .columns import (
     column_bound,
     columns_first,
     first_columns,
+    first_roster,
     later,
     proved_optimal,
     with_columns,
@@ -76,12 +77,15 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     bound_seconds = bound_reserve(scenario, options) if ctx is None else 0.0
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
-    early = None
+    early = built = None
     if way == "columns":
-        # column generation and the dive first; the model search starts from their roster
-        early = columns_first(scenario, options, t0, stop, on_progress)
-        hint, bound_seconds = (early.search.roster() if early.search is not None else None), 0.0
-        if (proved := proved_optimal(early, t0)) is not None:
+        # construction's roster at once, then column generation and the dive; the model search
+        # starts from the better of the two rosters
+        built = first_roster(scenario, options, t0, stop, on_progress)
+        early = columns_first(scenario, options, t0, stop, on_progress, built)
+        best = early.search if early.search is not None else built
+        hint, bound_seconds = (best.roster() if best is not None else None), 0.0
+        if (proved := proved_optimal(early, t0, built)) is not None:
             return proved  # the bound proves the dive's roster optimal: no model
     elapsed = time.perf_counter() - t0
     offset = elapsed if early is not None else 0.0  # the model's progress counts from the solve's start
@@ -90,7 +94,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=later(on_progress, offset),
                     stop=stop, ctx=ctx)
     if early is not None:
-        with_columns(result, early, t0, offset)
+        with_columns(result, early, t0, offset, built)
     if polish_seconds and not result.stats.get("from_search"):
         polish.after_model(result, scenario, options, t0,
                            t0 + options.time_limit - bound_seconds - breaks_seconds, stop, on_progress)

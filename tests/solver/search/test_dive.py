@@ -68,14 +68,16 @@ def test_the_dive_lands_near_the_relaxation_on_curtois_1() -> None:
     assert report.cost <= 1.1 * 607, f"the dive's roster costs {report.cost}"
 
 
-def test_a_model_solve_starts_from_the_columns_and_keeps_the_bound() -> None:
-    sc = tiny(5, 6, 9, False, 1, 6)
-    result = solve(sc, SolveOptions(time_limit=60, workers=1))  # it ends when proved
-    assert result.stats["dive"]["found"] and "colgen" in result.stats
+def test_a_columns_first_solve_reports_construction_first_and_keeps_the_bound() -> None:
+    sc = tiny(2, 6, 9, True, 1, 6, 4)
+    heard = []
+    result = solve(sc, SolveOptions(time_limit=60, workers=1), on_progress=heard.append)  # ends when proved
+    assert "colgen" in result.stats and result.stats["dive"]["found"]
+    assert heard[0].source == "cp-sat" and heard[0].objective < float("inf"), "a roster is heard first"
+    assert result.history[0].seconds == result.first_solution_seconds <= heard[0].seconds + 1e-3
     assert result.bound is not None and result.bound <= result.objective
     report = validate(sc, result.roster)
     assert report.hard == [] and report.cost == result.objective
-    assert result.stats["dive"]["moves_cost"] >= result.objective, "the model starts from the dive's roster"
 
 
 def test_a_roster_the_columns_prove_optimal_skips_the_model() -> None:
