@@ -182,8 +182,10 @@ def first_roster(scenario: Scenario, options: SolveOptions, t0: float, stop: thr
     return search
 
 
-FIRST_ROSTER_SHARE = 0.15
-"""Most of the time limit construction may take before the columns (then none is reported)."""
+FIRST_ROSTER_SHARE = COLUMNS_SHARE
+"""Most of the time limit construction may take before the columns (then none is reported): all
+of their share, for a start is worth more than the columns' time (on a loaded machine a fresh
+process has taken most of 24 s to make its first routine calls)."""
 
 
 def columns_first(scenario: Scenario, options: SolveOptions, t0: float, stop: threading.Event | None,
