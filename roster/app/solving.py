@@ -35,7 +35,8 @@ class SolveJob:
     workers: int = 2
     hint: Roster | None = None
     stable: bool = False
-    """Re-solve from ``hint`` changing as few cells as possible (``roster.services.change.repair``)."""
+    """Re-solve from ``hint`` changing as few cells as possible
+    (``roster.services.change.repair``)."""
     stop: threading.Event = field(default_factory=threading.Event)
     progress: list[Progress] = field(default_factory=list)
     result: Result | None = None
@@ -63,13 +64,14 @@ class SolveJob:
 
     def _solve(self) -> None:
         if self.stable and self.hint is not None:
-            self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
-                                         on_progress=self.progress.append)
+            self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers,
+                                         stop=self.stop, on_progress=self.progress.append)
             return
         # the default path: a first roster by construction within seconds at any size, then
         # every better one reported, so the page can chart progress and Stop keeps a roster
-        self.result = solve(self.scenario, SolveOptions(time_limit=self.time_limit, workers=self.workers),
-                            hint=self.hint, on_progress=self.progress.append, stop=self.stop)
+        options = SolveOptions(time_limit=self.time_limit, workers=self.workers)
+        self.result = solve(self.scenario, options, hint=self.hint,
+                            on_progress=self.progress.append, stop=self.stop)
 
     @property
     def running(self) -> bool:
@@ -101,27 +103,32 @@ class SolveJob:
 
 def start_solve(scenario: Scenario, time_limit: float = 30.0, workers: int = 2,
                 hint: Roster | None = None, stable: bool = False) -> SolveJob:
-    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint, stable=stable).start()
+    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint,
+                    stable=stable).start()
 
 
 def known_cells(scenario: Scenario, roster: Roster) -> Roster:
-    """The roster's cells that still fit the scenario (known staff and shift, inside the horizon)."""
+    """The roster's cells that still fit the scenario (known staff and shift, inside the
+    horizon)."""
     h = scenario.horizon
-    return Roster.of(a for a in roster if a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
+    return Roster.of(a for a in roster
+                     if a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
                      and h.start <= a.date <= h.end)
 
 
 def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
                    stop: threading.Event | None = None, on_progress=None) -> Result:
-    """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells as
-    possible, then the scenario's own costs (the repair search of ``roster.services.change``). ``stop`` keeps
-    the best roster found so far."""
+    """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells
+    as possible, then the scenario's own costs (the repair search of ``roster.services.change``).
+    ``stop`` keeps the best roster found so far."""
 
     # no explanation search when no roster is found: it would run past the time limit, and the page
     # offers its own (Explain why) for a scenario without a roster
-    out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start, time_limit=time_limit,
-                 workers=workers, stop=stop, on_progress=on_progress, reasons=False)
-    result = Result(status=out.status, roster=out.roster, seconds=out.seconds, terms=dict(out.terms))
+    out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start,
+                 time_limit=time_limit, workers=workers, stop=stop, on_progress=on_progress,
+                 reasons=False)
+    result = Result(status=out.status, roster=out.roster, seconds=out.seconds,
+                    terms=dict(out.terms))
     if out.feasible:
         result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
         result.stats["changed_cells"] = out.changed_cells
@@ -178,10 +185,13 @@ def _explain(scenario: Scenario, **options) -> object:
 class ExplainJob(TaskJob):
     """Why no roster exists, looked for in a background thread (the page stays usable)."""
 
-    def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1) -> None:
-        super().__init__(_explain, (scenario,), {"lang": lang, "time_limit": time_limit, "workers": workers},
+    def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0,
+                 workers: int = 1) -> None:
+        super().__init__(_explain, (scenario,),
+                         {"lang": lang, "time_limit": time_limit, "workers": workers},
                          passes_stop=True)
-        self.scenario, self.lang, self.time_limit, self.workers = scenario, lang, time_limit, workers
+        self.scenario, self.lang = scenario, lang
+        self.time_limit, self.workers = time_limit, workers
 
     @property
     def explanation(self) -> object | None:

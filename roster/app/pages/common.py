@@ -64,7 +64,8 @@ def error_text(exc: ScenarioError, frame=None) -> str:
     cell = tables.locate(exc, frame)
     where = ""
     if cell is not None and cell.row is not None:
-        where = tr("row_col", row=cell.row + 1, col=header(cell.column, lang())[0] if cell.column else "") + " — "
+        col = header(cell.column, lang())[0] if cell.column else ""
+        where = tr("row_col", row=cell.row + 1, col=col) + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
     return f"{where}{exc.field}{value} {message(exc.message, lang())}"
 

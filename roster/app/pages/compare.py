@@ -40,7 +40,8 @@ def page_compare(store: Store | None) -> None:
     if job is None:
         if st.button(tr("compare"), key="compare", type="primary"):
             task = TaskJob(compare, (store.load_scenario(a.id), store.load_scenario(b.id)),
-                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])}, passes_stop=True)
+                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])},
+                           passes_stop=True)
             ss["compare_job"] = task.start()
             ss["comparison"] = ss["compare_error"] = None
             st.rerun()

@@ -23,8 +23,8 @@ def explain_progress() -> None:
 
 
 def explain_panel() -> None:
-    """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked for in
-    the background, as long as the planner wants)."""
+    """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked
+    for in the background, as long as the planner wants)."""
 
     ss = st.session_state
     quick = infeasible_reasons(ss["scenario"], lang=lang())
@@ -47,7 +47,8 @@ def explain_panel() -> None:
         st.rerun()
     if exp is None:
         return
-    if getattr(exp, "status", "") == "UNKNOWN":  # the solve proved it; the rules were not found in time
+    # the solve proved it; the rules were not found in time
+    if getattr(exp, "status", "") == "UNKNOWN":
         st.warning(tr("explain_unknown", s=f"{last or 0:.0f}"))
         return
     if exp.feasible:

@@ -25,7 +25,8 @@ def _break_span(scenario: Scenario, cal: Calendar, a) -> tuple[int, int] | None:
     return base + start, base + start + shift.break_rule.minutes
 
 
-def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calendar | None = None) -> list[int]:
+def on_break(scenario: Scenario, roster: Roster, figures: list,
+             calendar: Calendar | None = None) -> list[int]:
     """People of the figures' role on break in each interval of ``figures`` (one day of a line)."""
     cal = calendar or Calendar(scenario)
     spans = []
@@ -36,11 +37,13 @@ def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calend
     out = []
     for f in figures:
         end = f.start + f.minutes
-        out.append(sum(1 for role, (a, b) in spans if (f.role is None or role == f.role) and a < end and f.start < b))
+        out.append(sum(1 for role, (a, b) in spans
+                       if (f.role is None or role == f.role) and a < end and f.start < b))
     return out
 
 
-def all_on_break(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[dict[str, Any]]:
+def all_on_break(scenario: Scenario, roster: Roster,
+                 calendar: Calendar | None = None) -> list[dict[str, Any]]:
     """Shifts (date and shift, two people or more) whose people are all on break at one moment:
     nobody of that shift is left on the floor then. One entry per shift instance, with the first
     such moment (wall clock) and the head count."""
