@@ -22,6 +22,13 @@ BY_NAME = {"holidays:": "by_holiday", "last:": "last_holidays"}
 """Column prefixes of the counts by holiday name → their ``fairness_carry`` field."""
 
 
+def _number(path: Path, line: int, col: str, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ScenarioError(str(path), f"line {line}, column {col}", text, "not a number") from None
+
+
 def _by_name(column: str) -> tuple[str, str] | None:
     """``holidays:Spring Festival`` → (``by_holiday``, ``Spring Festival``); None for other
     columns."""
@@ -53,11 +60,7 @@ def read_carry(path: str | Path) -> list[dict[str, Any]]:
             text = row.get(col, "")
             if not text:
                 continue
-            try:
-                value = float(text)
-            except ValueError:
-                raise ScenarioError(str(path), f"line {line}, column {col}", text,
-                                    "not a number") from None
+            value = _number(path, line, col, text)
             if value < 0 or (col != "hours" and not value.is_integer()):
                 raise ScenarioError(str(path), f"line {line}, column {col}", text,
                                     "a count of the year so far: a whole number, at least 0"
@@ -68,11 +71,7 @@ def read_carry(path: str | Path) -> list[dict[str, Any]]:
             text = row.get(col, "")
             if named is None or not text:
                 continue
-            try:
-                value = float(text)
-            except ValueError:
-                raise ScenarioError(str(path), f"line {line}, column {col}", text,
-                                    "not a number") from None
+            value = _number(path, line, col, text)
             if value < 0 or not value.is_integer():
                 raise ScenarioError(str(path), f"line {line}, column {col}", text,
                                     "a count of holiday shifts: a whole number, at least 0")

@@ -7,19 +7,14 @@ import streamlit as st
 from roster.services.infeasible import infeasible_reasons
 
 from .. import state as S
-from .common import lang, start_solve, tr
+from .common import job_line, lang, start_solve, tr
 
 
 @st.fragment(run_every=1.0)
 def explain_progress() -> None:
-    job = st.session_state.get("explain_job")
-    if job is None:
-        return
-    if job.done:
-        st.rerun()
-    st.info(tr("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"))
-    if st.button(tr("stop"), key="explain_stop"):
-        job.stop.set()
+    job_line("explain_job",
+             lambda job: tr("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"),
+             "explain_stop")
 
 
 def explain_panel() -> None:
