@@ -27,7 +27,7 @@ from roster.model.scenario import Fixed
 
 from ..build import add_hint, build, complete_hint, extract
 from ..context import Context
-from ..groups import _for_staff
+from ..groups import for_staff
 from ..rules import split_families
 from . import HARD
 from .person import OFF
@@ -64,7 +64,7 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
                 pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=sc.shifts[s].id,
                                                   off=False,
                                                   role=search.roles[search.role[p, day.index]]))
-    sub = _for_staff(sc, members, pins)
+    sub = for_staff(sc, members, pins)
     sub_cal = cal.for_staff(sub)
     sub_cal.memo["seats"] = {key: _hard_seats_weighed(st)
                              for key, st in seats_table(sc, cal).items()}

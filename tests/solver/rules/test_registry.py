@@ -233,7 +233,7 @@ def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(regist
     assert TALLY not in hard_families() and EVERYONE in hard_families()
     sc = make_centre(20, seed=1)
     cal = Calendar(sc)
-    group_ctx, _ = GroupSearch(sc, cal)._model([sc.staff[0].id, sc.staff[1].id])
+    group_ctx, _ = GroupSearch(sc, cal).model([sc.staff[0].id, sc.staff[1].id])
     assert group_ctx.terms["tally"] and "everyone" not in group_ctx.cache
     search = construct.Search(sc, cal, seed=0)
     assert search.construct()
