@@ -8,6 +8,7 @@ roster's own for the rest. The caller keeps whichever roster is cheaper and the 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 import time
@@ -20,13 +21,16 @@ from roster.model.scenario import Scenario
 
 from .options import SolveOptions
 from .result import Progress, Result, gap
-from .search import construct
+from .search import HARD, construct
 from .search.colgen import ColumnGeneration
 from .search.construct import Search
+from .search.dive import dive
 from .search.master import restricted_master
 
 BOUND_PART = 0.6
-"""Share of the time left that column generation may take before the restricted master."""
+"""Share of the time left that column generation may take before the dive and the restricted master."""
+FIRST_BOUND_PART = 0.3
+"""The same before the model search: there the dive's roster is what the time is for."""
 MIN_MASTER_SECONDS = 1.0
 """The restricted master is skipped with less time than this."""
 
@@ -41,23 +45,42 @@ class Columns:
     stats: dict[str, Any] = field(default_factory=dict)
     history: list[tuple[float, float]] = field(default_factory=list)
     """(``time.perf_counter()``, bound so far) after each round of column generation."""
+    at: float | None = None
+    """``time.perf_counter()`` when the roster was found."""
 
 
-def from_columns(scenario: Scenario, roster: Roster, objective: float | None, deadline: float,
+def from_columns(scenario: Scenario, roster: Roster | None, objective: float | None, deadline: float,
                  seed: int = 0, stop: threading.Event | None = None,
-                 rosters: bool = True) -> Columns:
-    """The bound and, time allowing, a cheaper roster from the generated months."""
+                 rosters: bool = True, first: bool = False,
+                 hear: Callable[[str, float], None] | None = None) -> Columns:
+    """The bound and, time allowing, a cheaper roster from the generated months: the dive
+    (``search/dive.py``) and per-person moves from its roster, then the restricted master over the
+    months found and the best roster's (``search/master.py``) with the time left. ``first``:
+    before the model search, which starts from the roster found (column generation takes
+    ``FIRST_BOUND_PART`` of the time, the dive the rest, no restricted master). ``hear`` is told
+    each round's bound (``"bound"``, value) and each better roster's cost (``"roster"``, cost)."""
     started = time.perf_counter()
     cg = ColumnGeneration(scenario)
-    found = cg.run((deadline - started) * BOUND_PART, start=roster, upper=objective)
+    part = FIRST_BOUND_PART if first else BOUND_PART
+    on_round = None if hear is None else (lambda _t, bound: hear("bound", bound))
+    found = cg.run((deadline - started) * part, start=roster, upper=objective, on_round=on_round)
     out = Columns(found.value, history=[(started + t, cg.round_up(b)) for t, _lp, b in found.history
                                         if math.isfinite(b)])
     out.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
                            "seconds": round(found.seconds, 3), "solved": found.optimal}
-    left = deadline - time.perf_counter()
     proved = objective is not None and found.value >= objective - 1e-6
-    stopped = stop is not None and stop.is_set()
-    if proved or stopped or left < MIN_MASTER_SECONDS or not rosters:
+    if proved or (stop is not None and stop.is_set()) or not rosters or not math.isfinite(found.value) \
+            or found.lp >= HARD:  # the relaxation itself leaves a hard seat empty
+        return out
+    master_part = 0.0 if first else MASTER_PART
+    best = _dived(scenario, cg, deadline - (deadline - time.perf_counter()) * master_part, seed, stop, out,
+                  None if hear is None else (lambda cost: hear("roster", cost)))
+    if best is not None and (objective is None or best.cost() < objective - 1e-6):
+        out.search, out.cost, out.at = best, float(best.cost()), time.perf_counter()
+        roster, objective = best.roster(), out.cost
+    left = deadline - time.perf_counter()
+    if first or left < MIN_MASTER_SECONDS or (stop is not None and stop.is_set()) \
+            or (objective is not None and found.value >= objective - 1e-6):
         return out
     master = restricted_master(cg, left, start=roster, seed=seed, stop=stop)
     if master is None:
@@ -67,9 +90,48 @@ def from_columns(scenario: Scenario, roster: Roster, objective: float | None, de
     out.stats["master"] = {"found": True, "objective": master.objective, "cost": cost,
                            "start": objective, "status": master.status, "columns": master.columns,
                            "seconds": round(master.seconds, 3)}
-    if master.search.empty_hard_seats() == 0 and (objective is None or cost < objective - 1e-6):
-        out.search, out.cost = master.search, cost
+    if _whole(master.search) and (objective is None or cost < objective - 1e-6):
+        out.search, out.cost, out.at = master.search, cost, time.perf_counter()
     return out
+
+
+MASTER_PART = 0.2
+"""Share of the time left after column generation kept for the restricted master (the dive and
+its moves take the rest)."""
+DIVE_MOVES_PART = 0.15
+"""Share of the dive's time kept for per-person moves from its roster."""
+MOVES_PATIENCE = 1.0
+"""Per-person moves from the dive's roster stop after this long without a better roster."""
+
+
+def _dived(scenario: Scenario, cg: ColumnGeneration, deadline: float, seed: int,
+           stop: threading.Event | None, out: Columns,
+           on_better: Callable[[float], None] | None = None) -> Search | None:
+    """The dive's roster improved by per-person moves until ``deadline``, as the per-person
+    search's arrays; None when the dive found none or it leaves a hard seat empty."""
+    found = dive(cg, deadline - (deadline - time.perf_counter()) * DIVE_MOVES_PART, stop)
+    if found is None:
+        out.stats["dive"] = {"found": False}
+        return None
+    search = Search(scenario, cg.calendar, seed=seed)
+    search.give(found.months)
+    out.stats["dive"] = {"found": True, "value": round(found.value, 3), "cost": float(search.cost()),
+                         "steps": found.steps, "rounds": found.rounds, "rounded": found.rounded,
+                         "seconds": round(found.seconds, 3)}
+    if not _whole(search):
+        return None
+    if on_better is not None:
+        on_better(float(search.cost()))
+    halt = (lambda: stop.is_set()) if stop is not None else None
+    search.improve(max(0.0, deadline - time.perf_counter()), stop=halt, on_better=on_better,
+                   patience=MOVES_PATIENCE)
+    out.stats["dive"]["moves_cost"] = float(search.cost())
+    return search if _whole(search) else None
+
+
+def _whole(search: Search) -> bool:
+    """Does the roster keep every hard seat: none empty, nobody beyond a hard most?"""
+    return search.empty_hard_seats() == 0 and search.beyond_hard_most() == 0
 
 
 BOUND_SHARE = 0.15
@@ -83,6 +145,59 @@ def bound_reserve(scenario: Scenario, options: SolveOptions) -> float:
     if options.repeatable or not construct.applies(scenario) or options.time_limit < 2 or scenario.interval_lines:
         return 0.0  # the bound has no interval rows: it would leave out the whole interval cost
     return min(BOUND_SHARE * options.time_limit, BOUND_SECONDS)
+
+
+COLUMNS_SHARE = 0.4
+"""Share of the time limit for column generation and its rosters before the model search, where
+``first_columns`` holds (the model then starts from the best of them)."""
+
+
+def first_columns(scenario: Scenario, options: SolveOptions) -> bool:
+    """Does an ``auto`` model solve of at least ``FIRST_SECONDS`` start with column generation and
+    its rosters (``from_columns``)? Where the bound may be computed (``bound_reserve``) and rosters
+    from the columns are wanted; ``solve`` also leaves the group search's rosters to it."""
+    return (options.strategy == "auto" and options.column_rosters and options.time_limit >= FIRST_SECONDS
+            and bound_reserve(scenario, options) > 0)
+
+
+FIRST_SECONDS = 30.0
+"""Shorter solves leave the columns to the end: their model search needs the time to fill hard
+seats from construction's roster (the bundled hotel at 10 s under load: no roster when the
+columns came first, 277 without)."""
+
+
+def later(on_progress: Callable[[Progress], None] | None, offset: float
+          ) -> Callable[[Progress], None] | None:
+    """``on_progress`` for a search that starts ``offset`` seconds into the solve."""
+    if on_progress is None or not offset:
+        return on_progress
+    return lambda p: on_progress(dataclasses.replace(p, seconds=p.seconds + offset))
+
+
+def with_columns(result: Result, found: Columns, t0: float, offset: float,
+                 on_progress: Callable[[Progress], None] | None = None) -> None:
+    """Fold what column generation found before the model search (which started ``offset``
+    seconds into the solve) into ``result``: the model's times counted from the solve's start,
+    the columns' roster first in the history (and the result's roster when the model's costs
+    more), their bound when higher, each round's bound for the progress chart."""
+    result.history = [dataclasses.replace(p, seconds=p.seconds + offset) for p in result.history]
+    result.bounds = [dataclasses.replace(p, seconds=p.seconds + offset) for p in result.bounds]
+    for name in ("first_solution_seconds", "best_solution_seconds"):
+        if getattr(result, name) is not None:
+            setattr(result, name, round(getattr(result, name) + offset, 3))
+    result.stats.update(found.stats)
+    if found.search is None or found.cost is None or found.at is None:
+        _fold_bound(result, found, t0, on_progress)
+        return
+    at = round(found.at - t0, 3)
+    result.history.insert(0, Progress(at, found.cost, max(found.bound, 0.0)))
+    result.first_solution_seconds = at
+    if not result.feasible or result.objective is None or found.cost < result.objective - 1e-6:
+        result.roster, result.objective, result.terms = found.search.roster(), found.cost, found.search.terms()
+        result.status = "FEASIBLE"
+        result.stats["roster_source"] = "columns"
+        result.best_solution_seconds = at
+    _fold_bound(result, found, t0, None)  # the rounds' bounds were reported as they came
 
 
 def column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
@@ -105,6 +220,11 @@ def column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
         result.history.append(Progress(now, found.cost, result.bound if result.bound is not None else 0.0))
         if on_progress is not None:
             on_progress(result.history[-1])
+    _fold_bound(result, found, t0, on_progress)
+
+
+def _fold_bound(result: Result, found: Columns, t0: float,
+                on_progress: Callable[[Progress], None] | None) -> None:
     for at, bound in found.history:  # each round's bound, for the progress chart
         point = Progress(at - t0, result.objective, bound, "column generation")
         result.bounds.append(point)
@@ -113,11 +233,12 @@ def column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
     if found.bound > -float("inf") and (result.bound is None or found.bound > result.bound):
         result.bound = found.bound
         result.stats["bound_source"] = "column generation"
-    if result.bound is not None:
+    if result.bound is not None and result.objective is not None:
         result.gap = gap(result.objective, result.bound)
         if result.gap == 0.0:
             result.status = "OPTIMAL"
     result.seconds = time.perf_counter() - t0
 
 
-__all__ = ["BOUND_SECONDS", "BOUND_SHARE", "Columns", "bound_reserve", "column_bound", "from_columns"]
+__all__ = ["BOUND_SECONDS", "BOUND_SHARE", "COLUMNS_SHARE", "Columns", "bound_reserve", "column_bound",
+           "first_columns", "from_columns", "later", "with_columns"]

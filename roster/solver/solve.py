@@ -19,7 +19,16 @@ from roster.model.scenario import Scenario
 from . import polish
 from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
-from .columns import bound_reserve, column_bound
+from .columns import (
+    COLUMNS_SHARE,
+    Columns,
+    bound_reserve,
+    column_bound,
+    first_columns,
+    from_columns,
+    later,
+    with_columns,
+)
 from .context import Context
 from .cpsat import MAX_LP_VARIABLES, portfolio_size, tune
 from .groups import GroupSearch, applies
@@ -68,13 +77,17 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     from it; ``construct`` builds by construction and per-person moves only. ``auto`` (see
     ``route``) takes the anytime search for rosters above ``WHOLE_CELLS`` cells that construction
     covers, and otherwise the whole model after construction (or the group search, for large
-    rosters without fair shares); the whole model's roster then goes through per-person moves
-    (``polish.after_model``, ``POLISH_SHARE``), and a share of the time is kept for the column-generation
-    bound (``columns.column_bound``). Scenarios with per-interval demand are built by
+    rosters without fair shares). Where the group search does not start it, an ``auto`` model
+    solve of at least 30 s first gives ``COLUMNS_SHARE`` of the time to column generation and the
+    dive on its master (``columns.from_columns``, ``search/dive.py``), and the model starts from
+    the dive's roster; shorter ones keep a share at the end for the column-generation bound and
+    its rosters (``columns.column_bound``). The whole model's roster then goes through per-person
+    moves (``polish.after_model``, ``POLISH_SHARE``). Scenarios with per-interval demand are built by
     construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
     search); their last tenth of the time places the breaks jointly (``_restagger``)."""
     t0 = time.perf_counter()
-    if route(scenario, options, hint=hint, ctx=ctx) == "anytime":
+    way = route(scenario, options, hint=hint, ctx=ctx)
+    if way == "anytime":
         breaks = _breaks_reserve(scenario, options)  # an interval centre's breaks are placed last
         result = _solve_anytime(scenario, dataclasses.replace(options, time_limit=options.time_limit - breaks), t0,
                                 on_progress, stop)
@@ -84,10 +97,21 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     bound_seconds = bound_reserve(scenario, options)
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
+    early = None
+    if way == "columns":
+        # column generation and the dive first; the model search starts from their roster
+        early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
+                             first=True, hear=_reported(on_progress, t0))
+        hint, bound_seconds = (early.search.roster() if early.search is not None else None), 0.0
+        if early.search is not None and early.cost is not None and early.cost <= early.bound + 1e-6:
+            return _proved_by_columns(early, t0)  # the bound proves the dive's roster optimal
+    offset = time.perf_counter() - t0 if early is not None else 0.0
     # one deadline: the time choosing the route took comes out of the search's
-    search_seconds = (options.time_limit - bound_seconds - breaks_seconds - polish_seconds
-                      - (time.perf_counter() - t0))
-    result = _solve(scenario, options, search_seconds, hint=hint, on_progress=on_progress, stop=stop, ctx=ctx)
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds - offset
+    result = _solve(scenario, options, search_seconds, hint=hint, on_progress=later(on_progress, offset),
+                    stop=stop, ctx=ctx)
+    if early is not None:
+        with_columns(result, early, t0, offset)
     if polish_seconds and not result.stats.get("from_search"):
         polish.after_model(result, scenario, options, t0,
                            t0 + options.time_limit - bound_seconds - breaks_seconds, stop, on_progress)
@@ -101,6 +125,21 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     return result
 
 
+def _reported(on_progress: Callable[[Progress], None] | None, t0: float
+              ) -> Callable[[str, float], None] | None:
+    """What the columns step tells (``bound`` or ``roster`` and a value) as the solve's progress."""
+    if on_progress is None:
+        return None
+
+    def hear(kind: str, value: float) -> None:
+        now = time.perf_counter() - t0
+        if kind == "bound":
+            on_progress(Progress(now, float("inf"), value, "column generation"))
+        else:
+            on_progress(Progress(now, value, 0.0))
+    return hear
+
+
 WHOLE_CELLS = 12_000
 """Up to this many allowed (person, day, shift) cells ``auto`` solves the whole model (CP-SAT
 proves such rosters optimal); above it, the anytime search (``search/anytime.py``)."""
@@ -109,13 +148,16 @@ proves such rosters optimal); above it, the anytime search (``search/anytime.py`
 def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = None,
           ctx: Context | None = None) -> str:
     """Which search a solve takes: ``anytime`` (construction, then model moves on neighbourhoods
-    with the column-generation bound beside them) or ``model`` (the whole model, after
+    with the column-generation bound beside them), ``columns`` (column generation and the dive on
+    its master, then the whole model from the dive's roster) or ``model`` (the whole model, after
     construction or the group search where they apply; see ``solve``).
 
     ``auto`` takes the anytime search above ``WHOLE_CELLS`` cells where construction applies;
     a hint, a model already built or a repeatable limit keep the model. Centres staffed by
     interval take it too: the bundled one's whole model (62,000 variables) did not reach the
-    search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre")."""
+    search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre").
+    The rest take ``columns`` where ``columns.first_columns`` holds and the group search would
+    not start, else ``model``."""
     if hint is not None or ctx is not None or options.repeatable:
         return "model"
     if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
@@ -125,6 +167,8 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     calendar = Calendar(scenario)
     if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
         return "anytime"
+    if first_columns(scenario, options) and not _by_groups(scenario, calendar, "auto", None):
+        return "columns"
     return "model"
 
 
@@ -418,6 +462,17 @@ def _construct(scenario: Scenario, calendar: Calendar, seed: int, t0: float, tim
 
 SWEEPS = 3
 """Sweeps of per-person moves in a repeatable (deterministic) solve."""
+
+
+def _proved_by_columns(found: Columns, t0: float) -> Result:
+    """The columns' roster, which their bound proves optimal."""
+    assert found.search is not None and found.cost is not None and found.at is not None
+    at = round(found.at - t0, 3)
+    return Result(status="OPTIMAL", roster=found.search.roster(), objective=found.cost, bound=found.cost, gap=0.0,
+                  seconds=time.perf_counter() - t0, terms=found.search.terms(), first_solution_seconds=at,
+                  best_solution_seconds=at, history=[Progress(at, found.cost, found.cost)],
+                  bounds=[Progress(a - t0, found.cost, b, "column generation") for a, b in found.history],
+                  stats={**found.stats, "bound_source": "column generation", "roster_source": "columns"})
 
 
 def _from_search(search: construct.Search, t0: float, stats: dict[str, Any]) -> Result:

@@ -30,12 +30,16 @@ def scenario(name: str):
 
 ROUTES = [
     # scenario, options, hinted, route
-    ("callcenter_95598.yaml", SolveOptions(), False, "model"),  # small: the whole model proves it
+    ("callcenter_95598.yaml", SolveOptions(time_limit=10), False, "model"),  # short: columns at the end
+    ("callcenter_95598.yaml", SolveOptions(), False, "columns"),  # the dive's roster starts the model
+    ("callcenter_95598.yaml", SolveOptions(column_rosters=False), False, "model"),
+    ("callcenter_95598.yaml", SolveOptions(strategy="whole"), False, "model"),
     ("centre 100", SolveOptions(), False, "anytime"),
     ("centre 100", SolveOptions(deterministic_time=5.0), False, "model"),  # repeatable
     ("centre 100", SolveOptions(), True, "model"),  # a roster to start the model from
     ("centre 100", SolveOptions(strategy="whole"), False, "model"),
     ("centre 100 without fair shares", SolveOptions(), False, "model"),  # the group search's case
+    ("centre 30", SolveOptions(), False, "columns"),
     ("centre 30", SolveOptions(strategy="anytime"), False, "anytime"),
     ("service_hall_ab.yaml", SolveOptions(strategy="anytime"), False, "model"),  # posts: no construction
     ("callcenter_95598_intervals.yaml", SolveOptions(), False, "anytime"),  # intervals, 36,691 cells
@@ -49,11 +53,12 @@ def test_route(name: str, options: SolveOptions, hinted: bool, expected: str) ->
     assert route(scenario(name), options, hint=hint) == expected
 
 
-@pytest.mark.parametrize(("name", "strategy"), [("centre 30", "anytime"), ("centre 30", "construct"),
-                                              ("callcenter_95598.yaml", "auto")])
-def test_every_route_returns_a_roster_the_validator_prices_the_same(name: str, strategy: str) -> None:
+@pytest.mark.parametrize(("name", "strategy", "limit"), [("centre 30", "anytime", 10), ("centre 30", "construct", 10),
+                                                       ("callcenter_95598.yaml", "auto", 10),
+                                                       ("centre 30", "auto", 30)])  # columns first
+def test_every_route_returns_a_roster_the_validator_prices_the_same(name: str, strategy: str, limit: float) -> None:
     sc = scenario(name)
-    result = solve(sc, SolveOptions(time_limit=10, seed=0, workers=2, strategy=strategy))
+    result = solve(sc, SolveOptions(time_limit=limit, seed=0, workers=2, strategy=strategy))
     assert result.feasible, result.status
     report = validate(sc, result.roster)
     assert report.hard == []

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -167,23 +167,11 @@ class ColumnGeneration:
             out.rounds += 1
             lp, sigma, y, z = m.solve()
             out.lp = lp
-            true_seat = m.seat_prices(y, z)
             added = 0
             for mix in (SMOOTHING, 0.0):
                 ys, zs = mix * centre[0] + (1 - mix) * y, mix * centre[1] + (1 - mix) * z
-                seat = m.seat_prices(ys, zs)
-                values = []
-                for p in range(self.P):
-                    if time.perf_counter() - t0 > seconds:
-                        break
-                    months, value = self.price(p, seat, m.fair_prices(p, ys, zs))
-                    values.append(m.team_value(p, value, m.team_dual(zs)))
-                    true_fair = m.fair_prices(p, y, z)
-                    for plan, roles in months[:COLUMNS]:
-                        reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p],
-                                            m.team_dual(z))
-                        if reduced < -EPS:
-                            added += self.add(p, plan, roles)
+                values, more = self._price_all(range(self.P), (ys, zs), (y, z), sigma, t0 + seconds)
+                added += more
                 if len(values) == self.P:
                     bound = m.lagrangian(ys, zs, values)
                     if bound > best:
@@ -200,6 +188,35 @@ class ColumnGeneration:
                 break
         out.columns, out.seconds = self.columns, time.perf_counter() - t0
         return out
+
+    def _price_all(self, people: Iterable[int], priced: tuple[np.ndarray, np.ndarray],
+                   duals: tuple[np.ndarray, np.ndarray], sigma: np.ndarray, deadline: float
+                   ) -> tuple[list[float], int]:
+        """Price these people at the ``priced`` least and most duals and add each month whose
+        reduced cost at the master's own ``duals`` is negative, until ``deadline``. Returns each
+        priced person's least reduced cost (before the convexity dual) and the months added."""
+        m = self.master
+        ys, zs = priced
+        y, z = duals
+        seat, true_seat = m.seat_prices(ys, zs), m.seat_prices(y, z)
+        values, added = [], 0
+        for p in people:
+            if time.perf_counter() > deadline:
+                break
+            months, value = self.price(p, seat, m.fair_prices(p, ys, zs))
+            values.append(m.team_value(p, value, m.team_dual(zs)))
+            true_fair = m.fair_prices(p, y, z)
+            for plan, roles in months[:COLUMNS]:
+                reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p], m.team_dual(z))
+                if reduced < -EPS:
+                    added += self.add(p, plan, roles)
+        return values, added
+
+    def grow(self, people: Iterable[int], y: np.ndarray, z: np.ndarray, sigma: np.ndarray,
+             deadline: float) -> int:
+        """One round of pricing for these people at the master's duals (no smoothing); the number
+        of months added to the master."""
+        return self._price_all(people, (y, z), (y, z), sigma, deadline)[1]
 
     def round_up(self, value: float) -> float:
         """A bound rounded up to a whole number when every cost is one."""

@@ -865,12 +865,16 @@ class Search:
         months = {} if roster.leave else self.months(roster)
         if not months:
             return False
+        self.give(months)
+        return True
+
+    def give(self, months: dict[int, tuple[np.ndarray, np.ndarray]]) -> None:
+        """Give everyone their month (shift and seat role index per day, ``-1`` off)."""
         for p, (plan, role) in months.items():
             if self.placed[p]:
                 self.take_out(p)
-            self.put_in(p, plan, role)
+            self.put_in(p, plan, np.where(plan >= 0, role, -1))
         self.placed[:] = True  # everyone has a month: a move takes it out before trying another
-        return True
 
     def roster(self) -> Roster:
         """The roster, each break placed: people of one (day, shift, role) in staff order take the
@@ -889,6 +893,12 @@ class Search:
                     at = break_text(starts[s][j])
                 out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, self.roles[k], break_at=at))
         return Roster.of(out)
+
+    def beyond_hard_most(self) -> int:
+        """People beyond a seat's hard most (the search's own moves never put them there; a
+        roster loaded or made from columns may)."""
+        hard = self.has & (self.hi_w >= HARD)
+        return int((np.maximum(self.count - self.hi, 0) * hard).sum())
 
     def empty_hard_seats(self) -> int:
         hard = self.has & (self.lo_w >= HARD)

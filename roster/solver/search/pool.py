@@ -96,6 +96,8 @@ class Master:
         self.seen: list[set[bytes]] = [set() for _ in range(self.P)]
         self.pool: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(self.P)]
         """Each person's months in the master (shift and seat role per day, ``-1`` off)."""
+        self.index: list[list[int]] = [[] for _ in range(self.P)]
+        """The LP column of each month in ``pool``."""
         self.columns = 0
 
     def _lp(self) -> highspy.Highs:
@@ -148,6 +150,7 @@ class Master:
         off = np.ones(self.n, dtype=bool)
         off[days] = False
         cost = float(self.req[p, days, shifts].sum() + self.req_off[p, off].sum())
+        self.index[p].append(self.lp.getNumCol())
         self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, values)
         self.columns += 1
         return True

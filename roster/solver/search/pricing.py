@@ -104,6 +104,8 @@ class Pricing(Person):
         self.rho = [np.full(len(x), STEP) for x in self.sides]
         self.last = [np.zeros(len(x)) for x in self.sides]
         """Step sizes (halved when a side's excess changes sign) and the last excesses."""
+        self.tries = TRIES
+        """Tries per person and call (``TRIES``; a dive that needs months, not a bound, takes fewer)."""
 
     def shape(self, p: int) -> Shape:
         shape = super().shape(p)
@@ -178,7 +180,7 @@ class Pricing(Person):
         scale = max(1.0, float(finite.max(initial=1.0)) / 4)
         best = -INF
         found: list[tuple[float, np.ndarray]] = []
-        for _ in range(TRIES if sides else 1):
+        for _ in range(self.tries if sides else 1):
             priced, start = cell.copy(), np.zeros(self.n)
             for side, m in zip(sides, mu, strict=True):
                 if m > 0:
