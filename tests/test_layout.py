@@ -19,9 +19,10 @@ MAX_LINES = 500
 REASON = "Longer than 500 lines because"
 MAX_WIDTH = 120
 
-# Long modules whose split belongs to the search restructuring and the app pages; each leaves
-# this list when it is split or its docstring gives the reason.
+# Long modules left to the search work's reshaping; each leaves this list when it is split or its
+# docstring gives the reason.
 PENDING = frozenset({
+    "solver/solve.py",
 })
 
 
@@ -76,6 +77,7 @@ def wide_lines(root: Path, limit: int = MAX_WIDTH) -> list[str]:
 
 # Modules with lines past 120 columns, left to their owners' reshaping (as PENDING above).
 PENDING_WIDE = frozenset({
+    "solver/search/dive.py",
 })
 
 
