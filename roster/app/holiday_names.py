@@ -1,6 +1,6 @@
 """Chinese statutory holidays by name (chinese-calendar, the library the calendar uses for
 ``holidays: {country: CN}``): a planner whose scenario follows another calendar, or none, adds
-*National Day 2026* and gets the days of its break under ``holidays.add``."""
+*National Day 2026* and gets the days of its break, with the name, under ``holidays.add``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from roster.model.calendar import Calendar
+from roster.model.scenario import NamedHoliday as Named
 from roster.model.scenario import Scenario
 
 
@@ -56,9 +57,19 @@ def _holiday_year(name: str, date: dt.date) -> int:
     return date.year + 1 if name == "New Year's Day" and date.month == 12 else date.year
 
 
-def with_holidays(data: dict, days: tuple[dt.date, ...]) -> dict:
-    """The scenario data with ``days`` added to ``holidays.add`` (each once, in date order)."""
+def with_holidays(data: dict, days: tuple[dt.date, ...], name: str = "") -> dict:
+    """The scenario data with ``days`` added to ``holidays.add`` (each once): as plain dates in
+    date order, or with ``name`` as one named item (``{name: National Day, dates: [...]}``), so
+    fairness by holiday name counts them."""
     holidays = dict(data.get("holidays") or {})
-    have = [dt.date.fromisoformat(str(d)) for d in holidays.get("add") or ()]
-    holidays["add"] = [d.isoformat() for d in sorted(set(have) | set(days))]
+    items = list(holidays.get("add") or ())
+    plain = {dt.date.fromisoformat(str(d)) for d in items if not isinstance(d, dict)}
+    named = [d for d in items if isinstance(d, dict)]
+    have = plain | {d for item in named for d in Named.model_validate(item).dates}
+    new = sorted(set(days) - have)
+    if name and new:
+        named.append({"name": name, "dates": [d.isoformat() for d in new]})
+    elif not name:
+        plain |= set(new)
+    holidays["add"] = [d.isoformat() for d in sorted(plain)] + named
     return {**data, "holidays": holidays}

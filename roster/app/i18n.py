@@ -207,6 +207,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "没有满足全部硬性规则的排班（求解用 {s} 秒证明）。"),
     "unknown": ("No roster found within the time limit; try a longer one.",
                 "时限内未找到排班，请延长时限。"),
+    "resolve_kept": ("This solve found no roster in its {s} s: the roster on screen is the one "
+                     "from before, and the rule check shows what it breaks of the scenario now "
+                     "(the pins stay). Solve again with a longer time limit.",
+                     "本次求解在 {s} 秒内未找到排班：页面上仍是之前的排班，"
+                     "规则检查列出它与当前场景（固定单元格保留）的冲突。请延长时限后再次求解。"),
+    "from_pins": ("No better roster found in the time: this is the roster from before with the "
+                  "pins applied (it keeps every hard rule). Solve again with a longer time limit "
+                  "to fill the seats it leaves.",
+                  "时限内未找到更好的排班：这是之前的排班加上固定单元格（满足全部硬性规则）。"
+                  "延长时限后再次求解可补足空缺。"),
     "explain": ("Explain why", "说明原因"),
     "explaining": ("Looking for the conflicting rules… {s} s of at most {limit} s; the page stays "
                    "usable.",
@@ -248,11 +258,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "interval_people": ("People", "人数"),
     "interval_short": ("Short", "缺员"),
     "interval_on_break": ("On break", "休息中"),
-    "all_on_break": ("{date} {shift}: all {people} people of the shift are on break at {at}",
-                     "{date} {shift}：该班次全部 {people} 人在 {at} 同时休息"),
-    "all_on_break_n": ("Everyone on a shift breaks at once on {n} shift(s): nobody of that shift "
-                       "is on the floor then.",
-                       "有 {n} 个班次的全部人员同时休息：届时该班次无人在岗。"),
+    "all_on_break": ("{date} {shift}: all {people} people on the floor are on break at {at}",
+                     "{date} {shift}：在岗的全部 {people} 人在 {at} 同时休息"),
+    "all_on_break_n": ("Everyone on the floor is on break at once {n} time(s): nobody of their "
+                       "role is on the floor then.",
+                       "有 {n} 个时刻在岗人员全部同时休息：届时该岗位无人在岗。"),
     "day_intervals_note": ("Demand is per interval here: the day's people per interval are under "
                            "*Needed and on the floor per interval* below.",
                            "本场景按时段设需求：当天各时段的在岗人数见下方「各时段需求与在岗人数」"

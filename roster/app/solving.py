@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from roster.model.roster import Roster
 from roster.model.scenario import Scenario
-from roster.services.change import repair
+from roster.services.change import repair, with_pins
 from roster.solver import Progress, Result, SolveOptions, solve
 from roster.solver import explain as explaining
+from roster.validate import validate
 
 
 def _guarded(job: SolveJob | TaskJob, work: Callable[[], None]) -> None:
@@ -65,7 +66,8 @@ class SolveJob:
     def _solve(self) -> None:
         if self.stable and self.hint is not None:
             self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers,
-                                         stop=self.stop, on_progress=self.progress.append)
+                                         stop=self.stop, on_progress=self.progress.append,
+                                         deadline=self.started + self.time_limit + RESOLVE_GRACE)
             return
         # the default path: a first roster by construction within seconds at any size, then
         # every better one reported, so the page can chart progress and Stop keeps a roster
@@ -116,23 +118,95 @@ def known_cells(scenario: Scenario, roster: Roster) -> Roster:
                      and h.start <= a.date <= h.end)
 
 
+RESOLVE_GRACE = 0.8
+"""Seconds past its time limit a re-solve's search may take to hand over its roster; after that the
+page takes the re-solve's start (or keeps the roster on screen) and the search's answer is
+dropped."""
+
+RESOLVE_RESERVE = 1.0
+"""Seconds (at most a tenth of the limit) a re-solve's search leaves of its limit for its steps
+after the search (the exact cost of its roster, the breaks), so its roster comes before the
+limit."""
+
+
 def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
-                   stop: threading.Event | None = None, on_progress=None) -> Result:
+                   stop: threading.Event | None = None, on_progress=None,
+                   deadline: float | None = None) -> Result:
     """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells
     as possible, then the scenario's own costs (the repair search of ``roster.services.change``).
-    ``stop`` keeps the best roster found so far."""
+    ``stop`` keeps the best roster found so far.
 
-    # no explanation search when no roster is found: it would run past the time limit, and the page
-    # offers its own (Explain why) for a scenario without a roster
-    out = repair(scenario, known_cells(scenario, roster), [], scenario.horizon.start,
-                 time_limit=time_limit, workers=workers, stop=stop, on_progress=on_progress,
-                 reasons=False)
-    result = Result(status=out.status, roster=out.roster, seconds=out.seconds,
-                    terms=dict(out.terms))
-    if out.feasible:
-        result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
-        result.stats["changed_cells"] = out.changed_cells
-    return result
+    The search starts from ``roster`` with the scenario's pins applied (``with_pins``). When the
+    search returns no roster, or has not returned by ``deadline`` (a ``time.perf_counter()`` time;
+    building the interval centre's model alone took 4-15 s on a busy machine), that start is the
+    result if it keeps every hard rule, marked ``stats["from_pins"]``; else the result has no roster
+    (the page then keeps the one on screen). The same holds ``RESOLVE_GRACE`` after ``stop`` is set.
+    A search still running then ends by itself (``stop`` is set by then)."""
+    known = known_cells(scenario, roster)
+    start = with_pins(scenario, known)
+    answer: list = []  # the search's Result, or the exception it raised
+
+    def search() -> None:
+        # no explanation search when no roster is found: it would run past the time limit, and the
+        # page offers its own (Explain why) for a scenario without a roster
+        limit = time_limit - min(RESOLVE_RESERVE, time_limit / 10)
+        out = repair(scenario, known, [], scenario.horizon.start, time_limit=limit, workers=workers,
+                     stop=stop, on_progress=on_progress, reasons=False, hint=start)
+        result = Result(status=out.status, roster=out.roster, seconds=out.seconds,
+                        terms=dict(out.terms))
+        if out.feasible:
+            result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
+            result.stats["changed_cells"] = out.changed_cells
+        answer.append(result)
+
+    t0 = time.perf_counter()
+    worker = threading.Thread(target=_kept_errors(search, answer), name="roster-resolve",
+                              daemon=True)
+    worker.start()
+    report = validate(scenario, start)  # beside the search: the fallback is known at the deadline
+    _wait(worker, stop, deadline)
+    if worker.is_alive() and stop is not None:
+        # the search dropped here ends as soon as it looks (a late timer may not have fired)
+        stop.set()
+    result = answer[0] if answer else Result(status="UNKNOWN", roster=Roster(),
+                                             seconds=time.perf_counter() - t0,
+                                             stats={"search_status": "running at the time limit"})
+    if isinstance(result, BaseException):
+        raise result
+    if result.feasible or result.status == "INFEASIBLE" or not report.ok:
+        return result
+    return Result(status="FEASIBLE", roster=start, seconds=time.perf_counter() - t0,
+                  objective=float(report.cost),
+                  stats={"from_pins": True,
+                         "search_status": result.stats.get("search_status", result.status),
+                         "changed_cells": len(known.diff(start))})
+
+
+def _wait(worker: threading.Thread, stop: threading.Event | None, deadline: float | None) -> None:
+    """Until the search ends, ``deadline`` passes, or ``RESOLVE_GRACE`` after ``stop`` is set (the
+    page's Stop during a model build that does not look at it)."""
+    stopped_at = None
+    while worker.is_alive():
+        now = time.perf_counter()
+        if stop is not None and stop.is_set():
+            stopped_at = stopped_at or now
+        if (deadline is not None and now >= deadline
+                or stopped_at is not None and now - stopped_at >= RESOLVE_GRACE):
+            return
+        worker.join(0.05)
+
+
+def _kept_errors(work: Callable[[], None], answer: list) -> Callable[[], None]:
+    """``work`` with an exception put in ``answer`` (re-raised in the job's thread) instead of
+    lost."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception as exc:  # noqa: BLE001 -- handed to the job, which reports it on the page
+            answer.append(exc)
+
+    return run
 
 
 @dataclass

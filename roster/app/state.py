@@ -18,6 +18,7 @@ from roster.io.balances import leave_warnings as warnings_of
 from roster.io.load import dump_scenario, load_scenario, read_yaml, read_yaml_lines
 from roster.io.staff_import import StaffMerge, merge_staff
 from roster.io.store import Store, Version, yaml_hash
+from roster.model.calendar import holiday_data_warnings
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.validate import validate
@@ -154,6 +155,12 @@ def leave_warnings(state: State) -> list[str]:
     return memo[1]
 
 
+def holiday_warnings(state: State) -> list[str]:
+    """Years of the horizon without official holiday data, in words (``holiday_data_warnings``)."""
+    scenario = state.get("scenario")
+    return [] if scenario is None else holiday_data_warnings(scenario)
+
+
 def _hash(scenario: Scenario) -> str:
     return yaml_hash(dump_scenario(scenario))
 
@@ -245,7 +252,7 @@ def add_named_holiday(state: State, key: str) -> int:
     found = next((h for h in named_holidays(state["scenario"]) if h.key == key), None)
     if found is None:
         return 0
-    data = with_holidays(state["data"], found.days)
+    data = with_holidays(state["data"], found.days, found.name)
     scenario = tables.parse_scenario(data, state.get("source") or "<edit>")
     _use(state, scenario, data)
     state["gen"] = state.get("gen", 0) + 1  # the YAML of the other settings shows the new dates
@@ -324,7 +331,8 @@ def stop_solve(state: State) -> None:
 
 def collect(state: State, store: Store | None = None) -> bool:
     """When the background solve has ended, take its result (not saved: *Save version* keeps it).
-    Returns True if a result was taken."""
+    A solve that ends without a roster (not a proof that none exists) leaves the roster on screen
+    in place, with the notice ``resolve_kept``. Returns True if the job was taken."""
     job: SolveJob | None = state.get("job")
     if job is None or not job.done:
         return False
@@ -333,6 +341,12 @@ def collect(state: State, store: Store | None = None) -> bool:
         state["notice"] = ("solve_error", {"error": job.error})
         return True
     result = job.result
+    kept = state.get("result")
+    if (result is not None and not result.feasible and result.status != "INFEASIBLE"
+            and kept is not None and kept.feasible):
+        # a solve that found no roster in its time: the roster on screen stays, and the page says so
+        state["notice"] = ("resolve_kept", {"status": result.status, "s": f"{result.seconds:.1f}"})
+        return True
     if result is not None and result.feasible:
         if state.get("result") is not None and state["result"].feasible:
             state["previous"] = state["result"]

@@ -12,6 +12,7 @@ from roster.cli.common import (
     app,
     at_least_one,
     fail,
+    load_scenario,
     option_date,
     out_file,
     out_folder,
@@ -20,7 +21,6 @@ from roster.cli.common import (
     write_or_rescue,
 )
 from roster.i18n import rule_name, text
-from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
 from roster.model.parse import ScenarioError
 from roster.services.change import change_list, parse_absence, repair, who_to_tell

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import typer
 
-from roster.io import readers
+from roster.io import load, readers
 from roster.io.balances import leave_warnings
+from roster.model.calendar import holiday_data_warnings
 from roster.model.fields import FieldError
 from roster.model.parse import ScenarioError
 from roster.solver.options import SolveOptions
@@ -102,13 +103,23 @@ def write_or_rescue(write: Callable[[Path], list[Path]], out: Path) -> list[Path
         return write(rescue)
 
 
+def load_scenario(path: Path):
+    """The scenario in ``path`` (``roster.io.load``), with a warning printed for each year of its
+    horizon that has no official holiday data (the roster is still made)."""
+    scenario = load.load_scenario(path)
+    for text in holiday_data_warnings(scenario):
+        typer.echo(f"warning: {path}: {text}", err=True)
+    return scenario
+
+
 def scenario_warnings(scenario, path: Path) -> list[str]:
     """Print what in the scenario is allowed but worth a look (approved leave beyond its
-    balance); returns the lines for result.json."""
+    balance); returns these lines and the holiday-data ones ``load_scenario`` printed, for
+    result.json."""
     lines = leave_warnings(scenario, path.parent, str(path))
     for text in lines:
         typer.echo(f"warning: {path}: {text}", err=True)
-    return lines
+    return holiday_data_warnings(scenario) + lines
 
 
 def option_date(text: str | None, option: str) -> dt.date | None:

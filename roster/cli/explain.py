@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from roster.cli.common import Lang, app, at_least_one, fail, positive
-from roster.io.load import load_scenario
+from roster.cli.common import Lang, app, at_least_one, fail, load_scenario, positive
 from roster.model.parse import ScenarioError
 from roster.solver.explain import explain
 

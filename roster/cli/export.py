@@ -11,10 +11,9 @@ import typer
 import yaml
 from pydantic import BaseModel
 
-from roster.cli.common import app, fail, out_file
+from roster.cli.common import app, fail, load_scenario, out_file
 from roster.io.grid import write_month_grid
 from roster.io.ical import write_ical, zone
-from roster.io.load import load_scenario
 from roster.io.people import read_leave, read_leave_balances, read_staff
 from roster.io.readers import read_any
 from roster.io.result_json import write_roster_json

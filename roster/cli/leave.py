@@ -7,9 +7,8 @@ from pathlib import Path
 
 import typer
 
-from roster.cli.common import app, at_least_one, fail, option_date, positive
+from roster.cli.common import app, at_least_one, fail, load_scenario, option_date, positive
 from roster.io.balances import ledger
-from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.services.leave_check import check_leave
 

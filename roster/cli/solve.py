@@ -11,6 +11,7 @@ from roster.cli.common import (
     app,
     at_least_one,
     fail,
+    load_scenario,
     out_folder,
     positive,
     read_roster,
@@ -20,7 +21,6 @@ from roster.cli.common import (
 )
 from roster.i18n import text
 from roster.io.grid import write_month_grid
-from roster.io.load import load_scenario
 from roster.io.result_json import write_result_json
 from roster.io.roster_csv import write_roster_csv
 from roster.model.calendar import Calendar
@@ -75,11 +75,17 @@ def solve(
         typer.echo(f"no roster found within {time_limit:g} s; try a longer --time-limit", err=True)
         raise typer.Exit(1)
 
+    # one calendar, one validation and one fair-share table for the files and the summary
+    cal = Calendar(sc)
+    report = validate(sc, result.roster, cal)
+    shares = fair_shares(sc, result.roster, cal)
+
     def write(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         write_roster_csv(result.roster, folder / "roster.csv", scenario=sc)
-        write_month_grid(sc, result.roster, folder / "roster.xlsx")
-        write_result_json(sc, result, folder / "result.json", warnings)
+        write_month_grid(sc, result.roster, folder / "roster.xlsx", cal)
+        write_result_json(sc, result, folder / "result.json", warnings, cal, report=report,
+                          shares=shares)
         return [folder / "roster.xlsx", folder / "roster.csv", folder / "result.json"]
 
     written = write_or_rescue(write, out)
@@ -88,17 +94,15 @@ def solve(
              if result.bound is not None else "no bound (the search stopped before it proved one)")
     typer.echo(f"objective {result.objective:g}  {proof}  {result.seconds:.1f}s")
     typer.echo("terms: " + ", ".join(f"{k}={v}" for k, v in result.terms.items()))
-    typer.echo(person_summary(sc, result.roster).to_string(index=False))
-    shares = fair_shares(sc, result.roster)
+    typer.echo(person_summary(sc, result.roster, cal).to_string(index=False))
     if len(shares):
         typer.echo("fair shares by peer group (outside: people outside their own fair band):")
         typer.echo(shares.to_string(index=False))
-    intervals = summary_lines(sc, result.roster)
+    intervals = summary_lines(sc, result.roster, cal)
     if intervals:
         typer.echo("intervals (short = fewer people on the floor than needed; worst = "
                    "scheduled/needed; SL = call-weighted service level):")
         typer.echo("\n".join(f"  {text}" for text in intervals))
-    report = validate(sc, result.roster)
     typer.echo(f"validator: {len(report.hard)} hard violations, soft cost {report.cost}")
     typer.echo("wrote " + ", ".join(str(p) for p in written))
 

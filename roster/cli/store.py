@@ -7,10 +7,9 @@ from pathlib import Path
 
 import typer
 
-from roster.cli.common import app, fail, out_folder
+from roster.cli.common import app, fail, load_scenario, out_folder
 from roster.io.carry import write_carry
 from roster.io.grid import write_month_grid
-from roster.io.load import load_scenario
 from roster.io.roster_csv import write_roster_csv
 from roster.io.store import Store, default_path
 from roster.model.parse import ScenarioError

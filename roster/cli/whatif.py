@@ -8,8 +8,7 @@ from typing import Any
 
 import typer
 
-from roster.cli.common import app, at_least_one, fail, out_file, positive
-from roster.io.load import load_scenario
+from roster.cli.common import app, at_least_one, fail, load_scenario, out_file, positive
 from roster.model.parse import ScenarioError
 from roster.model.scenario import parse_minutes
 from roster.services.compare import compare

@@ -48,6 +48,7 @@ from roster.io.workbook import (
     formula_cells,
     open_workbook,
     put,
+    styled,
 )
 from roster.model.calendar import Calendar, Day, DayType
 from roster.model.parse import ScenarioError
@@ -65,6 +66,10 @@ HEADER = PatternFill("solid", fgColor="D9D9D9")
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WEEKDAY_ZH = ("一", "二", "三", "四", "五", "六", "日")
+CENTRE = Alignment(horizontal="center")
+NO_FILL = PatternFill()
+LEAVE_FONT = Font(italic=True, size=8)
+SMALL = Font(size=8)
 
 GRID_SHEET = "roster"
 HEAD = ("staff_id", "name", "role")
@@ -187,32 +192,33 @@ def _grid_sheet(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar
     leave = leave_by_day(scenario, roster)
     labels = leave_labels(scenario)
     summary = person_summary(scenario, roster, cal).set_index("staff_id")
+    totals = {t: summary[t].to_dict() for t in TOTALS[:4]}
     hours = person_hours(scenario, roster, cal)
+    fills = [_day_fill(day) for day in cal.days]
     row = FIRST_PERSON_ROW
     for person in people:
-        put(ws, row, 1, person.id).border = BOX
-        put(ws, row, 2, person.name).border = BOX
-        put(ws, row, 3, "/".join(person.roles)).border = BOX
+        styled(put(ws, row, 1, person.id), border=BOX)
+        styled(put(ws, row, 2, person.name), border=BOX)
+        styled(put(ws, row, 3, "/".join(person.roles)), border=BOX)
         for i, day in enumerate(cal.days):
             a = cells.get((person.id, day.date))
             kind = leave.get((person.id, day.date))
             if a is not None and (post is None or a.post == post):
                 cell = put(ws, row, first_day + i, cell_code(a) if post is None else a.shift)
-                cell.fill = _day_fill(day) or PatternFill()
+                styled(cell, fill=fills[i] or NO_FILL, alignment=CENTRE, border=BOX)
             elif a is None and kind is not None:
                 cell = put(ws, row, first_day + i, labels.get(kind, kind))
-                cell.fill, cell.font = LEAVE, Font(italic=True, size=8)
+                styled(cell, fill=LEAVE, font=LEAVE_FONT, alignment=CENTRE, border=BOX)
+            elif fills[i]:
+                styled(ws.cell(row, first_day + i), fill=fills[i], alignment=CENTRE, border=BOX)
             else:
-                cell = ws.cell(row, first_day + i)
-                if _day_fill(day):
-                    cell.fill = _day_fill(day)
-            cell.alignment, cell.border = Alignment(horizontal="center"), BOX
+                styled(ws.cell(row, first_day + i), alignment=CENTRE, border=BOX)
         if post is None:
-            values = [int(summary.loc[person.id, t]) for t in TOTALS[:4]]
+            values = [int(totals[t][person.id]) for t in TOTALS[:4]]
             h = hours[person.id]
             values += [round(h["hours"], 2), round(h["holiday_hours"], 2), round(h["overtime"], 2)]
             for k, v in enumerate(values):
-                ws.cell(row, first_total + k, v).border = BOX
+                styled(ws.cell(row, first_total + k, v), border=BOX)
         row += 1
     ids = {p.id for p in people}
     row = _heads(ws, scenario, Roster.of(a for a in roster if a.staff in ids), cal, row + 1,
@@ -278,8 +284,7 @@ def _heads(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Calendar, row
         put(ws, row, 3, r or "all")
         for i, day in enumerate(cal.days):
             n = counts.get((s, r, day.date), 0)
-            cell = ws.cell(row, first_day + i, n)
-            cell.alignment, cell.font = Alignment(horizontal="center"), Font(size=8)
+            styled(ws.cell(row, first_day + i, n), alignment=CENTRE, font=SMALL)
     return row
 
 

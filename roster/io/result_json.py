@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roster.io.load import dump_scenario, read_text_file
 from roster.model.calendar import Calendar
@@ -23,6 +23,11 @@ from roster.reports.intervals import day_figures, interval_figures
 from roster.reports.summary import fair_shares, person_summary
 from roster.validate import validate
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from roster.validate.report import Report
+
 FORMAT = "roster-result/1"
 
 
@@ -30,10 +35,11 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(dump_scenario(scenario).encode()).hexdigest()[:16]
 
 
-def roster_dict(scenario: Scenario, roster: Roster,
-                calendar: Calendar | None = None) -> dict[str, Any]:
+def roster_dict(scenario: Scenario, roster: Roster, calendar: Calendar | None = None, *,
+                report: Report | None = None, shares: pd.DataFrame | None = None) -> dict[str, Any]:
     """Scenario identity, assignments, per-person summary, weekly hours and the validator's
-    verdict."""
+    verdict; ``report`` and ``shares`` (the validator's report and ``fair_shares`` of this roster)
+    when the caller has them already."""
     cal = calendar or Calendar(scenario)
     summary = person_summary(scenario, roster, cal)
     hours = person_hours(scenario, roster, cal)
@@ -45,7 +51,8 @@ def roster_dict(scenario: Scenario, roster: Roster,
                           for k, v in row.items()},
                        "holiday_hours": h["holiday_hours"], "rest_day_hours": h["rest_day_hours"],
                        "overtime": h["overtime"]})
-    report = validate(scenario, roster, cal)
+    report = report if report is not None else validate(scenario, roster, cal)
+    shares = shares if shares is not None else fair_shares(scenario, roster, cal)
     intervals = intervals_dict(scenario, roster, cal)
     return {
         "format": FORMAT,
@@ -60,7 +67,7 @@ def roster_dict(scenario: Scenario, roster: Roster,
         "leave": [{"date": str(lv.date), "staff_id": lv.staff, "type": lv.type}
                   for lv in getattr(roster, "leave", ()) or ()],
         "summary": people,
-        "fair_shares": fair_shares(scenario, roster, cal).to_dict("records"),
+        "fair_shares": shares.to_dict("records"),
         "weeks": [{"staff_id": w.staff, "year": w.year, "week": w.week, "monday": str(w.monday),
                    "hours": w.hours, "holiday_hours": w.holiday_hours,
                    "rest_day_hours": w.rest_day_hours, "overtime": w.overtime}
@@ -115,9 +122,11 @@ def _break_at(value: object, name: str, i: int) -> str | None:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
-def result_dict(scenario: Scenario, result) -> dict[str, Any]:
-    """``roster_dict`` plus the solver's status, objective, bound, gap, time and terms."""
-    data = roster_dict(scenario, result.roster)
+def result_dict(scenario: Scenario, result, calendar: Calendar | None = None,
+                **figures: Any) -> dict[str, Any]:
+    """``roster_dict`` (``figures``: its ``report`` and ``shares``) plus the solver's status,
+    objective, bound, gap, time and terms."""
+    data = roster_dict(scenario, result.roster, calendar, **figures)
     return {**result.summary(), **data}
 
 
@@ -126,9 +135,11 @@ def write_json(data: dict[str, Any], path: str | Path) -> None:
 
 
 def write_result_json(scenario: Scenario, result, path: str | Path,
-                      warnings: list[str] | None = None) -> None:
-    """The result JSON; ``warnings`` (approved leave beyond its balance …) go under ``warnings``."""
-    data = result_dict(scenario, result)
+                      warnings: list[str] | None = None, calendar: Calendar | None = None,
+                      **figures: Any) -> None:
+    """The result JSON; ``warnings`` (approved leave beyond its balance …) go under ``warnings``;
+    ``calendar`` and ``figures`` (see ``roster_dict``) when the caller has them already."""
+    data = result_dict(scenario, result, calendar, **figures)
     if warnings:
         data["warnings"] = list(warnings)
     write_json(data, path)

@@ -7,7 +7,9 @@ unchanged; header dates may be dates or ``YYYY-MM-DD`` text.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -24,6 +26,27 @@ def put(ws: Worksheet, row: int, col: int, value: object) -> object:
         cell.data_type = "s"
         if value[:1] in DANGEROUS:
             cell.quotePrefix = True
+    return cell
+
+
+_STYLES: WeakKeyDictionary = WeakKeyDictionary()
+"""Per workbook: (a cell's style ids, the style objects set) → the style ids that gives."""
+
+
+def styled(cell, **attrs: object):
+    """Set ``fill``, ``font``, ``border``, ``alignment`` … on a cell, as ``cell.fill = …`` would,
+    but work each combination out once per workbook: openpyxl hashes every style object on each
+    assignment, which is most of the time of writing a grid of a thousand people. Pass the same
+    style objects (module constants) for the memo to hit."""
+    memo = _STYLES.setdefault(cell.parent.parent, {})
+    key = (tuple(cell._style or ()), *((k, id(v)) for k, v in attrs.items()))
+    hit = memo.get(key)
+    if hit is None:
+        for k, v in attrs.items():
+            setattr(cell, k, v)
+        memo[key] = (copy(cell._style), tuple(attrs.values()))  # the objects keep their ids
+    else:
+        cell._style = copy(hit[0])
     return cell
 
 

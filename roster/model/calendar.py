@@ -31,7 +31,8 @@ class DayType(str, Enum):
 
 
 def day_types(days: list[dt.date], spec: Holidays) -> dict[dt.date, tuple[DayType, str]]:
-    """Day type and holiday name (or "") for each day."""
+    """Day type and holiday name (or "") for each day. A day of a year the country's calendar has
+    no data for is a plain weekday or weekend (see ``missing_holiday_years``)."""
     out: dict[dt.date, tuple[DayType, str]] = {}
     country = (spec.country or "").upper()
     other = None
@@ -45,15 +46,16 @@ def day_types(days: list[dt.date], spec: Holidays) -> dict[dt.date, tuple[DayTyp
                              "no holiday calendar for this country",
                              hint="use an ISO 3166 code such as CN, DE, US, or list dates under "
                                   "holidays.add") from exc
+    added = spec.added()
     for d in days:
         weekend = d.weekday() >= 5
         kind, name = (DayType.WEEKEND if weekend else DayType.WORKDAY), ""
         if country == "CN":
-            kind, name = _cn_day(d)
+            kind, name = _cn_day(d) or (kind, name)
         elif other is not None and d in other:
             kind, name = DayType.HOLIDAY, str(other.get(d))
-        if d in spec.add:
-            kind, name = DayType.HOLIDAY, name or "holiday"
+        if d in added:
+            kind, name = DayType.HOLIDAY, added[d] or name or "holiday"
         if d in spec.remove:
             kind, name = (DayType.WEEKEND if weekend else DayType.WORKDAY), ""
         if d in spec.workdays:
@@ -62,24 +64,55 @@ def day_types(days: list[dt.date], spec: Holidays) -> dict[dt.date, tuple[DayTyp
     return out
 
 
-def _cn_day(d: dt.date) -> tuple[DayType, str]:
+def _cn_day(d: dt.date) -> tuple[DayType, str] | None:
+    """The day in chinese-calendar; None for a year its release has no data for."""
     import chinese_calendar as cc
 
     try:
         workday = cc.is_workday(d)
         _, name = cc.get_holiday_detail(d)
         in_lieu = cc.is_in_lieu(d)
-    except NotImplementedError as exc:
-        raise FieldError(
-            "holidays.country", "CN", f"chinese-calendar has no holiday data for {d.year}",
-            hint="upgrade chinesecalendar, or set holidays.country: none and list the dates "
-                 "under holidays.add and holidays.workdays") from exc
+    except NotImplementedError:
+        return None
     weekend = d.weekday() >= 5
     if workday:
         return (DayType.ADJUSTED_WORKDAY if weekend else DayType.WORKDAY), (name or "")
     if name:
         return (DayType.IN_LIEU if in_lieu else DayType.HOLIDAY), name
     return DayType.WEEKEND, ""
+
+
+def missing_holiday_years(scenario: Scenario) -> list[int]:
+    """Years of the horizon that the country's calendar has no data for (chinese-calendar knows
+    the years up to its release's)."""
+    if (scenario.holidays.country or "").upper() != "CN":
+        return []
+    days = scenario.horizon.days()
+    firsts = {d.year: d for d in reversed(days)}
+    return sorted(y for y, d in firsts.items() if _cn_day(d) is None)
+
+
+def holiday_data_warnings(scenario: Scenario) -> list[str]:
+    """One line per year of the horizon without official holiday data: what the roster assumes for
+    it and how to give its holidays and working weekends."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = f"chinese-calendar {version('chinesecalendar')}"
+    except PackageNotFoundError:
+        release = "chinese-calendar"
+    spec, out = scenario.holidays, []
+    for year in missing_holiday_years(scenario):
+        given = sum(d.year == year for d in [*spec.added(), *spec.workdays])
+        dates = "1 date of {} is" if given == 1 else f"{given} dates of {{}} are"
+        told = (dates.format(year) + " taken from holidays.add and holidays.workdays" if given else
+                f"list {year}'s holidays under holidays.add (a named one as {{name: Spring "
+                f"Festival, dates: {year}-MM-DD..{year}-MM-DD}}) and its working weekends under "
+                "holidays.workdays")
+        out.append(f"holidays.country = '{spec.country}': {release} has no holiday data for "
+                   f"{year}; its days count as ordinary weekdays and weekends (no statutory "
+                   f"holidays, no adjusted working days); {told} (docs/scenario.md, holidays)")
+    return out
 
 
 @dataclass(frozen=True)
@@ -172,6 +205,19 @@ class Calendar:
         if name not in self.memo:
             self.memo[name] = compute()
         return self.memo[name]
+
+    def for_roster(self, scenario: Scenario, roster: object, name: str, compute):
+        """``compute()`` once for the last roster asked about under ``name`` (rosters are
+        immutable): the grid, result.json and the summary each want the same per-person
+        figures."""
+        if scenario is not self.scenario:
+            return compute()
+        hit = self.memo.get(name)
+        if hit is not None and hit[0] is roster:  # type: ignore[index]
+            return hit[1]  # type: ignore[index]
+        value = compute()
+        self.memo[name] = (roster, value)
+        return value
 
     def for_staff(self, scenario: Scenario) -> Calendar:
         """This calendar for ``scenario``, a copy of its own scenario with other staff (same days,

@@ -67,7 +67,12 @@ def counts_towards(kind: str, scenario: Scenario, calendar: Calendar, day: int, 
 
 def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Band]]:
     """kind → staff id → band, for the kinds with a non-zero fairness weight (none on a centre
-    staffed by interval: there ``count_groups`` shares what the roster works)."""
+    staffed by interval: there ``count_groups`` shares what the roster works). Worked out once per
+    calendar of the scenario (the solver, the validator and the reports all ask); read only."""
+    return calendar.remembered(scenario, "fair_bands", lambda: _fair_bands(scenario, calendar))
+
+
+def _fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Band]]:
     if shares_counted(scenario):
         return {}
     weights = scenario.fairness.model_dump()
@@ -94,9 +99,11 @@ def fair_bands(scenario: Scenario, calendar: Calendar) -> dict[str, dict[str, Ba
         total = sum(n * counts_towards(kind, scenario, calendar, d, s)
                     for (d, s), n in need.items())
         total += per_interval.get(kind, 0.0)
+        counts = {(d, s) for d in range(len(calendar)) for s, sid in enumerate(shift_ids)
+                  if counts_towards(kind, scenario, calendar, d, sid)}
         avail: dict[int, float] = {}
         for (p, d, s) in ok:
-            if counts_towards(kind, scenario, calendar, d, shift_ids[s]):
+            if (d, s) in counts:
                 avail.setdefault(p, set()).add(d)  # type: ignore[arg-type]
         whole = sum(len(days) for days in avail.values())  # type: ignore[misc]
         if not whole:

@@ -41,7 +41,7 @@ def short_value(value: Any, limit: int = 80) -> str:
 
 
 _SKIP_LOC = re.compile(r"^(function-|tagged-union|union\[|list\[|tuple\[|dict\[)"
-                       r"|^(float|int|str|date|bool|Soft|number|soft|seat-line|interval-line|file|rows"
+                       r"|^(float|int|str|date|bool|Soft|number|soft|seat-line|interval-line|file|rows|named-holiday"
                        r"|constrained-.*|json-or-python.*|lax-or-strict.*)$")
 
 
@@ -131,6 +131,8 @@ def error_from_pydantic(exc: ValidationError, source: str,
         msg, value = "required field is missing", None
     elif kind == "too_short":
         msg = "needs at least one entry"
+    elif kind == "string_too_short":
+        msg = "must not be empty"
     elif kind in ("int_from_float", "int_parsing", "int_type"):
         msg = "must be a whole number"
     elif kind in ("float_parsing", "float_type"):

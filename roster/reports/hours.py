@@ -58,13 +58,19 @@ def statutory_days(scenario: Scenario, calendar: Calendar | None = None) -> set[
         statutory = {d for d in holiday_days if d in named}
     else:
         statutory = set(holiday_days)
-    return statutory | {d for d in scenario.holidays.add if d in cal.index}
+    return statutory | {d for d in scenario.holidays.added() if d in cal.index}
 
 
 def week_hours(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
                standard: float = STANDARD_WEEK_HOURS) -> list[WeekHours]:
     """Hours per person per ISO week of the horizon, everyone listed, weeks in order."""
     cal = calendar or Calendar(scenario)
+    return list(cal.for_roster(scenario, roster, f"week_hours:{standard}",
+                               lambda: _week_hours(scenario, roster, cal, standard)))
+
+
+def _week_hours(scenario: Scenario, roster: Roster, cal: Calendar,
+                standard: float) -> list[WeekHours]:
     statutory = statutory_days(scenario, cal)
     weeks: dict[tuple[int, int], dt.date] = {}
     for d in cal.days:

@@ -26,6 +26,12 @@ def person_summary(scenario: Scenario, roster: Roster,
     named holidays, ``holidays: NAME`` counts the shifts on each (``ytd_holidays: NAME`` with a
     carry, for those names and the carry's ``by_holiday``)."""
     cal = calendar or Calendar(scenario)
+    frame = cal.for_roster(scenario, roster, "person_summary",
+                           lambda: _person_summary(scenario, roster, cal))
+    return frame.copy()
+
+
+def _person_summary(scenario: Scenario, roster: Roster, cal: Calendar) -> pd.DataFrame:
     rows = {p.id: {"staff_id": p.id, "name": p.name, "role": "/".join(p.roles), "shifts": 0,
                    "nights": 0, "weekends": 0, "weekend_days": 0, "holidays": 0, "hours": 0.0}
             for p in scenario.staff}
@@ -78,7 +84,8 @@ def fair_shares(scenario: Scenario, roster: Roster,
     ``roster.model.fairness``: nights, weekend and holiday shifts by availability; hours within
     one median shift of their share of the group's hours)."""
     cal = calendar or Calendar(scenario)
-    counts = person_summary(scenario, roster, cal).set_index("staff_id")
+    # column → staff id → count: a dict lookup per person rather than a ``.loc`` each
+    counts = person_summary(scenario, roster, cal).set_index("staff_id").to_dict()
     minutes = {p.id: 0 for p in scenario.staff}
     for a in roster:
         if a.staff in minutes and a.shift in scenario.shift_by_id:
@@ -95,8 +102,9 @@ def fair_shares(scenario: Scenario, roster: Roster,
                 continue
             # the band counts weekend shifts
             column = "weekend_days" if kind == "weekends" else kind
-            values = [int(counts.loc[p, column]) for p in mine]
-            outside = sum(not band[p].lo <= int(counts.loc[p, column]) <= band[p].hi for p in mine)
+            values = [int(counts[column][p]) for p in mine]
+            outside = sum(not band[p].lo <= v <= band[p].hi
+                          for p, v in zip(mine, values, strict=True))
             rows.append({"kind": kind, "group": "/".join(roles), "people": len(mine),
                          "fair": f"{min(band[p].lo for p in mine)}.."
                                  f"{max(band[p].hi for p in mine)}",
@@ -105,7 +113,7 @@ def fair_shares(scenario: Scenario, roster: Roster,
     for cg in count_groups(scenario, cal):  # staffed by interval: bands from what the peers work
         column = "weekend_days" if cg.kind == "weekends" else cg.kind
         mine = list(cg.share)
-        got = {p: int(counts.loc[p, column]) for p in mine}
+        got = {p: int(counts[column][p]) for p in mine}
         band = counted_bands(cg, got)
         roles = sorted(scenario.staff_by_id[mine[0]].roles)
         rows.append({"kind": cg.kind, "group": "/".join(roles),

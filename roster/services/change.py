@@ -25,7 +25,7 @@ from roster.model.availability import Block, blocked, leave_minutes, open_seats
 from roster.model.calendar import Calendar
 from roster.model.demand import seats_table
 from roster.model.parse import ScenarioError, scenario_from_dict
-from roster.model.roster import Roster
+from roster.model.roster import Assignment, Roster
 from roster.model.rule_names import Rule
 from roster.model.scenario import Scenario, limit_value, limit_weight
 from roster.services.swaps import Swap, SwapCheck, apply_swap, check_swap, parse_swap
@@ -242,19 +242,28 @@ SEATS_FIRST = (Rule.COVERAGE_SHORTFALL,)
 """Terms a repair settles before counting changes: seats left empty by the absence are filled."""
 
 
+MIN_SEARCH_SECONDS = 1.0
+"""The least search a repair gets when building its model took its whole time limit."""
+
+
 def repair(scenario: Scenario, published: Roster, absences: list[Absence],
            start: dt.date | None = None, *, weights: ChangeWeights = ChangeWeights(),
            time_limit: float = 30.0, workers: int | None = 2, seed: int = 0,
            leave_type: str = "sick", lang: str = "en", source: str = "<repair>",
            seats_first: bool = True, stop: threading.Event | None = None,
-           on_progress: Callable[[Any], None] | None = None, reasons: bool = True) -> RepairResult:
+           on_progress: Callable[[Any], None] | None = None, reasons: bool = True,
+           hint: Roster | None = None) -> RepairResult:
     """Re-solve after absences: nothing before ``start`` moves (default: the first absent day).
 
     In turn: fewest empty seats (``seats_first``; matters only where seats are soft), fewest
     changed cells (see ChangeWeights), then the scenario's other terms. ``stop`` and
     ``on_progress`` are passed to each solve (stopping keeps the best repair found so far).
+    ``time_limit`` covers building the model too (the search gets what is left, at least
+    ``MIN_SEARCH_SECONDS``).
     ``reasons``: when no repair is found, look for why (an explanation search of its own, after the
     time limit; a caller that shows no reasons, or must end at the limit, leaves it off).
+    ``hint``: the roster the search starts from (default ``published``; changes are still counted
+    against ``published``). One that keeps every hard rule is a roster from the first moment.
     """
     t0 = time.perf_counter()
     if start is None:
@@ -262,8 +271,12 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence],
         start = max(start, scenario.horizon.start)
     pinned = pinned_scenario(scenario, published, start, absences, leave_type, source)
     ctx = build(pinned, families=[*FAMILIES.values(), changes_family(published, start, weights)])
-    options = SolveOptions(time_limit=time_limit, workers=workers or 2, seed=seed)
-    result = solve_in_tiers(ctx, published, _tiers(scenario, published, seats_first), options,
+    tiers = _tiers(scenario, published, seats_first)
+    # one deadline: building the model and pricing the published roster come out of the search's
+    # time (the interval centre's model took 4-15 s to build on a busy machine)
+    left = max(MIN_SEARCH_SECONDS, time_limit - (time.perf_counter() - t0))
+    options = SolveOptions(time_limit=left, workers=workers or 2, seed=seed)
+    result = solve_in_tiers(ctx, published if hint is None else hint, tiers, options,
                             stop=stop, on_progress=on_progress)
     away = {(a.staff, d) for a in absences for d in a.days()}
     out = RepairResult(result.status, result.roster, scenario=pinned, start=start,
@@ -273,6 +286,24 @@ def repair(scenario: Scenario, published: Roster, absences: list[Absence],
     elif reasons:
         out.reasons = why_infeasible(pinned, lang=lang, workers=1)
     return out
+
+
+def with_pins(scenario: Scenario, roster: Roster) -> Roster:
+    """``roster`` with the scenario's pinned cells as pinned: a pinned day off drops the person's
+    shifts of that day, a pin to a shift the cell does not hold puts its (first) start there. The
+    other cells stay as they are (a start for a re-solve after a pin; it may break a rule)."""
+    pins = {(f.staff, f.date): f for f in scenario.fixed}
+    kept = []
+    for a in roster:
+        f = pins.get((a.staff, a.date))
+        if f is None or (not f.off and a.shift in f.shifts):
+            kept.append(a)
+    worked = {(a.staff, a.date) for a in kept}
+    for (who, date), f in pins.items():
+        if not f.off and (who, date) not in worked and f.shifts:
+            kept.append(Assignment(date, who, f.shifts[0], role=f.role))
+    leave = [x for x in roster.leave if (f := pins.get((x.staff, x.date))) is None or f.off]
+    return Roster.of(kept, leave)
 
 
 def _tiers(scenario: Scenario, published: Roster,

@@ -63,7 +63,7 @@ def from_columns(scenario: Scenario, roster: Roster | None, objective: float | N
     cg = ColumnGeneration(scenario)
     part = FIRST_BOUND_PART if first else BOUND_PART
     on_round = None if hear is None else (lambda _t, bound: hear("bound", bound))
-    found = cg.run((deadline - started) * part, start=roster, upper=objective, on_round=on_round)
+    found = cg.run((deadline - started) * part, start=roster, upper=objective, on_round=on_round, stop=stop)
     out = Columns(found.value, history=[(started + t, cg.round_up(b)) for t, _lp, b in found.history
                                         if math.isfinite(b)])
     out.stats["colgen"] = {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
@@ -166,6 +166,40 @@ seats from construction's roster (the bundled hotel at 10 s under load: no roste
 columns came first, 277 without)."""
 
 
+def columns_first(scenario: Scenario, options: SolveOptions, t0: float, stop: threading.Event | None,
+                  on_progress: Callable[[Progress], None] | None) -> Columns:
+    """Column generation, the dive and moves from its roster in the first ``COLUMNS_SHARE`` of the
+    time (``from_columns(first=True)``); ``on_progress`` hears each better roster, and the bounds
+    once a roster is there (a caller may take the first progress for a roster)."""
+    roster_seen = False
+
+    def hear(kind: str, value: float) -> None:
+        nonlocal roster_seen
+        if on_progress is None or (kind == "bound" and not roster_seen):
+            return
+        now = time.perf_counter() - t0
+        if kind == "bound":
+            on_progress(Progress(now, float("inf"), value, "column generation"))
+        else:
+            roster_seen = True
+            on_progress(Progress(now, value, 0.0))
+
+    return from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
+                        first=True, hear=hear)
+
+
+def proved_optimal(found: Columns, t0: float) -> Result | None:
+    """The columns' roster as the result when their bound proves it optimal, else None."""
+    if found.search is None or found.cost is None or found.at is None or found.cost > found.bound + 1e-6:
+        return None
+    at = round(found.at - t0, 3)
+    return Result(status="OPTIMAL", roster=found.search.roster(), objective=found.cost, bound=found.cost, gap=0.0,
+                  seconds=time.perf_counter() - t0, terms=found.search.terms(), first_solution_seconds=at,
+                  best_solution_seconds=at, history=[Progress(at, found.cost, found.cost)],
+                  bounds=[Progress(a - t0, found.cost, b, "column generation") for a, b in found.history],
+                  stats={**found.stats, "bound_source": "column generation", "roster_source": "columns"})
+
+
 def later(on_progress: Callable[[Progress], None] | None, offset: float
           ) -> Callable[[Progress], None] | None:
     """``on_progress`` for a search that starts ``offset`` seconds into the solve."""
@@ -241,4 +275,5 @@ def _fold_bound(result: Result, found: Columns, t0: float,
 
 
 __all__ = ["BOUND_SECONDS", "BOUND_SHARE", "COLUMNS_SHARE", "Columns", "bound_reserve", "column_bound",
-           "first_columns", "from_columns", "later", "with_columns"]
+           "columns_first", "first_columns", "from_columns", "later", "proved_optimal",
+           "with_columns"]

@@ -1,8 +1,16 @@
-"""CP-SAT's parameters for the whole model: the portfolio of threads and its subsolvers."""
+"""CP-SAT's parameters for the whole model (the portfolio of threads and its subsolvers), and what
+watches a search: each better roster and bound heard, a stop honoured."""
 
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from .result import Progress
 
 FEW_WORKERS = 4
 """Up to this many workers CP-SAT runs one or two full-search threads next to its LNS threads."""
@@ -33,3 +41,36 @@ def portfolio_size(workers: int | None) -> int:
     if workers is None:
         return max(os.cpu_count() or 1, 1) * 4
     return 1 if workers <= 1 else max(int(workers), 4)
+
+
+class Watcher(cp_model.CpSolverSolutionCallback):
+    """Hears each better roster (``history``, ``on_progress``) and bound (``bounds``) of a CP-SAT
+    search, and stops it when ``stop`` is set."""
+
+    def __init__(self, start: float, on_progress: Callable[[Progress], None] | None,
+                 stop: threading.Event | None) -> None:
+        super().__init__()
+        self.start, self.on_progress, self.stop = start, on_progress, stop
+        self.history: list[Progress] = []
+        self.bounds: list[Progress] = []
+
+    def on_bound(self, bound: float) -> None:
+        best = self.history[-1].objective if self.history else float("inf")
+        self.bounds.append(Progress(time.perf_counter() - self.start, best, bound))
+
+    def on_solution_callback(self) -> None:
+        now = time.perf_counter() - self.start
+        p = Progress(now, self.ObjectiveValue(), self.BestObjectiveBound())
+        self.history.append(p)
+        if self.on_progress:
+            self.on_progress(p)
+        if self.stop is not None and self.stop.is_set():
+            self.StopSearch()
+
+
+def stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
+    """Stop ``solver`` once ``stop`` is set (until ``done`` is)."""
+    while not done.wait(0.1):
+        if stop.is_set():
+            solver.StopSearch()
+            return

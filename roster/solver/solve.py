@@ -20,17 +20,16 @@ from . import polish
 from .breaks import interval_terms, restagger
 from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
 from .columns import (
-    COLUMNS_SHARE,
-    Columns,
     bound_reserve,
     column_bound,
+    columns_first,
     first_columns,
-    from_columns,
     later,
+    proved_optimal,
     with_columns,
 )
 from .context import Context
-from .cpsat import MAX_LP_VARIABLES, portfolio_size, tune
+from .cpsat import MAX_LP_VARIABLES, Watcher, portfolio_size, stop_when, tune
 from .groups import GroupSearch, applies
 from .objective import term_values
 from .options import SolveOptions
@@ -38,27 +37,6 @@ from .result import Progress, Result, gap
 from .search import construct
 from .search.anytime import Anytime, Budget
 from .search.bound import Beside
-
-
-class _Watcher(cp_model.CpSolverSolutionCallback):
-    def __init__(self, start: float, on_progress: Callable[[Progress], None] | None,
-                 stop: threading.Event | None) -> None:
-        super().__init__()
-        self.start, self.on_progress, self.stop = start, on_progress, stop
-        self.history: list[Progress] = []
-        self.bounds: list[Progress] = []
-
-    def on_bound(self, bound: float) -> None:
-        best = self.history[-1].objective if self.history else float("inf")
-        self.bounds.append(Progress(time.perf_counter() - self.start, best, bound))
-
-    def on_solution_callback(self) -> None:
-        p = Progress(time.perf_counter() - self.start, self.ObjectiveValue(), self.BestObjectiveBound())
-        self.history.append(p)
-        if self.on_progress:
-            self.on_progress(p)
-        if self.stop is not None and self.stop.is_set():
-            self.StopSearch()
 
 
 def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: Roster | None = None,
@@ -94,20 +72,21 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
         _restagger(result, scenario, options, t0 + options.time_limit)
         result.seconds = time.perf_counter() - t0
         return result
-    bound_seconds = bound_reserve(scenario, options)
+    # a caller's model has an objective of its own (tiers, changed cells): no columns beside it
+    bound_seconds = bound_reserve(scenario, options) if ctx is None else 0.0
     breaks_seconds = _breaks_reserve(scenario, options)
     polish_seconds = polish.reserve(scenario, options) if ctx is None else 0.0  # a caller's model: its own terms
     early = None
     if way == "columns":
         # column generation and the dive first; the model search starts from their roster
-        early = from_columns(scenario, None, None, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
-                             first=True, hear=_reported(on_progress, t0))
+        early = columns_first(scenario, options, t0, stop, on_progress)
         hint, bound_seconds = (early.search.roster() if early.search is not None else None), 0.0
-        if early.search is not None and early.cost is not None and early.cost <= early.bound + 1e-6:
-            return _proved_by_columns(early, t0)  # the bound proves the dive's roster optimal
-    offset = time.perf_counter() - t0 if early is not None else 0.0
-    # one deadline: the time choosing the route took comes out of the search's
-    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds - offset
+        if (proved := proved_optimal(early, t0)) is not None:
+            return proved  # the bound proves the dive's roster optimal: no model
+    elapsed = time.perf_counter() - t0
+    offset = elapsed if early is not None else 0.0  # the model's progress counts from the solve's start
+    # one deadline: the time choosing the route (and the columns) took comes out of the search's
+    search_seconds = options.time_limit - bound_seconds - breaks_seconds - polish_seconds - elapsed
     result = _solve(scenario, options, search_seconds, hint=hint, on_progress=later(on_progress, offset),
                     stop=stop, ctx=ctx)
     if early is not None:
@@ -123,21 +102,6 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     _restagger(result, scenario, options, t0 + options.time_limit)
     result.seconds = time.perf_counter() - t0  # every step included
     return result
-
-
-def _reported(on_progress: Callable[[Progress], None] | None, t0: float
-              ) -> Callable[[str, float], None] | None:
-    """What the columns step tells (``bound`` or ``roster`` and a value) as the solve's progress."""
-    if on_progress is None:
-        return None
-
-    def hear(kind: str, value: float) -> None:
-        now = time.perf_counter() - t0
-        if kind == "bound":
-            on_progress(Progress(now, float("inf"), value, "column generation"))
-        else:
-            on_progress(Progress(now, value, 0.0))
-    return hear
 
 
 WHOLE_CELLS = 12_000
@@ -284,6 +248,7 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
            ctx: Context | None) -> Result:
     """``solve`` without the column-generation bound, searching for ``time_limit`` seconds."""
     t0 = time.perf_counter()
+    caller = ctx is not None  # a model the caller built: no columns after it (``solve``)
     group_stats: dict[str, Any] = {}
     seed, deterministic_time, strategy = options.seed, options.deterministic_time, options.strategy
     calendar = Calendar(scenario) if ctx is None else ctx.calendar
@@ -338,11 +303,11 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
     prm.relative_gap_limit = float(options.gap_limit)
     prm.log_search_progress = options.log
     tune(prm, len(ctx.model.Proto().variables), hinted=hint is not None)
-    watcher = _Watcher(time.perf_counter(), on_progress, stop)
+    watcher = Watcher(time.perf_counter(), on_progress, stop)
     solver.best_bound_callback = watcher.on_bound
     done = threading.Event()
     if stop is not None:
-        threading.Thread(target=_stop_when, args=(stop, done, solver), daemon=True).start()
+        threading.Thread(target=stop_when, args=(stop, done, solver), daemon=True).start()
     try:
         code = solver.Solve(ctx.model, watcher)
     finally:
@@ -366,7 +331,8 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
         values = solver
         if code == cp_model.FEASIBLE:
             # the exact cost may take what the breaks or the bound would have had next
-            last = t0 + time_limit + _breaks_reserve(scenario, options) + bound_reserve(scenario, options)
+            bound = 0.0 if caller else bound_reserve(scenario, options)
+            last = t0 + time_limit + _breaks_reserve(scenario, options) + bound
             values = _tighten(ctx, solver, last) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else gap(result.objective, result.bound)
@@ -464,17 +430,6 @@ SWEEPS = 3
 """Sweeps of per-person moves in a repeatable (deterministic) solve."""
 
 
-def _proved_by_columns(found: Columns, t0: float) -> Result:
-    """The columns' roster, which their bound proves optimal."""
-    assert found.search is not None and found.cost is not None and found.at is not None
-    at = round(found.at - t0, 3)
-    return Result(status="OPTIMAL", roster=found.search.roster(), objective=found.cost, bound=found.cost, gap=0.0,
-                  seconds=time.perf_counter() - t0, terms=found.search.terms(), first_solution_seconds=at,
-                  best_solution_seconds=at, history=[Progress(at, found.cost, found.cost)],
-                  bounds=[Progress(a - t0, found.cost, b, "column generation") for a, b in found.history],
-                  stats={**found.stats, "bound_source": "column generation", "roster_source": "columns"})
-
-
 def _from_search(search: construct.Search, t0: float, stats: dict[str, Any]) -> Result:
     """The per-person search's roster as the result (its cost is exact; no bound is proved)."""
     cost = search.cost()
@@ -538,10 +493,3 @@ def _tighten(ctx: Context, solver: cp_model.CpSolver, deadline: float | None = N
     if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
         return None
     return second
-
-
-def _stop_when(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolver) -> None:
-    while not done.wait(0.1):
-        if stop.is_set():
-            solver.StopSearch()
-            return

@@ -500,6 +500,35 @@ def test_interval_centre_shows_needed_and_staffed_per_interval(page) -> None:
     pg.get_by_role("heading", name="Needed and on the floor per interval").wait_for()
 
 
+@pytest.mark.slow
+def test_an_interval_centre_resolve_after_a_pin_shows_a_roster(page) -> None:
+    """The interval centre solved, a worked cell pinned off, solved again keeping the roster: a
+    roster comes back with the cell off (the search's, or the roster before with the pin applied,
+    said on the page), never the page without a roster (its model takes seconds to build)."""
+    pg = page
+    _to_page(pg, "Open")
+    _settle(pg)
+    _pick(pg, "Bundled scenario", "95598 interval centre")
+    _button(pg, "open_bundled").click()
+    pg.get_by_text("Opened 95598 interval centre").wait_for()
+    _to_page(pg, "Solve & roster")
+    _solve_and_stop(pg, "solve", "Month grid")
+    cell = pg.locator("#roster-grid tbody td[data-date]").filter(has_text=re.compile(r"\S")).first
+    who, day = cell.get_attribute("data-staff"), cell.get_attribute("data-date")
+    cell.click()
+    pg.get_by_text(re.compile(rf"{who} .*, {day}")).first.wait_for()
+    _pick(pg, "Shift", "off")
+    _button(pg, "pin").click()
+    pg.get_by_text(f"Pinned {who} {day}").wait_for()
+    _solve_and_stop(pg, "resolve", "Changes against the previous roster")
+    assert not pg.get_by_text("No roster found within the time limit").count()
+    assert not pg.get_by_text("found no roster in its").count()
+    pinned = pg.locator(f'#roster-grid td[data-staff="{who}"][data-date="{day}"]')
+    assert pinned.inner_text().strip() == "", "the pinned day off is in the roster on screen"
+    assert "outline" in (pinned.get_attribute("style") or "")
+    _shot(pg, "interval-resolve.png", full_page=True)
+
+
 EDITOR_ROW = 35  # the data editor's row height in px, header row included
 GRID_WAIT = 60_000  # ms: how long a table may take to draw when the machine is busy
 

@@ -20,6 +20,10 @@ GOLDEN_WEEK = SMALL.replace("horizon: {start: 2026-12-07, end: 2026-12-13}",
 NATIONAL_DAY = tuple(dt.date(2026, 10, d) for d in range(1, 8))  # 2026's break as the State Council set it
 
 
+def state_names(scenario) -> dict[dt.date, str]:
+    return scenario.holidays.added()
+
+
 @pytest.fixture
 def golden_week(tmp_path: Path) -> Path:
     path = tmp_path / "golden.yaml"
@@ -56,6 +60,15 @@ def test_with_holidays_adds_each_day_once_in_order() -> None:
     assert with_holidays({"name": "x"}, NATIONAL_DAY[:1])["holidays"] == {"add": ["2026-10-01"]}
 
 
+def test_with_holidays_by_name_adds_one_named_item_of_the_days_not_there_yet() -> None:
+    company = {"name": "Company Day", "dates": "2026-10-06..2026-10-07"}
+    data = {"name": "x", "holidays": {"add": ["2026-10-05", company]}}
+    out = with_holidays(data, NATIONAL_DAY, "National Day")
+    named = {"name": "National Day", "dates": [f"2026-10-0{d}" for d in (1, 2, 3, 4)]}
+    assert out["holidays"]["add"] == ["2026-10-05", company, named]
+    assert with_holidays(out, NATIONAL_DAY, "National Day") == out, "nothing left to add"
+
+
 def test_adding_a_holiday_by_name_makes_its_days_holidays(golden_week: Path) -> None:
     state: dict = {}
     S.init(state)
@@ -63,7 +76,8 @@ def test_adding_a_holiday_by_name_makes_its_days_holidays(golden_week: Path) -> 
     assert S.add_named_holiday(state, "National Day 2026") == 7
     cal = Calendar(state["scenario"])
     assert [d.date for d in cal.days if d.is_holiday] == list(NATIONAL_DAY)
-    assert state["scenario"].holidays.add == NATIONAL_DAY and S.unsaved(state)
+    assert {d.holiday_name for d in cal.days if d.is_holiday} == {"National Day"}, "the name counts by name"
+    assert tuple(state["scenario"].holidays.added()) == NATIONAL_DAY and S.unsaved(state)
     assert S.add_named_holiday(state, "National Day 2026") == 0, "nothing left to add"
     assert S.add_named_holiday(state, "Spring Festival 2026") == 0, "not in the horizon"
 
@@ -79,7 +93,23 @@ def test_the_edit_page_adds_a_holiday_by_name(golden_week: Path, db: Path) -> No
     at.button(key="holiday_add").click().run()
     assert not at.exception
     assert any("Added National Day 2026: 7 days." in s.value for s in at.success)
-    assert at.session_state["scenario"].holidays.add == NATIONAL_DAY
+    assert state_names(at.session_state["scenario"]) == {d: "National Day" for d in NATIONAL_DAY}
     assert "2026-10-07" in at.text_area[0].value, "the other settings show the new dates"
     assert not [s for s in at.selectbox if s.key == "holiday_name.en"]
     assert any("already" in c.value for c in at.caption)
+
+
+def test_the_sidebar_warns_of_a_year_without_holiday_data(tmp_path: Path, db: Path) -> None:
+    path = tmp_path / "late.yaml"
+    path.write_text(SMALL.replace("2026-12-07", "2031-01-06").replace("2026-12-13", "2031-01-12")
+                    .replace("2026-12-08, end: 2026-12-09", "2031-01-07, end: 2031-01-08")
+                    + "holidays: {country: CN}\n", encoding="utf-8")
+    at = AppTest.from_file(str(REPO / "app_streamlit.py"), default_timeout=60)
+    at.run()
+    S.open_file(at.session_state, path)
+    at.run()
+    assert not at.exception
+    assert any("no holiday data for 2031" in w.value and "holidays.add" in w.value for w in at.sidebar.warning)
+    S.open_file(at.session_state, REPO / "scenarios" / "front_desk.yaml")
+    at.run()
+    assert not [w for w in at.sidebar.warning if "holiday data" in w.value]

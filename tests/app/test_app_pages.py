@@ -109,6 +109,32 @@ def test_solve_pin_resolve_and_diff(db: Path, small_yaml: Path) -> None:
     assert at.get("download_button"), "download buttons are offered"
 
 
+def test_a_resolve_without_a_roster_keeps_the_grid_and_says_so(db: Path, small_yaml: Path, monkeypatch) -> None:
+    """The re-solve's search returns no roster (a fake) and the pin breaks a hard rule of the roster
+    before: the page keeps that roster on screen and says what happened, in the page's language."""
+    import types
+
+    from roster.app import solving
+    from roster.model.roster import Roster
+
+    at = _app(db)
+    _continue_saved(at, Store(db), small_yaml)
+    at.radio(key="page.en").set_value("roster").run()
+    _solve(at)
+    shown = at.session_state["result"]
+    at.selectbox(key="pin_staff").set_value("A4")  # on leave on 2026-12-08
+    at.date_input(key="pin_date").set_value(dt.date(2026, 12, 8))
+    at.selectbox(key="pin_shift.en").set_value("D")
+    at.button(key="pin").click().run()
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: types.SimpleNamespace(
+        status="UNKNOWN", roster=Roster(), seconds=1.0, terms={}, feasible=False))
+    _solve(at, key="resolve")
+    assert at.session_state["result"] is shown
+    assert any("found no roster in its" in w.value for w in at.warning), [w.value for w in at.warning]
+    grid = [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == "roster_month_grid"]
+    assert grid and "A1 Ann" in grid[0], "the month grid stays"
+
+
 def test_language_switch(db: Path) -> None:
     at = _app(db)
     assert at.radio(key="page.en").options[0] == "Open"

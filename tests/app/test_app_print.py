@@ -3,6 +3,7 @@ Chromium, both read back from the PDF (pages, where the sheet sits, what is on e
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -182,3 +183,37 @@ def test_print_view_options_and_many_people(browser, tmp_path: Path) -> None:
     for _, _, page_words in pages:
         assert "Shifts" in _text(page_words).split(), "the header row repeats on every page"
     assert "Prepared" in _text(pages[-1][2])
+
+
+@pytest.mark.browser
+@needs_pdftotext
+def test_the_interval_centre_prints_every_day_and_the_totals_on_each_page(browser, tmp_path: Path) -> None:
+    """80 people whose cells read starts such as D0700: over pages, each with the header row, every
+    day and the totals (not cut off at the page's edge), everyone once, the signatures at the end."""
+    sc = load_scenario(REPO / "scenarios" / "callcenter_95598_intervals.yaml")
+    assert len(sc.staff) > 40
+    pages = pdf_pages(print_pdf(browser, views.print_html(sc, _roster(sc)), tmp_path / "intervals.pdf"))
+    assert 2 <= len(pages) <= 3
+    ids = [p.id for p in sc.staff]
+    for width, _, words in pages:
+        text = _text(words).split()
+        assert "Shifts" in text and "31" in text and "contract" in text, "header, day 31 and the totals on each page"
+        assert max(x for x, _, _ in words) < width, "nothing past the page's right edge"
+    printed = [t for _, _, page in pages for _, _, t in page if t in ids]
+    assert sorted(printed) == sorted(ids), "everyone printed once"
+    assert "Prepared" in _text(pages[-1][2])
+    # each cell's code whole inside its cell: a code cut at the cell's edge is still in the PDF's
+    # text, drawn over the next cell's code on the same line
+    out = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "intervals.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    codes = {s.id for s in sc.shifts}
+    lines: dict[tuple[int, float], list[tuple[float, float]]] = {}
+    for n, body in enumerate(out.split("<page ")[1:]):
+        for x0, y0, x1, t in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
+                                        r"([^<]*)</word>", body):
+            if t in codes:
+                lines.setdefault((n, round(float(y0), 0)), []).append((float(x0), float(x1)))
+    assert sum(map(len, lines.values())) > 1000, "each cell's code reads as a word of its own (cut codes run together)"
+    overlaps = [(key, a, b) for key, cells in lines.items() for a, b in itertools.pairwise(sorted(cells))
+                if a[1] > b[0] + 0.05]
+    assert not overlaps, f"{len(overlaps)} codes run into the next cell, such as {overlaps[:3]}"

@@ -174,3 +174,135 @@ def test_a_solve_is_told_to_stop_at_its_time_limit(monkeypatch, small_yaml) -> N
     job = solving.start_solve(load_scenario(small_yaml), time_limit=0.2, workers=1)
     assert job.wait(90)
     assert seen["stopped"] and job.result is not None and job.error is None
+
+
+def _first_roster(small_yaml: Path) -> tuple[Scenario, Roster]:
+    from roster.solver import SolveOptions, solve
+
+    sc = load_scenario(small_yaml)
+    first = solve(sc, SolveOptions(time_limit=10, workers=2))
+    assert first.feasible
+    return sc, first.roster
+
+
+def test_a_resolve_still_searching_at_its_deadline_returns_the_roster_with_the_pins(small_yaml, monkeypatch) -> None:
+    """A re-solve whose search has not returned by the deadline (a model still being built on a busy
+    machine) hands over the roster before with the pin applied, which keeps every hard rule, and
+    says so (the fake search returns only once the test releases it, so the job cannot wait for it)."""
+    import threading
+
+    from roster.app import solving
+    from roster.model.scenario import Fixed
+
+    sc, roster = _first_roster(small_yaml)
+    release = threading.Event()
+    told: list[threading.Event] = []
+    monkeypatch.setattr(solving, "repair", lambda *a, stop, **k: told.append(stop) or release.wait(120))
+    # a pinned day off that leaves every seat filled: the start keeps the hard rules
+    pick = next((a.staff, a.date) for a in roster
+                if validate(sc, Roster.of(b for b in roster if b != a)).ok)
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff=pick[0], date=pick[1], off=True),)})
+    job = SolveJob(pinned, time_limit=0.2, workers=1, hint=roster, stable=True).start()
+    try:
+        assert job.wait(60), "the job waited for the search past its deadline"
+    finally:
+        release.set()
+    result = job.result
+    assert job.error is None and result.feasible and result.stats["from_pins"]
+    assert result.roster.cell(*pick) is None
+    assert roster.diff(result.roster) == [(pick[0], pick[1], roster.cell(*pick), None)]
+    assert result.stats["changed_cells"] == 1
+    assert validate(pinned, result.roster).ok
+    assert told and told[0].is_set(), "the search left running is told to stop"
+
+
+def test_a_resolve_without_a_roster_keeps_the_one_on_screen(small_yaml, monkeypatch) -> None:
+    """The search returns no roster in its time and the pin breaks a hard rule in the roster before
+    (a shift on a leave day): the page keeps its roster and says why, instead of dropping it."""
+    import types
+
+    from roster.app import solving
+    from roster.app import state as S
+
+    ss: dict = {}
+    S.init(ss)
+    S.open_file(ss, small_yaml)
+    job = S.begin_solve(ss, 10, 2)
+    assert job.wait(60)
+    S.collect(ss)
+    shown = ss["result"]
+    assert shown.feasible
+    assert S.pin(ss, "A4", dt.date(2026, 12, 8), "D") is None  # A4 is on leave that day
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: types.SimpleNamespace(
+        status="UNKNOWN", roster=Roster(), seconds=1.0, terms={}, feasible=False))
+    job = S.begin_solve(ss, 5, 1, stable=True)
+    assert job.stable and job.wait(60)
+    assert not job.result.feasible and job.result.status == "UNKNOWN"
+    assert S.collect(ss)
+    assert ss["result"] is shown, "the roster on screen stays"
+    assert ss["notice"][0] == "resolve_kept" and ss["notice"][1]["status"] == "UNKNOWN"
+
+
+def test_a_stop_during_a_resolve_hands_over_at_once(small_yaml, monkeypatch) -> None:
+    """Stop pressed while the re-solve's search cannot look at it (a model being built): the job
+    ends with the roster with the pin applied, not at its time limit (an hour here)."""
+    import threading
+
+    from roster.app import solving
+    from roster.model.scenario import Fixed
+
+    sc, roster = _first_roster(small_yaml)
+    release = threading.Event()
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: release.wait(120))
+    pick = next((a.staff, a.date) for a in roster if validate(sc, Roster.of(b for b in roster if b != a)).ok)
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff=pick[0], date=pick[1], off=True),)})
+    job = SolveJob(pinned, time_limit=3600, workers=1, hint=roster, stable=True).start()
+    job.request_stop()
+    try:
+        assert job.wait(60), "the job waited for the search after the stop"
+    finally:
+        release.set()
+    assert job.result.feasible and job.result.stats["from_pins"] and job.result.roster.cell(*pick) is None
+
+
+def test_a_solve_from_scratch_without_a_roster_keeps_the_one_on_screen(small_yaml, monkeypatch) -> None:
+    """*Solve from scratch* that ends with no roster in its time (a fake search) keeps the roster on
+    screen too; one that proves there is none does not (the page then explains why)."""
+    from roster.app import solving
+    from roster.app import state as S
+    from roster.solver import Result
+
+    ss: dict = {}
+    S.init(ss)
+    S.open_file(ss, small_yaml)
+    assert S.begin_solve(ss, 10, 2).wait(60)
+    S.collect(ss)
+    shown = ss["result"]
+    assert shown.feasible
+    for status in ("UNKNOWN", "INFEASIBLE"):
+        monkeypatch.setattr(solving, "solve", lambda *a, s=status, **k: Result(status=s, roster=Roster(), seconds=1.0))
+        job = S.begin_solve(ss, 5, 1, stable=False)
+        assert not job.stable and job.wait(60) and S.collect(ss)
+        if status == "UNKNOWN":
+            assert ss["result"] is shown and ss["notice"][0] == "resolve_kept"
+    assert ss["result"].status == "INFEASIBLE"
+
+
+def test_a_resolve_dropped_at_its_deadline_tells_its_search_to_stop(small_yaml, monkeypatch) -> None:
+    """No timer has set the stop (one late on a busy machine): handing over at the deadline sets it,
+    so the search left behind ends as soon as it looks."""
+    import threading
+
+    from roster.app import solving
+    from roster.model.scenario import Fixed
+
+    sc, roster = _first_roster(small_yaml)
+    release, stop = threading.Event(), threading.Event()
+    monkeypatch.setattr(solving, "repair", lambda *a, **k: release.wait(120))
+    pick = next((a.staff, a.date) for a in roster if validate(sc, Roster.of(b for b in roster if b != a)).ok)
+    pinned = sc.model_copy(update={"fixed": (Fixed(staff=pick[0], date=pick[1], off=True),)})
+    try:
+        result = solving.stable_resolve(pinned, roster, 3600, 1, stop=stop, deadline=time.perf_counter() + 0.2)
+    finally:
+        release.set()
+    assert result.stats["from_pins"] and stop.is_set()

@@ -318,6 +318,13 @@ def test_breaks_in_the_tooltip_the_day_view_the_chart_and_a_warning_when_all_bre
     apart = Roster.of(Assignment(staff=s, date=day, shift="N", role="agent", break_at=at)
                       for s, at in zip(agents, ("01:00", "01:30", "02:00"), strict=True))
     assert views.all_on_break(sc, apart) == [], "01:00-02:00 and 02:00-03:00 do not meet"
+    # a start group breaking together while another start covers the floor: no warning; once the
+    # other's break meets theirs, the floor is empty and it is named, with both shifts
+    early = [Assignment(staff=s, date=day, shift="D0700", role="agent", break_at="11:00") for s in agents[:2]]
+    covered = Roster.of([*early, Assignment(staff=agents[2], date=day, shift="D0900", role="agent", break_at="12:30")])
+    assert views.all_on_break(sc, covered) == []
+    empty = Roster.of([*early, Assignment(staff=agents[2], date=day, shift="D0900", role="agent", break_at="11:30")])
+    assert views.all_on_break(sc, empty) == [{"date": day, "shift": "D0700, D0900", "people": 3, "at": "11:30"}]
     night = day + dt.timedelta(days=1)  # the night shift's 01:00 falls on the next day's intervals
     rows = [f for f in interval_figures(sc, together) if f.date == night and f.role == "agent"]
     counts = dict(zip((f.interval for f in rows), views.on_break(sc, together, rows), strict=True))

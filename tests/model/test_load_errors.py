@@ -62,8 +62,6 @@ CASES = [
      "staff[0].cannot", "Q"),
     ("staff without roles", with_("staff.0", {"id": "A", "roles": []}), "staff[0].roles", None),
     ("missing horizon", {k: v for k, v in GOOD.items() if k != "horizon"}, "horizon", None),
-    ("year without CN holiday data", merge(GOOD, {"horizon": {"start": "2031-01-05", "end": "2031-01-11"},
-                                                  "holidays": {"country": "CN"}}), "holidays.country", "CN"),
 ]
 
 

@@ -12,6 +12,7 @@ from roster.cli import app
 from roster.io.load import load_scenario
 from roster.io.roster_csv import read_roster_csv, write_roster_csv
 from roster.model.parse import ScenarioError
+from roster.model.scenario import Fixed
 from roster.services.change import (
     COUNT_ONLY,
     Absence,
@@ -24,8 +25,9 @@ from roster.services.change import (
     repair,
     who_to_tell,
     why_infeasible,
+    with_pins,
 )
-from roster.solver import SolveOptions, solve
+from roster.solver import Result, SolveOptions, solve
 from roster.validate import validate
 from tests.conftest import SCENARIOS, roster_of, tiny
 
@@ -95,6 +97,46 @@ def test_a_sick_call_is_repaired_with_the_fewest_changed_cells(centre, published
     worked = {(a.staff, a.date) for a in published}
     assert sum(1 for c in result.changes if c.reason == "absent") == \
         sum(1 for d in sick[0].days() if ("S05", d) in worked)
+
+
+def test_with_pins_puts_the_pinned_cells_into_the_roster(centre, published):
+    """A re-solve's start: a pinned day off drops the day's shift, a pin to another shift puts it
+    there, a pin the cell already keeps and every other cell stay as they are."""
+    day = centre.horizon.start
+    working = [a for a in published if a.date == day]
+    off, moved, kept = working[0], working[1], working[2]
+    other = next(sh.id for sh in centre.shifts if sh.id != moved.shift)
+    pins = (Fixed(staff=off.staff, date=day, off=True), Fixed(staff=moved.staff, date=day, shift=other),
+            Fixed(staff=kept.staff, date=day, shift=kept.shift))
+    start = with_pins(centre.model_copy(update={"fixed": pins}), published)
+    assert start.cell(off.staff, day) is None
+    assert start.cell(moved.staff, day) == other
+    assert start.cell(kept.staff, day) == kept.shift
+    assert sorted(published.diff(start)) == sorted([(off.staff, day, off.shift, None),
+                                                    (moved.staff, day, moved.shift, other)])
+
+
+def test_a_repairs_time_limit_covers_building_its_model(centre, published, monkeypatch):
+    """The search gets what is left of the limit after the model is built (at least
+    MIN_SEARCH_SECONDS), not the whole limit again: the clock is a fake, read at the start and
+    after the build."""
+    import types
+
+    import roster.services.change as change
+
+    given: list[float] = []
+
+    def tiers(ctx, hint, steps, options, **kw):
+        given.append(options.time_limit)
+        return Result(status="UNKNOWN", roster=hint)
+
+    for built_at in (7.5, 12.0):
+        clock = iter([100.0, 100.0 + built_at, 100.0 + built_at, 100.0 + built_at])
+        monkeypatch.setattr(change, "time", types.SimpleNamespace(perf_counter=lambda c=clock: next(c)))
+        monkeypatch.setattr(change, "solve_in_tiers", tiers)
+        out = repair(centre, published, [], centre.horizon.start, time_limit=10, reasons=False)
+        assert not out.feasible
+    assert given == [pytest.approx(2.5), change.MIN_SEARCH_SECONDS]
 
 
 def test_a_soft_seat_is_filled_before_changes_are_counted():

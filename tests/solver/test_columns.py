@@ -4,6 +4,7 @@ whole and cheaper."""
 
 from __future__ import annotations
 
+import importlib
 import threading
 import time
 
@@ -11,6 +12,7 @@ import pytest
 
 from roster.model.calendar import Calendar
 from roster.solver import SolveOptions, solve
+from roster.solver.build import build
 from roster.solver.columns import from_columns
 from roster.solver.search import construct
 from roster.validate import validate
@@ -58,3 +60,16 @@ def test_a_roster_proved_optimal_by_the_bound_is_kept(start) -> None:
     if found.bound >= best.objective - 1e-6:  # proved: nothing to look for
         assert "master" not in found.stats and "dive" not in found.stats
     assert found.search is None, "no roster is cheaper than the optimum"
+
+
+def test_a_model_the_caller_built_gets_no_columns_after_it(monkeypatch) -> None:
+    """A caller's model has an objective of its own (tiers, changed cells): a roster from the
+    columns would be judged by another cost, so none is looked for."""
+    solve_module = importlib.import_module("roster.solver.solve")
+    called = []
+    monkeypatch.setattr(solve_module, "column_bound", lambda *a, **k: called.append(a))
+    sc = tiny(1, 5, 9, True, 1, 6, 4)
+    assert solve(sc, SolveOptions(time_limit=4, workers=1)).feasible
+    assert len(called) == 1, "a solve of its own keeps time for the columns"
+    assert solve(sc, SolveOptions(time_limit=4, workers=1), ctx=build(sc, Calendar(sc))).feasible
+    assert len(called) == 1, "none after the caller's model"

@@ -30,6 +30,8 @@ def sidebar(store: Store | None) -> str:
                 status = f"{tr('saved_as')} {version.label}"
             st.caption(f"{tr('current')}: **{sc.name}** ({tr('people', n=len(sc.staff))}, "
                        f"{sc.horizon.start} .. {sc.horizon.end}) — {status}")
+            for text in S.holiday_warnings(ss):
+                st.warning(text, icon="📅")
             if store is not None:
                 note = st.text_input(tr("note"), key="save_note", placeholder=tr("note_help"))
                 if st.button(tr("save"), key="save", disabled=not S.unsaved(ss) and not note):

@@ -86,6 +86,9 @@ def page_roster(store: Store | None) -> None:
     if ss.get("notice") and ss["notice"][0] == "solve_error":
         st.error(tr("solve_error", **ss["notice"][1]))
         ss["notice"] = None
+    if ss.get("notice") and ss["notice"][0] == "resolve_kept":
+        st.warning(tr("resolve_kept", **ss["notice"][1]), icon="⚠️")
+        ss["notice"] = None
     result = ss.get("result")
     if result is None:
         return
@@ -101,6 +104,8 @@ def page_roster(store: Store | None) -> None:
     if job is None:  # while a new solve runs, only its own figures are shown
         if ss.get("stopped") and result.status != "OPTIMAL":
             st.caption(tr("stopped"))
+        if result.stats.get("from_pins"):
+            st.warning(tr("from_pins"), icon="⚠️")
         c1, c2, c3, c4, c5 = st.columns(5)
         c1.metric(tr("status"), tr(f"status.{result.status}"))
         c2.metric(tr("objective"), f"{result.objective:g}" if result.objective is not None else "—")

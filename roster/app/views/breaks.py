@@ -1,9 +1,8 @@
-"""Breaks on the floor: who is on break in each interval, and shifts whose people are all on break
-at one moment."""
+"""Breaks on the floor: who is on break in each interval, and moments when everyone of a role on
+the floor is on break."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from roster.model.calendar import Calendar
@@ -44,22 +43,38 @@ def on_break(scenario: Scenario, roster: Roster, figures: list,
 
 def all_on_break(scenario: Scenario, roster: Roster,
                  calendar: Calendar | None = None) -> list[dict[str, Any]]:
-    """Shifts (date and shift, two people or more) whose people are all on break at one moment:
-    nobody of that shift is left on the floor then. One entry per shift instance, with the first
-    such moment (wall clock) and the head count."""
+    """Moments when everyone of a role on the floor (two people or more) is on break at once, so
+    nobody of that role is on the floor, whichever shifts they came on (a centre with many starts
+    has groups that break together while the others cover the floor: no warning then). One entry
+    per such stretch: the date of the shifts' day, their ids, the head count and the first moment
+    (wall clock)."""
     cal = calendar or Calendar(scenario)
-    groups: dict[tuple[dt.date, str], list[tuple[int, int] | None]] = {}
+    by_day: dict[tuple[str | None, int],
+                 list[tuple[list[tuple[int, int]], tuple[int, int] | None, Any]]] = {}
+    moments: dict[str | None, set[int]] = {}
     for a in roster:
         shift = scenario.shift_by_id.get(a.shift)
-        if shift is None or shift.break_rule is None:
+        if shift is None or a.date not in cal.index:
             continue
-        groups.setdefault((a.date, a.shift), []).append(_break_span(scenario, cal, a))
-    out = []
-    for (date, shift), spans in sorted(groups.items()):
-        if len(spans) < 2 or any(s is None for s in spans):
-            continue
-        start = max(a for a, _ in spans)  # type: ignore[misc]
-        if start < min(b for _, b in spans):  # type: ignore[misc]
-            at = f"{start // 60 % 24:02d}:{start % 60:02d}"
-            out.append({"date": date, "shift": shift, "people": len(spans), "at": at})
-    return out
+        day = cal.index[a.date]
+        spans = [(day * 1440 + s, day * 1440 + e) for s, e in shift.spans]
+        rest = _break_span(scenario, cal, a)
+        by_day.setdefault((a.role, day), []).append((spans, rest, a))
+        if rest is not None:
+            moments.setdefault(a.role, set()).add(rest[0])
+    out: list[tuple[int, dict[str, Any]]] = []
+    for role, starts in moments.items():
+        reported_until = -1
+        for t in sorted(starts):
+            if t < reported_until:
+                continue  # inside a stretch already named
+            here = by_day.get((role, t // 1440), []) + by_day.get((role, t // 1440 - 1), [])
+            on = [(rest, a) for spans, rest, a in here if any(s <= t < e for s, e in spans)]
+            if len(on) < 2 or not all(rest is not None and rest[0] <= t < rest[1]
+                                      for rest, _ in on):
+                continue
+            reported_until = min(rest[1] for rest, _ in on)  # type: ignore[index]
+            out.append((t, {"date": min(a.date for _, a in on),
+                            "shift": ", ".join(sorted({a.shift for _, a in on})),
+                            "people": len(on), "at": f"{t // 60 % 24:02d}:{t % 60:02d}"}))
+    return [w for _, w in sorted(out, key=lambda x: x[0])]

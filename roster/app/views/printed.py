@@ -17,6 +17,11 @@ PRINT_PAGE_PEOPLE = 40
 each repeating the header row."""
 
 
+CODE_EM = 0.72
+"""The width of a character of a grid cell's code in bold type, in ems (the cells' size is set from
+the longest code, so that it is printed whole: the interval centre's D0700 was cut to D0)."""
+
+
 def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None = None,
                weekday_names: tuple[str, ...] | None = None, calendar: Calendar | None = None,
                leave_mark: str = "L", pins_shown: bool = True, overtime_shown: bool = True) -> str:
@@ -51,7 +56,8 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
     day_mm = 281 * (1 - 0.12 - 0.05 * (totals + 1)) / len(cal.days)
     texts = month_grid(scenario, roster, cal, leave_mark).to_numpy().ravel()
     longest = max((len(str(c)) for c in texts), default=1)
-    font_mm = round(min(3.0, row_mm * 0.62, day_mm / (0.62 * max(longest, 2) + 0.5)), 2)
+    # a bold code's characters are up to 0.72 em wide (DejaVu Sans Bold: digits 0.70, D 0.83)
+    font_mm = round(min(3.0, row_mm * 0.62, day_mm / (CODE_EM * max(longest, 2) + 0.5)), 2)
     # each totals header word on one line of its 5% column, whatever the printer's font (a wide
     # one such as DejaVu cut "Weekends" into "Weeke nds")
     heads = [w[c] for c in ("shifts", "nights", "weekends", "hours", "overtime")[:totals + 1]]
@@ -72,7 +78,8 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
         " #print-grid tfoot { display: table-row-group }"
         " #print-grid tr { break-inside: avoid }"
         " #print-legend, #print-signatures { break-inside: avoid } }"
-        f"#print-view table {{ font-size: {font_mm}mm; width: 100%; table-layout: fixed }}"
+        f"#print-view table {{ font-size: {font_mm}mm !important; width: 100%;"
+        " table-layout: fixed }"
         " #print-view div { overflow: visible !important }"
         " #print-view td, #print-view th { border: 1px solid #bbb; padding: 0 1px !important;"
         " min-width: 0 !important;"
@@ -92,5 +99,5 @@ def print_html(scenario: Scenario, roster: Roster, words: dict[str, str] | None 
 
 def _ems(text: str) -> float:
     """The width of ``text`` in bold type, in ems: a wide character (中文) one em, any other 0.62
-    (as the grid's codes are sized)."""
+    (the letters of a header word)."""
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)

@@ -11,7 +11,7 @@ from .core import Scenario
 from .demand import Demand, DemandFrom, DemandLine
 from .fairness import Carry, Fairness, check_holiday_name, holiday_names
 from .history import History, Worked
-from .horizon import MAX_HORIZON_DAYS, Holidays, Horizon, check_timezone
+from .horizon import MAX_HORIZON_DAYS, Holidays, Horizon, NamedHoliday, check_timezone
 from .intervals import DEFAULT_STEPS, IntervalDemand, IntervalRow
 from .leave import Leave, LeaveBalance, LeaveWish, Window
 from .people import Role, Staff
@@ -28,7 +28,8 @@ __all__ = [
     "DEFAULT_STEPS", "MAX_HORIZON_DAYS", "OFF_CELL",
     "Break", "Carry", "Count", "Demand", "DemandFrom", "DemandLine", "Fairness", "FieldError",
     "Fixed", "Frozen", "History", "Holidays", "Horizon", "IntervalDemand", "IntervalRow", "Leave",
-    "LeaveBalance", "LeavePolicy", "LeaveWish", "Limit", "PersonRules", "Post", "Request", "Role",
+    "LeaveBalance", "LeavePolicy", "LeaveWish", "Limit", "NamedHoliday", "PersonRules", "Post",
+    "Request", "Role",
     "Rotation", "Rules", "Scenario", "Shift", "ShiftTemplate", "Soft", "Staff", "Team", "Window",
     "Worked", "check_days", "check_holiday_name", "check_references", "check_timezone",
     "expand_templates", "holiday_names", "limit_value", "limit_weight", "parse_minutes",

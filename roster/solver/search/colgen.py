@@ -35,6 +35,7 @@ master, the round prices again at the master's own duals.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -132,12 +133,15 @@ class ColumnGeneration:
 
     # ---- the loop -------------------------------------------------------------
     def run(self, seconds: float, start: Roster | None = None, upper: float | None = None,
-            max_rounds: int = 10_000, on_round: Callable[[float, float], None] | None = None
-            ) -> Bound:
+            max_rounds: int = 10_000, on_round: Callable[[float, float], None] | None = None,
+            stop: threading.Event | None = None) -> Bound:
         """Rounds of master and pricing until the bound meets the master's value, the bound
         reaches ``upper`` (a known roster's cost), ``STALL`` rounds add no month, ``max_rounds``
-        pass or ``seconds`` run out. ``on_round`` hears (seconds so far, bound) after each round."""
+        pass, ``seconds`` run out or ``stop`` is set. ``on_round`` hears (seconds so far, bound)
+        after each round."""
         t0 = time.perf_counter()
+        if stop is not None and stop.is_set():
+            seconds = 0.0
         m = self.master
         zero = np.zeros(len(m.lo)), np.zeros(len(m.hi))
         if start is not None:
@@ -163,7 +167,7 @@ class ColumnGeneration:
         if on_round is not None:
             on_round(time.perf_counter() - t0, out.value)
         idle = 0
-        while out.rounds < max_rounds and time.perf_counter() - t0 < seconds:
+        while out.rounds < max_rounds and time.perf_counter() - t0 < seconds and not (stop and stop.is_set()):
             out.rounds += 1
             lp, sigma, y, z = m.solve()
             out.lp = lp

@@ -3,11 +3,12 @@
 After column generation (``colgen.py``) the master's linear programme mixes several months per
 person. Each step of the dive fixes, among the people still free, everyone whose month is already
 whole (λ = 1) and the ``FIX_SHARE`` of the others (at least one; more when the pace so far would
-not finish by the deadline) whose largest λ is largest, to that month; then it prices the free people at the new duals for up to ``ROUNDS`` rounds, so
-their months answer the ones just fixed. Seats keep their shortfall and surplus columns, so the
-master stays feasible however the months are fixed. When everyone is fixed the months are a
-roster, and each keeps its person's rules (pricing returns only such months, and ``Search.keeps``
-checks them once more). At the deadline the free people take their largest-λ month at once.
+not finish by the deadline) whose largest λ is largest, to that month; then it prices the free
+people at the new duals for up to ``ROUNDS`` rounds, so their months answer the ones just fixed.
+Seats keep their shortfall and surplus columns, so the master stays feasible however the months
+are fixed. When everyone is fixed the months are a roster, and each keeps its person's rules
+(pricing returns only such months, and ``Search.keeps`` checks them once more). At the deadline
+the free people take their largest-λ month at once.
 
 This is the primal side of the relaxation: where the relaxation is tight (most Curtois & Qu
 instances, seat centres of a few dozen people) the dive lands close to its value, which a
@@ -53,8 +54,8 @@ class Dive:
 def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = None) -> Dive | None:
     """Dive from ``cg``'s master until everyone has a month, or ``deadline`` (``perf_counter``)
     when the rest take their largest-λ month; None when the master has a headcount row (at most so
-    many people working: fixings could break it), someone has no month in it yet, or it is not solved. ``cg`` is changed: its master
-    ends with every person's month fixed."""
+    many people working: fixings could break it), someone has no month in it yet, or it is not
+    solved. ``cg`` is changed: its master ends with every person's month fixed."""
     m = cg.master
     if m.team.any() or not all(m.index):  # a headcount row, or someone without a month yet
         return None
@@ -93,7 +94,8 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
             months[p] = m.pool[p][best[p]]
             free.discard(p)
     value = m.solve()[0]
-    if not all(cg.search.keeps(p, plan, np.where(plan >= 0, role, 0)) for p, (plan, role) in months.items()):
+    keeps = cg.search.keeps
+    if not all(keeps(p, plan, np.where(plan >= 0, role, 0)) for p, (plan, role) in months.items()):
         return None
     return Dive(months, value, steps, rounds, time.perf_counter() - started, rounded)
 
