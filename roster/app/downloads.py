@@ -47,8 +47,8 @@ def _csv(scenario: Scenario, result: Result, path: Path) -> None:
 
 
 def _json(scenario: Scenario, result: Result, path: Path) -> None:
-    path.write_text(json.dumps(result_dict(scenario, result), ensure_ascii=False, indent=2, default=str),
-                    encoding="utf-8")
+    text = json.dumps(result_dict(scenario, result), ensure_ascii=False, indent=2, default=str)
+    path.write_text(text, encoding="utf-8")
 
 
 def _ics(scenario: Scenario, result: Result, path: Path) -> None:
@@ -83,7 +83,8 @@ def formats() -> list[Format]:
     """The formats whose export module is present."""
     import importlib.util
 
-    return [f for f in _ALL if f.key not in _MODULES or importlib.util.find_spec(_MODULES[f.key]) is not None]
+    return [f for f in _ALL
+            if f.key not in _MODULES or importlib.util.find_spec(_MODULES[f.key]) is not None]
 
 
 def export_bytes(scenario: Scenario, result: Result, key: str) -> bytes:
@@ -135,4 +136,5 @@ class Exports:
 def saved_result(roster: Roster, status: str = "FEASIBLE", objective: float | None = None,
                  bound: float | None = None, seconds: float | None = None) -> Result:
     """A Result for a roster read back from the store (for the exports that want one)."""
-    return Result(status=status, roster=roster, objective=objective, bound=bound, seconds=seconds or 0.0)
+    return Result(status=status, roster=roster, objective=objective, bound=bound,
+                  seconds=seconds or 0.0)

@@ -60,15 +60,18 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def save(path: str | Path, draft_id: str, scenario: Scenario, source: str, roster: Roster | None = None,
-         status: str | None = None, version_id: int | None = None) -> None:
+def save(path: str | Path, draft_id: str, scenario: Scenario, source: str,
+         roster: Roster | None = None, status: str | None = None,
+         version_id: int | None = None) -> None:
     """Write (or overwrite) the draft ``draft_id``."""
     cells = None if roster is None else json.dumps(
-        [[str(a.date), a.staff, a.shift, a.role, a.post, a.break_at] for a in roster], ensure_ascii=False)
+        [[str(a.date), a.staff, a.shift, a.role, a.post, a.break_at] for a in roster],
+        ensure_ascii=False)
     con = _connect(Path(path))
     try:
         con.execute("BEGIN IMMEDIATE")
-        con.execute("INSERT OR REPLACE INTO drafts (id, source, yaml, roster, status, version_id, saved_hash, updated) "
+        con.execute("INSERT OR REPLACE INTO drafts "
+                    "(id, source, yaml, roster, status, version_id, saved_hash, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
                     (draft_id, source, dump_scenario(scenario), cells, status, version_id,
                      dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
@@ -83,8 +86,8 @@ def load(path: str | Path, draft_id: str) -> Draft | None:
         return None
     con = _connect(Path(path))
     try:
-        row = con.execute("SELECT id, source, yaml, roster, status, version_id, updated FROM drafts WHERE id = ?",
-                          (draft_id,)).fetchone()
+        row = con.execute("SELECT id, source, yaml, roster, status, version_id, updated "
+                          "FROM drafts WHERE id = ?", (draft_id,)).fetchone()
     finally:
         con.close()
     if row is None:

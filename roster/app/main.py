@@ -37,8 +37,10 @@ def run() -> None:
         ss["lang"] = recalled("lang")
     S.init(ss)
     if "time_limit" not in ss:
-        ss["time_limit"] = _number(recalled("t"), _number(os.environ.get("ROSTER_TIME_LIMIT"), 30.0))
-    ss.setdefault("workers", max(1, min(64, int(os.environ.get("ROSTER_WORKERS", os.cpu_count() or 1)))))
+        default = _number(os.environ.get("ROSTER_TIME_LIMIT"), 30.0)
+        ss["time_limit"] = _number(recalled("t"), default)
+    workers = int(os.environ.get("ROSTER_WORKERS", os.cpu_count() or 1))
+    ss.setdefault("workers", max(1, min(64, workers)))
     if "page" not in ss and recalled("page") in PAGES:
         ss["page"] = recalled("page")
     store = open_store()

@@ -36,7 +36,8 @@ class SolveJob:
     workers: int = 2
     hint: Roster | None = None
     stable: bool = False
-    """Re-solve from ``hint`` changing as few cells as possible (``roster.services.change.repair``)."""
+    """Re-solve from ``hint`` changing as few cells as possible
+    (``roster.services.change.repair``)."""
     stop: threading.Event = field(default_factory=threading.Event)
     progress: list[Progress] = field(default_factory=list)
     result: Result | None = None
@@ -64,14 +65,15 @@ class SolveJob:
 
     def _solve(self) -> None:
         if self.stable and self.hint is not None:
-            self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers, stop=self.stop,
-                                         on_progress=self.progress.append,
+            self.result = stable_resolve(self.scenario, self.hint, self.time_limit, self.workers,
+                                         stop=self.stop, on_progress=self.progress.append,
                                          deadline=self.started + self.time_limit + RESOLVE_GRACE)
             return
         # the default path: a first roster by construction within seconds at any size, then
         # every better one reported, so the page can chart progress and Stop keeps a roster
-        self.result = solve(self.scenario, SolveOptions(time_limit=self.time_limit, workers=self.workers),
-                            hint=self.hint, on_progress=self.progress.append, stop=self.stop)
+        options = SolveOptions(time_limit=self.time_limit, workers=self.workers)
+        self.result = solve(self.scenario, options, hint=self.hint,
+                            on_progress=self.progress.append, stop=self.stop)
 
     @property
     def running(self) -> bool:
@@ -103,38 +105,43 @@ class SolveJob:
 
 def start_solve(scenario: Scenario, time_limit: float = 30.0, workers: int = 2,
                 hint: Roster | None = None, stable: bool = False) -> SolveJob:
-    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint, stable=stable).start()
+    return SolveJob(scenario, time_limit=time_limit, workers=workers, hint=hint,
+                    stable=stable).start()
 
 
 def known_cells(scenario: Scenario, roster: Roster) -> Roster:
-    """The roster's cells that still fit the scenario (known staff and shift, inside the horizon)."""
+    """The roster's cells that still fit the scenario (known staff and shift, inside the
+    horizon)."""
     h = scenario.horizon
-    return Roster.of(a for a in roster if a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
+    return Roster.of(a for a in roster
+                     if a.staff in scenario.staff_by_id and a.shift in scenario.shift_by_id
                      and h.start <= a.date <= h.end)
 
 
 RESOLVE_GRACE = 0.8
 """Seconds past its time limit a re-solve's search may take to hand over its roster; after that the
-page takes the re-solve's start (or keeps the roster on screen) and the search's answer is dropped."""
+page takes the re-solve's start (or keeps the roster on screen) and the search's answer is
+dropped."""
 
 RESOLVE_RESERVE = 1.0
-"""Seconds (at most a tenth of the limit) a re-solve's search leaves of its limit for its steps after
-the search (the exact cost of its roster, the breaks), so its roster comes before the limit."""
+"""Seconds (at most a tenth of the limit) a re-solve's search leaves of its limit for its steps
+after the search (the exact cost of its roster, the breaks), so its roster comes before the
+limit."""
 
 
 def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, workers: int,
                    stop: threading.Event | None = None, on_progress=None,
                    deadline: float | None = None) -> Result:
-    """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells as
-    possible, then the scenario's own costs (the repair search of ``roster.services.change``). ``stop`` keeps
-    the best roster found so far.
+    """Solve ``scenario`` again from ``roster``: every seat filled first, then as few changed cells
+    as possible, then the scenario's own costs (the repair search of ``roster.services.change``).
+    ``stop`` keeps the best roster found so far.
 
-    The search starts from ``roster`` with the scenario's pins applied (``with_pins``). When the search
-    returns no roster, or has not returned by ``deadline`` (a ``time.perf_counter()`` time; building the
-    interval centre's model alone took 4-15 s on a busy machine), that start is the result if it keeps
-    every hard rule, marked ``stats["from_pins"]``; else the result has no roster (the page then keeps
-    the one on screen). The same holds ``RESOLVE_GRACE`` after ``stop`` is set. A search still running
-    then ends by itself (``stop`` is set by then)."""
+    The search starts from ``roster`` with the scenario's pins applied (``with_pins``). When the
+    search returns no roster, or has not returned by ``deadline`` (a ``time.perf_counter()`` time;
+    building the interval centre's model alone took 4-15 s on a busy machine), that start is the
+    result if it keeps every hard rule, marked ``stats["from_pins"]``; else the result has no roster
+    (the page then keeps the one on screen). The same holds ``RESOLVE_GRACE`` after ``stop`` is set.
+    A search still running then ends by itself (``stop`` is set by then)."""
     known = known_cells(scenario, roster)
     start = with_pins(scenario, known)
     answer: list = []  # the search's Result, or the exception it raised
@@ -145,20 +152,24 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
         limit = time_limit - min(RESOLVE_RESERVE, time_limit / 10)
         out = repair(scenario, known, [], scenario.horizon.start, time_limit=limit, workers=workers,
                      stop=stop, on_progress=on_progress, reasons=False, hint=start)
-        result = Result(status=out.status, roster=out.roster, seconds=out.seconds, terms=dict(out.terms))
+        result = Result(status=out.status, roster=out.roster, seconds=out.seconds,
+                        terms=dict(out.terms))
         if out.feasible:
             result.objective = float(sum(v for k, v in out.terms.items() if k != "changes"))
             result.stats["changed_cells"] = out.changed_cells
         answer.append(result)
 
     t0 = time.perf_counter()
-    worker = threading.Thread(target=_kept_errors(search, answer), name="roster-resolve", daemon=True)
+    worker = threading.Thread(target=_kept_errors(search, answer), name="roster-resolve",
+                              daemon=True)
     worker.start()
     report = validate(scenario, start)  # beside the search: the fallback is known at the deadline
     _wait(worker, stop, deadline)
     if worker.is_alive() and stop is not None:
-        stop.set()  # the search dropped here ends as soon as it looks (a late timer may not have fired)
-    result = answer[0] if answer else Result(status="UNKNOWN", roster=Roster(), seconds=time.perf_counter() - t0,
+        # the search dropped here ends as soon as it looks (a late timer may not have fired)
+        stop.set()
+    result = answer[0] if answer else Result(status="UNKNOWN", roster=Roster(),
+                                             seconds=time.perf_counter() - t0,
                                              stats={"search_status": "running at the time limit"})
     if isinstance(result, BaseException):
         raise result
@@ -166,7 +177,8 @@ def stable_resolve(scenario: Scenario, roster: Roster, time_limit: float, worker
         return result
     return Result(status="FEASIBLE", roster=start, seconds=time.perf_counter() - t0,
                   objective=float(report.cost),
-                  stats={"from_pins": True, "search_status": result.stats.get("search_status", result.status),
+                  stats={"from_pins": True,
+                         "search_status": result.stats.get("search_status", result.status),
                          "changed_cells": len(known.diff(start))})
 
 
@@ -185,7 +197,8 @@ def _wait(worker: threading.Thread, stop: threading.Event | None, deadline: floa
 
 
 def _kept_errors(work: Callable[[], None], answer: list) -> Callable[[], None]:
-    """``work`` with an exception put in ``answer`` (re-raised in the job's thread) instead of lost."""
+    """``work`` with an exception put in ``answer`` (re-raised in the job's thread) instead of
+    lost."""
 
     def run() -> None:
         try:
@@ -246,10 +259,13 @@ def _explain(scenario: Scenario, **options) -> object:
 class ExplainJob(TaskJob):
     """Why no roster exists, looked for in a background thread (the page stays usable)."""
 
-    def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0, workers: int = 1) -> None:
-        super().__init__(_explain, (scenario,), {"lang": lang, "time_limit": time_limit, "workers": workers},
+    def __init__(self, scenario: Scenario, lang: str = "en", time_limit: float = 10.0,
+                 workers: int = 1) -> None:
+        super().__init__(_explain, (scenario,),
+                         {"lang": lang, "time_limit": time_limit, "workers": workers},
                          passes_stop=True)
-        self.scenario, self.lang, self.time_limit, self.workers = scenario, lang, time_limit, workers
+        self.scenario, self.lang = scenario, lang
+        self.time_limit, self.workers = time_limit, workers
 
     @property
     def explanation(self) -> object | None:

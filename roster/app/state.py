@@ -41,16 +41,18 @@ def bundled_scenarios() -> list[Path]:
 
 
 def init(state: State) -> None:
-    defaults: dict[str, Any] = {"lang": "en", "data": None, "scenario": None, "source": "", "version": None,
-                                "gen": 0, "errors": {}, "job": None, "result": None, "previous": None,
-                                "result_version": None, "explanation": None, "notice": None, "stopped": False,
+    defaults: dict[str, Any] = {"lang": "en", "data": None, "scenario": None, "source": "",
+                                "version": None, "gen": 0, "errors": {}, "job": None,
+                                "result": None, "previous": None, "result_version": None,
+                                "explanation": None, "notice": None, "stopped": False,
                                 "explain_job": None, "explain_time": None, "merge": None}
     for k, v in defaults.items():
         if k not in state:
             state[k] = v
 
 
-def open_scenario(state: State, scenario: Scenario, source: str, version: Version | None = None) -> None:
+def open_scenario(state: State, scenario: Scenario, source: str,
+                  version: Version | None = None) -> None:
     """Make ``scenario`` the one being edited and solved; forget the previous roster."""
     state["scenario"] = scenario
     state["data"] = tables.scenario_data(scenario)
@@ -79,7 +81,8 @@ def open_text(state: State, text: str, name: str) -> Scenario:
     except Exception as exc:  # yaml.YAMLError and friends
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ScenarioError(name, where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        problem = getattr(exc, "problem", None) or exc
+        raise ScenarioError(name, where, None, f"not valid YAML: {problem}") from None
     scenario = tables.parse_scenario(data, name, lines)
     open_scenario(state, scenario, name)
     return scenario
@@ -91,7 +94,8 @@ def open_saved(state: State, store: Store, version: Version) -> Scenario:
     open_scenario(state, scenario, version.label, version)
     saved = store.latest_roster(version.id)
     if saved is not None:
-        state["result"] = saved_result(saved.roster, saved.status, saved.objective, saved.bound, saved.seconds)
+        state["result"] = saved_result(saved.roster, saved.status, saved.objective, saved.bound,
+                                       saved.seconds)
         state["result_version"] = version.id
     return scenario
 
@@ -115,7 +119,8 @@ def apply_staff(state: State, drop_missing: bool = False) -> int:
 
 
 def import_staff(state: State, path: str | Path) -> int:
-    """Merge a staff list into the current scenario at once (nobody dropped); returns the head count."""
+    """Merge a staff list into the current scenario at once (nobody dropped); returns the head
+    count."""
     preview_staff(state, path)
     return apply_staff(state)
 
@@ -190,9 +195,11 @@ def editor_table(state: State, section: str, lang: str) -> tuple[str, pd.DataFra
     key = f"ed_{section}_{state['gen']}_{lang}"
     bases = state.setdefault("editor_base", {})
     base = bases.get(section)
-    if base is None or base[0] != key or key not in state:  # new, or its edits forgotten (page left)
+    # new, or its edits forgotten (page left)
+    if base is None or base[0] != key or key not in state:
         last = state.setdefault("editor_last", {}).get(section)
-        frame = last[1] if last is not None and last[0] == state["gen"] else tables.to_frame(state["data"], section)
+        frame = (last[1] if last is not None and last[0] == state["gen"]
+                 else tables.to_frame(state["data"], section))
         base = bases[section] = (key, frame)
     return base
 
@@ -213,7 +220,8 @@ def rejected_tables(state: State) -> list[str]:
 
 
 def apply_other(state: State, text: str) -> ScenarioError | None:
-    """Take the fields shown as YAML (name, horizon, holidays, leave policy, ...) into the scenario."""
+    """Take the fields shown as YAML (name, horizon, holidays, leave policy, ...) into the
+    scenario."""
     errors = state.setdefault("errors", {})
     source = state.get("source") or "<edit>"
     try:
@@ -270,7 +278,8 @@ def unsaved(state: State) -> bool:
     if state.get("version") is None:
         return True
     result = state.get("result")
-    return result is not None and result.feasible and state.get("result_version") != state["version"].id
+    return (result is not None and result.feasible
+            and state.get("result_version") != state["version"].id)
 
 
 def can_resolve_stably(state: State) -> bool:
@@ -374,20 +383,24 @@ def apply_repair(state: State, scenario: Scenario) -> None:
     state["gen"] += 1
 
 
-def compare_saved(store: Store, a: Version, b: Version) -> tuple[pd.DataFrame, list[str], pd.DataFrame | None]:
-    """Two saved versions side by side: a summary row each (size, newest roster, validator figures),
-    the scenario sections that differ, and the roster cells that differ (when both have a roster)."""
+def compare_saved(store: Store, a: Version,
+                  b: Version) -> tuple[pd.DataFrame, list[str], pd.DataFrame | None]:
+    """Two saved versions side by side: a summary row each (size, newest roster, validator
+    figures), the scenario sections that differ, and the roster cells that differ (when both have a
+    roster)."""
     rows, scenarios, rosters = [], [], []
     for v in (a, b):
         sc = store.load_scenario(v.id)
         saved = store.latest_roster(v.id)
-        row: dict[str, Any] = {"version": v.label, "note": v.note, "staff": len(sc.staff), "shifts": len(sc.shifts),
-                               "demand lines": len(sc.demand), "leave": len(sc.leave), "pinned": len(sc.fixed),
-                               "roster": saved.status if saved else "", "objective": None, "hard": None,
-                               "soft cost": None}
+        row: dict[str, Any] = {"version": v.label, "note": v.note, "staff": len(sc.staff),
+                               "shifts": len(sc.shifts), "demand lines": len(sc.demand),
+                               "leave": len(sc.leave), "pinned": len(sc.fixed),
+                               "roster": saved.status if saved else "", "objective": None,
+                               "hard": None, "soft cost": None}
         if saved is not None and len(saved.roster):
             report = validate(sc, saved.roster)
-            row.update({"objective": saved.objective, "hard": len(report.hard), "soft cost": report.cost})
+            row.update({"objective": saved.objective, "hard": len(report.hard),
+                        "soft cost": report.cost})
         rows.append(row)
         scenarios.append(tables.scenario_data(sc))
         rosters.append(saved.roster if saved is not None else None)

@@ -22,37 +22,42 @@ from roster.model.parse import ScenarioError, scenario_from_dict
 from roster.model.scenario import FieldError, PersonRules, Rules, Scenario
 
 LIMIT_RULES = ("min_rest_hours", "max_consecutive_work_days", "min_consecutive_work_days",
-               "min_consecutive_days_off", "max_hours_per_week", "max_hours_total", "min_hours_total",
-               "max_weekends", "max_weekends_per_month")
+               "min_consecutive_days_off", "max_hours_per_week", "max_hours_total",
+               "min_hours_total", "max_weekends", "max_weekends_per_month")
 
 # column kinds: text, opt (text or omitted), list, date, dates, limit, int, bool, optbool,
 # days (one word, or a list when there are several),
 # segments, span (2026-12-01..2026-12-10), shiftcounts (D:8, N:4), sequences (N>D, N>E), json
 # (any field a table does not know yet, shown as JSON so nothing is hidden or lost)
 _PERSON_COLUMNS: list[tuple[str, str]] = [(k, "limit") for k in LIMIT_RULES] + [
-    ("max_shifts", "shiftcounts"), ("forbidden_sequences", "sequences"), ("forbidden_sequences_weight", "int")]
+    ("max_shifts", "shiftcounts"), ("forbidden_sequences", "sequences"),
+    ("forbidden_sequences_weight", "int")]
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "roles": [("id", "text"), ("name", "opt"), ("covers", "list")],
-    "staff": [("id", "text"), ("name", "opt"), ("roles", "list"), ("hired", "date"), ("cannot", "list"),
-              ("days_off", "dates"), ("team", "opt"), *_PERSON_COLUMNS],
-    "shifts": [("id", "text"), ("name", "opt"), ("start", "opt"), ("end", "opt"), ("segments", "segments"),
-               ("on", "days"), ("night", "optbool"), ("minutes", "int"), ("handover_minutes", "int")],
-    "demand": [("shift", "text"), ("role", "opt"), ("min", "limit"), ("max", "limit"), ("days", "days")],
-    "leave": [("staff", "text"), ("type", "opt"), ("start", "date"), ("end", "date"), ("half", "opt"),
-              ("extras", "list"), ("note", "opt")],
+    "staff": [("id", "text"), ("name", "opt"), ("roles", "list"), ("hired", "date"),
+              ("cannot", "list"), ("days_off", "dates"), ("team", "opt"), *_PERSON_COLUMNS],
+    "shifts": [("id", "text"), ("name", "opt"), ("start", "opt"), ("end", "opt"),
+               ("segments", "segments"), ("on", "days"), ("night", "optbool"), ("minutes", "int"),
+               ("handover_minutes", "int")],
+    "demand": [("shift", "text"), ("role", "opt"), ("min", "limit"), ("max", "limit"),
+               ("days", "days")],
+    "leave": [("staff", "text"), ("type", "opt"), ("start", "date"), ("end", "date"),
+              ("half", "opt"), ("extras", "list"), ("note", "opt")],
     "leave_wishes": [("staff", "text"), ("type", "opt"), ("days", "int"), ("window", "span")],
-    "posts": [("id", "text"), ("name", "opt"), ("shift", "days"), ("days", "days"), ("a", "text"), ("b", "days"),
-              ("counts_toward", "opt"), ("backup_weight", "int")],
-    "requests": [("staff", "text"), ("date", "date"), ("shift", "opt"), ("off", "bool"), ("weight", "int")],
-    "fixed": [("staff", "text"), ("date", "date"), ("shift", "opt"), ("off", "bool"), ("role", "opt")],
+    "posts": [("id", "text"), ("name", "opt"), ("shift", "days"), ("days", "days"), ("a", "text"),
+              ("b", "days"), ("counts_toward", "opt"), ("backup_weight", "int")],
+    "requests": [("staff", "text"), ("date", "date"), ("shift", "opt"), ("off", "bool"),
+                 ("weight", "int")],
+    "fixed": [("staff", "text"), ("date", "date"), ("shift", "opt"), ("off", "bool"),
+              ("role", "opt")],
 }
 """List sections: one row per entry."""
 
 RULE_KINDS: dict[str, str] = {**dict(_PERSON_COLUMNS), "overstaffing_weight": "int"}
 FAIRNESS_KEYS = ("nights", "weekends", "holidays", "hours")
-SECTIONS = ("staff", "shifts", "demand", "leave", "requests", "fixed", "posts", "leave_wishes", "roles", "rules",
-            "fairness")
+SECTIONS = ("staff", "shifts", "demand", "leave", "requests", "fixed", "posts", "leave_wishes",
+            "roles", "rules", "fairness")
 
 
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
@@ -62,7 +67,8 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
     return data
 
 
-def parse_scenario(data: dict[str, Any], source: str = "<edit>", lines: dict[tuple, int] | None = None) -> Scenario:
+def parse_scenario(data: dict[str, Any], source: str = "<edit>",
+                   lines: dict[tuple, int] | None = None) -> Scenario:
     """A scenario from a dict, with the calendar checked too; ScenarioError on bad input
     (``lines``: the line of each field of an uploaded file, for the message)."""
     scenario = scenario_from_dict(data, source, lines=lines)
@@ -151,7 +157,8 @@ def parse_cell(value: Any, kind: str, field: str, source: str = "<edit>") -> Any
             try:
                 out.append(dt.date.fromisoformat(item).isoformat())
             except ValueError:
-                raise bad(f"{item!r} is not a date", "write dates as YYYY-MM-DD, separated by commas") from None
+                raise bad(f"{item!r} is not a date",
+                          "write dates as YYYY-MM-DD, separated by commas") from None
         return out
     if kind == "int":
         try:
@@ -171,7 +178,8 @@ def parse_cell(value: Any, kind: str, field: str, source: str = "<edit>") -> Any
     if kind == "limit":
         m = _LIMIT.match(text)
         if not m:
-            raise bad("not a number", "write 40 for a hard limit, or 40 @ 100 for a soft one with weight 100")
+            raise bad("not a number",
+                      "write 40 for a hard limit, or 40 @ 100 for a soft one with weight 100")
         number = float(m.group(1))
         return {"value": number, "weight": int(m.group(2))} if m.group(2) else number
     if kind == "days":
@@ -211,7 +219,8 @@ def parse_cell(value: Any, kind: str, field: str, source: str = "<edit>") -> Any
         for item in _items(text):
             parts = [p.strip() for p in item.split(">")]
             if len(parts) != 2 or not all(parts):
-                raise bad(f"{item!r} is not a pair of shifts", "write N>D, N>E (N followed by D the next day)")
+                raise bad(f"{item!r} is not a pair of shifts",
+                          "write N>D, N>E (N followed by D the next day)")
             seqs.append(parts)
         return seqs
     raise ValueError(f"unknown column kind {kind}")
@@ -252,7 +261,8 @@ def to_frame(data: dict[str, Any], section: str) -> pd.DataFrame:
         rows = [{"measure": k, "weight": str(weights.get(k, 0))} for k in FAIRNESS_KEYS]
         return pd.DataFrame(rows, columns=["measure", "weight"])
     cols = columns(data, section)
-    rows = [{c: cell_text(entry.get(c), kind) for c, kind in cols} for entry in data.get(section, [])]
+    rows = [{c: cell_text(entry.get(c), kind) for c, kind in cols}
+            for entry in data.get(section, [])]
     frame = pd.DataFrame(rows, columns=[c for c, _ in cols])
     for c, kind in cols:
         if kind == "bool":
@@ -262,8 +272,10 @@ def to_frame(data: dict[str, Any], section: str) -> pd.DataFrame:
     return frame
 
 
-def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: str = "<edit>") -> dict[str, Any]:
-    """A new scenario dict with ``section`` replaced by the table's rows (``data`` is not changed)."""
+def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame,
+               source: str = "<edit>") -> dict[str, Any]:
+    """A new scenario dict with ``section`` replaced by the table's rows (``data`` is not
+    changed)."""
     out = copy.deepcopy(data)
     if section == "rules":
         rules = dict(out.get("rules", {}))
@@ -271,7 +283,8 @@ def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: 
         for _, row in frame.iterrows():
             key = str(row.get("rule", "")).strip()
             if key not in kinds:
-                raise ScenarioError(source, "rules", key, "unknown rule", hint="rules: " + ", ".join(kinds))
+                raise ScenarioError(source, "rules", key, "unknown rule",
+                                    hint="rules: " + ", ".join(kinds))
             rules[key] = parse_cell(row.get("value"), kinds[key], f"rules.{key}", source)
             if rules[key] is None and key == "forbidden_sequences":
                 rules[key] = []
@@ -284,13 +297,15 @@ def from_frame(data: dict[str, Any], section: str, frame: pd.DataFrame, source: 
         for _, row in frame.iterrows():
             key = str(row.get("measure", "")).strip()
             if key not in FAIRNESS_KEYS:
-                raise ScenarioError(source, "fairness", key, "unknown measure", hint=", ".join(FAIRNESS_KEYS))
+                raise ScenarioError(source, "fairness", key, "unknown measure",
+                                    hint=", ".join(FAIRNESS_KEYS))
             value = parse_cell(row.get("weight"), "int", f"fairness.{key}", source)
             weights[key] = value or 0
         out["fairness"] = weights
         return out
     cols = columns(data, section)
-    named = {e.get("id"): bool(e.get("name")) for e in data.get("staff", [])} if section == "staff" else {}
+    named = ({e.get("id"): bool(e.get("name")) for e in data.get("staff", [])}
+             if section == "staff" else {})
     entries = []
     for i, (_, row) in enumerate(frame.iterrows()):
         values = [row.get(c) for c, _ in cols]
@@ -367,7 +382,8 @@ def add_pin(data: dict[str, Any], staff: str, date: dt.date, shift: str | None,
     """
     out = copy.deepcopy(data)
     day = date.isoformat()
-    fixed = [f for f in out.get("fixed", []) if not (f.get("staff") == staff and str(f.get("date")) == day)]
+    fixed = [f for f in out.get("fixed", [])
+             if not (f.get("staff") == staff and str(f.get("date")) == day)]
     entry: dict[str, Any] = {"staff": staff, "date": day}
     if shift is None:
         entry["off"] = True
@@ -383,5 +399,6 @@ def add_pin(data: dict[str, Any], staff: str, date: dt.date, shift: str | None,
 def remove_pin(data: dict[str, Any], staff: str, date: dt.date) -> dict[str, Any]:
     out = copy.deepcopy(data)
     day = date.isoformat()
-    out["fixed"] = [f for f in out.get("fixed", []) if not (f.get("staff") == staff and str(f.get("date")) == day)]
+    out["fixed"] = [f for f in out.get("fixed", [])
+                    if not (f.get("staff") == staff and str(f.get("date")) == day)]
     return out

@@ -1,4 +1,5 @@
-"""A generated call centre staffed by interval, for the interval bench (``python -m roster.bench.intervals``).
+"""A generated call centre staffed by interval, for the interval bench
+(``python -m roster.bench.intervals``).
 
 October 2026 (National Day week included), agents only, two shift templates of seven start times
 each: early shifts starting 07:00-10:00 and late ones 12:00-15:00, every 30 minutes, 8 paid hours
@@ -74,19 +75,27 @@ LOAD = 0.9
 """The month's need in agent-intervals as a share of what the agents can work."""
 WEEKEND = 0.7
 HOLIDAY = 0.55
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def curve(minute: int) -> float:
-    """Relative calls at ``minute`` from 00:00: a morning peak at 10:00, an afternoon one at 15:00."""
+    """Relative calls at ``minute`` from 00:00: a morning peak at 10:00, an afternoon one at
+    15:00."""
     h = minute / 60
-    return (0.25 + 1.0 * math.exp(-((h - 10.0) / 1.6) ** 2) + 0.8 * math.exp(-((h - 15.0) / 1.8) ** 2)
+    return (0.25 + 1.0 * math.exp(-((h - 10.0) / 1.6) ** 2)
+            + 0.8 * math.exp(-((h - 15.0) / 1.8) ** 2)
             + 0.35 * math.exp(-((h - 20.0) / 2.0) ** 2))
+
+
+def _hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 NIGHT_BREAK = ("01:00", "04:00")
 
 
-def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, night: int = 0) -> Scenario:
+def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD,
+                         night: int = 0) -> Scenario:
     """A centre of ``size`` agents (at least 10) staffed per 30-minute interval.
 
     ``night`` > 0: a thin night as well, a fixed shift N 22:00-07:00 whose 60-minute break lies
@@ -95,7 +104,8 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, nig
     if size < 10:
         raise ValueError("a generated interval centre needs at least 10 agents")
     rng = random.Random(seed * 1_000_003 + size)
-    staff = tuple(Staff(id=f"A{i + 1:04d}", name=f"agent{i + 1}", roles=("agent",)) for i in range(size))
+    staff = tuple(Staff(id=f"A{i + 1:04d}", name=f"agent{i + 1}", roles=("agent",))
+                  for i in range(size))
     end = START + dt.timedelta(days=DAYS - 1)
     minutes = list(range(FIRST, LAST + 1, 30))
     shape = [curve(m + 15) for m in minutes]
@@ -103,33 +113,34 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, nig
     factor = {}
     for day in days:
         if not chinese_calendar.is_workday(day):
-            factor[day] = HOLIDAY if chinese_calendar.is_holiday(day) and day.weekday() < 5 else WEEKEND
+            holiday = chinese_calendar.is_holiday(day) and day.weekday() < 5
+            factor[day] = HOLIDAY if holiday else WEEKEND
         else:
             factor[day] = 1.0
-    # agent-intervals the staff can work: shifts × 16 half hours on the floor (8 h paid, break unpaid)
+    # agent-intervals the staff can work: shifts × 16 half hours on the floor (8 h paid, break
+    # unpaid)
     capacity = size * SHIFTS_PER_MONTH * 16
     scale = load * capacity / (sum(shape) * sum(factor.values()))
     rows = []
     weekday_rows = {}
-    for wd in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+    for wd in WEEKDAYS:
         f = 1.0 if wd not in ("sat", "sun") else WEEKEND
         weekday_rows[wd] = f
         for m, v in zip(minutes, shape, strict=True):
-            rows.append(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=max(1, round(scale * f * v)),
+            rows.append(IntervalRow(interval=_hhmm(m), agents=max(1, round(scale * f * v)),
                                     weekday=wd))
     for day in days:  # National Day and its adjusted working days get rows of their own
-        wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
-        if factor[day] != weekday_rows[wd]:
+        if factor[day] != weekday_rows[WEEKDAYS[day.weekday()]]:
             for m, v in zip(minutes, shape, strict=True):
-                rows.append(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}",
+                rows.append(IntervalRow(interval=_hhmm(m),
                                         agents=max(1, round(scale * factor[day] * v)), date=day))
     if night:
         for wd in weekday_rows:
-            rows.extend(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=night, weekday=wd)
+            rows.extend(IntervalRow(interval=_hhmm(m), agents=night, weekday=wd)
                         for m in range(0, 7 * 60, 30))
         for day in days:  # the dated rows replace the weekday's: give them the night too
-            if factor[day] != weekday_rows[("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]]:
-                rows.extend(IntervalRow(interval=f"{m // 60:02d}:{m % 60:02d}", agents=night, date=day)
+            if factor[day] != weekday_rows[WEEKDAYS[day.weekday()]]:
+                rows.extend(IntervalRow(interval=_hhmm(m), agents=night, date=day)
                             for m in range(0, 7 * 60, 30))
     templates = (
         ShiftTemplate(id="E", name="早", start_between=("07:00", "10:00"), every=30, hours=8,
@@ -145,7 +156,8 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, nig
                 requests.append(Request(staff=p.id, date=date, off=True, weight=rng.randint(1, 5)))
             else:  # a wish to start at a given time that day
                 start = rng.choice(("E0700", "E0800", "E0900", "L1300", "L1400"))
-                requests.append(Request(staff=p.id, date=date, shift=start, weight=rng.randint(1, 3)))
+                requests.append(Request(staff=p.id, date=date, shift=start,
+                                        weight=rng.randint(1, 3)))
     data = {
         "name": f"generated interval centre, {size} agents",
         "horizon": Horizon(start=START, end=end),
@@ -155,7 +167,8 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, nig
         "shifts": (Shift(id="N", name="夜", start="22:00", end="07:00",
                          break_rule=Break(minutes=60, within=NIGHT_BREAK)),) if night else (),
         "staff": staff,
-        "demand": (IntervalDemand(role="agent", per_interval=tuple(rows), under_weight=100, over_weight=1),),
+        "demand": (IntervalDemand(role="agent", per_interval=tuple(rows), under_weight=100,
+                                  over_weight=1),),
         "requests": tuple(requests),
         "rules": Rules(min_rest_hours=11, max_consecutive_work_days=6, min_consecutive_days_off=1,
                        max_hours_per_week=40),
@@ -165,7 +178,8 @@ def make_interval_centre(size: int = 300, seed: int = 0, load: float = LOAD, nig
 
 
 def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
-    """A lower bound on the interval cost (``interval_shortfall`` + ``interval_over``) of any roster.
+    """A lower bound on the interval cost (``interval_shortfall`` + ``interval_over``) of any
+    roster.
 
     The linear relaxation with people per (day, shift) and breaks per start as continuous counts,
     the floor counted as ``on_floor`` does, at most everyone on a day and at most
@@ -193,7 +207,8 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
 
     people: dict[tuple[int, str], int] = {}
     floor: dict[tuple[str | None, int], list[tuple[int, float]]] = {k: [] for k in needs}
-    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    lines = [(line.role, line.interval_minutes, counted_shifts(scenario, line))
+             for _, line in scenario.interval_lines]
     for day in cal.days:
         d = day.index
         for sh in scenario.shifts:
@@ -215,7 +230,8 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
                         if t in worked and (role, t) in needs:
                             floor[(role, t)].append((b, -1.0))
     for key, need in needs.items():
-        k = min(need.agents, len(need.steps))  # the convex steps as segments: the LP fills the cheap ones first
+        # the convex steps as segments: the LP fills the cheap ones first
+        k = min(need.agents, len(need.steps))
         segments = []
         for j in range(k):
             x = var(need.steps[j])
@@ -231,15 +247,17 @@ def interval_bound(scenario: Scenario, shifts_per_week: int = 5) -> float:
         row(-highspy.kHighsInf, staff * min(shifts_per_week, len(days)),
             [(x, 1.0) for (d, _s), x in people.items() if d in days])
     for day in cal.days:
-        row(-highspy.kHighsInf, staff, [(x, 1.0) for (d, _s), x in people.items() if d == day.index])
+        row(-highspy.kHighsInf, staff,
+            [(x, 1.0) for (d, _s), x in people.items() if d == day.index])
     h.run()
     return float(h.getInfo().objective_function_value)
 
 
 WHO = {"engine": "auto", "whole": "whole", "peer": None}
-"""Solvers side by side: the default path, the whole CP-SAT model from the start and the plain peer."""
-COLUMNS = ("size", "who", "run", "status", "first_s", "cost_30s", "cost_60s", "validator", "interval_cost",
-           "hard", "peak_mib", "seconds", "empty", "service_level")
+"""Solvers side by side: the default path, the whole CP-SAT model from the start and the plain
+peer."""
+COLUMNS = ("size", "who", "run", "status", "first_s", "cost_30s", "cost_60s", "validator",
+           "interval_cost", "hard", "peak_mib", "seconds", "empty", "service_level")
 
 
 def _scored(scenario: Scenario, roster, row: dict) -> None:
@@ -263,12 +281,18 @@ AHT, ANSWER, TARGET = 300.0, 20.0, 0.8
 def floor_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> dict:
     """``empty``: intervals with nobody on the floor while someone is on shift (on a break);
     ``service_level``: the month's, calls-weighted, Erlang C on the people on the floor, for the
-    calls each need answers at the target (the most calls those agents handle at 80/20 in 30 min)."""
+    calls each need answers at the target (the most calls those agents handle at 80/20 in 30
+    min)."""
     cal = calendar or Calendar(scenario)
     needs = interval_needs(scenario, cal)
     staffed = on_floor(scenario, cal, roster)
     on_shift = on_floor(scenario, cal, [replace(a, break_at=None) for a in roster])
-    empty = sum(1 for k, n in needs.items() if n.agents > 0 and staffed.get(k, 0) == 0 and on_shift.get(k, 0) > 0)
+
+    def bare(k: tuple[str | None, int]) -> bool:
+        """Needed, nobody on the floor, someone on shift (on a break)."""
+        return needs[k].agents > 0 and staffed.get(k, 0) == 0 and on_shift.get(k, 0) > 0
+
+    empty = sum(1 for k in needs if bare(k))
     calls_for: dict[int, float] = {}
     answered = total = 0.0
     for k, n in needs.items():
@@ -281,7 +305,7 @@ def floor_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None 
         answered += calls * (got.service_level or 0.0)
         total += calls
     nights = [k for k in needs if k[1] % 1440 < 7 * 60]
-    night_empty = sum(1 for k in nights if needs[k].agents > 0 and staffed.get(k, 0) == 0 and on_shift.get(k, 0) > 0)
+    night_empty = sum(1 for k in nights if bare(k))
     return {"empty": empty, "night_empty": night_empty,
             "service_level": round(answered / total, 4) if total else None}
 
@@ -315,10 +339,11 @@ def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int 
     def progress(p: Progress) -> None:
         history.append((time.perf_counter() - t0, p.objective))
 
-    result = solve(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=WHO[who]),
-                   on_progress=progress)
+    options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, strategy=WHO[who])
+    result = solve(scenario, options, on_progress=progress)
     seconds = time.perf_counter() - t0
-    row = {"who": who, "size": size, "seed": seed, "status": result.status, "seconds": round(seconds, 2),
+    row = {"who": who, "size": size, "seed": seed, "status": result.status,
+           "seconds": round(seconds, 2),
            "first_s": round(history[0][0], 2) if history else None,
            "cells": result.stats.get("variables"), "objective": result.objective}
     for t in at:
@@ -332,9 +357,10 @@ def measure(who: str, size: int, time_limit: float, seed: int = 0, workers: int 
 def _measure_peer(scenario: Scenario, size: int, time_limit: float, seed: int, workers: int,
                   at: tuple[float, ...]) -> dict:
     result = solve_plain(scenario, time_limit=time_limit, workers=workers, seed=seed, at=at)
-    row = {"who": "peer", "size": size, "seed": seed, "status": result.status, "seconds": result.seconds,
-           "first_s": result.first_seconds, "cells": result.variables, "objective": result.objective,
-           "build_s": result.build_seconds, "peer_terms": result.terms}
+    row = {"who": "peer", "size": size, "seed": seed, "status": result.status,
+           "seconds": result.seconds, "first_s": result.first_seconds, "cells": result.variables,
+           "objective": result.objective, "build_s": result.build_seconds,
+           "peer_terms": result.terms}
     for t in at:
         snap = result.snapshots.get(t)
         row[f"cost_{t:g}s"] = None if snap is None else validate(scenario, snap).cost
@@ -350,12 +376,14 @@ def run(sizes: list[int], who: list[str], runs: int = 1, time_limit: float = 60.
     for size in sizes:
         for name in who:
             for i in range(runs):
-                out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one", "--who", name,
-                                      "--size", str(size), "--time-limit", str(time_limit),
-                                      "--workers", str(workers), "--seed", str(seed), "--night", str(night)],
+                out = subprocess.run([sys.executable, "-m", "roster.bench.intervals", "--one",
+                                      "--who", name, "--size", str(size),
+                                      "--time-limit", str(time_limit), "--workers", str(workers),
+                                      "--seed", str(seed), "--night", str(night)],
                                      capture_output=True, text=True, check=False)
                 lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-                row = json.loads(lines[-1]) if lines else {"who": name, "size": size, "error": out.stderr[-500:]}
+                row = (json.loads(lines[-1]) if lines
+                       else {"who": name, "size": size, "error": out.stderr[-500:]})
                 row["run"] = i
                 rows.append(row)
                 if on_row is not None:
@@ -379,7 +407,8 @@ def format_table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m roster.bench.intervals --size 300 --runs 3 --time-limit 60``: each run in a fresh process."""
+    """``python -m roster.bench.intervals --size 300 --runs 3 --time-limit 60``: each run in a
+    fresh process."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=300)
     ap.add_argument("--runs", type=int, default=3)
@@ -388,15 +417,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--who", default="engine,whole")
     ap.add_argument("--one", action="store_true", help="one run in this process, printed as JSON")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--night", type=int, default=0, help="agents needed per half hour of a thin night (0: none)")
+    ap.add_argument("--night", type=int, default=0,
+                    help="agents needed per half hour of a thin night (0: none)")
     args = ap.parse_args(argv)
     if args.one:
-        row = measure(args.who, args.size, args.time_limit, args.seed, args.workers, night=args.night)
+        row = measure(args.who, args.size, args.time_limit, args.seed, args.workers,
+                      night=args.night)
         row["peak_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(json.dumps(row), flush=True)
         return
-    print("bound", json.dumps({"interval_cost_lp": round(interval_bound(make_interval_centre(args.size, args.seed)))}),
-          flush=True)
+    bound = interval_bound(make_interval_centre(args.size, args.seed))
+    print("bound", json.dumps({"interval_cost_lp": round(bound)}), flush=True)
     who = args.who.split(",")
     rows = run([args.size], who, args.runs, args.time_limit, args.workers, args.seed,
                on_row=lambda r: print(json.dumps(r), flush=True))

@@ -49,7 +49,8 @@ SEAT_SHEET = "seats"
 
 def _write_day_sheet(wb: Workbook, title: str, roster: Roster, cal: Calendar, people: list[Staff],
                      text: Callable[[Assignment], str]) -> None:
-    """A sheet of people × days with ``text(assignment)`` in each cell (only when some cell has text)."""
+    """A sheet of people × days with ``text(assignment)`` in each cell (only when some cell has
+    text)."""
     cells = first_by_day(roster)
     ids = {p.id for p in people}
     if not any(text(a) and a.staff in ids for a in cells.values()):
@@ -73,10 +74,12 @@ def _write_day_sheet(wb: Workbook, title: str, roster: Roster, cal: Calendar, pe
         row += 1
 
 
-def write_breaks_sheet(wb: Workbook, scenario: Scenario, roster: Roster, cal: Calendar, people: list[Staff]) -> None:
+def write_breaks_sheet(wb: Workbook, scenario: Scenario, roster: Roster, cal: Calendar,
+                       people: list[Staff]) -> None:
     """Add the ``breaks`` sheet when the roster places any break, and the ``seats`` sheet when
     the scenario counts people per interval by role (nothing otherwise)."""
-    _write_day_sheet(wb, BREAK_SHEET, roster, cal, people, lambda a: break_text(scenario, a.shift, a.break_at))
+    _write_day_sheet(wb, BREAK_SHEET, roster, cal, people,
+                     lambda a: break_text(scenario, a.shift, a.break_at))
     if any(line.role is not None for _, line in scenario.interval_lines):
         _write_day_sheet(wb, SEAT_SHEET, roster, cal, people, lambda a: a.role or "")
 
@@ -89,7 +92,8 @@ def read_seats_sheet(wb: Workbook, name: str, text_of, scenario: Scenario | None
     out = {}
     for key, text, cell in _read_day_sheet(wb[SEAT_SHEET], text_of):
         if scenario is not None and text not in scenario.role_by_id:
-            raise ScenarioError(name, f"sheet {SEAT_SHEET}, cell {cell} ({key[0]}, {key[1]})", text, "unknown role",
+            raise ScenarioError(name, f"sheet {SEAT_SHEET}, cell {cell} ({key[0]}, {key[1]})",
+                                text, "unknown role",
                                 hint=f"known role ids: {', '.join(scenario.role_by_id)}")
         out[key] = text
     return out
@@ -116,7 +120,8 @@ def _read_day_sheet(ws, text_of) -> list[tuple[tuple[str, dt.date], str, str]]:
 
 
 def read_breaks_sheet(wb: Workbook, name: str, text_of) -> dict[tuple[str, dt.date], str]:
-    """(staff, date) → break start (HH:MM) from the ``breaks`` sheet; {} when the workbook has none."""
+    """(staff, date) → break start (HH:MM) from the ``breaks`` sheet; {} when the workbook has
+    none."""
     if BREAK_SHEET not in wb.sheetnames:
         return {}
     out: dict[tuple[str, dt.date], str] = {}
@@ -126,7 +131,8 @@ def read_breaks_sheet(wb: Workbook, name: str, text_of) -> dict[tuple[str, dt.da
         except ValueError:
             raise ScenarioError(name, f"sheet {BREAK_SHEET}, cell {cell} ({staff}, {day})",
                                 text, "not a break (HH:MM-HH:MM)",
-                                hint="write the break's start and end, e.g. 12:00-13:00, or leave it empty") from None
+                                hint="write the break's start and end, e.g. 12:00-13:00, "
+                                     "or leave it empty") from None
     return out
 
 

@@ -1,7 +1,7 @@
 """Year-to-date counts for fairness across months (``fairness_carry``): a CSV with the columns
-staff,nights,weekends,holidays,hours (missing columns count 0) and, by holiday name, ``holidays:NAME``
-(the year so far) and ``last:NAME`` (the holiday's last occurrence), read into the scenario's rows,
-and the counts of a roster added to them for the next month."""
+staff,nights,weekends,holidays,hours (missing columns count 0) and, by holiday name,
+``holidays:NAME`` (the year so far) and ``last:NAME`` (the holiday's last occurrence), read into
+the scenario's rows, and the counts of a roster added to them for the next month."""
 
 from __future__ import annotations
 
@@ -22,8 +22,16 @@ BY_NAME = {"holidays:": "by_holiday", "last:": "last_holidays"}
 """Column prefixes of the counts by holiday name → their ``fairness_carry`` field."""
 
 
+def _number(path: Path, line: int, col: str, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ScenarioError(str(path), f"line {line}, column {col}", text, "not a number") from None
+
+
 def _by_name(column: str) -> tuple[str, str] | None:
-    """``holidays:Spring Festival`` → (``by_holiday``, ``Spring Festival``); None for other columns."""
+    """``holidays:Spring Festival`` → (``by_holiday``, ``Spring Festival``); None for other
+    columns."""
     for prefix, key in BY_NAME.items():
         if column.startswith(prefix) and column[len(prefix):].strip():
             return key, column[len(prefix):].strip()
@@ -41,7 +49,8 @@ def read_carry(path: str | Path) -> list[dict[str, Any]]:
     unknown = [c for c in cols if c not in COLUMNS and _by_name(c) is None]
     if unknown:
         raise ScenarioError(str(path), "header", unknown[0], "unknown column",
-                            hint="columns: " + ",".join(COLUMNS) + ", and by holiday name holidays:NAME, last:NAME")
+                            hint="columns: " + ",".join(COLUMNS)
+                                 + ", and by holiday name holidays:NAME, last:NAME")
     out = []
     for row in reader:
         line = reader.line_num
@@ -51,10 +60,7 @@ def read_carry(path: str | Path) -> list[dict[str, Any]]:
             text = row.get(col, "")
             if not text:
                 continue
-            try:
-                value = float(text)
-            except ValueError:
-                raise ScenarioError(str(path), f"line {line}, column {col}", text, "not a number") from None
+            value = _number(path, line, col, text)
             if value < 0 or (col != "hours" and not value.is_integer()):
                 raise ScenarioError(str(path), f"line {line}, column {col}", text,
                                     "a count of the year so far: a whole number, at least 0"
@@ -65,10 +71,7 @@ def read_carry(path: str | Path) -> list[dict[str, Any]]:
             text = row.get(col, "")
             if named is None or not text:
                 continue
-            try:
-                value = float(text)
-            except ValueError:
-                raise ScenarioError(str(path), f"line {line}, column {col}", text, "not a number") from None
+            value = _number(path, line, col, text)
             if value < 0 or not value.is_integer():
                 raise ScenarioError(str(path), f"line {line}, column {col}", text,
                                     "a count of holiday shifts: a whole number, at least 0")
@@ -85,14 +88,14 @@ def with_carry_file(data: dict, source: str, base: Path) -> dict:
     file = Path(name) if Path(name).is_absolute() else base / name
     if not name.strip() or not file.is_file():
         raise ScenarioError(source, "fairness_carry", name, f"file not found ({file})",
-                            hint="a CSV with the columns staff,nights,weekends,holidays,hours, relative to "
-                                 "the scenario file")
+                            hint="a CSV with the columns staff,nights,weekends,holidays,hours, "
+                                 "relative to the scenario file")
     staff = {str(s.get("id")) for s in data.get("staff") or [] if isinstance(s, dict)}
     rows = read_carry(file)
     for i, row in enumerate(rows):
         if row["staff"] not in staff:
-            raise ScenarioError(str(file), f"line {i + 2}, column staff", row["staff"], "unknown staff",
-                                hint="rows name staff ids of the scenario")
+            raise ScenarioError(str(file), f"line {i + 2}, column staff", row["staff"],
+                                "unknown staff", hint="rows name staff ids of the scenario")
     return {**data, "fairness_carry": rows}
 
 
@@ -163,7 +166,8 @@ def carried_forward(scenario: Scenario, roster: Roster) -> list[dict[str, Any]]:
 def write_carry(path: str | Path, rows: list[dict[str, Any]]) -> None:
     """The carry as CSV: the five columns, then ``holidays:NAME`` and ``last:NAME`` for each
     holiday name any row counts (empty where a person has none)."""
-    names = {prefix: sorted({n for row in rows for n in row.get(key) or {}}) for prefix, key in BY_NAME.items()}
+    names = {prefix: sorted({n for row in rows for n in row.get(key) or {}})
+             for prefix, key in BY_NAME.items()}
     fields = [*COLUMNS, *(f"{prefix}{n}" for prefix, ns in names.items() for n in ns)]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields)

@@ -44,12 +44,14 @@ def _day_of(row: dict[str, str], where: str) -> tuple[dt.date | None, str | None
 
 
 def read_forecast(path: Path, field: str = "demand_from.forecast") -> list[ForecastRow]:
-    """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or ``weekday``."""
+    """CSV with columns ``interval`` (HH:MM start) and ``calls``, optionally ``date`` or
+    ``weekday``."""
     reader = _open_forecast(path, field)
     cols = {c.strip().lower() for c in reader.fieldnames or []}
     missing = {"interval", "calls"} - cols
     if missing:
-        raise FieldError(field, str(path), f"the forecast has no column {', '.join(sorted(missing))}",
+        raise FieldError(field, str(path),
+                         f"the forecast has no column {', '.join(sorted(missing))}",
                          hint="columns: interval (HH:MM), calls, and optionally date or weekday")
     rows = []
     for i, raw in enumerate(reader, start=2):
@@ -83,13 +85,15 @@ def forecast_demand(scenario: Scenario, base: Path) -> list[dict[str, Any]]:
 
 
 def read_interval_rows(path: Path, field: str) -> list[dict[str, Any]]:
-    """A per-interval forecast CSV → rows: ``interval`` (HH:MM) and ``agents`` or ``calls`` (or both),
-    optionally ``date`` (YYYY-MM-DD) or ``weekday`` (mon..sun)."""
+    """A per-interval forecast CSV → rows: ``interval`` (HH:MM) and ``agents`` or ``calls`` (or
+    both), optionally ``date`` (YYYY-MM-DD) or ``weekday`` (mon..sun)."""
     reader = _open_forecast(path, field)
     cols = {c.strip().lower() for c in reader.fieldnames or []}
     if "interval" not in cols or not cols & {"agents", "calls"}:
-        raise FieldError(field, str(path), "the forecast needs the columns interval and agents or calls",
-                         hint="columns: interval (HH:MM), agents or calls, and optionally date or weekday")
+        raise FieldError(field, str(path),
+                         "the forecast needs the columns interval and agents or calls",
+                         hint="columns: interval (HH:MM), agents or calls, "
+                              "and optionally date or weekday")
     rows: list[dict[str, Any]] = []
     for i, raw in enumerate(reader, start=2):
         row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
@@ -131,5 +135,6 @@ def interval_demand(scenario: Scenario, base: Path) -> dict[int, list[dict[str, 
     for i, line in scenario.interval_lines:
         if isinstance(line.per_interval, str):
             path = Path(line.per_interval)
-            out[i] = read_interval_rows(path if path.is_absolute() else base / path, f"demand[{i}].per_interval")
+            out[i] = read_interval_rows(path if path.is_absolute() else base / path,
+                                        f"demand[{i}].per_interval")
     return out

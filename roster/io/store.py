@@ -149,7 +149,7 @@ class Store:
             con.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is saved, or none of it."""
         with self._connect() as con:
             con.execute("BEGIN IMMEDIATE")
@@ -166,7 +166,7 @@ class Store:
         name = (name or scenario.name).strip() or "scenario"
         text = dump_scenario(scenario)
         created = _now()
-        with self._write() as con:
+        with self.transaction() as con:
             row = con.execute("SELECT id FROM scenarios WHERE name = ?", (name,)).fetchone()
             if row is None:
                 sid = con.execute("INSERT INTO scenarios (name, created) VALUES (?, ?)",
@@ -245,7 +245,7 @@ class Store:
         cells = [[str(a.date), a.staff, a.shift, a.role, a.post,
                   *([a.break_at] if a.break_at else [])]
                  for a in roster]
-        with self._write() as con:
+        with self.transaction() as con:
             if con.execute("SELECT 1 FROM versions WHERE id = ?", (version_id,)).fetchone() is None:
                 raise ScenarioError(str(self.path), "version", version_id, "no such version id")
             return con.execute(
@@ -291,7 +291,7 @@ class Store:
         for who, names in holiday_counts(scenario, roster).items():
             counts[who]["by_holiday"] = {name: {str(y): n for y, n in years.items()}
                                          for name, years in names.items()}
-        with self._write() as con:
+        with self.transaction() as con:
             return con.execute(
                 "INSERT INTO published (roster_id, scenario, start, end, counts, created) VALUES "
                 "(?, ?, ?, ?, ?, ?)",

@@ -42,7 +42,8 @@ class Need:
     steps: tuple[int, ...] = (1,)
     """Cost of the 1st, 2nd, … person short (the last repeats; never decreasing)."""
     floor_min: int = 0
-    """People that must be on the floor while the line needs anyone (0: no such rule, or no need here)."""
+    """People that must be on the floor while the line needs anyone (0: no such rule, or no need
+    here)."""
     floor_weight: int | None = None
     """Cost per person below ``floor_min``; None: hard."""
 
@@ -65,10 +66,12 @@ def shortfall_cost(steps: tuple[int, ...], short: int) -> int:
 
 
 def rows_for(line: IntervalDemand, date, weekday: str) -> list[IntervalRow]:
-    """The forecast rows that apply on one day: dated ones, else the weekday's, else the general ones."""
+    """The forecast rows that apply on one day: dated ones, else the weekday's, else the general
+    ones."""
     rows = line.per_interval
     if isinstance(rows, str):
-        raise ValueError(f"the forecast file {rows!r} has not been read (load the scenario from its file)")
+        raise ValueError(f"the forecast file {rows!r} has not been read "
+                         "(load the scenario from its file)")
     return ([r for r in rows if r.date == date] or [r for r in rows if r.weekday == weekday]
             or [r for r in rows if r.date is None and r.weekday is None])
 
@@ -90,14 +93,15 @@ def _needs(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int
                 if agents is None:
                     key = (i, row.calls or 0.0)
                     if key not in erlang:
-                        erlang[key] = agents_needed(row.calls or 0.0, line.aht_seconds or 0.0, line.service_level,
-                                                    line.answer_seconds, line.shrinkage, line.interval_minutes)
+                        erlang[key] = agents_needed(row.calls or 0.0, line.aht_seconds or 0.0,
+                                                    line.service_level, line.answer_seconds,
+                                                    line.shrinkage, line.interval_minutes)
                     agents = erlang[key]
                 start = day.index * 1440 + parse_minutes(row.interval) % 1440
                 low = int(limit_value(line.min_on_floor) or 0) if agents > 0 else 0
-                out[(line.role, start)] = Need(i, line.role, start, line.interval_minutes, agents, row.calls,
-                                               line.steps[0], line.over_weight, line.steps, low,
-                                               limit_weight(line.min_on_floor))
+                out[(line.role, start)] = Need(i, line.role, start, line.interval_minutes, agents,
+                                               row.calls, line.steps[0], line.over_weight,
+                                               line.steps, low, limit_weight(line.min_on_floor))
     return out
 
 
@@ -121,7 +125,8 @@ def break_minute(shift: Shift, text: str) -> int:
 
 
 def worked_intervals(shift: Shift, day: int, step: int) -> list[int]:
-    """Starts (from the horizon start) of the ``step``-minute intervals a shift instance works whole."""
+    """Starts (from the horizon start) of the ``step``-minute intervals a shift instance works
+    whole."""
     base = day * 1440
     out: list[int] = []
     for a, b in shift.spans:
@@ -162,7 +167,8 @@ def on_floor(scenario: Scenario, calendar: Calendar, assignments: Iterable[Assig
 
 
 def _lines(scenario: Scenario) -> list[tuple[str | None, int, set[str]]]:
-    return [(line.role, line.interval_minutes, counted_shifts(scenario, line)) for _, line in scenario.interval_lines]
+    return [(line.role, line.interval_minutes, counted_shifts(scenario, line))
+            for _, line in scenario.interval_lines]
 
 
 def _count(scenario: Scenario, lines, out: dict[tuple[str | None, int], int], a, d: int) -> None:
@@ -173,7 +179,8 @@ def _count(scenario: Scenario, lines, out: dict[tuple[str | None, int], int], a,
     for role, step, shifts in lines:
         if a.shift not in shifts or (role is not None and a.role != role):
             continue
-        away = set(break_intervals(shift, d, at, step)) if (at := _break_start(shift, a)) is not None else set()
+        at = _break_start(shift, a)
+        away = set(break_intervals(shift, d, at, step)) if at is not None else set()
         for t in worked_intervals(shift, d, step):
             key = (role, t)
             if key in out and t not in away:
@@ -185,7 +192,8 @@ def history_on_floor(scenario: Scenario, calendar: Calendar) -> dict[tuple[str |
 
     A history shift counts in the seat role it gives, else in the person's first role; its break
     as its ``break_at`` says (none given: on the floor throughout)."""
-    return calendar.remembered(scenario, "history_on_floor", lambda: _history_floor(scenario, calendar))
+    return calendar.remembered(scenario, "history_on_floor",
+                               lambda: _history_floor(scenario, calendar))
 
 
 def _history_floor(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | None, int], int]:
@@ -202,7 +210,8 @@ def _history_floor(scenario: Scenario, calendar: Calendar) -> dict[tuple[str | N
         if shift is None or person is None or d >= 0 or d * 1440 + shift.end_minute <= 0:
             continue
         seat = w.role or person.roles[0]
-        _count(scenario, lines, out, Assignment(w.date, w.staff, w.shift, seat, None, w.break_at), d)
+        worked = Assignment(w.date, w.staff, w.shift, seat, None, w.break_at)
+        _count(scenario, lines, out, worked, d)
     return {k: n for k, n in out.items() if n}
 
 
@@ -217,8 +226,8 @@ def _break_start(shift: Shift, a: Assignment) -> int | None:
         return None
 
 
-def coverage_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
-                  ) -> tuple[int, int]:
+def coverage_cost(needs: dict[tuple[str | None, int], Need],
+                  staffed: dict[tuple[str | None, int], int]) -> tuple[int, int]:
     """(cost of people short, cost of people over) summed over the intervals (``min_on_floor``
     is apart: ``floor_min_cost``)."""
     under = over = 0
@@ -229,8 +238,8 @@ def coverage_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple
     return under, over
 
 
-def floor_min_cost(needs: dict[tuple[str | None, int], Need], staffed: dict[tuple[str | None, int], int]
-                   ) -> tuple[int, int]:
+def floor_min_cost(needs: dict[tuple[str | None, int], Need],
+                   staffed: dict[tuple[str | None, int], int]) -> tuple[int, int]:
     """(cost of soft ``min_on_floor`` shortfalls, intervals where a hard one is broken)."""
     cost = broken = 0
     for key, need in needs.items():

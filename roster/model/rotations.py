@@ -67,7 +67,8 @@ def excused(scenario: Scenario) -> set[tuple[str, dt.date]]:
 
 
 def pattern_cells(scenario: Scenario, calendar: Calendar | None = None) -> list[PatternCell]:
-    """Every judged pattern cell of the horizon, rotation by rotation, person by person, day by day."""
+    """Every judged pattern cell of the horizon, rotation by rotation, person by person, day by
+    day."""
     if not scenario.rotations:
         return []
     cal = calendar or Calendar(scenario)

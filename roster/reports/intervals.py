@@ -43,7 +43,8 @@ class Achieved:
 
 def achieved(calls: float, aht_seconds: float, answer_seconds: float, scheduled: int,
              shrinkage: float = 0.0, interval_minutes: int = 30) -> Achieved:
-    """Service level, average speed of answer and occupancy of ``scheduled`` people for ``calls``."""
+    """Service level, average speed of answer and occupancy of ``scheduled`` people for
+    ``calls``."""
     answering = math.floor(scheduled * (1 - shrinkage) + 1e-9)
     if calls <= 0:
         return Achieved(answering, None, None, None)
@@ -104,7 +105,8 @@ class DayFigures:
     """People missing, summed over the intervals (a person short for two intervals counts twice)."""
     people_over: int
     worst: IntervalFigures | None
-    """The interval with the most people short (then the lowest service level); None when none is short."""
+    """The interval with the most people short (then the lowest service level); None when none is
+    short."""
     calls: float
     service_level: float | None
     """Service level weighted by calls; None without calls."""
@@ -116,7 +118,8 @@ class DayFigures:
     """The cost of the people short (the line's convex steps), summed over the day's intervals."""
 
 
-def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[IntervalFigures]:
+def interval_figures(scenario: Scenario, roster: Roster,
+                     calendar: Calendar | None = None) -> list[IntervalFigures]:
     """Every interval a per-interval line needs, in line, role and time order."""
     cal = calendar or Calendar(scenario)
     needs = interval_needs(scenario, cal)
@@ -133,11 +136,15 @@ def interval_figures(scenario: Scenario, roster: Roster, calendar: Calendar | No
         minute = need.start % 1440
         got: Achieved | None = None
         if need.calls is not None and line.aht_seconds:
-            got = achieved(need.calls, line.aht_seconds, line.answer_seconds, have, line.shrinkage, need.minutes)
-        out.append(IntervalFigures(need.line, need.role, day.date, f"{minute // 60:02d}:{minute % 60:02d}",
+            got = achieved(need.calls, line.aht_seconds, line.answer_seconds, have,
+                           line.shrinkage, need.minutes)
+        out.append(IntervalFigures(need.line, need.role, day.date,
+                                   f"{minute // 60:02d}:{minute % 60:02d}",
                                    need.start, need.minutes, need.agents, have, need.calls,
-                                   got.answering if got else None, got.service_level if got else None,
-                                   got.asa_seconds if got else None, got.occupancy if got else None,
+                                   got.answering if got else None,
+                                   got.service_level if got else None,
+                                   got.asa_seconds if got else None,
+                                   got.occupancy if got else None,
                                    need.short_cost(need.agents - have)))
     return out
 
@@ -150,21 +157,25 @@ def day_figures(scenario: Scenario, figures: list[IntervalFigures]) -> list[DayF
     out = []
     for (i, date), rows in groups.items():
         line = scenario.demand[i]
-        weighted = [(f.calls, f.service_level) for f in rows if f.calls and f.service_level is not None]
+        weighted = [(f.calls, f.service_level) for f in rows
+                    if f.calls and f.service_level is not None]
         calls = sum(f.calls or 0.0 for f in rows)
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None
         short = [f for f in rows if f.short]
-        worst = max(short, key=lambda f: (f.short, -(f.service_level if f.service_level is not None else 1.0),
-                                          -f.start)) if short else None
+        worst = max(short, key=lambda f: (
+            f.short, -(f.service_level if f.service_level is not None else 1.0), -f.start),
+        ) if short else None
         target = line.service_level if any(f.calls is not None for f in rows) else None
-        out.append(DayFigures(i, rows[0].role, date, len(rows), len(short), sum(f.short for f in rows),
-                              sum(f.over for f in rows), worst, calls, level, target,
+        out.append(DayFigures(i, rows[0].role, date, len(rows), len(short),
+                              sum(f.short for f in rows), sum(f.over for f in rows), worst,
+                              calls, level, target,
                               sum(1 for f in rows if f.empty), sum(f.short_cost for f in rows)))
     return out
 
 
 def worst_text(day: DayFigures) -> str:
-    """``09:30 10/12`` (scheduled of needed) for the day's worst interval, ``""`` when none is short."""
+    """``09:30 10/12`` (scheduled of needed) for the day's worst interval, ``""`` when none is
+    short."""
     w = day.worst
     return f"{w.interval} {w.scheduled}/{w.needed}" if w is not None else ""
 
@@ -189,7 +200,8 @@ def day_line(day: DayFigures) -> str:
 
 
 def _falls_short(day: DayFigures) -> bool:
-    below = day.service_level is not None and day.target is not None and day.service_level < day.target
+    below = (day.service_level is not None and day.target is not None
+             and day.service_level < day.target)
     return day.short_intervals > 0 or below
 
 
@@ -202,11 +214,13 @@ def only_history(scenario: Scenario, calendar: Calendar) -> set[tuple[str | None
         for sid in counted_shifts(scenario, line):
             shift = scenario.shift_by_id[sid]
             for day in calendar.days[:1]:
-                reach.update((line.role, t) for t in worked_intervals(shift, day.index, line.interval_minutes))
+                reach.update((line.role, t)
+                             for t in worked_intervals(shift, day.index, line.interval_minutes))
     return {k for k in needs if k[1] < 1440 and k not in reach}
 
 
-def history_lines(scenario: Scenario, calendar: Calendar, figures: list[IntervalFigures]) -> list[str]:
+def history_lines(scenario: Scenario, calendar: Calendar,
+                  figures: list[IntervalFigures]) -> list[str]:
     """A line per demand line whose day-1 intervals are short where only last month's night could
     cover them: without a ``history`` it says to give one; with one, that its people are counted."""
     early = only_history(scenario, calendar)
@@ -224,16 +238,17 @@ def history_lines(scenario: Scenario, calendar: Calendar, figures: list[Interval
         until = f"{last // 60 % 24:02d}:{last % 60:02d}"
         who = short[0].role or "all"
         if given:
-            out.append(f"{start} {who}: {len(short)} intervals before {until} short with the history's night of "
-                       f"{before} counted (only that night can cover them)")
+            out.append(f"{start} {who}: {len(short)} intervals before {until} short with the "
+                       f"history's night of {before} counted (only that night can cover them)")
         else:
-            out.append(f"{start} {who}: {len(short)} intervals before {until} short for lack of history: only the "
-                       f"night of {before} (the previous roster) can cover them; give it in `history` to count "
-                       "its people")
+            out.append(f"{start} {who}: {len(short)} intervals before {until} short for lack of "
+                       f"history: only the night of {before} (the previous roster) can cover "
+                       "them; give it in `history` to count its people")
     return out
 
 
-def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[str]:
+def summary_lines(scenario: Scenario, roster: Roster,
+                  calendar: Calendar | None = None) -> list[str]:
     """The CLI's interval summary: a line per demand line and day that falls short (an interval
     short or the service level below target), then each line's month figures."""
     figures = interval_figures(scenario, roster, calendar)
@@ -248,8 +263,9 @@ def summary_lines(scenario: Scenario, roster: Roster, calendar: Calendar | None 
             continue
         met = sum(1 for d in mine if not _falls_short(d))
         if met:
-            out.append(f"{mine[0].role or 'all'}: {met} of {len(mine)} days with every interval covered"
-                       + (" and the service level reached" if any(d.target is not None for d in mine) else ""))
+            targeted = any(d.target is not None for d in mine)
+            out.append(f"{mine[0].role or 'all'}: {met} of {len(mine)} days with every interval "
+                       "covered" + (" and the service level reached" if targeted else ""))
         calls = sum(d.calls for d in mine)
         weighted = [(d.calls, d.service_level) for d in mine if d.service_level is not None]
         level = sum(c * s for c, s in weighted) / calls if weighted and calls else None

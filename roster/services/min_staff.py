@@ -67,8 +67,8 @@ def _day_seats(scenario: Scenario, cal: Calendar, role: str) -> dict[int, int]:
     return out
 
 
-def _least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float, workers: int,
-                   cap: int | None = None) -> tuple[str, int | None, Roster, list[str]]:
+def least_of_role(scenario: Scenario, role: str, extra: int, time_limit: float, workers: int,
+                  cap: int | None = None) -> tuple[str, int | None, Roster, list[str]]:
     """Minimise the people of ``role`` kept (current staff may be dropped, ``extra`` hires
     added)."""
     sc = with_headcount(scenario, role, headcount(scenario, role) + extra) if extra else scenario
@@ -108,7 +108,7 @@ COLUMN_SHARE = 0.5
 """Share of a role's time left for the column-generation proof before the solver's check."""
 
 
-def _too_few_for_hard_seats(scenario: Scenario, role: str, cap: int, seconds: float) -> int | None:
+def too_few_for_hard_seats(scenario: Scenario, role: str, cap: int, seconds: float) -> int | None:
     """A least number of hard seats every roster leaves empty when at most ``cap`` people of
     ``role`` work (``None`` or 0: nothing proved). The phase-one master of column generation:
     months cost nothing, each empty hard seat costs 1; its Lagrangian bound from an exact pricing
@@ -168,7 +168,7 @@ def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit
         status, least, roster, kept = "UNKNOWN", None, Roster(), []
         for _ in range(3):
             budget = share * 0.6 - (time.perf_counter() - start)
-            status, least, roster, kept = _least_of_role(scenario, role, extra, budget, workers)
+            status, least, roster, kept = least_of_role(scenario, role, extra, budget, workers)
             if least is None or least < current + extra:
                 break
             extra *= 2  # every hire was used: allow more
@@ -179,12 +179,12 @@ def min_staff(scenario: Scenario, roles: Sequence[str] | None = None, time_limit
         grown = with_headcount(scenario, role, current + extra) if extra else scenario
         if least > 0:
             left = share - (time.perf_counter() - start)
-            uncovered = _too_few_for_hard_seats(grown, role, least - 1, left * COLUMN_SHARE)
+            uncovered = too_few_for_hard_seats(grown, role, least - 1, left * COLUMN_SHARE)
             if uncovered:
                 proof = "column generation"
             else:
                 left = share - (time.perf_counter() - start)
-                check, _, _, _ = _least_of_role(scenario, role, extra, max(left, 1.0), workers,
+                check, _, _, _ = least_of_role(scenario, role, extra, max(left, 1.0), workers,
                                                 cap=least - 1)
                 proof, uncovered = ("cp-sat" if check == "INFEASIBLE" else ""), None
         proved = bool(proof) or (least == 0 and status == "OPTIMAL")

@@ -35,16 +35,19 @@ def _interval_roles(scenario: Scenario) -> list[str]:
 def _check_role(scenario: Scenario, role: str) -> None:
     if role not in _interval_roles(scenario):
         raise ScenarioError("--role", "role", role, "no per-interval demand line for this role",
-                            hint=f"roles with per-interval demand: {', '.join(_interval_roles(scenario)) or 'none'}")
+                            hint="roles with per-interval demand: "
+                                 f"{', '.join(_interval_roles(scenario)) or 'none'}")
 
 
-def scaled_forecast(scenario: Scenario, factor: float, days: Any = "all", role: str | None = None) -> Scenario:
+def scaled_forecast(scenario: Scenario, factor: float, days: Any = "all",
+                    role: str | None = None) -> Scenario:
     """The scenario with the per-interval forecast times ``factor`` on the days ``days`` selects
     (calls scaled, agents scaled and rounded up), for every line or the lines of ``role``.
 
     The chosen days get rows of their own (dated rows win over weekday and general rows)."""
     if not factor > 0 or not math.isfinite(factor):
-        raise ScenarioError("--forecast-scale", "forecast-scale", factor, "must be a number above 0")
+        raise ScenarioError("--forecast-scale", "forecast-scale", factor,
+                            "must be a number above 0")
     try:
         check_days("--days", days)
     except FieldError as exc:
@@ -64,15 +67,17 @@ def scaled_forecast(scenario: Scenario, factor: float, days: Any = "all", role: 
         rows = [r for r in data["demand"][i]["per_interval"] if r.get("date") not in picked]
         for day in chosen:
             for r in rows_for(line, day.date, day.weekday):
-                rows.append({"interval": r.interval, "date": day.date,
-                             "agents": None if r.agents is None else math.ceil(r.agents * factor - 1e-9),
-                             "calls": None if r.calls is None else round(r.calls * factor, 3)})
+                agents = None if r.agents is None else math.ceil(r.agents * factor - 1e-9)
+                calls = None if r.calls is None else round(r.calls * factor, 3)
+                rows.append({"interval": r.interval, "date": day.date, "agents": agents,
+                             "calls": calls})
         data["demand"][i]["per_interval"] = rows
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
         err = error_from_pydantic(exc, "scenario")
-        raise ScenarioError("--forecast-scale", err.field, err.value, err.message, err.hint) from None
+        raise ScenarioError("--forecast-scale", err.field, err.value, err.message,
+                            err.hint) from None
 
 
 def needs_by_day(scenario: Scenario, other: Scenario | None = None) -> pd.DataFrame:
@@ -96,8 +101,8 @@ def needs_by_day(scenario: Scenario, other: Scenario | None = None) -> pd.DataFr
                                "agent_hours": round(hours, 1), "peak": peak}
         if other is not None:
             h2, p2 = theirs.get((date, role), (0.0, 0))
-            row |= {"agent_hours_new": round(h2, 1), "peak_new": p2, "extra_hours": round(h2 - hours, 1),
-                    "extra_peak": p2 - peak}
+            row |= {"agent_hours_new": round(h2, 1), "peak_new": p2,
+                    "extra_hours": round(h2 - hours, 1), "extra_peak": p2 - peak}
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -122,7 +127,8 @@ def fewest_people(scenario: Scenario, role: str) -> int:
     others = [p for p in scenario.staff if role not in p.roles and role in scenario.seats_for(p)]
     spare = sum(_horizon_hours(scenario, p.id) for p in others) - sum(
         hours.get(r, 0.0) for r in {x for p in others for x in p.roles} if r != role)
-    return max(0, math.ceil((hours.get(role, 0.0) - max(0.0, spare)) / _horizon_hours(scenario) - 1e-9))
+    left = hours.get(role, 0.0) - max(0.0, spare)
+    return max(0, math.ceil(left / _horizon_hours(scenario) - 1e-9))
 
 
 def below_target(scenario: Scenario, figures: list[IntervalFigures]) -> list[IntervalFigures]:
@@ -161,18 +167,22 @@ class IntervalTry:
         return self.status in ("OPTIMAL", "FEASIBLE") and self.below == 0
 
 
-def measure(scenario: Scenario, label: str, time_limit: float, workers: int, solve_fn: Solve | None) -> IntervalTry:
+def measure(scenario: Scenario, label: str, time_limit: float, workers: int,
+            solve_fn: Solve | None) -> IntervalTry:
     """Solve ``scenario`` and count the intervals short and below target."""
     t0 = time.perf_counter()
-    result = (solve_fn or solve)(scenario, SolveOptions(time_limit=time_limit, workers=workers, seed=0))
+    options = SolveOptions(time_limit=time_limit, workers=workers, seed=0)
+    result = (solve_fn or solve)(scenario, options)
     if not result.feasible:
         return IntervalTry(label, result.status, None, seconds=round(time.perf_counter() - t0, 2))
     figures = interval_figures(scenario, result.roster)
-    weighted = [(f.calls, f.service_level) for f in figures if f.calls and f.service_level is not None]
+    weighted = [(f.calls, f.service_level) for f in figures
+                if f.calls and f.service_level is not None]
     calls = sum(c for c, _ in weighted)
-    return IntervalTry(label, result.status, result.objective, len(figures), sum(1 for f in figures if f.short),
-                       len(below_target(scenario, figures)),
-                       sum(c * s for c, s in weighted) / calls if calls else None, round(time.perf_counter() - t0, 2))
+    level = sum(c * s for c, s in weighted) / calls if calls else None
+    return IntervalTry(label, result.status, result.objective, len(figures),
+                       sum(1 for f in figures if f.short), len(below_target(scenario, figures)),
+                       level, round(time.perf_counter() - t0, 2))
 
 
 @dataclass
@@ -182,18 +192,24 @@ class HeadcountAnswer:
     bound: int
     """``fewest_people``: fewer cannot give the hours the intervals need."""
     people: int | None
-    """The fewest people tried whose roster reaches the target on every interval (None: none did)."""
+    """The fewest people tried whose roster reaches the target on every interval (None: none
+    did)."""
     tries: list[IntervalTry]
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"people": t.label, "status": t.status, "objective": t.objective,
                               "intervals short": t.short, "below target": t.below,
-                              "service level": None if t.service_level is None else round(t.service_level, 4),
+                              "service level": _level(t.service_level),
                               "seconds": t.seconds} for t in self.tries])
 
 
-def service_level_headcount(scenario: Scenario, role: str, high: int | None = None, time_limit: float = 60,
-                            workers: int = 2, solve_fn: Solve | None = None) -> HeadcountAnswer:
+def _level(service_level: float | None) -> float | None:
+    return None if service_level is None else round(service_level, 4)
+
+
+def service_level_headcount(scenario: Scenario, role: str, high: int | None = None,
+                            time_limit: float = 60, workers: int = 2,
+                            solve_fn: Solve | None = None) -> HeadcountAnswer:
     """The fewest people of ``role`` whose roster reaches the service-level target on every
     interval: from the Erlang lower bound (``fewest_people``) up, doubling the step until a
     roster reaches it, then halving back (each headcount one solve of ``time_limit`` seconds).
@@ -208,7 +224,8 @@ def service_level_headcount(scenario: Scenario, role: str, high: int | None = No
 
     def attempt(n: int) -> bool:
         if n not in tried:
-            tried[n] = measure(with_headcount(scenario, role, n), str(n), time_limit, workers, solve_fn)
+            tried[n] = measure(with_headcount(scenario, role, n), str(n), time_limit, workers,
+                               solve_fn)
         return tried[n].reached
 
     low, step, n = bound, 1, max(bound, 1)
@@ -235,8 +252,9 @@ def with_start_window(scenario: Scenario, template: str, first: str, last: str) 
     data = editable(scenario)
     found = [t for t in data["shift_templates"] if t["id"] == template]
     if not found:
-        raise ScenarioError("--starts", "template", template, f"unknown shift template {template!r}",
-                            hint=f"templates: {', '.join(t.id for t in scenario.shift_templates) or 'none'}")
+        known = ", ".join(t.id for t in scenario.shift_templates) or "none"
+        raise ScenarioError("--starts", "template", template,
+                            f"unknown shift template {template!r}", hint=f"templates: {known}")
     found[0]["start_between"] = [first, last]
     try:
         return Scenario.model_validate(data)
@@ -246,8 +264,9 @@ def with_start_window(scenario: Scenario, template: str, first: str, last: str) 
                             err.message, err.hint) from None
 
 
-def compare_starts(scenario: Scenario, variants: Sequence[Sequence[tuple[str, str, str]]], time_limit: float = 60,
-                   workers: int = 2, solve_fn: Solve | None = None) -> pd.DataFrame:
+def compare_starts(scenario: Scenario, variants: Sequence[Sequence[tuple[str, str, str]]],
+                   time_limit: float = 60, workers: int = 2,
+                   solve_fn: Solve | None = None) -> pd.DataFrame:
     """Each set of start windows (``[(template, first, last), …]``) solved against the scenario as
     it is: cost, intervals short and below target, and the service level over the horizon."""
     options = [("as is", scenario)]
@@ -262,6 +281,6 @@ def compare_starts(scenario: Scenario, variants: Sequence[Sequence[tuple[str, st
         rows.append({"start windows": label, "start times": sum(1 for s in sc.shifts if s.template),
                      "status": got.status, "objective": got.objective, "intervals short": got.short,
                      "below target": got.below,
-                     "service level": None if got.service_level is None else round(got.service_level, 4),
+                     "service level": _level(got.service_level),
                      "seconds": got.seconds})
     return pd.DataFrame(rows)

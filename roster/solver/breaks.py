@@ -60,11 +60,13 @@ class Floor:
         self.over_w = np.zeros(M + 1)
         width = max((len(n.steps) for n in needs.values()), default=1)
         self.steps = np.zeros((M + 1, width))
-        """steps[i, k]: the cost of the (k+1)-th person short in slot i (the last column repeats)."""
+        """steps[i, k]: the cost of the (k+1)-th person short in slot i (the last column
+        repeats)."""
         self.low = np.zeros(M + 1, dtype=np.int64)
         """People that must be on the floor (``min_on_floor`` where the line needs anyone)."""
         self.low_w = np.zeros(M + 1)
-        """Cost per person below ``low``; a hard rule is priced at HARD_LOW, and kept out of the terms."""
+        """Cost per person below ``low``; a hard rule is priced at HARD_LOW, and kept out of the
+        terms."""
         self.low_hard = np.zeros(M + 1, dtype=bool)
         for k, i in slot.items():
             n = needs[k]
@@ -77,7 +79,8 @@ class Floor:
                 self.low_hard[i] = n.floor_weight is None
                 self.low_w[i] = HARD_LOW if n.floor_weight is None else n.floor_weight
         self.base = np.zeros(M + 1, dtype=np.int64)
-        """People of the ``history`` on the floor (last month's night on day 1): a constant floor."""
+        """People of the ``history`` on the floor (last month's night on day 1): a constant
+        floor."""
         for k, n in history_on_floor(sc, calendar).items():
             self.base[slot[k]] = n
         self.under_w = self.steps[:, 0].copy()
@@ -87,12 +90,14 @@ class Floor:
         self.S = len(sc.shifts)
         self.roles = list(roles)
         self.starts = [list(s.break_starts) for s in sc.shifts]
-        """Break starts (minutes from 00:00 of the shift's day) per shift; [] without a break rule."""
+        """Break starts (minutes from 00:00 of the shift's day) per shift; [] without a break
+        rule."""
         self.has_break = [s.break_rule is not None for s in sc.shifts]
         self.no_start = [s.break_rule is not None and not s.break_starts for s in sc.shifts]
         """Shifts whose break fits nowhere: nobody may work them."""
         # (role k, shift s) → work[n, w] and breaks[j][n, b] slot indexes (dummy where not needed)
-        lines = [(line.role, line.interval_minutes, counted_shifts(sc, line)) for _, line in sc.interval_lines]
+        lines = [(line.role, line.interval_minutes, counted_shifts(sc, line))
+                 for _, line in sc.interval_lines]
         self.work: dict[tuple[int, int], np.ndarray] = {}
         self.away: dict[tuple[int, int], list[np.ndarray]] = {}
         for k, role in enumerate(self.roles):
@@ -108,7 +113,8 @@ class Floor:
                         rows[d] += [slot.get((lrole, t), M) for t in worked]
                         for j, start in enumerate(self.starts[s]):
                             brows[j][d] += [slot.get((lrole, t), M)
-                                            for t in break_intervals(shift, d, start, step) if t in mine]
+                                            for t in break_intervals(shift, d, start, step)
+                                            if t in mine]
                 if any(rows):
                     self.work[(k, s)] = _square(rows, M)
                     self.away[(k, s)] = [_square(b, M) for b in brows]
@@ -138,12 +144,14 @@ class Floor:
         return int(((f < self.low) & self.low_hard)[:self.M].sum())
 
     def cost(self, f: np.ndarray) -> float:
-        """Everything the floor costs, a broken hard ``min_on_floor`` priced at HARD_LOW a person."""
+        """Everything the floor costs, a broken hard ``min_on_floor`` priced at HARD_LOW a
+        person."""
         below = np.maximum(self.low - f, 0)[:self.M]
         return sum(self.costs(f)) + float((below * self.low_w[:self.M]).sum())
 
     def _step(self, short: np.ndarray) -> np.ndarray:
-        """Per slot: the ``short``-th step (the cost of the person that makes it ``short``), 0 for none."""
+        """Per slot: the ``short``-th step (the cost of the person that makes it ``short``), 0 for
+        none."""
         width = self.steps.shape[1]
         k = np.clip(short, 1, width) - 1
         return np.where(short > 0, self.steps[np.arange(len(short)), k], 0.0)
@@ -163,7 +171,8 @@ class Floor:
 
     # ---- the floor of a roster -----------------------------------------------
     def floor(self, count: np.ndarray, brk: np.ndarray) -> np.ndarray:
-        """Floor counts from people per (day, shift, role) and breaks per (day, shift, role, start)."""
+        """Floor counts from people per (day, shift, role) and breaks per (day, shift, role,
+        start)."""
         f = self.base.copy()
         for (k, s), work in self.work.items():
             c = count[:, s, k]
@@ -177,7 +186,8 @@ class Floor:
         return f
 
     def prices(self, f: np.ndarray) -> np.ndarray:
-        """(day, shift, role) → cost change of one more person there, their break placed where it costs least."""
+        """(day, shift, role) → cost change of one more person there, their break placed where it
+        costs least."""
         out = np.zeros((self.n, self.S, len(self.roles)))
         up = self.plus(f)
         up[self.dummy] = 0.0
@@ -211,7 +221,8 @@ class Floor:
         brk[d, s, k, j] += 1
 
     def remove(self, f: np.ndarray, brk: np.ndarray, d: int, s: int, k: int) -> None:
-        """One person fewer on (d, s, k); of the breaks there, the one whose return costs least goes."""
+        """One person fewer on (d, s, k); of the breaks there, the one whose return costs least
+        goes."""
         work = self.work.get((k, s))
         if self.starts[s]:
             held = np.flatnonzero(brk[d, s, k, :len(self.starts[s])] > 0)
@@ -229,12 +240,16 @@ class Floor:
         f[self.dummy] = 0
 
     # ---- breaks of whole days -------------------------------------------------
-    def place_breaks(self, f: np.ndarray, count: np.ndarray, brk: np.ndarray, days: Iterable[int]) -> None:
-        """Place every break of these days again (greedy, then single moves while they lower the cost).
+    def place_breaks(self, f: np.ndarray, count: np.ndarray, brk: np.ndarray,
+                     days: Iterable[int]) -> None:
+        """Place every break of these days again (greedy, then single moves while they lower the
+        cost).
 
-        ``f`` and ``brk`` are updated in place; people per (day, shift, role) stay as ``count`` says."""
+        ``f`` and ``brk`` are updated in place; people per (day, shift, role) stay as ``count``
+        says."""
         for d in days:
-            cells = [(s, k) for (k, s) in sorted(self.away) if self.away[(k, s)] and count[d, s, k] > 0]
+            cells = [(s, k) for (k, s) in sorted(self.away)
+                     if self.away[(k, s)] and count[d, s, k] > 0]
             for s, k in cells:  # take the day's breaks out
                 for j, away in enumerate(self.away[(k, s)]):
                     if brk[d, s, k, j]:
@@ -247,11 +262,12 @@ class Floor:
             f[self.dummy] = 0
             self.polish(f, brk, d, cells)
 
-    def polish(self, f: np.ndarray, brk: np.ndarray, d: int, cells: list[tuple[int, int]] | None = None,
-               rounds: int = 20) -> None:
+    def polish(self, f: np.ndarray, brk: np.ndarray, d: int,
+               cells: list[tuple[int, int]] | None = None, rounds: int = 20) -> None:
         """Move single breaks of day ``d`` while a move lowers the cost."""
         if cells is None:
-            cells = [(s, k) for (k, s) in sorted(self.away) if self.away[(k, s)] and brk[d, s, k].any()]
+            cells = [(s, k) for (k, s) in sorted(self.away)
+                     if self.away[(k, s)] and brk[d, s, k].any()]
         for _ in range(rounds):
             moved = False
             for s, k in cells:
@@ -348,7 +364,8 @@ def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: in
                 break
             before = floor.cost(f)
             trial_f, trial_brk = f.copy(), brk.copy()
-            if _day_model(floor, trial_f, trial_brk, d, left) and floor.cost(trial_f) < before - 1e-9:
+            if (_day_model(floor, trial_f, trial_brk, d, left)
+                    and floor.cost(trial_f) < before - 1e-9):
                 f, brk, changed = trial_f, trial_brk, True
             floor.polish(f, brk, d)
             changed = changed or floor.cost(f) < before - 1e-9
@@ -370,7 +387,8 @@ def restagger(scenario: Scenario, calendar: Calendar, roster: Roster, rounds: in
 
 
 def _start_index(starts: list[int], shift, text: str | None) -> int | None:
-    """The index of a ``break_at`` among the shift's allowed starts, None when it is none of them."""
+    """The index of a ``break_at`` among the shift's allowed starts, None when it is none of
+    them."""
     if not starts or not text:
         return None
     try:
@@ -380,7 +398,8 @@ def _start_index(starts: list[int], shift, text: str | None) -> int | None:
     return starts.index(minute) if minute in starts else None
 
 
-def _day_model(floor: Floor, f: np.ndarray, brk: np.ndarray, d: int, seconds: float | None = None) -> bool:
+def _day_model(floor: Floor, f: np.ndarray, brk: np.ndarray, d: int,
+               seconds: float | None = None) -> bool:
     """Place day ``d``'s breaks jointly at least cost (``f`` and ``brk`` updated in place).
 
     False when the model found no placement (the inputs are then unchanged)."""

@@ -33,6 +33,7 @@ from roster.model.roster import Assignment, LeaveDay, Roster
 from roster.model.scenario import Fixed, History, Scenario
 
 from .build import add_hint, build, extract, solve_hint_fixed
+from .context import Context
 from .rules import FAMILIES, split_families
 
 FIRST_SECONDS = 20.0
@@ -110,14 +111,17 @@ class GroupSearch:
             self.taken.update(self._seat_keys(a))
 
     # ---- one group -----------------------------------------------------------
-    def _model(self, group: list[str], window: tuple[int, int] | None = None):
+    def model(self, group: list[str],
+              window: tuple[int, int] | None = None) -> tuple[Context, bool]:
+        """The model of ``group`` (the whole horizon, or only ``window`` with the rest pinned),
+        everyone else's seats counted in; True when it is hinted with the group's current months."""
         sc = self.scenario
         members = set(group)
         seated = Counter(self.taken)
         for sid in group:
             for a in self.shifts.get(sid, []):
                 seated.subtract(self._seat_keys(a))
-        sub = _for_staff(sc, members, self._pins(group, window) if window else ())
+        sub = for_staff(sc, members, self._pins(group, window) if window else ())
         ctx = build(sub, self.calendar.for_staff(sub), families=split_families(),
                     seated={k: n for k, n in seated.items() if n > 0})
         placed = [a for sid in group for a in self.shifts.get(sid, [])]
@@ -147,14 +151,14 @@ class GroupSearch:
         """The roster's cost less the own terms of everyone outside ``group`` (people in it must be
         placed): seats are counted whole, so for singletons, ``sum(cost([p])) - (n - 1) * cost([])``
         is the whole roster's cost without fairness. None when not found within ``seconds``."""
-        check = solve_hint_fixed((ctx or self._model(group)[0]).model, seconds)
+        check = solve_hint_fixed((ctx or self.model(group)[0]).model, seconds)
         return None if check is None else check.ObjectiveValue()
 
     def improve(self, group: list[str], seconds: float, window: tuple[int, int] | None = None,
                 settle: float | None = None) -> bool:
         """Re-solve one group with everyone else fixed (and the group's own days outside
         ``window``, first and last day index, when given); keep the answer unless it costs more."""
-        ctx, hinted = self._model(group, window)
+        ctx, hinted = self.model(group, window)
         before = self.cost(group, seconds, ctx) if hinted else None  # the group as it stands
         if hinted and before is None:  # its cost is unknown, so no change can be judged
             return False
@@ -249,7 +253,7 @@ def _solve(solver: cp_model.CpSolver, model: cp_model.CpModel, settle: float | N
         done.set()
 
 
-def _for_staff(scenario: Scenario, members: set[str], pins=()) -> Scenario:
+def for_staff(scenario: Scenario, members: set[str], pins=()) -> Scenario:
     """The scenario with only ``members`` on the staff (and only their leave, requests and pins),
     with ``pins`` added."""
     fields = dict(scenario)

@@ -39,7 +39,8 @@ class SolveOptions:
             raise FieldError("time_limit", self.time_limit, "must be a number of seconds above 0")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int):
             raise FieldError("seed", self.seed, "must be a whole number")
-        if self.workers is not None and (isinstance(self.workers, bool) or not isinstance(self.workers, int)
+        if self.workers is not None and (isinstance(self.workers, bool)
+                                         or not isinstance(self.workers, int)
                                          or self.workers < 1):
             raise FieldError("workers", self.workers, "must be a whole number of at least 1",
                              hint="leave it out for 4 threads per core")
@@ -48,11 +49,13 @@ class SolveOptions:
                              hint="0.01 stops at a 1 % gap")
         if self.deterministic_time is not None and (not _number(self.deterministic_time)
                                                     or not self.deterministic_time > 0):
-            raise FieldError("deterministic_time", self.deterministic_time, "must be a number above 0")
+            raise FieldError("deterministic_time", self.deterministic_time,
+                             "must be a number above 0")
         if not isinstance(self.column_rosters, bool):
             raise FieldError("column_rosters", self.column_rosters, "must be true or false")
         if self.strategy not in STRATEGIES:
-            raise FieldError("strategy", self.strategy, "is not a strategy", hint=f"use {STRATEGY_CHOICE}")
+            raise FieldError("strategy", self.strategy, "is not a strategy",
+                             hint=f"use {STRATEGY_CHOICE}")
 
     @property
     def repeatable(self) -> bool:

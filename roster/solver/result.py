@@ -31,7 +31,8 @@ class Result:
     best_solution_seconds: float | None = None
     history: list[Progress] = field(default_factory=list)
     bounds: list[Progress] = field(default_factory=list)
-    """Each improvement of the best bound (objective: the best roster's cost at that time, or inf)."""
+    """Each improvement of the best bound (objective: the best roster's cost at that time, or
+    inf)."""
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -40,9 +41,11 @@ class Result:
 
     def summary(self) -> dict[str, Any]:
         return {
-            "status": self.status, "objective": self.objective, "bound": self.bound, "gap": self.gap,
-            "seconds": round(self.seconds, 3), "first_solution_seconds": self.first_solution_seconds,
-            "terms": self.terms, "stats": self.stats, "bound_source": self.stats.get("bound_source"),
+            "status": self.status, "objective": self.objective, "bound": self.bound,
+            "gap": self.gap, "seconds": round(self.seconds, 3),
+            "first_solution_seconds": self.first_solution_seconds,
+            "terms": self.terms, "stats": self.stats,
+            "bound_source": self.stats.get("bound_source"),
         }
 
 

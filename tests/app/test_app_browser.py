@@ -155,7 +155,8 @@ def _solve_and_stop(pg, key: str, done_text: str, timeout: float = 240) -> None:
         value = pg.locator('[data-testid="stMetric"]').filter(has_text="Objective").locator(
             '[data-testid="stMetricValue"]')
         try:
-            if not stopped and stop.count() and value.count() and re.search(r"\d", value.first.inner_text(timeout=2000)):
+            if (not stopped and stop.count() and value.count()
+                    and re.search(r"\d", value.first.inner_text(timeout=2000))):
                 stop.click(timeout=2000)
                 stopped = True
         except PlaywrightError:  # the progress panel redrew (or the solve ended) under the cursor
@@ -228,7 +229,8 @@ def test_callcenter_end_to_end(page, tmp_path: Path) -> None:
     _settle(pg)
     shift_box = pg.locator('[data-testid="stSelectbox"]').filter(has_text="Shift").last
     shown = shift_box.evaluate("e => [...e.querySelectorAll('input')].map(i => i.value).join(' ') + ' ' + e.innerText")
-    assert re.search(rf"(^|\s){re.escape(before or 'off')}(\s|$)", shown), f"the pin panel starts from the cell: {shown}"
+    assert re.search(rf"(^|\s){re.escape(before or 'off')}(\s|$)", shown), \
+        f"the pin panel starts from the cell: {shown}"
     want = "off" if before else "D"
     _pick(pg, "Shift", want)
     _button(pg, "pin").click()
@@ -426,7 +428,8 @@ def test_staff_import_merges_by_id(page, tmp_path: Path) -> None:
     pg = page
     _open_centre(pg)
     wb = Workbook()
-    for row in (["工号", "姓名", "角色"], ["S01", "张伟", "副班长"], ["S02", "王芳", "值长"], ["S30", "新同事", "坐席员"]):
+    for row in (["工号", "姓名", "角色"], ["S01", "张伟", "副班长"], ["S02", "王芳", "值长"],
+                ["S30", "新同事", "坐席员"]):
         wb.active.append(row)
     path = tmp_path / "名单.xlsx"
     wb.save(path)
@@ -771,7 +774,8 @@ def test_no_english_from_the_catalogue_on_the_chinese_pages(page) -> None:
     pg.get_by_text("已固定 S02 2026-12-10").wait_for()
     _settle(pg)
     pg.get_by_text("规则检查").first.click()
-    checked = pg.locator('[data-testid="stExpander"]').filter(has_text="规则检查").locator('[data-testid="stDataFrame"]')
+    checked = (pg.locator('[data-testid="stExpander"]').filter(has_text="规则检查")
+               .locator('[data-testid="stDataFrame"]'))
     expect(_gridcell(checked, "固定班次").first).to_be_attached(timeout=GRID_WAIT)
     expect(checked.locator("[role=gridcell]").filter(has_text=re.compile(
         r"^S02 2026-12-10: 固定" + ("休息却上" if had else "D却为休")))).to_have_count(1, timeout=GRID_WAIT)

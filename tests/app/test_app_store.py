@@ -76,7 +76,7 @@ def test_path_comes_from_roster_db(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_failed_write_leaves_nothing_behind(tmp_path: Path, small_yaml: Path) -> None:
     store = Store(tmp_path / "r.db")
     v = store.save_scenario(load_scenario(small_yaml))
-    with pytest.raises(RuntimeError), store._write() as con:
+    with pytest.raises(RuntimeError), store.transaction() as con:
         con.execute("INSERT INTO rosters (version_id, status, assignments, created) VALUES (?, 'X', '[]', 'now')",
                     (v.id,))
         raise RuntimeError("power cut")

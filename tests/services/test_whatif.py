@@ -14,7 +14,7 @@ from roster.io.load import load_scenario
 from roster.model.parse import ScenarioError
 from roster.model.scenario import Scenario
 from roster.services.compare import compare
-from roster.services.min_staff import _least_of_role, _too_few_for_hard_seats, min_staff
+from roster.services.min_staff import least_of_role, min_staff, too_few_for_hard_seats
 from roster.services.sweep import ray_available, sweep
 from roster.services.variants import apply_vary, headcount, with_headcount
 from roster.solver.explain import editable, solvable
@@ -91,9 +91,9 @@ def test_one_fewer_is_proven_too_small_by_the_bound_on_hard_seats():
     """21 day seats in the week, at most 5 shifts each: 4 agents leave at least 21 - 20 = 1 seat
     empty, 3 agents at least 21 - 15 = 6, and 5 agents may fill them all (no proof)."""
     sc = week(7, 3)
-    assert _too_few_for_hard_seats(sc, "agent", 4, 20) == 1
-    assert _too_few_for_hard_seats(sc, "agent", 3, 20) == 6
-    assert not _too_few_for_hard_seats(sc, "agent", 5, 20)
+    assert too_few_for_hard_seats(sc, "agent", 4, 20) == 1
+    assert too_few_for_hard_seats(sc, "agent", 3, 20) == 6
+    assert not too_few_for_hard_seats(sc, "agent", 5, 20)
     need = min_staff(sc, ["agent"], time_limit=20, workers=2).roles[0]
     assert need.minimum == 5 and need.proved
     assert need.proof == "column generation" and need.uncovered == 1
@@ -147,8 +147,8 @@ def test_the_bound_on_empty_hard_seats_never_claims_a_feasible_headcount(seed, s
     sc = colgen_tiny(seed, staff, days, True, weekends, 0)
     seats = sum(d.min for d in sc.demand) * days
     for cap in range(staff, 0, -1):
-        proved = _too_few_for_hard_seats(sc, "agent", cap, 10)
-        status, least, _, _ = _least_of_role(sc, "agent", 0, 20, 2, cap=cap)
+        proved = too_few_for_hard_seats(sc, "agent", cap, 10)
+        status, least, _, _ = least_of_role(sc, "agent", 0, 20, 2, cap=cap)
         assert not proved or status == "INFEASIBLE", (cap, proved, status)
         assert not proved or proved <= seats
         if status == "INFEASIBLE" and not proved:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from roster.model.calendar import Calendar
 from roster.model.parse import scenario_from_dict
 from roster.solver import SolveOptions, solve
-from roster.solver.groups import GroupSearch, _for_staff
+from roster.solver.groups import GroupSearch, for_staff
 from roster.validate import validate
 from tests.test_properties import scenarios
 
@@ -82,7 +82,7 @@ def test_people_left_out_take_their_leave_requests_and_history_with_them() -> No
                                       {"date": str(START - dt.timedelta(days=2)), "staff": "S06", "shift": "D"}]},
                   leave=[{"staff": "S05", "type": "annual", "start": str(START), "end": str(START)}])
     scenario = scenario_from_dict(data, "centre.yaml")
-    sub = _for_staff(scenario, {"S05", "S03"})
+    sub = for_staff(scenario, {"S05", "S03"})
     assert [p.id for p in sub.staff] == ["S03", "S05"]
     assert [x.staff for x in sub.leave] == ["S05"] and [x.staff for x in sub.requests] == ["S03"]
     assert [w.staff for w in sub.history.worked] == ["S05"]

@@ -4,6 +4,8 @@ switch, errors at their table, settings kept in the page address."""
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -64,7 +66,8 @@ def error_text(exc: ScenarioError, frame=None) -> str:
     cell = tables.locate(exc, frame)
     where = ""
     if cell is not None and cell.row is not None:
-        where = tr("row_col", row=cell.row + 1, col=header(cell.column, lang())[0] if cell.column else "") + " — "
+        col = header(cell.column, lang())[0] if cell.column else ""
+        where = tr("row_col", row=cell.row + 1, col=col) + " — "
     value = "" if exc.value is None else f" {exc.value!r}:"
     return f"{where}{exc.field}{value} {message(exc.message, lang())}"
 
@@ -105,3 +108,16 @@ def has_module(name: str) -> bool:
 def start_solve(stable: bool = False) -> None:
     ss = st.session_state
     S.begin_solve(ss, float(ss["time_limit"]), int(ss["workers"]), stable=stable)
+
+
+def job_line(key: str, text: Callable[[Any], str], stop_key: str) -> None:
+    """The line of the background job kept as ``key`` while it runs: ``text(job)`` and a Stop
+    button; the page runs again once the job is done."""
+    job = st.session_state.get(key)
+    if job is None:
+        return
+    if job.done:
+        st.rerun()
+    st.info(text(job))
+    if st.button(tr("stop"), key=stop_key):
+        job.stop.set()

@@ -9,7 +9,7 @@ from roster.services.whatif import compare
 
 from .. import state as S
 from ..solving import TaskJob
-from .common import headed, tr
+from .common import headed, job_line, tr
 
 
 def page_compare(store: Store | None) -> None:
@@ -40,7 +40,8 @@ def page_compare(store: Store | None) -> None:
     if job is None:
         if st.button(tr("compare"), key="compare", type="primary"):
             task = TaskJob(compare, (store.load_scenario(a.id), store.load_scenario(b.id)),
-                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])}, passes_stop=True)
+                           {"time_limit": float(ss["time_limit"]), "workers": int(ss["workers"])},
+                           passes_stop=True)
             ss["compare_job"] = task.start()
             ss["comparison"] = ss["compare_error"] = None
             st.rerun()
@@ -54,12 +55,7 @@ def page_compare(store: Store | None) -> None:
 
 @st.fragment(run_every=1.0)
 def compare_progress() -> None:
-    ss = st.session_state
-    job = ss.get("compare_job")
-    if job is None:
-        return
-    if job.done:
-        st.rerun()
-    st.info(tr("comparing", s=f"{job.elapsed:.0f}", limit=f"{2 * float(ss['time_limit']):.0f}"))
-    if st.button(tr("stop"), key="compare_stop"):
-        job.stop.set()
+    limit = 2 * float(st.session_state["time_limit"])
+    job_line("compare_job",
+             lambda job: tr("comparing", s=f"{job.elapsed:.0f}", limit=f"{limit:.0f}"),
+             "compare_stop")

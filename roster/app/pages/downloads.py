@@ -31,4 +31,5 @@ def downloads(result) -> None:
     for col, fmt in zip(cols, found, strict=True):
         data = files.ready(fmt.key)
         col.download_button(fmt.filename, data if data is not None else partial(files.get, fmt.key),
-                            file_name=fmt.filename, mime=fmt.mime, key=f"dl_{fmt.key}", on_click="ignore")
+                            file_name=fmt.filename, mime=fmt.mime, key=f"dl_{fmt.key}",
+                            on_click="ignore")

@@ -37,7 +37,8 @@ def restore(ss, store: Store) -> None:
         ss["result"] = S.saved_result(draft.roster, draft.status or "FEASIBLE")
     ss["draft_id"] = draft_id
     ss["draft_key"] = _key(ss)
-    ss["notice"] = ("restored", {"name": draft.scenario.name, "when": draft.updated[:16].replace("T", " ")})
+    ss["notice"] = ("restored", {"name": draft.scenario.name,
+                                 "when": draft.updated[:16].replace("T", " ")})
 
 
 def _key(ss) -> tuple:
@@ -62,7 +63,8 @@ def autosave(ss, store: Store) -> None:
     version = ss.get("version")
     try:
         drafts.save(store.path, ss["draft_id"], ss["scenario"], ss.get("source") or "", roster,
-                    result.status if roster is not None else None, version.id if version is not None else None)
+                    result.status if roster is not None else None,
+                    version.id if version is not None else None)
     except Exception as exc:  # a full disk or a locked file: say so, keep working
         st.sidebar.warning(f"draft: {exc}")
         return
@@ -74,7 +76,9 @@ export default function(component) {
   const { data } = component;
   window.__rosterUnsaved = Boolean(data);
   if (!window.__rosterGuard) {
-    window.__rosterGuard = (e) => { if (window.__rosterUnsaved) { e.preventDefault(); e.returnValue = ''; } };
+    window.__rosterGuard = (e) => {
+      if (window.__rosterUnsaved) { e.preventDefault(); e.returnValue = ''; }
+    };
     window.addEventListener('beforeunload', window.__rosterGuard);
   }
 }
@@ -86,5 +90,6 @@ def unsaved_guard(unsaved: bool) -> None:
     """The browser asks before the page is left or reloaded while there are unsaved changes (the
     draft keeps them all the same)."""
     if not _GUARD:
-        _GUARD.append(st.components.v2.component("roster_unsaved_guard", js=GUARD_JS, isolate_styles=False))
+        _GUARD.append(st.components.v2.component("roster_unsaved_guard", js=GUARD_JS,
+                                                 isolate_styles=False))
     _GUARD[0](data=unsaved, key="unsaved_guard")

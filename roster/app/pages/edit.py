@@ -34,7 +34,8 @@ def page_edit() -> None:
                 ident, value = ("rule", "value") if section == "rules" else ("measure", "weight")
                 frame = frame.assign(label=[_rule_label(str(k)) for k in frame[ident]])
                 order = ["label", value]
-            config = {c: st.column_config.Column(header(c, lang())[0], help=header(c, lang())[1] or None)
+            config = {c: st.column_config.Column(header(c, lang())[0],
+                                                 help=header(c, lang())[1] or None)
                       for c in frame.columns}
             if fixed_rows:
                 config["label"] = st.column_config.Column(tr("rule"))
@@ -48,7 +49,8 @@ def page_edit() -> None:
                 show_error(err, edited)
                 _mark_cell(edited, err)
             elif ss["data"] is not before:
-                st.rerun()  # the sidebar and the other pages follow; this table keeps its key and place
+                # the sidebar and the other pages follow; this table keeps its key and place
+                st.rerun()
     with tabs[-1]:
         import yaml
 
@@ -77,7 +79,8 @@ def _holiday_by_name() -> None:
     by_key = {h.key: h for h in found}
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     key = c1.selectbox(tr("holiday_by_name"), list(by_key), key=f"holiday_name.{lang()}",
-                       format_func=lambda k: by_key[k].label(lang()), help=tr("holiday_by_name_help"))
+                       format_func=lambda k: by_key[k].label(lang()),
+                       help=tr("holiday_by_name_help"))
     if c2.button(tr("holiday_add"), key="holiday_add") and key in by_key:
         holiday = by_key[key]
         try:
@@ -101,9 +104,11 @@ def _rule_label(rule: str) -> str:
 def _mark_cell(frame, err: ScenarioError) -> None:
     """Show the row with the bad value, the cell itself in red."""
     cell = tables.locate(err, frame)
-    if cell is None or cell.row is None or cell.column not in frame.columns or cell.row >= len(frame):
+    if (cell is None or cell.row is None or cell.column not in frame.columns
+            or cell.row >= len(frame)):
         return
     row = frame.iloc[[cell.row]].astype(str).rename(columns=lambda c: header(str(c), lang())[0])
     column = header(cell.column, lang())[0]
-    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600", subset=[column]),
+    st.dataframe(row.style.map(lambda _: "background-color:#f8d0d0;font-weight:600",
+                               subset=[column]),
                  hide_index=True, width="stretch")

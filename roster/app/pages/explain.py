@@ -7,24 +7,19 @@ import streamlit as st
 from roster.services.infeasible import infeasible_reasons
 
 from .. import state as S
-from .common import lang, start_solve, tr
+from .common import job_line, lang, start_solve, tr
 
 
 @st.fragment(run_every=1.0)
 def explain_progress() -> None:
-    job = st.session_state.get("explain_job")
-    if job is None:
-        return
-    if job.done:
-        st.rerun()
-    st.info(tr("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"))
-    if st.button(tr("stop"), key="explain_stop"):
-        job.stop.set()
+    job_line("explain_job",
+             lambda job: tr("explaining", s=f"{job.elapsed:.0f}", limit=f"{job.time_limit:.0f}"),
+             "explain_stop")
 
 
 def explain_panel() -> None:
-    """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked for in
-    the background, as long as the planner wants)."""
+    """Why no roster exists: what the scenario shows at once, then the conflicting rules (looked
+    for in the background, as long as the planner wants)."""
 
     ss = st.session_state
     quick = infeasible_reasons(ss["scenario"], lang=lang())
@@ -47,7 +42,8 @@ def explain_panel() -> None:
         st.rerun()
     if exp is None:
         return
-    if getattr(exp, "status", "") == "UNKNOWN":  # the solve proved it; the rules were not found in time
+    # the solve proved it; the rules were not found in time
+    if getattr(exp, "status", "") == "UNKNOWN":
         st.warning(tr("explain_unknown", s=f"{last or 0:.0f}"))
         return
     if exp.feasible:

@@ -22,9 +22,11 @@ def roster_views(result) -> None:
         st.subheader(tr("grid"), anchor=False)
         people = grid_filter(sc)
         span = week_pick(sc)
-        grid = views.month_grid_html(sc, result.roster, leave_mark=tr("leave_mark"), weekday_names=weekdays,
-                                     previous=previous, people=people, words=words(), days=span)
-        clicked = _grid_component()(data=grid, key="grid_click", on_cell_change=lambda: None).get("cell")
+        grid = views.month_grid_html(sc, result.roster, leave_mark=tr("leave_mark"),
+                                     weekday_names=weekdays, previous=previous, people=people,
+                                     words=words(), days=span)
+        clicked = _grid_component()(data=grid, key="grid_click",
+                                    on_cell_change=lambda: None).get("cell")
         if clicked:
             staff, _, day = str(clicked).partition("|")
             if staff in sc.staff_by_id:
@@ -49,16 +51,20 @@ def roster_views(result) -> None:
         pins = c1.checkbox(tr("print_pins"), value=True, key="print_pins")
         overtime = c2.checkbox(tr("print_overtime"), value=True, key="print_overtime")
         st.html(views.print_html(sc, result.roster, words=words(), weekday_names=weekdays,
-                                 leave_mark=tr("leave_mark"), pins_shown=pins, overtime_shown=overtime))
+                                 leave_mark=tr("leave_mark"), pins_shown=pins,
+                                 overtime_shown=overtime))
     else:
         day = st.date_input(tr("date"), value=sc.horizon.start, min_value=sc.horizon.start,
                             max_value=sc.horizon.end, key="view_day")
-        st.dataframe(headed(views.day_view(sc, result.roster, day)), hide_index=True, width="stretch")
+        st.dataframe(headed(views.day_view(sc, result.roster, day)), hide_index=True,
+                     width="stretch")
         cov = views.coverage(sc, result.roster)
-        cov = cov[(cov["date"] == day) & ((cov["min"] > 0) | cov["max"].notna())]  # seats the scenario sets
+        # the seats the scenario sets
+        cov = cov[(cov["date"] == day) & ((cov["min"] > 0) | cov["max"].notna())]
         if len(cov):
             st.dataframe(headed(cov), hide_index=True, width="stretch")
-        if sc.interval_lines:  # people per interval, not per seat: the interval panel below counts them
+        # people per interval, not per seat: the interval panel below counts them
+        if sc.interval_lines:
             st.caption(tr("day_intervals_note"))
         for w in views.all_on_break(sc, result.roster):
             if w["date"] == day:
@@ -85,9 +91,11 @@ _GRID: list = []
 
 
 def _grid_component():
-    """The month grid as a component whose cells report a click (person and date) to the page."""
+    """The month grid as a component whose cells report a click (person and date) to the
+    page."""
     if not _GRID:
-        _GRID.append(st.components.v2.component("roster_month_grid", js=GRID_JS, isolate_styles=False))
+        _GRID.append(st.components.v2.component("roster_month_grid", js=GRID_JS,
+                                                isolate_styles=False))
     return _GRID[0]
 
 
@@ -102,7 +110,8 @@ def week_pick(sc) -> tuple[dt.date, dt.date] | None:
     if len(weeks) < 2:
         return None
     return choice(st.selectbox, tr("week"), [None, *weeks], "grid_week",
-                  format_func=lambda w, whole=tr("whole_month"): whole if w is None else f"{w[0]} .. {w[1]}")
+                  format_func=lambda w, whole=tr("whole_month"):
+                      whole if w is None else f"{w[0]} .. {w[1]}")
 
 
 def grid_filter(sc) -> list[str] | None:
@@ -113,17 +122,20 @@ def grid_filter(sc) -> list[str] | None:
         if not teams:
             return None
         c1, _ = st.columns([2, 7])
-        team = c1.selectbox(tr("team"), [""] + teams, key="grid_team", format_func=lambda x: x or tr("all"))
+        team = c1.selectbox(tr("team"), [""] + teams, key="grid_team",
+                            format_func=lambda x: x or tr("all"))
         return views.filter_staff(sc, team=team) if team else None
     c1, c4, c2, c3 = st.columns([2, 2, 3, 1])
     roles = [r.id for r in sc.roles]
     role = c1.selectbox(tr("role"), [""] + roles, key="grid_role",
                         format_func=lambda r: sc.role_by_id[r].label if r else tr("all"))
-    team = c4.selectbox(tr("team"), [""] + teams, key="grid_team", format_func=lambda x: x or tr("all"))
+    team = c4.selectbox(tr("team"), [""] + teams, key="grid_team",
+                        format_func=lambda x: x or tr("all"))
     text = c2.text_input(tr("find"), key="grid_find", placeholder=tr("find_help"))
     people = views.filter_staff(sc, role=role or None, text=text, team=team or None)
     pages = max(1, -(-len(people) // views.GRID_PAGE))
-    page = c3.number_input(tr("grid_page", n=pages), min_value=1, max_value=pages, value=1, key="grid_page")
+    page = c3.number_input(tr("grid_page", n=pages), min_value=1, max_value=pages, value=1,
+                           key="grid_page")
     st.caption(tr("grid_count", shown=min(views.GRID_PAGE, len(people)), n=len(people)))
     first = (int(page) - 1) * views.GRID_PAGE
     return people[first:first + views.GRID_PAGE]

@@ -22,8 +22,13 @@ def _interval_figures(sc, result) -> list:
     return ss["interval_figures"]
 
 
+def _weekday_letters() -> str:
+    return "一二三四五六日" if lang() == "zh" else "MTWTFSS"
+
+
 def interval_panel(result) -> None:
-    """Per-interval demand: a day's demand curve against the people on the floor, and its service level."""
+    """Per-interval demand: a day's demand curve against the people on the floor, and its service
+    level."""
     ss = st.session_state
     sc = ss["scenario"]
     if not sc.interval_lines:
@@ -35,26 +40,33 @@ def interval_panel(result) -> None:
     lines = [i for i, _ in sc.interval_lines if any(f.line == i for f in figures)]
     c1, c2 = st.columns([1, 2])
     role = {i: sc.demand[i].role or "all" for i in lines}
-    line = c2.radio(tr("interval_line"), lines, format_func=lambda i: sc.role_by_id[role[i]].label
-                    if role[i] in sc.role_by_id else role[i], horizontal=True, key="interval_line") \
-        if len(lines) > 1 else lines[0]
+    line = lines[0]
+    if len(lines) > 1:
+        line = c2.radio(tr("interval_line"), lines,
+                        format_func=lambda i: (sc.role_by_id[role[i]].label
+                                               if role[i] in sc.role_by_id else role[i]),
+                        horizontal=True, key="interval_line")
     dates = sorted({f.date for f in figures if f.line == line})
     day = c1.selectbox(tr("interval_day"), dates, key="interval_day",
-                       format_func=lambda d: f"{d} {('一二三四五六日' if lang() == 'zh' else 'MTWTFSS')[d.weekday()]}")
+                       format_func=lambda d: f"{d} {_weekday_letters()[d.weekday()]}")
     rows = [f for f in figures if f.line == line and f.date == day]
     (summary,) = day_figures(sc, rows)
     m1, m2, m3 = st.columns(3)
     m1.metric(tr("day_sl"), percent(summary.service_level),
-              help=tr("day_target", target=f"{summary.target:.0%}") if summary.target is not None else None)
+              help=(tr("day_target", target=f"{summary.target:.0%}")
+                    if summary.target is not None else None))
     m2.metric(tr("intervals_short"), f"{summary.short_intervals} / {summary.intervals}")
     m3.metric(tr("worst_interval"), worst_text(summary) or "—")
     who = sc.role_by_id[role[line]].label if role[line] in sc.role_by_id else role[line]
-    names = {k: tr(f"interval_{k}") for k in ("needed", "staffed", "sl", "time", "people", "short", "on_break")}
+    names = {k: tr(f"interval_{k}")
+             for k in ("needed", "staffed", "sl", "time", "people", "short", "on_break")}
     title = tr("interval_chart", role=who, date=day, sl=percent(summary.service_level))
     for w in _all_on_break(sc, result):
-        if w["date"] == day or w["date"] == day - dt.timedelta(days=1):  # a night's breaks fall on the next day
+        # a night's breaks fall on the next day
+        if w["date"] == day or w["date"] == day - dt.timedelta(days=1):
             st.warning(tr("all_on_break", **w))
-    st.plotly_chart(views.interval_chart(rows, title, names, breaks=views.on_break(sc, result.roster, rows)),
+    breaks = views.on_break(sc, result.roster, rows)
+    st.plotly_chart(views.interval_chart(rows, title, names, breaks=breaks),
                     width="stretch", key="chart_intervals")
 
 

@@ -29,8 +29,10 @@ def _scenario_name(path: str, mtime: float) -> str:
 
 UPLOADER_CSS = """<style>
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "上传"; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {
+  display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {
+  content: "上传"; }
 </style>"""
 """In 中文, Streamlit's own words on the file uploader (its button and its size line; it has no
 option for them) give way to ours: the button reads 上传 and a caption says the rest."""
@@ -54,7 +56,8 @@ def page_open(store: Store | None) -> None:
     if files:
         col1, col2 = st.columns([4, 1], vertical_alignment="bottom")
         pick = col1.selectbox(tr("bundled"), files, key="bundled_pick",
-                              format_func=lambda p: f"{_scenario_name(str(p), p.stat().st_mtime)}  ({p.stem})")
+                              format_func=lambda p:
+                                  f"{_scenario_name(str(p), p.stat().st_mtime)}  ({p.stem})")
         if col2.button(tr("open"), key="open_bundled", type="primary"):
             try:
                 S.open_file(ss, pick)
@@ -62,7 +65,8 @@ def page_open(store: Store | None) -> None:
                 st.rerun()
             except ScenarioError as exc:
                 show_error(exc)
-    upload = st.file_uploader(tr("upload"), type=["yaml", "yml", "json"], key="upload", help=tr("upload_help"))
+    upload = st.file_uploader(tr("upload"), type=["yaml", "yml", "json"], key="upload",
+                              help=tr("upload_help"))
     uploader_words("YAML, JSON")
     if upload is not None and ss.get("upload_id") != upload.file_id:
         ss["upload_id"] = upload.file_id
@@ -84,8 +88,10 @@ def page_open(store: Store | None) -> None:
         col1, col2, col3 = st.columns([3, 2, 1], vertical_alignment="bottom")
         name = col1.selectbox(tr("saved"), names, key="saved_name", label_visibility="collapsed")
         versions = store.versions(name)
-        version = col2.selectbox(tr("version"), versions, key="saved_version", label_visibility="collapsed",
-                                 format_func=lambda v: f"v{v.number}  {v.created[:16]}  {v.note}".strip())
+        version = col2.selectbox(tr("version"), versions, key="saved_version",
+                                 label_visibility="collapsed",
+                                 format_func=lambda v:
+                                     f"v{v.number}  {v.created[:16]}  {v.note}".strip())
         if col3.button(tr("continue"), key="continue"):
             try:
                 S.open_saved(ss, store, version)
@@ -96,14 +102,16 @@ def page_open(store: Store | None) -> None:
 
 
 def staff_import() -> None:
-    """Upload a staff list, see what it would change, then merge it (nobody dropped unless ticked)."""
+    """Upload a staff list, see what it would change, then merge it (nobody dropped unless
+    ticked)."""
 
     ss = st.session_state
     st.subheader(tr("staff_list"), anchor=False)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "staff.xlsx"
         template_xlsx(ss["scenario"], path)
-        st.download_button(tr("template"), path.read_bytes(), file_name="staff.xlsx", key="staff_template",
+        st.download_button(tr("template"), path.read_bytes(), file_name="staff.xlsx",
+                           key="staff_template",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     staff_file = st.file_uploader(tr("upload_staff"), type=["xlsx", "csv"], key="upload_staff",
                                   help=tr("upload_staff_help"))
@@ -139,13 +147,17 @@ def staff_import() -> None:
                      hide_index=True, width="stretch", key="staff_changes")
     drop = False
     if merge.missing:
-        names = ", ".join(sc.staff_by_id[s].label if s in sc.staff_by_id else s for s in merge.missing[:20])
-        st.warning(tr("staff_missing", n=len(merge.missing), names=names + (" …" if len(merge.missing) > 20 else "")))
+        names = ", ".join(sc.staff_by_id[s].label if s in sc.staff_by_id else s
+                          for s in merge.missing[:20])
+        names += " …" if len(merge.missing) > 20 else ""
+        st.warning(tr("staff_missing", n=len(merge.missing), names=names))
         drop = st.checkbox(tr("staff_drop", n=len(merge.missing)), key="staff_drop")
     c1, c2 = st.columns(2)
-    if c1.button(tr("staff_apply"), key="staff_apply", type="primary", disabled=merge.empty and not drop):
+    if c1.button(tr("staff_apply"), key="staff_apply", type="primary",
+                 disabled=merge.empty and not drop):
         n = S.apply_staff(ss, drop_missing=drop)
-        ss["notice"] = ("staff_merged", {"n": n, "added": len(merge.added), "changed": len(merge.changed),
+        ss["notice"] = ("staff_merged", {"n": n, "added": len(merge.added),
+                                         "changed": len(merge.changed),
                                          "dropped": len(merge.missing) if drop else 0})
         st.rerun()
     if c2.button(tr("staff_cancel"), key="staff_cancel"):

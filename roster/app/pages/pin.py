@@ -20,13 +20,16 @@ def pin_panel() -> None:
     st.caption(tr("pin_help"))
     if ss.get("pin_staff") not in sc.staff_by_id:
         ss["pin_staff"] = sc.staff[0].id
-    if not isinstance(ss.get("pin_date"), dt.date) or not sc.horizon.start <= ss["pin_date"] <= sc.horizon.end:
+    picked = ss.get("pin_date")
+    if not isinstance(picked, dt.date) or not sc.horizon.start <= picked <= sc.horizon.end:
         ss["pin_date"] = sc.horizon.start
     staff = c1.selectbox(tr("staff"), [p.id for p in sc.staff], key="pin_staff",
                          format_func=lambda s: sc.staff_by_id[s].label)
-    day = c2.date_input(tr("date"), min_value=sc.horizon.start, max_value=sc.horizon.end, key="pin_date")
+    day = c2.date_input(tr("date"), min_value=sc.horizon.start, max_value=sc.horizon.end,
+                        key="pin_date")
     shift = choice(c3.selectbox, tr("shift"), [s.id for s in sc.shifts] + [""], "pin_shift",
-                    format_func=lambda s, off=tr("off"): f"{s} {sc.shift_by_id[s].label}" if s else off)
+                    format_func=lambda s, off=tr("off"):
+                        f"{s} {sc.shift_by_id[s].label}" if s else off)
     if c4.button(tr("pin_button"), key="pin"):
         err = S.pin(ss, staff, day, shift or None)
         if err is not None:
@@ -46,7 +49,8 @@ def pin_panel() -> None:
     state = (tr("pinned_to", shift=pin.shift or tr("off")) if pin is not None else "")
     blocked = [f"{s.id}: {message(why, lang())}" for s in sc.shifts
                if (why := views.why_not_cell(sc, staff, day, s.id))]
-    st.markdown(tr("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or tr("off"), pin=state)
+    st.markdown(tr("cell_card", who=sc.staff_by_id[staff].label, date=day, shift=now or tr("off"),
+                   pin=state)
                 + ("  \n" + tr("cannot_list", items="; ".join(blocked)) if blocked else ""))
     if ss.get("notice") and ss["notice"][0] == "pinned":
         st.success(tr("pinned", **ss["notice"][1]))

@@ -28,8 +28,8 @@ def sidebar(store: Store | None) -> str:
                 status = tr("roster_unsaved", label=version.label)
             else:
                 status = f"{tr('saved_as')} {version.label}"
-            st.caption(f"{tr('current')}: **{sc.name}** ({tr('people', n=len(sc.staff))}, {sc.horizon.start} .. "
-                       f"{sc.horizon.end}) — {status}")
+            st.caption(f"{tr('current')}: **{sc.name}** ({tr('people', n=len(sc.staff))}, "
+                       f"{sc.horizon.start} .. {sc.horizon.end}) — {status}")
             for text in S.holiday_warnings(ss):
                 st.warning(text, icon="📅")
             if store is not None:
@@ -38,11 +38,13 @@ def sidebar(store: Store | None) -> str:
                     version = S.save_version(ss, store, note)
                     ss["notice"] = ("saved_ok", {"label": version.label})
                     st.rerun()
-        ss["time_limit"] = st.number_input(tr("time_limit"), min_value=1.0, max_value=3600.0, step=5.0,
-                                           value=float(ss["time_limit"]), key="time_limit_box")
+        ss["time_limit"] = st.number_input(tr("time_limit"), min_value=1.0, max_value=3600.0,
+                                           step=5.0, value=float(ss["time_limit"]),
+                                           key="time_limit_box")
         remember("t", f"{ss['time_limit']:g}")
-        ss["workers"] = st.number_input(tr("workers"), min_value=1, max_value=64, step=1, value=int(ss["workers"]),
-                                        key="workers_box", help=tr("workers_help"))
+        ss["workers"] = st.number_input(tr("workers"), min_value=1, max_value=64, step=1,
+                                        value=int(ss["workers"]), key="workers_box",
+                                        help=tr("workers_help"))
         if store is not None:
             st.caption(f"{tr('store')}: {store.path}")
     return page

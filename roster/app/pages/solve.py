@@ -75,9 +75,8 @@ def page_roster(store: Store | None) -> None:
     rejected = S.rejected_tables(ss)
     if rejected:  # said before the solve buttons: they solve the last good scenario
         first = ss["errors"][rejected[0]]
-        st.warning(tr("rejected_edits", tables=", ".join(tr(f"section.{s}") if s != "other" else tr("other")
-                                                         for s in rejected),
-                      error=error_text(first)), icon="⚠️")
+        tables = ", ".join(tr(f"section.{s}") if s != "other" else tr("other") for s in rejected)
+        st.warning(tr("rejected_edits", tables=tables, error=error_text(first)), icon="⚠️")
     if job is None:
         solve_buttons()
     else:

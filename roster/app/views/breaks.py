@@ -24,7 +24,8 @@ def _break_span(scenario: Scenario, cal: Calendar, a) -> tuple[int, int] | None:
     return base + start, base + start + shift.break_rule.minutes
 
 
-def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calendar | None = None) -> list[int]:
+def on_break(scenario: Scenario, roster: Roster, figures: list,
+             calendar: Calendar | None = None) -> list[int]:
     """People of the figures' role on break in each interval of ``figures`` (one day of a line)."""
     cal = calendar or Calendar(scenario)
     spans = []
@@ -35,18 +36,21 @@ def on_break(scenario: Scenario, roster: Roster, figures: list, calendar: Calend
     out = []
     for f in figures:
         end = f.start + f.minutes
-        out.append(sum(1 for role, (a, b) in spans if (f.role is None or role == f.role) and a < end and f.start < b))
+        out.append(sum(1 for role, (a, b) in spans
+                       if (f.role is None or role == f.role) and a < end and f.start < b))
     return out
 
 
-def all_on_break(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> list[dict[str, Any]]:
+def all_on_break(scenario: Scenario, roster: Roster,
+                 calendar: Calendar | None = None) -> list[dict[str, Any]]:
     """Moments when everyone of a role on the floor (two people or more) is on break at once, so
     nobody of that role is on the floor, whichever shifts they came on (a centre with many starts
     has groups that break together while the others cover the floor: no warning then). One entry
     per such stretch: the date of the shifts' day, their ids, the head count and the first moment
     (wall clock)."""
     cal = calendar or Calendar(scenario)
-    by_day: dict[tuple[str | None, int], list[tuple[list[tuple[int, int]], tuple[int, int] | None, Any]]] = {}
+    by_day: dict[tuple[str | None, int],
+                 list[tuple[list[tuple[int, int]], tuple[int, int] | None, Any]]] = {}
     moments: dict[str | None, set[int]] = {}
     for a in roster:
         shift = scenario.shift_by_id.get(a.shift)
@@ -66,9 +70,11 @@ def all_on_break(scenario: Scenario, roster: Roster, calendar: Calendar | None =
                 continue  # inside a stretch already named
             here = by_day.get((role, t // 1440), []) + by_day.get((role, t // 1440 - 1), [])
             on = [(rest, a) for spans, rest, a in here if any(s <= t < e for s, e in spans)]
-            if len(on) < 2 or not all(rest is not None and rest[0] <= t < rest[1] for rest, _ in on):
+            if len(on) < 2 or not all(rest is not None and rest[0] <= t < rest[1]
+                                      for rest, _ in on):
                 continue
             reported_until = min(rest[1] for rest, _ in on)  # type: ignore[index]
-            out.append((t, {"date": min(a.date for _, a in on), "shift": ", ".join(sorted({a.shift for _, a in on})),
+            out.append((t, {"date": min(a.date for _, a in on),
+                            "shift": ", ".join(sorted({a.shift for _, a in on})),
                             "people": len(on), "at": f"{t // 60 % 24:02d}:{t % 60:02d}"}))
     return [w for _, w in sorted(out, key=lambda x: x[0])]

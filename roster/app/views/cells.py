@@ -36,23 +36,26 @@ DEVIATION = "#d62728"
 """Colour of the corner mark on a cell off its rotation pattern."""
 
 
-TEAM_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+TEAM_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                "#bcbd22")
 """Team colours: a stripe at the left of each member's name in the grid."""
 
 
-WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract", "overtime", "coverage",
-         "was", "off", "leave", "legend", "signature", "checked", "printed", "total", "staff", "taken",
-         "left", "workday", "weekend", "holiday", "in_lieu", "adjusted_workday", "break",
-         "pattern", "rostered", "deviation", "team")
+WORDS = ("shifts", "nights", "weekends", "weekend_days", "holidays", "hours", "contract",
+         "overtime", "coverage", "was", "off", "leave", "legend", "signature", "checked",
+         "printed", "total", "staff", "taken", "left", "workday", "weekend", "holiday", "in_lieu",
+         "adjusted_workday", "break", "pattern", "rostered", "deviation", "team")
 """Words the grid and the printed roster use (the app passes them in its language)."""
 
 
-ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends", "weekend_days": "Weekend days",
-           "holidays": "Holidays", "hours": "Hours", "contract": "Contract", "overtime": "Over contract",
-           "coverage": "have / need", "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
-           "signature": "Prepared by", "checked": "Approved by", "printed": "Date", "total": "Total",
-           "staff": "Staff", "taken": "days taken", "left": "left", "workday": "workday", "weekend": "weekend",
-           "holiday": "holiday", "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday",
+ENGLISH = {"shifts": "Shifts", "nights": "Nights", "weekends": "Weekends",
+           "weekend_days": "Weekend days", "holidays": "Holidays", "hours": "Hours",
+           "contract": "Contract", "overtime": "Over contract", "coverage": "have / need",
+           "was": "was", "off": "off", "leave": "leave", "legend": "Legend",
+           "signature": "Prepared by", "checked": "Approved by", "printed": "Date",
+           "total": "Total", "staff": "Staff", "taken": "days taken", "left": "left",
+           "workday": "workday", "weekend": "weekend", "holiday": "holiday",
+           "in_lieu": "rest day in lieu", "adjusted_workday": "adjusted workday",
            "break": "break", "pattern": "pattern", "rostered": "rostered",
            "deviation": "off its rotation pattern (hover: the pattern's cell)", "team": "team"}
 
@@ -100,7 +103,8 @@ def post_codes(scenario: Scenario) -> dict[str, str]:
             codes[pid] = pid
             continue
         taken = set(codes.values()) | {p.id for p in scenario.posts if len(p.id) <= 2}
-        codes[pid] = next((pid[:n].upper() for n in range(1, len(pid) + 1) if pid[:n].upper() not in taken), pid)
+        codes[pid] = next((pid[:n].upper() for n in range(1, len(pid) + 1)
+                           if pid[:n].upper() not in taken), pid)
     return codes
 
 

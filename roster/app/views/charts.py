@@ -20,11 +20,12 @@ def coverage_heatmap(scenario: Scenario, frame: pd.DataFrame, title: str = "") -
                          balance=frame["have"] - frame["min"])
     table = frame.pivot_table(index="row", columns="date", values="balance", aggfunc="sum")
     limit = max(1, int(table.abs().max().max()))
-    fig = go.Figure(go.Heatmap(z=table.values, x=[str(d) for d in table.columns], y=list(table.index),
-                               zmin=-limit, zmax=limit, colorscale="RdBu",
+    fig = go.Figure(go.Heatmap(z=table.values, x=[str(d) for d in table.columns],
+                               y=list(table.index), zmin=-limit, zmax=limit, colorscale="RdBu",
                                hovertemplate="%{y} %{x}: %{z:+d}<extra></extra>"))
-    fig.update_layout(title=title, height=120 + 28 * len(table.index), margin=dict(l=10, r=10, t=40, b=10),
-                      xaxis=dict(type="category"))  # dates as written (2026-12-06), in either language
+    # dates as written (2026-12-06), in either language
+    fig.update_layout(title=title, height=120 + 28 * len(table.index),
+                      margin=dict(l=10, r=10, t=40, b=10), xaxis=dict(type="category"))
     return fig
 
 
@@ -40,25 +41,30 @@ def interval_chart(figures: list, title: str = "", names: dict[str, str] | None 
          "people": "people", **(names or {})}
     x = [f.interval for f in figures]
     fig = go.Figure()
-    fig.add_scatter(name=w["needed"], x=x, y=[f.needed for f in figures], line=dict(shape="hv", color="#C00000",
-                                                                                      dash="dash"))
-    fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures], line=dict(shape="hv", color="#2F5597"),
+    fig.add_scatter(name=w["needed"], x=x, y=[f.needed for f in figures],
+                    line=dict(shape="hv", color="#C00000", dash="dash"))
+    fig.add_scatter(name=w["staffed"], x=x, y=[f.scheduled for f in figures],
+                    line=dict(shape="hv", color="#2F5597"),
                     fill="tozeroy", fillcolor="rgba(47,85,151,0.15)")
     short = [f for f in figures if f.scheduled < f.needed]
     if short:  # the intervals short, in red
         fig.add_bar(name=w.get("short", "short"), x=[f.interval for f in short],
                     y=[f.needed - f.scheduled for f in short],
-                    base=[f.scheduled for f in short], marker=dict(color="rgba(192,0,0,0.45)"), width=0.9)
+                    base=[f.scheduled for f in short], marker=dict(color="rgba(192,0,0,0.45)"),
+                    width=0.9)
     if breaks is not None and any(breaks):
-        fig.add_bar(name=w.get("on_break", "on break"), x=x, y=breaks, marker=dict(color="#ED7D31"), width=0.5)
+        fig.add_bar(name=w.get("on_break", "on break"), x=x, y=breaks,
+                    marker=dict(color="#ED7D31"), width=0.5)
     if any(f.service_level is not None for f in figures):
-        fig.add_scatter(name=w["sl"], x=x, y=[None if f.service_level is None else round(100 * f.service_level, 1)
-                                               for f in figures],
-                        yaxis="y2", mode="lines+markers", line=dict(color="#70AD47", width=1), marker=dict(size=4))
-        fig.update_layout(yaxis2=dict(title="%", overlaying="y", side="right", range=[0, 105], dtick=20,
-                                      showgrid=False))
-    fig.update_layout(title=title, height=380, margin=dict(l=10, r=10, t=50, b=10), hovermode="x unified",
-                      xaxis=dict(title=w["time"], type="category"), yaxis=dict(title=w["people"], rangemode="tozero"),
+        levels = [None if f.service_level is None else round(100 * f.service_level, 1)
+                  for f in figures]
+        fig.add_scatter(name=w["sl"], x=x, y=levels, yaxis="y2", mode="lines+markers",
+                        line=dict(color="#70AD47", width=1), marker=dict(size=4))
+        fig.update_layout(yaxis2=dict(title="%", overlaying="y", side="right", range=[0, 105],
+                                      dtick=20, showgrid=False))
+    fig.update_layout(title=title, height=380, margin=dict(l=10, r=10, t=50, b=10),
+                      hovermode="x unified", xaxis=dict(title=w["time"], type="category"),
+                      yaxis=dict(title=w["people"], rangemode="tozero"),
                       legend=dict(orientation="h", y=-0.2))
     return fig
 
@@ -83,8 +89,8 @@ def hours_bars(frame: pd.DataFrame, title: str = "", names: dict[str, str] | Non
     who = frame["staff_id"] + " " + frame["name"].fillna("")
     fig = go.Figure()
     fig.add_bar(name=(names or {}).get("hours", "hours"), x=who, y=frame["hours"])
-    fig.add_scatter(name=(names or {}).get("contract", "contract"), x=who, y=frame["contract"], mode="markers",
-                    marker=dict(symbol="line-ew-open", size=24, line=dict(width=3)))
+    fig.add_scatter(name=(names or {}).get("contract", "contract"), x=who, y=frame["contract"],
+                    mode="markers", marker=dict(symbol="line-ew-open", size=24, line=dict(width=3)))
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=40, b=10))
     return fig
 

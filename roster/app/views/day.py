@@ -21,14 +21,15 @@ def coverage(scenario: Scenario, roster: Roster, calendar: Calendar | None = Non
     cal = calendar or Calendar(scenario)
     have = seat_counts(scenario, roster, cal)  # as the validator counts them
     rows = []
-    for (day, shift, role), seats in sorted(seats_table(scenario, cal).items(), key=lambda kv: (kv[0][0], kv[0][1],
-                                                                                              kv[0][2] or "")):
+    for (day, shift, role), seats in sorted(seats_table(scenario, cal).items(),
+                                            key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         date = cal.days[day].date
         n = have[(day, shift, role)]
-        rows.append({"date": date, "shift": shift, "role": role or "", "min": seats.min, "max": seats.max,
-                     "have": n, "short": max(0, seats.min - n),
+        rows.append({"date": date, "shift": shift, "role": role or "", "min": seats.min,
+                     "max": seats.max, "have": n, "short": max(0, seats.min - n),
                      "over": max(0, n - seats.max) if seats.max is not None else 0})
-    return pd.DataFrame(rows, columns=["date", "shift", "role", "min", "max", "have", "short", "over"])
+    return pd.DataFrame(rows,
+                        columns=["date", "shift", "role", "min", "max", "have", "short", "over"])
 
 
 def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
@@ -45,12 +46,15 @@ def day_view(scenario: Scenario, roster: Roster, date: dt.date) -> pd.DataFrame:
                 name += f" [{a.post}]"
             rows.setdefault((a.shift, a.role or ""), []).append(name)
             if (a.staff, a.date) in breaks:
-                pauses.setdefault((a.shift, a.role or ""), []).append(f"{name} {breaks[(a.staff, a.date)]}")
+                pauses.setdefault((a.shift, a.role or ""), []).append(
+                    f"{name} {breaks[(a.staff, a.date)]}")
     order = {s.id: i for i, s in enumerate(scenario.shifts)}
     out = []
-    for (shift, role), people in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
+    for (shift, role), people in sorted(rows.items(),
+                                        key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
         s = scenario.shift_by_id.get(shift)
-        out.append({"shift": shift, "times": s.times_text() if s else "", "role": role, "count": len(people),
-                    "staff": ", ".join(people), "breaks": ", ".join(pauses.get((shift, role), []))})
+        out.append({"shift": shift, "times": s.times_text() if s else "", "role": role,
+                    "count": len(people), "staff": ", ".join(people),
+                    "breaks": ", ".join(pauses.get((shift, role), []))})
     columns = ["shift", "times", "role", "count", "staff"] + (["breaks"] if pauses else [])
     return pd.DataFrame(out, columns=columns)

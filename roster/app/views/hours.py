@@ -11,20 +11,23 @@ from roster.reports.summary import person_summary
 
 
 def contract_hours(scenario: Scenario, calendar: Calendar | None = None) -> dict[str, float | None]:
-    """Hours each person may work over the horizon: ``max_hours_total``, else the weekly limit pro rata."""
+    """Hours each person may work over the horizon: ``max_hours_total``, else the weekly limit pro
+    rata."""
     cal = calendar or Calendar(scenario)
     out: dict[str, float | None] = {}
     for p in scenario.staff:
         rules = scenario.rules_for(p.id)
         total = limit_value(rules.max_hours_total)
         weekly = limit_value(rules.max_hours_per_week)
-        out[p.id] = total if total is not None else (weekly * len(cal) / 7 if weekly is not None else None)
+        pro_rata = weekly * len(cal) / 7 if weekly is not None else None
+        out[p.id] = total if total is not None else pro_rata
     return out
 
 
-def hours_frame(scenario: Scenario, roster: Roster, calendar: Calendar | None = None) -> pd.DataFrame:
-    """Per person: shifts, nights, weekends worked, holidays, hours, the contract hours and the hours
-    over them (overtime)."""
+def hours_frame(scenario: Scenario, roster: Roster,
+                calendar: Calendar | None = None) -> pd.DataFrame:
+    """Per person: shifts, nights, weekends worked, holidays, hours, the contract hours and the
+    hours over them (overtime)."""
     cal = calendar or Calendar(scenario)
     frame = person_summary(scenario, roster, cal)
     limits = contract_hours(scenario, cal)

@@ -52,13 +52,15 @@ def month_grid(scenario: Scenario, roster: Roster, calendar: Calendar | None = N
     for p in scenario.staff:
         rows.append([cells.get((p.id, d.date)) or (leave_mark if (p.id, d.date) in away else "")
                      for d in cal.days])
-    return pd.DataFrame(rows, index=[p.label for p in scenario.staff], columns=[d.date for d in cal.days])
+    return pd.DataFrame(rows, index=[p.label for p in scenario.staff],
+                        columns=[d.date for d in cal.days])
 
 
 def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | None = None,
                     leave_mark: str = "L", weekday_names: tuple[str, ...] | None = None,
                     previous: Roster | None = None, people: list[str] | None = None,
-                    words: dict[str, str] | None = None, totals: bool = True, table_id: str = "roster-grid",
+                    words: dict[str, str] | None = None, totals: bool = True,
+                    table_id: str = "roster-grid",
                     days: tuple[dt.date, dt.date] | None = None, pins_shown: bool = True,
                     overtime_shown: bool = True, patterns_shown: bool = True) -> str:
     """The month grid as an HTML table: shift codes in colour, leave marked, pinned cells outlined,
@@ -81,32 +83,37 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
     pins = pinned_cells(scenario) if pins_shown else set()
     breaks = break_texts(scenario, roster)
     was = {(s, d): old for s, d, old, _ in previous.diff(roster)} if previous is not None else {}
-    names = weekday_names or tuple(d[:2].title() for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    names = weekday_names or tuple(d[:2].title()
+                                   for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     sticky = "position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap"
     shown = [d for d in cal.days if days is None or days[0] <= d.date <= days[1]]
     wanted_days = {d.date for d in shown}
-    leave_type = {(lv.staff, x): lv.type for lv in scenario.leave for x in dates_from(lv.start, lv.end)}
+    leave_type = {(lv.staff, x): lv.type for lv in scenario.leave
+                  for x in dates_from(lv.start, lv.end)}
     head = [f'<th style="{sticky}"></th>']
     for d in shown:
         bg = day_background(d)
         style = f"background:{bg};" if bg else ""
-        title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value), d.holiday_name or "") if x))
+        title = html.escape(" ".join(x for x in (w.get(d.type.value, d.type.value),
+                                                 d.holiday_name or "") if x))
         head.append(f'<th style="{style}padding:2px 4px" title="{title}">{d.date.day}<br>'
                     f'<small>{names[d.date.weekday()]}</small></th>')
     sums = None
     if totals and days is None:
         sums = hours_frame(scenario, roster, cal).set_index("staff_id")
     elif totals:  # a week's totals count that week, against its share of the contract hours
-        sums = hours_frame(scenario, Roster.of(a for a in roster if a.date in wanted_days), cal).set_index("staff_id")
+        in_view = Roster.of(a for a in roster if a.date in wanted_days)
+        sums = hours_frame(scenario, in_view, cal).set_index("staff_id")
         share = len(shown) / max(1, len(cal.days))
         sums["contract"] = [None if c is None else c * share for c in sums["contract"]]
         sums["overtime"] = [round(max(0.0, h - c), 1) if c is not None else 0.0
                             for h, c in zip(sums["hours"], sums["contract"], strict=True)]
-    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")[:None if overtime_shown else -1]
+    total_cols = ("shifts", "nights", "weekends", "hours", "overtime")[
+        :None if overtime_shown else -1]
     if totals:
-        head += [f'<th class="total" style="padding:2px 6px;border-left:2px solid #999">{html.escape(w[c])}</th>'
-                 if i == 0 else f'<th class="total" style="padding:2px 6px">{html.escape(w[c])}</th>'
-                 for i, c in enumerate(total_cols)]
+        rule = ";border-left:2px solid #999"
+        head += [f'<th class="total" style="padding:2px 6px{rule if i == 0 else ""}">'
+                 f"{html.escape(w[c])}</th>" for i, c in enumerate(total_cols)]
     wanted = set(people) if people is not None else None
     body = []
     for p, (_, row) in zip(scenario.staff, grid.iterrows(), strict=True):
@@ -115,7 +122,8 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
         stripe, team = "", ""
         if p.team in crews:
             stripe = f";box-shadow:inset 5px 0 0 {crews[p.team]};padding-left:9px"
-            team = f' data-team="{html.escape(p.team)}" title="{html.escape(w["team"])} {html.escape(p.team)}"'
+            team = (f' data-team="{html.escape(p.team)}"'
+                    f' title="{html.escape(w["team"])} {html.escape(p.team)}"')
         tds = [f'<th style="{sticky}{stripe}"{team}>{html.escape(p.label)}</th>']
         for d, code in zip(cal.days, row, strict=True):
             if d.date not in wanted_days:
@@ -135,8 +143,12 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 style.append("outline:2px solid #333;outline-offset:-2px")
             sh = scenario.shift_by_id.get(shift)
             pause = breaks.get(key)
-            what = f"{code} {sh.label} {sh.times_text()}" + (f", {w['break']} {pause}" if pause else "") if sh else (
-                f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away else w["off"])
+            if sh:
+                what = f"{code} {sh.label} {sh.times_text()}"
+                what += f", {w['break']} {pause}" if pause else ""
+            else:
+                what = (f"{w['leave']} {leave_type.get(key, '')}".strip() if key in away
+                        else w["off"])
             tip = f"{p.label} {d.date} {names[d.date.weekday()]}: {what}"
             if key in was:
                 tip += f" ({w['was']} {was[key] or w['off']})"
@@ -147,24 +159,29 @@ def month_grid_html(scenario: Scenario, roster: Roster, calendar: Calendar | Non
                 if marks[key][0] != marks[key][1]:
                     attrs += ' data-deviation="1"'
                     tip += f" — {w['pattern']}: {want}, {w['rostered']}: {got}"
-                    style.append(f"background-image:linear-gradient(225deg,{DEVIATION} 0 6px,transparent 6px)")
+                    style.append("background-image:"
+                                 f"linear-gradient(225deg,{DEVIATION} 0 6px,transparent 6px)")
                 else:
                     tip += f" — {w['pattern']}: {want}"
-            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}"{attrs} title="{html.escape(tip)}" '
+            tds.append(f'<td data-staff="{html.escape(p.id)}" data-date="{d.date}"{attrs} '
+                       f'title="{html.escape(tip)}" '
                        f'style="{";".join(style)}">{html.escape(code)}</td>')
         if sums is not None:
             r = sums.loc[p.id]
             for i, c in enumerate(total_cols):
                 v = r[c]
                 text = "" if v is None or v != v else (f"{v:g}" if isinstance(v, float) else str(v))
-                style = "text-align:right;padding:2px 6px" + (";border-left:2px solid #999" if i == 0 else "")
+                style = ("text-align:right;padding:2px 6px"
+                         + (";border-left:2px solid #999" if i == 0 else ""))
                 if c == "overtime" and v and v > 0:
                     style += ";color:#c00;font-weight:600"
                 tds.append(f'<td class="total" data-total="{c}" style="{style}">{text}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
     foot = _coverage_rows(scenario, roster, cal, w, shown) if totals else ""
-    return ('<div style="overflow-x:auto"><table id="' + table_id + '" style="border-collapse:collapse;font-size:13px">'
-            f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table></div>')
+    return ('<div style="overflow-x:auto"><table id="' + table_id
+            + '" style="border-collapse:collapse;font-size:13px">'
+            f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody>{foot}'
+            "</table></div>")
 
 
 def grid_legend_html(scenario: Scenario, words: dict[str, str] | None = None) -> str:
@@ -173,12 +190,15 @@ def grid_legend_html(scenario: Scenario, words: dict[str, str] | None = None) ->
     w = {**ENGLISH, **(words or {})}
     parts = []
     if scenario.rotations:
-        corner = (f"display:inline-block;width:1.4em;height:1.1em;border:1px solid #bbb;vertical-align:middle;"
+        corner = ("display:inline-block;width:1.4em;height:1.1em;border:1px solid #bbb;"
+                  "vertical-align:middle;"
                   f"background-image:linear-gradient(225deg,{DEVIATION} 0 6px,transparent 6px)")
-        parts.append(f'<span id="legend-deviation"><span style="{corner}"></span> {html.escape(w["deviation"])}</span>')
+        parts.append(f'<span id="legend-deviation"><span style="{corner}"></span> '
+                     f'{html.escape(w["deviation"])}</span>')
     labels = {t.id: t.label for t in scenario.teams}
     for team, colour in team_colours(scenario).items():
-        swatch = f"display:inline-block;width:0.8em;height:0.8em;background:{colour};vertical-align:middle"
+        swatch = (f"display:inline-block;width:0.8em;height:0.8em;background:{colour};"
+                  "vertical-align:middle")
         parts.append(f'<span data-legend-team="{html.escape(team)}"><span style="{swatch}"></span> '
                      f"{html.escape(w['team'])} {html.escape(labels.get(team, team))}</span>")
     if not parts:
@@ -188,10 +208,11 @@ def grid_legend_html(scenario: Scenario, words: dict[str, str] | None = None) ->
 
 def coverage_by_shift(scenario: Scenario, roster: Roster, calendar: Calendar | None = None
                       ) -> dict[tuple[dt.date, str], tuple[int, int]]:
-    """(date, shift) → (people on it, seats needed: the all-roles minimum, or the roles' minimums added)."""
+    """(date, shift) → (people on it, seats needed: the all-roles minimum, or the roles' minimums
+    added)."""
     cal = calendar or Calendar(scenario)
-    have = {(cal.days[d].date, shift): n for (d, shift, role), n in seat_counts(scenario, roster, cal).items()
-            if role is None}
+    have = {(cal.days[d].date, shift): n
+            for (d, shift, role), n in seat_counts(scenario, roster, cal).items() if role is None}
     need_all: dict[tuple[dt.date, str], int] = {}
     need_roles: dict[tuple[dt.date, str], int] = {}
     for (day, shift, role), seats in seats_table(scenario, cal).items():
@@ -211,8 +232,8 @@ def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[st
     for s in scenario.shifts:
         if not any(cov.get((d.date, s.id), (0, 0))[1] for d in cal.days):
             continue
-        tds = [f'<th style="position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap">'
-               f'{html.escape(s.id)} {html.escape(w["coverage"])}</th>']
+        tds = ['<th style="position:sticky;left:0;background:#fff;text-align:left;'
+               f'white-space:nowrap">{html.escape(s.id)} {html.escape(w["coverage"])}</th>']
         for d in shown if shown is not None else cal.days:
             have, need = cov.get((d.date, s.id), (0, 0))
             short = have < need
@@ -220,8 +241,8 @@ def _coverage_rows(scenario: Scenario, roster: Roster, cal: Calendar, w: dict[st
                 f";background:{SHORT_BG};color:#a00;font-weight:600" if short else "")
             text = f"{have}/{need}" if need or have else ""
             flag = ' data-short="1"' if short else ""
-            tds.append(f'<td data-coverage="{html.escape(s.id)}" data-date="{d.date}"{flag} style="{style}">'
-                       f"{text}</td>")
+            tds.append(f'<td data-coverage="{html.escape(s.id)}" data-date="{d.date}"{flag} '
+                       f'style="{style}">{text}</td>')
         rows.append("<tr>" + "".join(tds) + "</tr>")
     return f'<tfoot style="border-top:2px solid #999">{"".join(rows)}</tfoot>' if rows else ""
 
@@ -237,8 +258,8 @@ def weeks(scenario: Scenario) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
-def filter_staff(scenario: Scenario, role: str | None = None, text: str = "", team: str | None = None
-                 ) -> list[str]:
+def filter_staff(scenario: Scenario, role: str | None = None, text: str = "",
+                 team: str | None = None) -> list[str]:
     """Staff ids with ``role`` among their roles, in ``team``, and ``text`` in their id or name."""
     text = text.strip().lower()
     return [p.id for p in scenario.staff if (role is None or role in p.roles)

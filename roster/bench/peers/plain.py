@@ -158,7 +158,8 @@ class PlainModel:
             if f.shift is not None:
                 p = [s.id for s in self.sc.staff].index(f.staff)
                 ids = [s.id for s in self.sc.shifts]
-                m.add(sum(self.works(p, self.cal.index[f.date], ids.index(x)) for x in f.shifts) == 1)
+                d = self.cal.index[f.date]
+                m.add(sum(self.works(p, d, ids.index(x)) for x in f.shifts) == 1)
 
     def works(self, p: int, d: int, s: int) -> cp_model.LinearExprT:
         """1 when person ``p`` works shift ``s`` on day ``d`` (0 when not allowed)."""
@@ -169,7 +170,8 @@ class PlainModel:
 
     def _penalty(self, term: str, weight: int | None, expr: cp_model.LinearExprT, limit: int,
                  upper: int, name: str) -> None:
-        """``expr <= limit``: hard when ``weight`` is None, else each unit above costs ``weight``."""
+        """``expr <= limit``: hard when ``weight`` is None, else each unit above costs
+        ``weight``."""
         if weight is None:
             self.model.add(expr <= limit)
         elif weight > 0:
@@ -191,9 +193,11 @@ class PlainModel:
             xs = on_shift[(d, s)] if role is None else in_seat[(d, s, role)]
             n = sum(xs)
             if st.min > 0:
-                self._penalty("coverage_shortfall", st.min_weight, -n, -st.min, 0, f"short{d}_{s}_{role}")
+                self._penalty("coverage_shortfall", st.min_weight, -n, -st.min, 0,
+                              f"short{d}_{s}_{role}")
             if st.max is not None:
-                self._penalty("overstaffing", st.max_weight, n, st.max, len(xs), f"over{d}_{s}_{role}")
+                self._penalty("overstaffing", st.max_weight, n, st.max, len(xs),
+                              f"over{d}_{s}_{role}")
 
     # ---- breaks and people on the floor per interval ------------------------
     def _breaks_and_intervals(self) -> None:
@@ -202,9 +206,11 @@ class PlainModel:
         for (_p, d, s, r), v in self.x.items():
             in_seat[(d, s, r)].append(v)
         self.breaks: dict[tuple[int, int, str], list[tuple[int, cp_model.IntVar]]] = {}
-        """(day, shift, seat role) → (break start in minutes from 00:00 of the day, people on it)."""
+        """(day, shift, seat role) → (break start in minutes from 00:00 of the day, people on
+        it)."""
         self.people: dict[tuple[int, int, str], cp_model.IntVar] = {}
-        """(day, shift, seat role) → people on it (where a break or an interval line needs the count)."""
+        """(day, shift, seat role) → people on it (where a break or an interval line needs the
+        count)."""
         needs = interval_needs(sc, cal)
         for (d, s, r), xs in sorted(in_seat.items()):
             if not needs and not sc.shifts[s].break_starts:
@@ -239,15 +245,19 @@ class PlainModel:
         past = history_on_floor(sc, cal)  # the previous roster's night on day 1: a constant
         for key, need in needs.items():
             terms = floor.get(key, [])
-            here = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms]) + past.get(key, 0)
+            here = (cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
+                    + past.get(key, 0))
             name = f"{key[0] or 'all'}_{key[1]}"
             self._shortfall(here, need, f"under_{name}")
-            self._penalty("interval_over", need.over_weight, here, need.agents, need.agents + everyone, f"over_{name}")
+            self._penalty("interval_over", need.over_weight, here, need.agents,
+                          need.agents + everyone, f"over_{name}")
             if need.floor_min:
-                self._penalty("min_on_floor", need.floor_weight, -here, -need.floor_min, 0, f"low_{name}")
+                self._penalty("min_on_floor", need.floor_weight, -here, -need.floor_min, 0,
+                              f"low_{name}")
 
     def _shortfall(self, here: cp_model.LinearExprT, need, name: str) -> None:
-        """People short at the line's convex steps: slack k (one person wide, the last open) costs step k."""
+        """People short at the line's convex steps: slack k (one person wide, the last open) costs
+        step k."""
         if need.agents <= 0 or not any(need.steps):
             return
         k = min(need.agents, len(need.steps))
@@ -270,7 +280,8 @@ class PlainModel:
             rules = sc.rules_for(person.id)
             rest = (limit_value(rules.min_rest_hours) or 0) * 60
             rest_weight = limit_weight(rules.min_rest_hours)
-            close: list[tuple[int, int, int, bool]] = []  # (shift a, shift b, days between, overlap)
+            # (shift a, shift b, days between, overlap)
+            close: list[tuple[int, int, int, bool]] = []
             for a, sa in enumerate(sc.shifts):
                 for b, sb in enumerate(sc.shifts):
                     for gap_days in range(1, MAX_DAYS_BETWEEN + 1):
@@ -279,10 +290,12 @@ class PlainModel:
                             close.append((a, b, gap_days, gap < 0))
             for d in range(days):
                 for a, b, k, overlap in close:
-                    if d + k >= days or (p, d, a) not in self.cells or (p, d + k, b) not in self.cells:
+                    if (d + k >= days or (p, d, a) not in self.cells
+                            or (p, d + k, b) not in self.cells):
                         continue
                     both = self.works(p, d, a) + self.works(p, d + k, b)
-                    self._penalty("rest", None if overlap else rest_weight, both, 1, 2, f"rest{p}_{d}_{a}_{b}")
+                    self._penalty("rest", None if overlap else rest_weight, both, 1, 2,
+                                  f"rest{p}_{d}_{a}_{b}")
             seq_weight = rules.forbidden_sequences_weight
             for first, then in rules.forbidden_sequences or ():
                 a, b = shift_index[first], shift_index[then]
@@ -300,8 +313,8 @@ class PlainModel:
                 span = int(most) + 1
                 for d in range(days - span + 1):
                     window = sum(self.on_day(p, d + i) for i in range(span))
-                    self._penalty("max_consecutive", limit_weight(rules.max_consecutive_work_days), window,
-                                  int(most), span, f"run{p}_{d}")
+                    self._penalty("max_consecutive", limit_weight(rules.max_consecutive_work_days),
+                                  window, int(most), span, f"run{p}_{d}")
             least = int(limit_value(rules.min_consecutive_days_off) or 0)
             weight = limit_weight(rules.min_consecutive_days_off)
             for length in range(1, least):  # worked, `length` days off, worked: too short a break
@@ -311,7 +324,8 @@ class PlainModel:
                         continue
                     off = [self.on_day(p, d + i) for i in range(length)]
                     pattern = before + after - sum(off)  # 2 exactly when the short break happens
-                    self._penalty("min_consecutive_off", weight, pattern, 1, 2, f"off{p}_{d}_{length}")
+                    self._penalty("min_consecutive_off", weight, pattern, 1, 2,
+                                  f"off{p}_{d}_{length}")
 
     def _hours(self) -> None:
         sc, cal = self.sc, self.cal
@@ -320,7 +334,8 @@ class PlainModel:
             cap = limit_value(rules.max_hours_per_week)
             if cap is not None:
                 for week in cal.weeks:
-                    minutes = [(sc.shifts[s].paid_minutes, v) for d in week for s in range(len(sc.shifts))
+                    minutes = [(sc.shifts[s].paid_minutes, v) for d in week
+                               for s in range(len(sc.shifts))
                                for v in self.cells.get((p, d, s), [])]
                     most = sum(m for m, _ in minutes)
                     if most > cap * 60:
@@ -332,7 +347,8 @@ class PlainModel:
                 self.model.add(sum(self.works(p, d, s) for d in range(len(cal))) <= n)
             ids = [x.id for x in sc.shifts]
             for template, n in (rules.max_template_shifts or {}).items():
-                self.model.add(sum(self.works(p, d, ids.index(x)) for x in sc.shifts_named([template])
+                self.model.add(sum(self.works(p, d, ids.index(x))
+                                   for x in sc.shifts_named([template])
                                    for d in range(len(cal))) <= n)
 
     # ---- wishes and fairness ----------------------------------------------
@@ -387,11 +403,13 @@ class PlainModel:
                 self.terms["fairness_spread"].append((weight, hi - lo))
                 exprs = [e for _, e in counts]
                 self.exact["fairness_spread"].append(
-                    lambda value, es=exprs, w=weight: w * (max(map(value, es)) - min(map(value, es))))
+                    lambda value, es=exprs, w=weight:
+                        w * (max(map(value, es)) - min(map(value, es))))
 
     # ---- reading a roster back ------------------------------------------
     def roster(self, value: Callable) -> Roster:
-        """The roster of a solution, ``value(var) -> int``; each shift's breaks go to its people in staff order."""
+        """The roster of a solution, ``value(var) -> int``; each shift's breaks go to its people
+        in staff order."""
         sc, cal = self.sc, self.cal
         people: dict[tuple[int, int, str], list[int]] = defaultdict(list)
         for (p, d, s, r), v in self.x.items():
@@ -405,7 +423,8 @@ class PlainModel:
             starts += [None] * (len(ps) - len(starts))
             for p, t in zip(sorted(ps), starts, strict=False):
                 at = None if t is None else f"{t % 1440 // 60:02d}:{t % 60:02d}"
-                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, r, break_at=at))
+                out.append(Assignment(cal.days[d].date, sc.staff[p].id, sc.shifts[s].id, r,
+                                      break_at=at))
         return Roster.of(out)
 
     def roster_vars(self) -> list[cp_model.IntVar]:
@@ -435,7 +454,8 @@ class _Watch(cp_model.CpSolverSolutionCallback):
                 self.kept[t] = self.last
         self.history.append((round(now, 3), self.objective_value))
         if self.at:
-            self.last = np.asarray(self.response_proto.solution, dtype=np.int64)[self.order].astype(np.int32)
+            solution = np.asarray(self.response_proto.solution, dtype=np.int64)
+            self.last = solution[self.order].astype(np.int32)
             self.last_time = now
 
 
@@ -457,7 +477,8 @@ def solve_plain(scenario: Scenario, time_limit: float = 60.0, workers: int = 2, 
     prm.log_search_progress = log
     watch = _Watch(t0, at, order)
     code = solver.solve(pm.model, watch)
-    result = PeerResult(status=solver.status_name(code), roster=Roster(), build_seconds=round(build_seconds, 3),
+    result = PeerResult(status=solver.status_name(code), roster=Roster(),
+                        build_seconds=round(build_seconds, 3),
                         seconds=round(time.perf_counter() - t0, 3), history=watch.history,
                         variables=len(pm.model.proto.variables))
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -59,8 +59,8 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         for t in data["teams"]:
             if t["id"] == team:
                 t["weight"] = 100
-    add(f"crew {team}: may split at a cost of 100 a member and day", f"班组 {team}：允许分班（每人每天代价 100）",
-        2, soften, f"crew:{team}")
+    add(f"crew {team}: may split at a cost of 100 a member and day",
+        f"班组 {team}：允许分班（每人每天代价 100）", 2, soften, f"crew:{team}")
 
 
 def uses(scenario: Scenario) -> bool:
@@ -77,4 +77,5 @@ FAMILY = Family(
     person_search=False,
     uses=uses,
 )
-"""The per-person search prices no crew apart: a scenario with a crew kept together uses the model."""
+"""The per-person search prices no crew apart: a scenario with a crew kept together uses the
+model."""

@@ -1,4 +1,5 @@
-"""People on the floor per interval, breaks placed (``demand`` lines with ``per_interval``, shifts with ``break``).
+"""People on the floor per interval, breaks placed (``demand`` lines with ``per_interval``, shifts
+with ``break``).
 
 For every shift instance with a break rule and every seat role, integer break counts per allowed
 break start sum to the people seated there (a break that fits nowhere leaves the shift to nobody,
@@ -48,21 +49,26 @@ def add(ctx: Context) -> None:
     groups = seated_people(ctx)
     breaks: dict[tuple[int, int, str | None, int], cp_model.IntVar] = {}
     people: dict[tuple[int, int, str | None], cp_model.LinearExprT] = {}
-    lines = [(line.role, line.interval_minutes, counted_shifts(sc, line)) for _, line in sc.interval_lines]
+    lines = [(line.role, line.interval_minutes, counted_shifts(sc, line))
+             for _, line in sc.interval_lines]
     counted = {sid for _r, _s, shifts in lines for sid in shifts}
-    for (d, s, r), lits in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+    for (d, s, r), lits in sorted(groups.items(),
+                                  key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         shift = sc.shift_by_id[v.shifts[s]]
         date = cal.days[d].date
         if shift.break_rule is not None and not shift.break_starts:
-            label = Label(Rule.BREAKS, (d, shift.id), f"{date} {shift.id}: its {shift.break_rule.minutes}-minute break "
-                          f"fits nowhere between {shift.break_rule.within[0]} and {shift.break_rule.within[1]}",
-                          f"{date} {shift.label}: {shift.break_rule.minutes} 分钟休息在 "
-                          f"{shift.break_rule.within[0]}-{shift.break_rule.within[1]} 内放不下")
+            rule = shift.break_rule
+            label = Label(Rule.BREAKS, (d, shift.id),
+                          f"{date} {shift.id}: its {rule.minutes}-minute break "
+                          f"fits nowhere between {rule.within[0]} and {rule.within[1]}",
+                          f"{date} {shift.label}: {rule.minutes} 分钟休息在 "
+                          f"{rule.within[0]}-{rule.within[1]} 内放不下")
             ctx.at_most(sum(lits), 0, None, Rule.BREAKS, label)
             continue
         if shift.id not in counted and shift.break_rule is None:
             continue
-        n: cp_model.LinearExprT = lits[0] if len(lits) == 1 else model.NewIntVar(0, len(lits), f"n|{d}|{shift.id}|{r}")
+        n: cp_model.LinearExprT = (lits[0] if len(lits) == 1
+                                   else model.NewIntVar(0, len(lits), f"n|{d}|{shift.id}|{r}"))
         if len(lits) > 1:
             model.Add(n == sum(lits))
         people[(d, s, r)] = n
@@ -102,17 +108,22 @@ def add(ctx: Context) -> None:
         when = interval_text(cal, key[1])
         who = key[0] or "staff"
         if need.agents > 0 and any(need.steps):
-            label = Label(Rule.INTERVAL_SHORTFALL, key, f"{when}: at least {need.agents} {who} on the floor",
+            label = Label(Rule.INTERVAL_SHORTFALL, key,
+                          f"{when}: at least {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至少 {need.agents} 人")
             short_segments(ctx, expr, need.agents, need.steps, label)
         if need.floor_min > 0:
-            label = Label(Rule.MIN_ON_FLOOR, key, f"{when}: never fewer than {need.floor_min} {who} on the floor",
+            label = Label(Rule.MIN_ON_FLOOR, key,
+                          f"{when}: never fewer than {need.floor_min} {who} on the floor",
                           f"{when}: 在席 {who} 不少于 {need.floor_min} 人")
-            ctx.at_least(expr, need.floor_min, need.floor_weight, Rule.MIN_ON_FLOOR, label, ub=need.floor_min)
+            ctx.at_least(expr, need.floor_min, need.floor_weight, Rule.MIN_ON_FLOOR, label,
+                         ub=need.floor_min)
         if need.over_weight and most[key] > need.agents:
-            label = Label(Rule.INTERVAL_OVER, key, f"{when}: at most {need.agents} {who} on the floor",
+            label = Label(Rule.INTERVAL_OVER, key,
+                          f"{when}: at most {need.agents} {who} on the floor",
                           f"{when}: 在席 {who} 至多 {need.agents} 人")
-            ctx.at_most(expr, need.agents, need.over_weight, Rule.INTERVAL_OVER, label, ub=most[key] - need.agents)
+            ctx.at_most(expr, need.agents, need.over_weight, Rule.INTERVAL_OVER, label,
+                        ub=most[key] - need.agents)
 
 
 def short_segments(ctx: Context, expr, need: int, steps: tuple[int, ...], label: Label) -> None:
@@ -147,8 +158,9 @@ def interval_text(cal, start: int) -> str:
 def break_counts(ctx: Context, value) -> dict[tuple[int, int, str | None], list[tuple[int, int]]]:
     """(day, shift, role) → [(break start minute, people)] in the solution ``value`` reads."""
     out: dict[tuple[int, int, str | None], list[tuple[int, int]]] = defaultdict(list)
-    for (d, s, r, t), var in sorted(ctx.cache.get("breaks", {}).items(), key=lambda kv: (kv[0][0], kv[0][1],
-                                                                                      kv[0][2] or "", kv[0][3])):
+    placed = ctx.cache.get("breaks", {})
+    for (d, s, r, t), var in sorted(placed.items(),
+                                    key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3])):
         k = int(value(var))
         if k:
             out[(d, s, r)].append((t, k))

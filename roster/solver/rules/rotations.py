@@ -54,8 +54,9 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
     sid = staff_of(sc, lb)
     if sid is None:
         return
-    rotation = next((r for r in sc.rotations if sid in r.staff or (r.team is not None and
-                                                                    sc.staff_by_id[sid].team == r.team)), None)
+    team = sc.staff_by_id[sid].team
+    rotation = next((r for r in sc.rotations
+                     if sid in r.staff or (r.team is not None and team == r.team)), None)
     if rotation is None:
         return
     rid = rotation.id
@@ -64,8 +65,8 @@ def repairs(sc: Scenario, ctx: Context, lb: Label, add: Offer) -> None:
         for r in data["rotations"]:
             if r["id"] == rid:
                 r["weight"] = 100
-    add(f"rotation {rid}: may be left at a cost of 100 a cell", f"轮班 {rid}：允许偏离（每格代价 100）",
-        len(rotation.staff) or 2, soften, f"soften:{rid}")
+    add(f"rotation {rid}: may be left at a cost of 100 a cell",
+        f"轮班 {rid}：允许偏离（每格代价 100）", len(rotation.staff) or 2, soften, f"soften:{rid}")
 
 
 def hard_patterns(scenario: Scenario) -> bool:

@@ -34,7 +34,8 @@ MOVES_SECONDS = 1.0
 SETTLE = 0.5
 """A sub-solve stops this many seconds after its last better answer."""
 EXPLORE = 0.15
-"""Most share of the time spent on kinds picked at random rather than the one that paid best lately."""
+"""Most share of the time spent on kinds picked at random rather than the one that paid best
+lately."""
 DECAY = 0.7
 """How much of a kind's past rate of gain its score keeps after each of its steps."""
 GROW, SHRINK = 1.25, 0.8
@@ -49,7 +50,8 @@ MIN_PEOPLE = 3
 
 @dataclass
 class Budget:
-    """When a search stops: the deadline, a stop event, a gap limit, or a cost that meets the bound."""
+    """When a search stops: the deadline, a stop event, a gap limit, or a cost that meets the
+    bound."""
 
     deadline: float
     """``time.perf_counter()`` value."""
@@ -159,8 +161,8 @@ class Anytime:
                     self.explored += 0.05 if exploring else 0.0
                     continue
                 limit = max(0.2, min(SUB_SECONDS, left))
-                outcome = move(s, free[0], free[1], limit, self.rng.randrange(1 << 30), mins, self.workers,
-                               settle=SETTLE)
+                outcome = move(s, free[0], free[1], limit, self.rng.randrange(1 << 30), mins,
+                               self.workers, settle=SETTLE)
                 kept = outcome.kept
                 spent = time.perf_counter() - t
                 if outcome.proven or (s.moves.better > better_before and spent < 0.75 * limit):
@@ -179,9 +181,10 @@ class Anytime:
         return cost
 
     def stats(self) -> dict:
-        return {"size": round(self.size), **{a.name: {"tried": a.tried, "kept": a.kept, "better": a.better,
-                                                       "gain": round(a.gain, 3), "seconds": round(a.seconds, 2)}
-                                             for a in self.arms.values()}}
+        arms = {a.name: {"tried": a.tried, "kept": a.kept, "better": a.better,
+                         "gain": round(a.gain, 3), "seconds": round(a.seconds, 2)}
+                for a in self.arms.values()}
+        return {"size": round(self.size), **arms}
 
 
 START_PEOPLE = 5

@@ -35,14 +35,16 @@ class Beside:
     _queue: mp.Queue | None = None
 
     @classmethod
-    def start(cls, scenario: Scenario, roster: Roster, upper: float | None, seconds: float) -> Beside:
+    def start(cls, scenario: Scenario, roster: Roster, upper: float | None,
+              seconds: float) -> Beside:
         """Start column generation from ``roster`` for at most ``seconds``."""
         out = cls()
         if "fork" not in mp.get_all_start_methods() or seconds < 1.0:
             return out
         ctx = mp.get_context("fork")
         out._queue = ctx.Queue()
-        out._proc = ctx.Process(target=_run, args=(scenario, roster, upper, seconds, out._queue), daemon=True)
+        out._proc = ctx.Process(target=_run, args=(scenario, roster, upper, seconds, out._queue),
+                                daemon=True)
         out._proc.start()
         return out
 
@@ -74,10 +76,12 @@ class Beside:
         return self.value
 
 
-def _run(scenario: Scenario, roster: Roster, upper: float | None, seconds: float, out: mp.Queue) -> None:
+def _run(scenario: Scenario, roster: Roster, upper: float | None, seconds: float,
+         out: mp.Queue) -> None:
     os.nice(NICE)  # the search comes first; the bound takes the time it leaves
     cg = ColumnGeneration(scenario)
-    found = cg.run(seconds, start=roster, upper=upper, on_round=lambda _t, bound: out.put(("bound", bound)))
+    found = cg.run(seconds, start=roster, upper=upper,
+                   on_round=lambda _t, bound: out.put(("bound", bound)))
     out.put(("bound", found.value))
     out.put(("stats", {"bound": found.value, "rounds": found.rounds, "columns": found.columns,
                        "seconds": round(found.seconds, 3), "solved": found.optimal}))

@@ -242,7 +242,9 @@ def warm() -> None:
     flags = np.zeros(n, dtype=np.bool_)
     preds = np.ones((1, S), dtype=np.bool_)
     zeros = np.zeros(S, dtype=np.int64)
-    values = forward(before, np.zeros((n, S)), np.zeros(n), np.zeros(n), ok, flags, flags, preds, zeros,
-                     zeros, zeros, np.ones(S, dtype=np.bool_), 1, 1, 1, True)
-    state = np.array(np.unravel_index(int(np.argmin(values[-1])), values[-1].shape), dtype=np.int64)
-    trace(values, state, np.zeros(n), flags, np.ones((S, S), dtype=np.bool_), zeros, zeros, 1, 1, 1, True)
+    values = forward(before, np.zeros((n, S)), np.zeros(n), np.zeros(n), ok, flags, flags, preds,
+                     zeros, zeros, zeros, np.ones(S, dtype=np.bool_), 1, 1, 1, True)
+    state = np.array(np.unravel_index(int(np.argmin(values[-1])), values[-1].shape),
+                     dtype=np.int64)
+    trace(values, state, np.zeros(n), flags, np.ones((S, S), dtype=np.bool_), zeros, zeros,
+          1, 1, 1, True)

@@ -47,7 +47,8 @@ def duty_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
     _w, adds, lo, hi = bands[search.rng.randrange(len(bands))]
     rng = search.rng
     outside = search.unfair_people
-    pool = rng.sample(outside, min(len(outside), SAMPLE // 2)) + rng.sample(range(search.P), min(search.P, SAMPLE))
+    pool = (rng.sample(outside, min(len(outside), SAMPLE // 2))
+            + rng.sample(range(search.P), min(search.P, SAMPLE)))
     pool = np.unique(np.array(pool, dtype=np.int64))
     rows = search.plan[pool]
     got = np.where(rows >= 0, adds[np.arange(search.n)[None, :], np.maximum(rows, 0)], 0)
@@ -82,7 +83,8 @@ def duty_exchange(search: Search) -> tuple[int, int, np.ndarray] | None:
     d = int(days[rng.randrange(len(days))])
     span = _span_around(search, d)
     if rng.random() < 0.5:  # and a day the other way, so both keep their hours
-        back = np.flatnonzero((got[g] <= got[t]) & ((search.plan[G] >= 0) != (search.plan[G, d] >= 0))
+        back = np.flatnonzero((got[g] <= got[t])
+                              & ((search.plan[G] >= 0) != (search.plan[G, d] >= 0))
                               & ((search.plan[T] >= 0) != (search.plan[T, d] >= 0)))
         back = back[_can_trade(search, G, T, back)]
         if len(back):
@@ -133,16 +135,21 @@ def move_duty(search: Search, p: int, mins: np.ndarray) -> bool:
         got = np.where(cur >= 0, adds[days, np.maximum(cur, 0)], 0)
         counting = adds.any(axis=1)
         if got.sum() > hi[p]:
-            drop, take, gives = np.flatnonzero(got > 0), np.flatnonzero((cur < 0) & ~counting), False
+            drop = np.flatnonzero(got > 0)
+            take, gives = np.flatnonzero((cur < 0) & ~counting), False
         elif got.sum() < lo[p]:
-            drop, take, gives = np.flatnonzero((cur >= 0) & (got == 0)), np.flatnonzero((cur < 0) & counting), True
+            drop = np.flatnonzero((cur >= 0) & (got == 0))
+            take, gives = np.flatnonzero((cur < 0) & counting), True
         else:
             continue
         if not len(drop) or not len(take):
             continue
-        d, e = int(drop[search.rng.randrange(len(drop))]), int(take[search.rng.randrange(len(take))])
-        need = np.where(search.has[e, :, :search.K] & (search.count[e, :, :search.K] < search.hi[e, :, :search.K]),
-                        search.lo[e, :, :search.K] - search.count[e, :, :search.K], -INF)
+        d = int(drop[search.rng.randrange(len(drop))])
+        e = int(take[search.rng.randrange(len(take))])
+        K = search.K
+        count = search.count[e, :, :K]
+        need = np.where(search.has[e, :, :K] & (count < search.hi[e, :, :K]),
+                        search.lo[e, :, :K] - count, -INF)
         need = np.where(search.can[p, e] & ((adds[e] > 0)[:, None] == gives), need, -INF)
         if not np.isfinite(need).any():
             continue

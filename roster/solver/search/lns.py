@@ -5,8 +5,9 @@ The neighbourhood's model is built by the same rule families as the whole roster
 pinned and everyone else's seats counted in as constants (``build(seated=...)``). Fair shares are
 added for the chosen people against the bands the validator prices (``Search.bands``: the fixed
 ones, and on a centre staffed by interval those counted out of what the peers work now); their
-peer group's hours total counts everyone else's hours as a constant. The answer is kept only when the whole roster's exact cost
-(``construct.Search``) does not rise, so no move makes the roster worse.
+peer group's hours total counts everyone else's hours as a constant. The answer is kept only when
+the whole roster's exact cost (``construct.Search``) does not rise, so no move makes the roster
+worse.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from ortools.sat.python import cp_model
 
-from roster.model.demand import seats_table
+from roster.model.demand import Seats, seats_table
 from roster.model.roster import Assignment, Roster
 from roster.model.rule_names import Rule
 from roster.model.scenario import Fixed
 
 from ..build import add_hint, build, complete_hint, extract
 from ..context import Context
-from ..groups import _for_staff
+from ..groups import for_staff
 from ..rules import split_families
 from . import HARD
 from .person import OFF
@@ -57,16 +58,15 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
                 continue
             s = int(search.plan[p, day.index])
             if s == OFF:
-                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=None, off=True, role=None))
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=None, off=True,
+                                                  role=None))
             else:
-                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=sc.shifts[s].id, off=False,
+                pins.append(Fixed.model_construct(staff=sid, date=day.date, shift=sc.shifts[s].id,
+                                                  off=False,
                                                   role=search.roles[search.role[p, day.index]]))
-    sub = _for_staff(sc, members, pins)
+    sub = for_staff(sc, members, pins)
     sub_cal = cal.for_staff(sub)
-    # hard seats weigh HARD here: the current months always fit, and fewer empty seats is better
-    sub_cal.memo["seats"] = {key: dataclasses.replace(st, min_weight=int(HARD) if st.min_weight is None else st.min_weight,
-                                                      max_weight=int(HARD) if st.max is not None and st.max_weight is None
-                                                      else st.max_weight)
+    sub_cal.memo["seats"] = {key: _hard_seats_weighed(st)
                              for key, st in seats_table(sc, cal).items()}
     ctx = build(sub, sub_cal, families=split_families(), seated=seated)
     if sc.interval_lines:
@@ -75,6 +75,15 @@ def neighbourhood(search: Search, people: list[int], window: tuple[int, int]) ->
     ctx.model.Minimize(sum(w * e for items in ctx.terms.values() for w, e in items))
     add_hint(ctx, members_roster(search, people))
     return ctx
+
+
+def _hard_seats_weighed(seats: Seats) -> Seats:
+    """A seat row with its hard limits weighed at HARD: the current months always fit, and fewer
+    empty seats is better."""
+    return dataclasses.replace(
+        seats, min_weight=int(HARD) if seats.min_weight is None else seats.min_weight,
+        max_weight=(int(HARD) if seats.max is not None and seats.max_weight is None
+                    else seats.max_weight))
 
 
 def _same_cover(ctx: Context, search: Search, people: list[int]) -> None:
@@ -91,7 +100,8 @@ def _same_cover(ctx: Context, search: Search, people: list[int]) -> None:
             now[key] = now.get(key, 0) + 1
     cells: dict[tuple[int, int, int], list] = {}
     for (_p, d, s, r), var in ctx.vars.x.items():
-        cells.setdefault((day_index[d], shift_index[ctx.vars.shifts[s]], role_index[r]), []).append(var)
+        key = (day_index[d], shift_index[ctx.vars.shifts[s]], role_index[r])
+        cells.setdefault(key, []).append(var)
     for key in set(cells) | set(now):
         ctx.model.Add(sum(cells.get(key, [])) == now.get(key, 0))
 
@@ -122,7 +132,8 @@ def _fair_shares(ctx: Context, search: Search, people: list[int]) -> None:
         chosen = [p for p in people if search.group_of[p] == g]
         whole = int(share.sum())
         others = int(mins[members].sum() - mins[chosen].sum())
-        exprs = {p: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sc.staff[p].id], [])) for p in chosen}
+        exprs = {p: sum(minutes[s] * var for _d, s, var in v.mine.get(index[sc.staff[p].id], []))
+                 for p in chosen}
         total = others + sum(exprs.values())
         for p in chosen:
             a = int(share[np.flatnonzero(members == p)[0]])
@@ -211,7 +222,8 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
     shift_index = {s.id: i for i, s in enumerate(search.scenario.shifts)}
     role_index = {r: k for k, r in enumerate(search.roles)}
     person = {search.scenario.staff[p].id: p for p in people}
-    plans = {p: (np.full(search.n, OFF, dtype=np.int64), np.full(search.n, -1, dtype=np.int64)) for p in people}
+    plans = {p: (np.full(search.n, OFF, dtype=np.int64), np.full(search.n, -1, dtype=np.int64))
+             for p in people}
     for a in found:
         p, d = person[a.staff], search.calendar.index[a.date]
         plans[p][0][d] = shift_index[a.shift]
@@ -219,7 +231,8 @@ def move(search: Search, people: list[int], window: tuple[int, int], seconds: fl
     # the search keeps soft rules of a person's own as if hard (its cost does not count them)
     if not all(search.person.feasible(p, plan) for p, (plan, _role) in plans.items()):
         return Outcome(False, proven)
-    for p, (plan, role) in plans.items():  # cells the search rules out (a shift whose break fits nowhere)
+    # cells the search rules out (a shift whose break fits nowhere)
+    for p, (plan, role) in plans.items():
         days = np.flatnonzero(plan >= 0)
         if not search.can[p, days, plan[days], role[days]].all():
             return Outcome(False, proven)

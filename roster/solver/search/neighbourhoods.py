@@ -44,7 +44,8 @@ def _take(rng: random.Random, pool: list[int], k: int, first: list[int] = ()) ->
 def peer_groups(search: Search) -> list[list[int]]:
     """People who trade fair shares: the hours peer groups, else people with the same roles."""
     if search.groups:
-        return [[int(p) for p in members] for members, _share, _slack in search.groups if len(members) > 1]
+        return [[int(p) for p in members] for members, _share, _slack in search.groups
+                if len(members) > 1]
     by: dict[tuple[str, ...], list[int]] = {}
     for p, person in enumerate(search.scenario.staff):
         by.setdefault(tuple(sorted(person.roles)), []).append(p)
@@ -70,7 +71,8 @@ def peers(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Fr
     weights = [1 + sum(p in unfair for p in g) for g in groups]
     group = rng.choices(groups, weights)[0]
     k = max(2, size // search.n)
-    return _take(rng, group, k, [p for p in rng.sample(group, len(group)) if p in unfair][: k // 2]), _whole(search)
+    first = [p for p in rng.sample(group, len(group)) if p in unfair][: k // 2]
+    return _take(rng, group, k, first), _whole(search)
 
 
 def days(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Free | None:
@@ -133,8 +135,10 @@ def fair(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Fre
     above = [p for p in group if n[p] > hi[p]]
     below = [p for p in group if n[p] < lo[p]]
     # who can give or take one: the others inside the band, nearest its other end first
-    room_up = sorted((p for p in group if lo[p] <= n[p] < hi[p]), key=lambda p: n[p] - hi[p] + rng.random())
-    room_down = sorted((p for p in group if lo[p] < n[p] <= hi[p]), key=lambda p: lo[p] - n[p] + rng.random())
+    room_up = sorted((p for p in group if lo[p] <= n[p] < hi[p]),
+                     key=lambda p: n[p] - hi[p] + rng.random())
+    room_down = sorted((p for p in group if lo[p] < n[p] <= hi[p]),
+                       key=lambda p: lo[p] - n[p] + rng.random())
     rng.shuffle(above)
     rng.shuffle(below)
     first = []
@@ -162,6 +166,6 @@ def seats(search: Search, rng: random.Random, size: int, mins: np.ndarray) -> Fr
     return _take(rng, able or list(range(search.P)), k), (first, first + span - 1)
 
 
-KINDS: dict[str, Kind] = {"peers": peers, "days": days, "shift": shift, "costly": costly, "fair": fair,
-                          "seats": seats}
+KINDS: dict[str, Kind] = {"peers": peers, "days": days, "shift": shift, "costly": costly,
+                          "fair": fair, "seats": seats}
 """Every kind of neighbourhood, by name (the loop in ``anytime.py`` chooses among them)."""

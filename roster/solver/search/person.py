@@ -15,9 +15,10 @@ returns the cheapest schedule that keeps the person's rules that link days:
   (``pattern_cost``, ``pattern_off``; left out when relaxing soft rules).
 
 Soft versions of these rules are kept as if hard. The state space is in ``states.py``, the
-recurrence over the days, compiled, in ``dp.py``. Other rules that count over the whole horizon (shifts of a type,
-weekends, a least number of hours without a most) are not states: ``Person.breaks`` lists where a
-schedule breaks them, each by its ``Rule`` (``Broken``, ``broken.py``), and the caller prices them
+recurrence over the days, compiled, in ``dp.py``. Other rules that count over the whole horizon
+(shifts of a type, weekends, a least number of hours without a most) are not states:
+``Person.breaks`` lists where a schedule breaks them, each by its ``Rule`` (``Broken``,
+``broken.py``), and the caller prices them
 (``roster/solver/search/construct.py``).
 The routine serves the construction and the improving moves of the scale engine; it holds no
 solver model.
@@ -181,15 +182,17 @@ class Person:
         off_cost = np.zeros(n) if off_cost is None else off_cost
         if self._patterned:
             cost, off_cost = cost + self.pattern_cost[p], off_cost + self.pattern_off[p]
-        starts = np.zeros(n) if start_cost is None else np.ascontiguousarray(start_cost, dtype=np.float64)
-        before = np.full((S + 1, sh.runs, sh.flags, sh.weeks, sh.totals), INF)  # the day before the horizon
+        starts = (np.zeros(n) if start_cost is None
+                  else np.ascontiguousarray(start_cost, dtype=np.float64))
+        # the day before the horizon
+        before = np.full((S + 1, sh.runs, sh.flags, sh.weeks, sh.totals), INF)
         before[self._initial(p, sh)] = 0.0
         preds, group, steps_w, steps_t, fits = sh.kernel
         Roff, Rw = max(sh.least_off, 1), sh.work_runs
         values = dp.forward(before, np.ascontiguousarray(cost, dtype=np.float64),
                             np.ascontiguousarray(off_cost, dtype=np.float64), starts, self.ok[p],
-                            self.must_work[p], self.week_start, preds, group, steps_w, steps_t, fits,
-                            Roff, Rw, sh.least_work, sh.most is None)
+                            self.must_work[p], self.week_start, preds, group, steps_w, steps_t,
+                            fits, Roff, Rw, sh.least_work, sh.most is None)
         final = values[-1]
         if sh.total_least:
             final[..., :sh.total_least] = INF

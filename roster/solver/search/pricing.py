@@ -105,7 +105,8 @@ class Pricing(Person):
         self.last = [np.zeros(len(x)) for x in self.sides]
         """Step sizes (halved when a side's excess changes sign) and the last excesses."""
         self.tries = TRIES
-        """Tries per person and call (``TRIES``; a dive that needs months, not a bound, takes fewer)."""
+        """Tries per person and call (``TRIES``; a dive that needs months, not a bound, takes
+        fewer)."""
 
     def shape(self, p: int) -> Shape:
         shape = super().shape(p)

@@ -1,5 +1,6 @@
 """Rotation patterns: each judged cell (``roster.model.rotations.pattern_cells``) the roster keeps
-off the pattern: another shift, no shift where the pattern has one, or a shift on a pattern day off."""
+off the pattern: another shift, no shift where the pattern has one, or a shift on a pattern day
+off."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from roster.model.calendar import Calendar
 from roster.model.roster import Roster
 from roster.model.rule_names import BY_VARIABLES, Rule
 from roster.model.scenario import LeaveWish
-from roster.solver import groups
+from roster.solver import SolveOptions, groups, solve
 from roster.solver.build import build
 from roster.solver.context import Context, Label
 from roster.solver.explain import candidates, word
@@ -233,7 +233,7 @@ def test_a_new_per_person_family_gets_into_group_and_neighbourhood_models(regist
     assert TALLY not in hard_families() and EVERYONE in hard_families()
     sc = make_centre(20, seed=1)
     cal = Calendar(sc)
-    group_ctx, _ = GroupSearch(sc, cal)._model([sc.staff[0].id, sc.staff[1].id])
+    group_ctx, _ = GroupSearch(sc, cal).model([sc.staff[0].id, sc.staff[1].id])
     assert group_ctx.terms["tally"] and "everyone" not in group_ctx.cache
     search = construct.Search(sc, cal, seed=0)
     assert search.construct()
@@ -266,6 +266,20 @@ def test_a_new_familys_check_is_run_by_the_validator_and_agrees_with_its_terms(r
     three = roster_of(*[(f"2026-12-{d:02d}", "A", "D", None) for d in (7, 8, 9)])
     assert validate(sc, three).costs()["tally"] == 3
     verify("tally").given(sc, three).costs(3)
+
+
+def test_a_new_family_is_solved_for_and_checked_end_to_end(monkeypatch) -> None:
+    """Registered, the made-up family keeps the per-person search (which does not price it) off
+    this scenario, ``solve()`` minimises its term and the validator counts the same cost."""
+    sc = tiny(demand=[{"shift": "D", "role": "agent", "min": 1}])
+    assert construct.applies(sc)
+    monkeypatch.setitem(FAMILIES, TALLY.name, TALLY)
+    monkeypatch.setitem(CHECKS, TALLY_CHECK.family, TALLY_CHECK)
+    assert not construct.applies(sc)
+    result = solve(sc, SolveOptions(time_limit=20, workers=1, seed=0, deterministic_time=5))
+    assert result.feasible
+    assert result.terms["tally"] == 7  # one day shift a day, nothing more
+    assert validate(sc, result.roster).costs()["tally"] == 7
 
 
 def _cap_repairs(sc, ctx, lb: Label, add) -> None:
