@@ -65,6 +65,15 @@ def run(engine: str, path: Path, kind: str, name: str, seed: int, limit: float, 
     return row
 
 
+def _warm(path: Path) -> None:
+    """Compile each engine's per-person routine before any solve is timed: a cold numba cache
+    (a fresh checkout, or ``dp.py`` touched since) costs 9 s on a quiet machine and far more under
+    load, all of it inside the first solve's construction."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    code = "from roster.solver.search import dp; dp.warm() if hasattr(dp, 'warm') else None"
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=path, check=False, timeout=600)
+
+
 def _validate(kind: str, name: str, seed: int, cells: list) -> float | None:
     from roster.model.roster import Assignment, Roster
     from roster.validate import validate
@@ -107,6 +116,8 @@ def main() -> None:
     instances = _numbers(args.curtois) if args.curtois else []
     cases = [("centre", str(n), seed) for n in sizes for seed in _numbers(args.seeds)]
     cases += [("curtois", str(args.curtois_dir / f"Instance{i}.txt"), 0) for i in instances]
+    for path in (ROOT, args.previous.resolve()):
+        _warm(path)
     rows = []
     with ThreadPoolExecutor(args.jobs) as pool:
         for kind, name, seed in cases:

@@ -1,7 +1,9 @@
 """The forward pass of the per-person dynamic program (``person.Person.best``), compiled.
 
 A state is (last shift or day off, run length, exempt flag, week units, horizon units): the
-axes of ``person.Shape``. ``forward`` fills the least cost of every state on every day in one
+axes of ``person.Shape``. The week axis counts weekends worked instead when the shape says so
+(``wk_cont``/``wk_rest``: the step a day's work adds after a worked day or after a day off: a
+weekend's first day counts after either, its second day only after a day off). ``forward`` fills the least cost of every state on every day in one
 call, compiled with numba: the same recurrence in numpy calls took about a millisecond a day
 (most of a construction's and a pricing round's time on 18-shift instances). numba was chosen
 because the recurrence is loops over small arrays that numpy can only express with temporaries
@@ -57,8 +59,8 @@ def _off_day(V, new, S, Roff, Rw, lw, E, W, T, off_d):
 
 
 @njit(cache=True)
-def _step(V, new, cont, first, must, reset, cost_d, ok_d, off_d, start_d, preds, group, steps_w,
-          steps_t, fits, Roff, Rw, lw, most_none):
+def _step(V, new, cont, first, must, reset, cost_d, ok_d, off_d, start_d, wk_c, wk_r, preds,
+          group, steps_w, steps_t, fits, Roff, Rw, lw, most_none):
     S = group.shape[0]
     _, R, E, W, T = V.shape
     if reset and not first and W > 1:
@@ -108,34 +110,43 @@ def _step(V, new, cont, first, must, reset, cost_d, ok_d, off_d, start_d, preds,
     for t in range(S):
         if not ok_d[t] or not fits[t]:
             continue
-        ws, ts = steps_w[t], steps_t[t]
+        ts = steps_t[t]
+        wc, wr = steps_w[t] + wk_c, steps_w[t] + wk_r  # after a worked day, after a day off
         c = cost_d[t]
         g = group[t]
         for i in range(Rw):
             for e in range(E):
-                for w in range(W - ws):
+                for w in range(W):
                     for u in range(T - ts):
-                        m = INF
-                        if i >= 1:
-                            m = cont[g, i - 1, e, w, u]
-                        if most_none and i == Rw - 1 and cont[g, i, e, w, u] < m:
-                            m = cont[g, i, e, w, u]
-                        if i == 0 and e == 0 and rested[w, u] < m:
-                            m = rested[w, u]
-                        if i == 0 and e == 1 and first and touching[w, u] < m:
-                            m = touching[w, u]
-                        v = m + c
-                        if v < new[t, i, e, w + ws, u + ts]:
-                            new[t, i, e, w + ws, u + ts] = v
+                        if w + wc < W:  # the run goes on
+                            m = INF
+                            if i >= 1:
+                                m = cont[g, i - 1, e, w, u]
+                            if most_none and i == Rw - 1 and cont[g, i, e, w, u] < m:
+                                m = cont[g, i, e, w, u]
+                            v = m + c
+                            if v < new[t, i, e, w + wc, u + ts]:
+                                new[t, i, e, w + wc, u + ts] = v
+                        if i == 0 and w + wr < W:  # a run starts
+                            m = INF
+                            if e == 0 and rested[w, u] < m:
+                                m = rested[w, u]
+                            if e == 1 and first and touching[w, u] < m:
+                                m = touching[w, u]
+                            v = m + c
+                            if v < new[t, 0, e, w + wr, u + ts]:
+                                new[t, 0, e, w + wr, u + ts] = v
 
 
 @njit(cache=True)
-def forward(V0, cost, off, starts, ok, must, week_start, preds, group, steps_w, steps_t, fits,
-            Roff, Rw, lw, most_none):
+def forward(V0, cost, off, starts, ok, must, week_start, wk_cont, wk_rest, preds, group, steps_w,
+            steps_t, fits, Roff, Rw, lw, most_none):
     """The least cost of each state on each day (``values[d]``); ``V0`` is the state before
     day 0 (copied, not changed). ``preds[g, s]``: shift s may come the day before a shift of
     group g (``group[t]``); ``steps_w``/``steps_t``: each shift's week and horizon units;
-    ``fits[t]``: the shift fits in the state space at all."""
+    ``fits[t]``: the shift fits in the state space at all; ``wk_cont[d]``/``wk_rest[d]``: the
+    weekend step of work on d after a worked day / after a day off (zeros but for a weekend
+    count)."""
     n = cost.shape[0]
     S = group.shape[0]
     _, R, E, W, T = V0.shape
@@ -144,13 +155,15 @@ def forward(V0, cost, off, starts, ok, must, week_start, preds, group, steps_w, 
     prev = V0.copy()
     for d in range(n):
         _step(prev, values[d], cont, d == 0, must[d], week_start[d], cost[d], ok[d], off[d],
-              starts[d], preds, group, steps_w, steps_t, fits, Roff, Rw, lw, most_none)
+              starts[d], wk_cont[d], wk_rest[d], preds, group, steps_w, steps_t, fits, Roff, Rw,
+              lw, most_none)
         prev = values[d].copy()
     return values
 
 
 @njit(cache=True)
-def trace(values, state, starts, week_start, compat, steps_w, steps_t, Roff, Rw, lw, most_none):
+def trace(values, state, starts, week_start, wk_cont, wk_rest, compat, steps_w, steps_t, Roff, Rw,
+          lw, most_none):
     """The schedule (shift index per day, -1 for a day off) that reaches ``state`` (a, run, flag,
     week, total) on the last day, each day's predecessor being the least-cost one; ``ok`` is
     False when a state cannot be traced back (cannot happen for a finite state)."""
@@ -167,7 +180,7 @@ def trace(values, state, starts, week_start, compat, steps_w, steps_t, Roff, Rw,
         reset = week_start[d] and W > 1
         k = 0
         if a == S:
-            wp, tp = w, tt
+            wp, wr, tp = w, w, tt
             if i == 0 and e == 0:
                 for s in range(S):
                     for ii in range(Rw):
@@ -185,7 +198,8 @@ def trace(values, state, starts, week_start, compat, steps_w, steps_t, Roff, Rw,
                     cands[k, 0], cands[k, 1], cands[k, 2] = S, i, e
                     k += 1
         else:
-            wp = w - steps_w[a] if W > 1 else 0
+            wp = w - steps_w[a] - wk_cont[d] if W > 1 else 0  # after a worked day
+            wr = w - steps_w[a] - wk_rest[d] if W > 1 else 0  # after a day off
             tp = tt - steps_t[a] if T > 1 else 0
             if i == 0 and e == 0:
                 for ii in range(R):
@@ -218,9 +232,10 @@ def trace(values, state, starts, week_start, compat, steps_w, steps_t, Roff, Rw,
                         if prev[pa, pi, pe, x, tp] < val:
                             pw, val = x, prev[pa, pi, pe, x, tp]
                 else:
-                    if wp < 0:
+                    pw = wr if (a != S and pa == S) else wp
+                    if pw < 0:
                         continue
-                    pw, val = wp, prev[pa, pi, pe, wp, tp]
+                    val = prev[pa, pi, pe, pw, tp]
                 if a != S and pa == S:
                     val = val + starts[d]
                 if val < best:
@@ -242,9 +257,10 @@ def warm() -> None:
     flags = np.zeros(n, dtype=np.bool_)
     preds = np.ones((1, S), dtype=np.bool_)
     zeros = np.zeros(S, dtype=np.int64)
-    values = forward(before, np.zeros((n, S)), np.zeros(n), np.zeros(n), ok, flags, flags, preds,
-                     zeros, zeros, zeros, np.ones(S, dtype=np.bool_), 1, 1, 1, True)
+    steps = np.zeros(n, dtype=np.int64)
+    values = forward(before, np.zeros((n, S)), np.zeros(n), np.zeros(n), ok, flags, flags, steps,
+                     steps, preds, zeros, zeros, zeros, np.ones(S, dtype=np.bool_), 1, 1, 1, True)
     state = np.array(np.unravel_index(int(np.argmin(values[-1])), values[-1].shape),
                      dtype=np.int64)
-    trace(values, state, np.zeros(n), flags, np.ones((S, S), dtype=np.bool_), zeros, zeros,
-          1, 1, 1, True)
+    trace(values, state, np.zeros(n), flags, steps, steps, np.ones((S, S), dtype=np.bool_), zeros,
+          zeros, 1, 1, 1, True)

@@ -9,6 +9,8 @@ returns the cheapest schedule that keeps the person's rules that link days:
   whether the run touches the horizon start, where the fewest-days rules do not judge it);
 * most hours per ISO week (the minutes worked so far in the week) and hours in the horizon when
   they have a most (the minutes so far: a window of 916-936 h over half a year is kept exactly);
+* a hard most of weekends in the horizon when hours per week are not a state (the weekends
+  worked so far);
 * pinned shifts (no day off that day) and the history before the horizon (the starting state);
 * rotation patterns (``roster.model.rotations``): a hard cell prunes the day to its shift (or to
   a day off), a soft one prices every other choice of the day at the rotation's weight
@@ -86,6 +88,14 @@ class Person:
         self.week_start = np.zeros(self.n, dtype=bool)
         for week in calendar.weeks:
             self.week_start[week[0]] = True
+        self.weekend_steps = np.zeros((2, self.n), dtype=np.int64)
+        """What work on each day adds to a count of weekends: after a worked day (a weekend's first
+        day) and after a day off (its first or second day)."""
+        for days in calendar.weekends:
+            self.weekend_steps[:, days[0]] = 1
+            self.weekend_steps[1, days[1:]] = 1
+        self._steps = {False: (self.week_start, np.zeros((2, self.n), dtype=np.int64)),
+                       True: (np.zeros(self.n, dtype=bool), self.weekend_steps)}
         pins = {(f.staff, f.date): f for f in sc.fixed if f.shift is not None}
         index = {p.id: i for i, p in enumerate(sc.staff)}
         self.must_work = np.zeros((len(sc.staff), self.n), dtype=bool)
@@ -165,7 +175,7 @@ class Person:
         if shape is None:
             history = [m for days in self.history.values() for m in days.get("week_minutes", [])]
             shape = new_shape(rules, [x.id for x in self.scenario.shifts], self.gap, self.minutes,
-                              history)
+                              history, len(self.calendar.weekends))
             self._shapes[key] = shape
         return shape
 
@@ -189,10 +199,11 @@ class Person:
         before[self._initial(p, sh)] = 0.0
         preds, group, steps_w, steps_t, fits = sh.kernel
         Roff, Rw = max(sh.least_off, 1), sh.work_runs
+        resets, (wk_cont, wk_rest) = self._steps[sh.weekends is not None]
         values = dp.forward(before, np.ascontiguousarray(cost, dtype=np.float64),
                             np.ascontiguousarray(off_cost, dtype=np.float64), starts, self.ok[p],
-                            self.must_work[p], self.week_start, preds, group, steps_w, steps_t,
-                            fits, Roff, Rw, sh.least_work, sh.most is None)
+                            self.must_work[p], resets, wk_cont, wk_rest, preds, group, steps_w,
+                            steps_t, fits, Roff, Rw, sh.least_work, sh.most is None)
         final = values[-1]
         if sh.total_least:
             final[..., :sh.total_least] = INF
@@ -200,8 +211,8 @@ class Person:
         if not math.isfinite(best):
             return np.full(n, OFF, dtype=np.int64), INF
         state = np.array(np.unravel_index(int(np.argmin(final)), final.shape), dtype=np.int64)
-        plan, traced = dp.trace(values, state, starts, self.week_start, sh.compat, steps_w, steps_t,
-                                Roff, Rw, sh.least_work, sh.most is None)
+        plan, traced = dp.trace(values, state, starts, resets, wk_cont, wk_rest, sh.compat,
+                                steps_w, steps_t, Roff, Rw, sh.least_work, sh.most is None)
         if not traced:  # cannot happen for a finite state
             raise RuntimeError("schedule could not be traced back")
         return plan, best

@@ -4,8 +4,9 @@ The per-person routine (``Person``) with soft rules left out keeps some of a per
 states; the hard rules over the horizon it leaves to the caller (``Person.breaks``) are handled
 here so that the least value found is a lower bound over every month that keeps all of them:
 
-* a most of weekends is enumerated (one run per set of weekends that may be worked, the other
-  weekends' days barred) while there are at most ``ENUMERATE`` sets;
+* a most of weekends is a state of the routine where hours per week are not
+  (``states.Shape.weekends``), else enumerated (one run per set of weekends that may be worked,
+  the other weekends' days barred) while there are at most ``ENUMERATE`` sets;
 * the tightest most of one shift type takes the place of the horizon's hours as a state when those
   hours are not one (``Pricing.shape``: exact for that cap);
 * the rest (``Side``: other shift counts, hours in the horizon, weekends in the horizon or a
@@ -145,7 +146,9 @@ class Pricing(Person):
         total, monthly = limit_value(rules.max_weekends), limit_value(rules.max_weekends_per_month)
         groups = []
         weekends = len(cal.weekends)
-        if total is not None and math.comb(weekends, min(int(total), weekends)) <= ENUMERATE:
+        if shape.weekends is not None:
+            pass  # a state of the routine: every month it gives keeps it
+        elif total is not None and math.comb(weekends, min(int(total), weekends)) <= ENUMERATE:
             kept = min(int(total), weekends)  # exact: one run per set of weekends that may work
             for chosen in itertools.combinations(range(weekends), kept):
                 barred = [d for k, days in enumerate(cal.weekends) if k not in chosen for d in days]

@@ -5,7 +5,9 @@ makes its state space, the state before the horizon, and the check that a month 
 A state is ``(shift, run, flag, week, total)``: the shift worked that day (``shifts`` for a day
 off), the length of the run of work or days off that ends there (less one), whether that run
 touches the horizon start (where the fewest-days rules do not judge it), and the minutes so far
-in the ISO week and in the horizon, in steps of ``unit`` and ``total_unit``.
+in the ISO week and in the horizon, in steps of ``unit`` and ``total_unit``. Without a most of
+hours per week, a hard most of weekends in the horizon takes the week's place: the weekends
+worked so far (``Shape.weekends``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from functools import cached_property, reduce
 import numpy as np
 
 from roster.model.calendar import Calendar
-from roster.model.scenario import Rules, Scenario, limit_value
+from roster.model.scenario import Rules, Scenario, limit_value, limit_weight
 
 INF = float("inf")
 MAX_TOTAL_UNITS = 400
@@ -50,6 +52,9 @@ class Shape:
     """Most horizon-total units (None: totals not tracked)."""
     total_least: int = 0
     total_steps: tuple[int, ...] = ()
+    weekends: int | None = None
+    """Most weekends worked in the horizon, counted on the week axis (None: not a state; only
+    when ``week`` is None)."""
 
     @cached_property
     def kernel(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -81,6 +86,8 @@ class Shape:
 
     @property
     def weeks(self) -> int:
+        if self.weekends is not None:
+            return self.weekends + 1
         return 1 if self.week is None else self.week + 1
 
     @property
@@ -96,15 +103,18 @@ def shape_key(rules: Rules) -> tuple:
             limit_value(rules.min_consecutive_work_days),
             limit_value(rules.min_consecutive_days_off),
             limit_value(rules.max_hours_per_week), limit_value(rules.max_hours_total),
-            limit_value(rules.min_hours_total))
+            limit_value(rules.min_hours_total),
+            limit_value(rules.max_weekends) if limit_weight(rules.max_weekends) is None else None)
 
 
 def new_shape(rules: Rules, ids: list[str], gap: np.ndarray, minutes: np.ndarray,
-              history_minutes: list[int]) -> Shape:
+              history_minutes: list[int], weekends: int = 0) -> Shape:
     """The state space of ``rules`` for shifts ``ids`` (``gap[s, t]``: minutes from the end of s to
     the start of t the next day; ``minutes``: each shift's paid minutes; ``history_minutes``: the
-    shifts worked before the horizon, whose minutes the week state must count exactly)."""
-    rest, forbidden, most, _lw, _lo, week, total_most, total_least = shape_key(rules)
+    shifts worked before the horizon, whose minutes the week state must count exactly;
+    ``weekends``: the weekends in the horizon)."""
+    rest, forbidden, most, _lw, _lo, week, total_most, total_least, most_weekends = (
+        shape_key(rules))
     S = len(ids)
     compat = gap >= rest * 60
     compat &= gap >= 0
@@ -122,6 +132,8 @@ def new_shape(rules: Rules, ids: list[str], gap: np.ndarray, minutes: np.ndarray
         shape = Shape(S, compat, most, least_work, least_off, unit, cap // unit, steps)
     else:
         shape = Shape(S, compat, most, least_work, least_off, 1, None, tuple(0 for _ in range(S)))
+        if most_weekends is not None and int(most_weekends) < weekends:
+            shape = dataclasses.replace(shape, weekends=max(int(most_weekends), 0))
     if total_most is not None:  # hours in the horizon as a state: a window as tight as 2 shifts
         cap = int(round(total_most * 60))
         low = int(round((total_least or 0) * 60))

@@ -11,7 +11,7 @@ import pytest
 from roster.model.calendar import Calendar
 from roster.model.scenario import History, Leave, Worked
 from roster.solver.search.person import INF, OFF, Person
-from tests.solver.search.months import feasible_plans
+from tests.solver.search.months import STATE_RULES, feasible_plans
 from tests.solver.search.months import one_person as scenario
 
 CASES = {
@@ -78,3 +78,27 @@ def test_feasible_agrees_with_the_validator(name: str, history: bool) -> None:
     routine = Person(sc, Calendar(sc))
     for plan in itertools.product(range(-1, 3), repeat=6):
         assert routine.feasible(0, np.array(plan)) == (plan in plans), plan
+
+
+@pytest.mark.parametrize("start", [dt.date(2026, 3, 7), dt.date(2026, 3, 8)],
+                         ids=["from a Saturday", "from a Sunday"])
+def test_a_most_of_weekends_is_a_state_kept_exactly(start: dt.date) -> None:
+    sc = scenario(8, start, min_rest_hours=11, max_consecutive_work_days=3,
+                  min_consecutive_days_off=1, max_hours_per_week=None, max_weekends=1)
+    cal = Calendar(sc)
+    plans = feasible_plans(sc, STATE_RULES | {"weekends"})
+    routine = Person(sc, cal)
+    assert routine.shape(0).weekends == 1 and len(cal.weekends) == 2
+    rng = np.random.default_rng(11)
+    for _ in range(25):
+        cost = rng.integers(-20, 10, size=(len(cal), 3)).astype(float)
+        begin = rng.integers(0, 8, size=len(cal)).astype(float)
+
+        def total(pl, cost=cost, begin=begin) -> float:
+            return sum(cost[d, s] + (begin[d] if d == 0 or pl[d - 1] < 0 else 0)
+                       for d, s in enumerate(pl) if s >= 0)
+
+        plan, value = routine.best(0, cost, None, begin)
+        assert value == min(total(pl) for pl in plans)
+        assert tuple(int(x) for x in plan) in plans and total(plan) == value
+        assert not routine.breaks(0, plan)
