@@ -3,11 +3,13 @@
 A state is (last shift or day off, run length, exempt flag, week units, horizon units): the
 axes of ``person.Shape``. The week axis counts weekends worked instead when the shape says so
 (``wk_cont``/``wk_rest``: the step a day's work adds after a worked day or after a day off: a
-weekend's first day counts after either, its second day only after a day off). ``forward``
-fills the least cost of every state on every day in one call, compiled with numba: the same
-recurrence in numpy calls took about a millisecond a day (most of a construction's and a pricing round's time on 18-shift instances). numba was chosen
-because the recurrence is loops over small arrays that numpy can only express with temporaries
-of the shift-by-shift size; it compiles once and caches the machine code next to this module.
+weekend's first day counts after either, its second day only after a day off).
+
+``forward`` fills the least cost of every state on every day in one call, compiled with numba:
+the same recurrence in numpy calls took about a millisecond a day (most of a construction's and
+a pricing round's time on 18-shift instances). numba was chosen because the recurrence is loops
+over small arrays that numpy can only express with temporaries of the shift-by-shift size; it
+compiles once and caches the machine code next to this module.
 """
 
 from __future__ import annotations
