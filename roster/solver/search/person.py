@@ -88,14 +88,14 @@ class Person:
         self.week_start = np.zeros(self.n, dtype=bool)
         for week in calendar.weeks:
             self.week_start[week[0]] = True
-        self.weekend_steps = np.zeros((2, self.n), dtype=np.int64)
-        """What work on each day adds to a count of weekends: after a worked day (a weekend's first
-        day) and after a day off (its first or second day)."""
-        for days in calendar.weekends:
-            self.weekend_steps[:, days[0]] = 1
-            self.weekend_steps[1, days[1:]] = 1
+        weekend_steps = np.zeros((2, self.n), dtype=np.int64)
+        for days in calendar.weekends:  # a weekend's first day counts after a worked day or a day
+            weekend_steps[:, days[0]] = 1  # off, its second day only after a day off
+            weekend_steps[1, days[1:]] = 1
         self._steps = {False: (self.week_start, np.zeros((2, self.n), dtype=np.int64)),
-                       True: (np.zeros(self.n, dtype=bool), self.weekend_steps)}
+                       True: (np.zeros(self.n, dtype=bool), weekend_steps)}
+        """By whether weekends are counted: the days the week's axis resets, and what work on
+        each day adds to it after a worked day and after a day off."""
         pins = {(f.staff, f.date): f for f in sc.fixed if f.shift is not None}
         index = {p.id: i for i, p in enumerate(sc.staff)}
         self.must_work = np.zeros((len(sc.staff), self.n), dtype=bool)

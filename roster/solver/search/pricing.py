@@ -147,8 +147,8 @@ class Pricing(Person):
         groups = []
         weekends = len(cal.weekends)
         if shape.weekends is not None:
-            pass  # a state of the routine: every month it gives keeps it
-        elif total is not None and math.comb(weekends, min(int(total), weekends)) <= ENUMERATE:
+            total = None  # a state of the routine: every month it gives keeps it
+        if total is not None and math.comb(weekends, min(int(total), weekends)) <= ENUMERATE:
             kept = min(int(total), weekends)  # exact: one run per set of weekends that may work
             for chosen in itertools.combinations(range(weekends), kept):
                 barred = [d for k, days in enumerate(cal.weekends) if k not in chosen for d in days]
