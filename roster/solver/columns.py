@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -53,15 +54,16 @@ class Columns:
 def from_columns(scenario: Scenario, roster: Roster | None, objective: float | None, deadline: float,
                  seed: int = 0, stop: threading.Event | None = None,
                  rosters: bool = True, first: bool = False,
-                 hear: Callable[[str, float], None] | None = None) -> Columns:
+                 hear: Callable[[str, float], None] | None = None, threads: int = 1) -> Columns:
     """The bound and, time allowing, a cheaper roster from the generated months: the dive
     (``search/dive.py``) and per-person moves from its roster, then the restricted master over the
     months found and the best roster's (``search/master.py``) with the time left. ``first``:
     before the model search, which starts from the roster found (column generation takes
     ``FIRST_BOUND_PART`` of the time, the dive the rest, no restricted master). ``hear`` is told
-    each round's bound (``"bound"``, value) and each better roster's cost (``"roster"``, cost)."""
+    each round's bound (``"bound"``, value) and each better roster's cost (``"roster"``, cost).
+    ``threads``: people priced at once (nothing else runs meanwhile)."""
     started = time.perf_counter()
-    cg = ColumnGeneration(scenario)
+    cg = ColumnGeneration(scenario, threads=threads)
     part = FIRST_BOUND_PART if first else BOUND_PART
     on_round = None if hear is None else (lambda _t, bound: hear("bound", bound))
     found = cg.run((deadline - started) * part, start=roster, upper=objective, on_round=on_round, stop=stop)
@@ -210,7 +212,7 @@ def columns_first(scenario: Scenario, options: SolveOptions, t0: float, stop: th
 
     roster, cost = (start.roster(), float(start.cost())) if start is not None else (None, None)
     return from_columns(scenario, roster, cost, t0 + COLUMNS_SHARE * options.time_limit, options.seed, stop,
-                        first=True, hear=hear)
+                        first=True, hear=hear, threads=pricing_threads(options))
 
 
 def proved_optimal(found: Columns, t0: float, built: Search | None = None) -> Result | None:
@@ -267,6 +269,13 @@ def with_columns(result: Result, found: Columns, t0: float, offset: float, built
     _fold_bound(result, found, t0, None)  # the rounds' bounds were reported as they came
 
 
+def pricing_threads(options: SolveOptions) -> int:
+    """People priced at once by column generation inside a solve: the cores the solve may use
+    (``workers``, else every core of the machine); the model search does not run meanwhile."""
+    cores = os.cpu_count() or 1
+    return max(1, min(cores, options.workers or cores))
+
+
 def column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
                   stop: threading.Event | None, on_progress: Callable[[Progress], None] | None = None,
                   options: SolveOptions = SolveOptions()) -> None:
@@ -276,7 +285,7 @@ def column_bound(result: Result, scenario: Scenario, t0: float, deadline: float,
     if not result.feasible or result.status == "OPTIMAL" or left < 0.5 or (stop is not None and stop.is_set()):
         return
     found = from_columns(scenario, result.roster, result.objective, deadline, options.seed, stop,
-                         rosters=options.column_rosters)
+                         rosters=options.column_rosters, threads=pricing_threads(options))
     result.stats.update(found.stats)
     now = time.perf_counter() - t0
     if found.search is not None and found.cost is not None:  # a cheaper roster from the months
@@ -308,5 +317,5 @@ def _fold_bound(result: Result, found: Columns, t0: float,
 
 
 __all__ = ["BOUND_SECONDS", "BOUND_SHARE", "COLUMNS_SHARE", "Columns", "bound_reserve", "column_bound",
-           "columns_first", "first_columns", "first_roster", "from_columns", "later", "proved_optimal",
+           "columns_first", "first_columns", "first_roster", "from_columns", "later", "pricing_threads", "proved_optimal",
            "with_columns"]

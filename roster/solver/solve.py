@@ -125,7 +125,7 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     interval take it too: the bundled one's whole model (62,000 variables) did not reach the
     search's roster again in 60 s (bench/README.md, "Fair shares on the bundled interval centre").
     The rest take ``columns`` where ``columns.first_columns`` holds and the group search would
-    not start, else ``model``."""
+    not start or the roster has at most ``COLUMN_PERSON_DAYS`` person-days, else ``model``."""
     if hint is not None or ctx is not None or options.repeatable:
         return "model"
     if not construct.applies(scenario) or options.strategy not in ("auto", "anytime"):
@@ -135,9 +135,17 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     calendar = Calendar(scenario)
     if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
         return "anytime"
-    if first_columns(scenario, options) and not _by_groups(scenario, calendar, "auto", None):
+    if first_columns(scenario, options) and (not _by_groups(scenario, calendar, "auto", None)
+                                             or len(scenario.staff) * len(calendar) <= COLUMN_PERSON_DAYS):
         return "columns"
     return "model"
+
+
+COLUMN_PERSON_DAYS = 10_000
+"""Up to this many people × days ``auto`` takes the column route even where the group search
+would start: column generation's rounds fit in its share and the dive's roster beat the group
+search's at 60 s (Curtois 12, 13, 19 and 20: bench/README.md, *Side rows in the master*); on
+longer horizons (Curtois 21-24) the first round of pricing did not end in its share."""
 
 
 MOVES_PATIENCE = 2.0

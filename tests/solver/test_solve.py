@@ -23,6 +23,8 @@ def scenario(name: str):
         return make_centre(100, seed=0)
     if name == "centre 100 without fair shares":
         return make_centre(100, seed=0).model_copy(update={"fairness": Fairness()})
+    if name == "centre 400 without fair shares":
+        return make_centre(400, seed=0).model_copy(update={"fairness": Fairness()})
     if name == "centre 30":
         return make_centre(30, seed=3)
     return load_scenario(SCENARIOS / name)
@@ -38,7 +40,8 @@ ROUTES = [
     ("centre 100", SolveOptions(deterministic_time=5.0), False, "model"),  # repeatable
     ("centre 100", SolveOptions(), True, "model"),  # a roster to start the model from
     ("centre 100", SolveOptions(strategy="whole"), False, "model"),
-    ("centre 100 without fair shares", SolveOptions(), False, "model"),  # the group search's case
+    ("centre 100 without fair shares", SolveOptions(), False, "columns"),  # 3,100 person-days
+    ("centre 400 without fair shares", SolveOptions(), False, "model"),  # the group search's case
     ("centre 30", SolveOptions(), False, "columns"),
     ("centre 30", SolveOptions(strategy="anytime"), False, "anytime"),
     ("service_hall_ab.yaml", SolveOptions(strategy="anytime"), False, "model"),  # posts: no construction

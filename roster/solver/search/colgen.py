@@ -3,7 +3,8 @@
 **Master** (``pool.py``: a linear programme over each person's months, solved with HiGHS and
 warm-started between rounds). A column is one person's month with the seat role of each worked
 cell; ``λ[p, j]`` chooses it. Rows: one convexity row per person, each seat's least and most (a
-hard seat or a hard most at ``HARD``), each person's fair-share bands, and a team's headcount.
+hard seat or a hard most at ``HARD``), each person's fair-share bands, each person's hard rules
+over the horizon that pricing does not keep as states (side rows), and a team's headcount.
 
 **Pricing** (``pricing.py``). ``Person.best`` with each cell priced at its request cost − the
 duals of the least-rows it fills + the (sign-flipped) duals of the most-rows it fills (seats, and
@@ -21,7 +22,10 @@ the rest (``Person.breaks``: shifts of a type, weekends, a least number of hours
 most, rest clashes two or more days apart); soft rules it would keep as states are left out
 here (``Person(relax_soft=True)``); a most of weekends is enumerated, one shift-type cap may
 take the place of the horizon's hours as a state, and the other rules are priced with
-multipliers (``Pricing.cheapest``). So its cheapest month is at most the cheapest month that
+multipliers (``Pricing.cheapest``) that start each round at the duals of the master's side rows
+(so the linear programme, not a subgradient step alone, sets them; months that break only those
+rules enter the master as columns, and the dive and the restricted master use only the months
+that keep every rule). So its cheapest month is at most the cheapest month that
 keeps every rule, and the set of months it prices contains every month a roster may give a
 person. Soft rules' penalties and hours fairness are costs ≥ 0 the bound leaves out. The bound
 therefore never exceeds the cost of any roster of the scenario. Costs are whole numbers, so it is
@@ -38,6 +42,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,23 +88,26 @@ class ColumnGeneration:
 
     def __init__(self, scenario: Scenario, calendar: Calendar | None = None,
                  search: Search | None = None, hard_only: bool = False,
-                 team: np.ndarray | None = None, cap: int | None = None) -> None:
+                 team: np.ndarray | None = None, cap: int | None = None, threads: int = 1) -> None:
         """``hard_only``: the phase-one master: every month costs nothing and each empty hard seat
         (or person beyond a hard most) costs 1, so the bound is a least number of hard seats no
         roster fills. ``team`` (people) and ``cap``: at most ``cap`` of these people work at all
-        (the others are left out of the roster: each has a month of days off at no cost)."""
+        (the others are left out of the roster: each has a month of days off at no cost).
+        ``threads``: people priced at once in a round (the compiled routine runs without the
+        interpreter's lock; 1 where a search runs beside on the other core)."""
         self.calendar = calendar or Calendar(scenario)
         self.search = search or Search(scenario, self.calendar)
         self.person = Pricing(scenario, self.calendar)
         s = self.search
         self.P, self.n, self.S, self.K = s.P, s.n, s.S, s.K
-        self.master = Master(s, hard_only, team, cap)
+        self.master = Master(s, hard_only, team, cap, self.person.sides)
         self.integral = self.master.integral
         """Every cost is a whole number (the bound is rounded up)."""
         self.pool = self.master.pool
         """Each person's months in the master (shift and seat role per day, ``-1`` off)."""
         self.sides: list[list[Side]] = self.person.sides
         """Each person's hard rules over the horizon priced with multipliers."""
+        self.threads = max(1, int(threads))
 
     @property
     def columns(self) -> int:
@@ -114,22 +122,26 @@ class ColumnGeneration:
         """Each person's month in a roster (shift and seat role per day)."""
         return self.master.months(roster)
 
-    def price(self, p: int, seat: np.ndarray, fair: np.ndarray | None = None
-              ) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
-        """Person p at these seat prices: months that keep every rule (plan, seat roles), cheapest
-        first as far as found, and a lower bound on the least cost over all such months (``inf``
-        when the person has none; ``Pricing.cheapest``). When no try keeps every rule, the
-        search's repricing (``Search.best_month``) looks for a month."""
+    def price(self, p: int, seat: np.ndarray, fair: np.ndarray | None = None, mu: np.ndarray | None = None
+              ) -> tuple[list[tuple[np.ndarray, np.ndarray]], float, list[tuple[np.ndarray, np.ndarray]]]:
+        """Person p at these seat prices and side duals ``mu``: months that keep every rule (plan,
+        seat roles), cheapest first as far as found, a lower bound on the least cost over all such
+        months (``inf`` when the person has none; ``Pricing.cheapest``), and months that break
+        only rules the master holds as side rows. When no try keeps every rule, the search's
+        repricing (``Search.best_month``) looks for a month."""
         s, m = self.search, self.master
         per_role = np.where(s.can[p], seat[:, :, :self.K] + seat[:, :, self.K:], INF)
         role = per_role.argmin(axis=2)
         cell = np.take_along_axis(per_role, role[:, :, None], axis=2)[:, :, 0] + m.req[p]
         if fair is not None:
             cell = cell + fair
-        plans, best = self.person.cheapest(p, cell, m.req_off[p], s.best_month)
+        plans, best, relaxed = self.person.cheapest(p, cell, m.req_off[p], s.best_month, mu)
         days = np.arange(self.n)
-        return [(plan, np.where(plan >= 0, role[days, np.maximum(plan, 0)], -1))
-                for plan in plans], best
+
+        def roles(plan: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            return plan, np.where(plan >= 0, role[days, np.maximum(plan, 0)], -1)
+
+        return [roles(plan) for plan in plans], best, [roles(plan) for plan in relaxed]
 
     # ---- the loop -------------------------------------------------------------
     def run(self, seconds: float, start: Roster | None = None, upper: float | None = None,
@@ -155,7 +167,7 @@ class ColumnGeneration:
                 return Bound(-INF, INF, seconds=time.perf_counter() - t0)
             if m.team[p]:
                 self.add(p, nothing, nothing)
-            months, value = self.price(p, seat)
+            months, value, _relaxed = self.price(p, seat)
             if not m.team[p] and (not math.isfinite(value) or not months):
                 return Bound(-INF, INF, seconds=time.perf_counter() - t0)  # no month: no bound
             if months:
@@ -204,14 +216,27 @@ class ColumnGeneration:
         y, z = duals
         seat, true_seat = m.seat_prices(ys, zs), m.seat_prices(y, z)
         values, added = [], 0
-        for p in people:
+
+        def priced_person(p: int) -> tuple[list, float, list] | None:
             if time.perf_counter() > deadline:
+                return None
+            return self.price(p, seat, m.fair_prices(p, ys, zs), m.side_duals(p, zs))
+
+        people = list(people)
+        if self.threads > 1 and len(people) > 1:
+            with ThreadPoolExecutor(self.threads) as pool:
+                answers = list(pool.map(priced_person, people))
+        else:
+            answers = map(priced_person, people)  # lazily: stops pricing at the deadline
+        for p, answer in zip(people, answers):
+            if answer is None:
                 break
-            months, value = self.price(p, seat, m.fair_prices(p, ys, zs))
+            months, value, relaxed = answer
             values.append(m.team_value(p, value, m.team_dual(zs)))
-            true_fair = m.fair_prices(p, y, z)
-            for plan, roles in months[:COLUMNS]:
-                reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p], m.team_dual(z))
+            true_fair, mu = m.fair_prices(p, y, z), m.side_duals(p, z)
+            # the cheapest month that keeps every rule, and the cheapest that breaks only side rows
+            for plan, roles in [*months[:1], *relaxed[:1], *months[1:], *relaxed[1:]][:COLUMNS]:
+                reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p], m.team_dual(z), mu)
                 if reduced < -EPS:
                     added += self.add(p, plan, roles)
         return values, added

@@ -20,7 +20,7 @@ from numba import njit
 INF = np.inf
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _off_day(V, new, S, Roff, Rw, lw, E, W, T, off_d):
     """A day off after each state of ``V`` (adds into ``new[S]``)."""
     R = V.shape[1]
@@ -60,7 +60,7 @@ def _off_day(V, new, S, Roff, Rw, lw, E, W, T, off_d):
                     new[S, i, e, w, t] += off_d
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _step(V, new, cont, first, must, reset, cost_d, ok_d, off_d, start_d, wk_c, wk_r, preds,
           group, steps_w, steps_t, fits, Roff, Rw, lw, most_none):
     S = group.shape[0]
@@ -140,7 +140,7 @@ def _step(V, new, cont, first, must, reset, cost_d, ok_d, off_d, start_d, wk_c, 
                                 new[t, 0, e, w + wr, u + ts] = v
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def forward(V0, cost, off, starts, ok, must, week_start, wk_cont, wk_rest, preds, group, steps_w,
             steps_t, fits, Roff, Rw, lw, most_none):
     """The least cost of each state on each day (``values[d]``); ``V0`` is the state before
@@ -163,7 +163,7 @@ def forward(V0, cost, off, starts, ok, must, week_start, wk_cont, wk_rest, preds
     return values
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def trace(values, state, starts, week_start, wk_cont, wk_rest, compat, steps_w, steps_t, Roff, Rw,
           lw, most_none):
     """The schedule (shift index per day, -1 for a day off) that reaches ``state`` (a, run, flag,

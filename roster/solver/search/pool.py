@@ -12,6 +12,10 @@ Rows (a linear programme, solved with HiGHS and warm-started as columns are adde
 * per person and fair share (nights, weekends, holidays) with a weight: ``count + dev_lo ≥ lo``
   (when ``lo > 0``) and ``count − dev_hi ≤ hi``, each ``dev`` at the weight (a month's count is
   its coefficient);
+* per person and hard rule over the horizon that pricing leaves to multipliers (``Side``: a
+  most of one shift, hours in the horizon, weekends): ``Σ used·λ ≤ limit`` (no slack); the row's
+  dual is where pricing starts its multipliers, so the master, not a
+  subgradient step alone, sets them (months that break the rule enter as columns and are mixed);
 * with a team and a cap, the team's headcount: at most ``cap`` of them work at all (no slack).
 
 A column is one person's month with the seat role of each worked cell; its cost is the person's
@@ -29,15 +33,17 @@ from roster.solver.highs import new_lp
 from . import HARD
 from .construct import Search
 from .person import INF
+from .pricing import Side
 
 
 class Master:
     """The master's rows, its LP and each person's months in it."""
 
     def __init__(self, search: Search, hard_only: bool = False, team: np.ndarray | None = None,
-                 cap: int | None = None) -> None:
+                 cap: int | None = None, sides: list[list[Side]] | None = None) -> None:
         """``hard_only``: every month costs nothing and each empty hard seat (or person beyond a
-        hard most) costs 1. ``team`` (people) and ``cap``: at most ``cap`` of these people work."""
+        hard most) costs 1. ``team`` (people) and ``cap``: at most ``cap`` of these people work.
+        ``sides``: each person's rules over the horizon that pricing prices with multipliers."""
         s = self.search = search
         self.P, self.n, self.S, self.K = s.P, s.n, s.S, s.K
         self.req = np.zeros_like(s.req) if hard_only else s.req
@@ -68,12 +74,26 @@ class Master:
         self.hi_w = np.concatenate([s.hi_w[most], [self.fair[i][3] for i, p in fair_hi]])
         if hard_only:
             self.lo_w, self.hi_w = np.ones_like(self.lo_w), np.ones_like(self.hi_w)
+        self.slacks = len(self.hi)
+        """The most rows with a column for going beyond them (the seats' and bands')."""
+        self.sides = sides or [[] for _ in range(self.P)]
+        self.side_row: list[np.ndarray] = []
+        """Position in the most duals of each of a person's side rows (no slack: every person
+        has a month that keeps every rule before the first round, ``ColumnGeneration.run``)."""
+        for p in range(self.P):
+            self.side_row.append(np.arange(len(self.hi), len(self.hi) + len(self.sides[p])))
+            self.hi = np.append(self.hi, [side.limit for side in self.sides[p]])
+            self.hi_w = np.append(self.hi_w, np.full(len(self.sides[p]), INF))
         self.team_row = -1
         """Position of the team's headcount row among the most rows (-1: none); it has no slack."""
         if self.team.any():
             self.team_row = len(self.hi)
             self.hi, self.hi_w = np.append(self.hi, float(cap)), np.append(self.hi_w, INF)
         nc, nm = len(self.lo), len(self.hi)
+        self.is_side = np.zeros(nm, dtype=bool)
+        """Which most rows are side rows."""
+        for rows in self.side_row:
+            self.is_side[rows] = True
         self.cover_row = np.full(cover.shape, -1, dtype=np.int64)
         self.most_row = np.full(most.shape, -1, dtype=np.int64)
         covers, mosts = len(self.cover_cells), len(self.most_cells)
@@ -98,10 +118,17 @@ class Master:
         """Each person's months in the master (shift and seat role per day, ``-1`` off)."""
         self.index: list[list[int]] = [[] for _ in range(self.P)]
         """The LP column of each month in ``pool``."""
+        self.kept: list[list[bool]] = [[] for _ in range(self.P)]
+        """Whether each month in ``pool`` keeps every one of the person's rules (a month that
+        breaks a side is in the master for the relaxation only)."""
         self.columns = 0
 
     def _lp(self) -> highspy.Highs:
         h = new_lp()
+        # primal simplex: adding columns keeps the basis primal feasible, so each round starts
+        # where the last ended (measured on Curtois 13 and 15: 1.5-2 × the rounds of dual simplex
+        # in the same time)
+        h.setOptionValue("simplex_strategy", 4)
         inf = highspy.kHighsInf
         lower = np.concatenate([np.ones(self.P), self.lo, np.full(len(self.hi), -inf)])
         upper = np.concatenate([np.ones(self.P), np.full(len(self.lo), inf), self.hi])
@@ -112,7 +139,7 @@ class Master:
             idx = np.arange(self.P, self.P + nc, dtype=np.int32)
             h.addCols(nc, self.lo_w, np.zeros(nc), self.lo, nc, np.arange(nc, dtype=np.int32),
                       idx, np.ones(nc))
-        nm -= self.team_row >= 0  # the headcount row is kept exactly
+        nm = self.slacks  # the side rows and the headcount row are kept exactly
         if nm:  # people beyond each seat's most
             idx = np.arange(self.P + nc, self.P + nc + nm, dtype=np.int32)
             h.addCols(nm, self.hi_w[:nm], np.zeros(nm), np.full(nm, inf), nm,
@@ -143,6 +170,10 @@ class Master:
                 rows, values = np.append(rows, self.P + a), np.append(values, count)
             if count and b >= 0:
                 rows, values = np.append(rows, self.P + nc + b), np.append(values, count)
+        for side, row in zip(self.sides[p], self.side_row[p], strict=True):
+            used = side.used(plan)
+            if used:
+                rows, values = np.append(rows, self.P + nc + row), np.append(values, used)
         if self.team[p] and len(days):
             rows, values = np.append(rows, self.P + nc + self.team_row), np.append(values, 1.0)
         order = np.argsort(rows)
@@ -151,6 +182,7 @@ class Master:
         off[days] = False
         cost = float(self.req[p, days, shifts].sum() + self.req_off[p, off].sum())
         self.index[p].append(self.lp.getNumCol())
+        self.kept[p].append(bool(self.search.keeps(p, plan, np.where(plan >= 0, role, 0))))
         self.lp.addCol(cost, 0.0, highspy.kHighsInf, len(rows), rows, values)
         self.columns += 1
         return True
@@ -184,16 +216,24 @@ class Master:
                 out = price * adds if out is None else out + price * adds
         return out
 
+    def side_duals(self, p: int, z: np.ndarray) -> np.ndarray:
+        """The duals of person p's side rows: where pricing starts the sides' multipliers."""
+        return z[self.side_row[p]]
+
     def team_dual(self, z: np.ndarray) -> float:
         return float(z[self.team_row]) if self.team_row >= 0 else 0.0
 
     def lagrangian(self, y: np.ndarray, z: np.ndarray, values: list[float]) -> float:
-        """``Σ y·min − Σ z·max`` plus each person's least reduced cost (``values``)."""
-        return float(y @ self.lo - z @ self.hi + sum(values))
+        """``Σ y·min − Σ z·max`` plus each person's least reduced cost (``values``). The side rows
+        are left out: pricing's value already takes ``μ·limit`` off for the multipliers it used
+        (``Pricing.cheapest``)."""
+        return float(y @ self.lo - z[~self.is_side] @ self.hi[~self.is_side] + sum(values))
 
     def reduced(self, p: int, plan: np.ndarray, roles: np.ndarray, seat: np.ndarray,
-                fair: np.ndarray | None, sigma: float, team: float = 0.0) -> float:
-        """A month's reduced cost at these seat and band prices and convexity dual."""
+                fair: np.ndarray | None, sigma: float, team: float = 0.0,
+                mu: np.ndarray | None = None) -> float:
+        """A month's reduced cost at these seat and band prices, side duals ``mu`` and convexity
+        dual."""
         days = np.flatnonzero(plan >= 0)
         sh, k = plan[days], roles[days]
         off = np.ones(self.n, dtype=bool)
@@ -204,6 +244,8 @@ class Master:
             cost += fair[days, sh].sum()
         if len(days) and self.team[p]:
             cost += team
+        if mu is not None:
+            cost += sum(m * side.used(plan) for m, side in zip(mu, self.sides[p], strict=True) if m)
         return float(cost - sigma)
 
     def team_value(self, p: int, value: float, team: float) -> float:

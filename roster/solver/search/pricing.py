@@ -100,6 +100,12 @@ class Pricing(Person):
         self.weekend_sets: list[list[np.ndarray]] = [[] for _ in range(P)]
         """Per person with a small most of weekends: the days barred in each run of pricing."""
         self.sides = [self._sides(p) for p in range(P)]
+        ids = [x.id for x in scenario.shifts]
+        self.side_keys = [{Broken(Rule.WEEKENDS) if side.rule in (Rule.WEEKENDS, Rule.WEEKENDS_MONTH)
+                           else Broken(side.rule, ids[side.shift] if side.shift is not None else None)
+                           for side in sides} for sides in self.sides]
+        """What ``Person.breaks`` names for each of a person's sides: a month that breaks only
+        these is a column of the master's side rows."""
         self.mu = [np.zeros(len(x)) for x in self.sides]
         """Multipliers of each person's sides, kept from round to round."""
         self.rho = [np.full(len(x), STEP) for x in self.sides]
@@ -167,23 +173,27 @@ class Pricing(Person):
         return out
 
     def cheapest(self, p: int, cell: np.ndarray, off: np.ndarray,
-                 fallback: Callable[[int, np.ndarray, np.ndarray], np.ndarray | None]
-                 ) -> tuple[list[np.ndarray], float]:
+                 fallback: Callable[[int, np.ndarray, np.ndarray], np.ndarray | None],
+                 start: np.ndarray | None = None) -> tuple[list[np.ndarray], float, list[np.ndarray]]:
         """Person p's months that keep every rule at these cell and day-off prices, cheapest first
-        as far as found, and a lower bound on the least cost over all such months (``inf`` when
-        the person has none).
+        as far as found, a lower bound on the least cost over all such months (``inf`` when the
+        person has none), and the tries' months that break a side (for the master's side rows).
 
-        Each try's value less ``Σ μ·limit`` is such a lower bound; the multipliers move by a
+        Each try's value less ``Σ μ·limit`` is such a lower bound; the multipliers start at
+        ``start`` (the master's side duals; else where the last call left them) and move by a
         subgradient step while the month breaks a side (up to ``TRIES`` tries a round). When no
         try keeps every rule, ``fallback(p, cell, off)`` (the search's repricing) looks for a
         month."""
         sides, mu, rho = self.sides[p], self.mu[p], self.rho[p]
+        if start is not None and len(sides):
+            mu[:] = np.maximum(start, 0.0)
         limits = np.array([side.limit for side in sides])
         units = np.array([side.unit for side in sides])
         finite = np.abs(cell[np.isfinite(cell)])
         scale = max(1.0, float(finite.max(initial=1.0)) / 4)
         best = -INF
         found: list[tuple[float, np.ndarray]] = []
+        relaxed: list[np.ndarray] = []
         for _ in range(self.tries if sides else 1):
             priced, start = cell.copy(), np.zeros(self.n)
             for side, m in zip(sides, mu, strict=True):
@@ -191,13 +201,16 @@ class Pricing(Person):
                     side.charge(priced, start, m)
             plans, value = self._runs(p, priced, off, start)
             if not math.isfinite(value):
-                return [], INF
+                return [], INF, []
             best = max(best, value - float(mu @ limits))
             for plan in plans:
-                if not self.breaks(p, plan):
+                broken = self.breaks(p, plan)
+                if not broken:
                     worked = plan >= 0
                     cost = cell[np.flatnonzero(worked), plan[worked]].sum() + off[~worked].sum()
                     found.append((float(cost), plan))
+                elif broken.keys() <= self.side_keys[p]:
+                    relaxed.append(plan)
             if not sides:
                 break
             usage = np.array([side.used(plans[0]) - side.limit for side in sides])
@@ -212,7 +225,7 @@ class Pricing(Person):
             if plan is not None:
                 found.append((0.0, plan))
         found.sort(key=lambda x: x[0])
-        return [plan for _c, plan in found], best
+        return [plan for _c, plan in found], best, relaxed
 
     def _runs(self, p: int, cell: np.ndarray, off: np.ndarray, start: np.ndarray
               ) -> tuple[list[np.ndarray], float]:
