@@ -10,7 +10,8 @@ here so that the least value found is a lower bound over every month that keeps 
 * the tightest most of one shift type takes the place of the horizon's hours as a state when those
   hours are not one (``Pricing.shape``: exact for that cap);
 * the rest (``Side``: other shift counts, hours in the horizon, weekends in the horizon or a
-  month) are priced with Lagrange multipliers ``μ ≥ 0`` moved by a subgradient step.
+  month) are priced with Lagrange multipliers ``μ ≥ 0`` that start at the duals of the
+  master's side rows (``pool.Master``) and move by a subgradient step.
 """
 
 from __future__ import annotations
@@ -174,19 +175,19 @@ class Pricing(Person):
 
     def cheapest(self, p: int, cell: np.ndarray, off: np.ndarray,
                  fallback: Callable[[int, np.ndarray, np.ndarray], np.ndarray | None],
-                 start: np.ndarray | None = None) -> tuple[list[np.ndarray], float, list[np.ndarray]]:
+                 duals: np.ndarray | None = None) -> tuple[list[np.ndarray], float, list[np.ndarray]]:
         """Person p's months that keep every rule at these cell and day-off prices, cheapest first
         as far as found, a lower bound on the least cost over all such months (``inf`` when the
         person has none), and the tries' months that break a side (for the master's side rows).
 
         Each try's value less ``Σ μ·limit`` is such a lower bound; the multipliers start at
-        ``start`` (the master's side duals; else where the last call left them) and move by a
+        ``duals`` (the master's side rows'; else where the last call left them) and move by a
         subgradient step while the month breaks a side (up to ``TRIES`` tries a round). When no
         try keeps every rule, ``fallback(p, cell, off)`` (the search's repricing) looks for a
         month."""
         sides, mu, rho = self.sides[p], self.mu[p], self.rho[p]
-        if start is not None and len(sides):
-            mu[:] = np.maximum(start, 0.0)
+        if duals is not None and len(sides):
+            mu[:] = np.maximum(duals, 0.0)
         limits = np.array([side.limit for side in sides])
         units = np.array([side.unit for side in sides])
         finite = np.abs(cell[np.isfinite(cell)])
