@@ -63,14 +63,14 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     its rosters (``columns.column_bound``). The whole model's roster then goes through per-person
     moves (``polish.after_model``, ``POLISH_SHARE``). Scenarios with per-interval demand are built by
     construction and moves, then solved whole up to ``WHOLE_CELLS`` cells (else the anytime
-    search); their last tenth of the time places the breaks jointly (``_restagger``)."""
+    search); their last tenth of the time places the breaks jointly (``restagger_result``)."""
     t0 = time.perf_counter()
     way = route(scenario, options, hint=hint, ctx=ctx)
     if way == "anytime":
         breaks = _breaks_reserve(scenario, options)  # an interval centre's breaks are placed last
         result = _solve_anytime(scenario, dataclasses.replace(options, time_limit=options.time_limit - breaks), t0,
                                 on_progress, stop)
-        _restagger(result, scenario, options, t0 + options.time_limit)
+        restagger_result(result, scenario, options, t0 + options.time_limit)
         result.seconds = time.perf_counter() - t0
         return result
     # a caller's model has an objective of its own (tiers, changed cells): no columns beside it
@@ -103,7 +103,7 @@ def solve(scenario: Scenario, options: SolveOptions = SolveOptions(), *, hint: R
     if result.bound is not None and "bound_source" not in result.stats:
         result.stats["bound_source"] = "cp-sat"
     result.stats.setdefault("roster_source", "search" if result.stats.get("from_search") else "cp-sat")
-    _restagger(result, scenario, options, t0 + options.time_limit)
+    restagger_result(result, scenario, options, t0 + options.time_limit)
     result.seconds = time.perf_counter() - t0  # every step included
     return result
 
@@ -135,7 +135,7 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
     calendar = Calendar(scenario)
     if _by_construction(scenario, calendar, "auto") and len(allowed(scenario, calendar)) > WHOLE_CELLS:
         return "anytime"
-    if first_columns(scenario, options) and (not _by_groups(scenario, calendar, "auto", None)
+    if first_columns(scenario, options) and (not by_groups(scenario, calendar, "auto", None)
                                              or len(scenario.staff) * len(calendar) <= COLUMN_PERSON_DAYS):
         return "columns"
     return "model"
@@ -218,14 +218,14 @@ BREAKS_SHARE = 0.1
 
 
 def _breaks_reserve(scenario: Scenario, options: SolveOptions) -> float:
-    """Seconds kept at the end for ``_restagger`` (none without per-interval demand; a repeatable
+    """Seconds kept at the end for ``restagger_result`` (none without per-interval demand; a repeatable
     solve gives it deterministic time instead)."""
     if not scenario.interval_lines or options.repeatable:
         return 0.0
     return BREAKS_SHARE * options.time_limit
 
 
-def _restagger(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
+def restagger_result(result: Result, scenario: Scenario, options: SolveOptions, deadline: float) -> None:
     """Place the returned roster's breaks again, a day's jointly (breaks.restagger), until
     ``deadline``; the terms follow the new roster. Not started when what is left would not also
     cover pricing the new roster (as long as pricing the old one took)."""
@@ -281,7 +281,7 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
                 return _from_search(built, t0, group_stats)
     groups_apply = applies(scenario) and not scenario.interval_lines
     if ctx is None and hint is None and (partial is not None and groups_apply and deterministic_time is None
-                                         or _by_groups(scenario, calendar, strategy, deterministic_time)):
+                                         or by_groups(scenario, calendar, strategy, deterministic_time)):
         search = GroupSearch(scenario, calendar, seed=seed)
         if partial is not None:
             search.load(partial)
@@ -465,7 +465,11 @@ HUGE_GROUP_SHARE = 0.6
 (building and loading it takes a minute on Curtois instance 24)."""
 
 
-def _by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
+def by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
+    """Does a solve with this ``strategy`` (and repeatable limit) start with the group search?
+    ``groups`` where it applies; ``auto`` from ``GROUP_CELLS`` cells when nothing weighs fair
+    shares or interval coverage (the group models leave them out) and the limit is not
+    repeatable."""
     if scenario.interval_lines:  # the group models leave interval coverage out: the whole model instead
         return False
     if strategy == "groups":

@@ -86,9 +86,9 @@ def test_no_step_is_started_once_the_time_is_up(monkeypatch) -> None:
     monkeypatch.setattr(solve_module, "restagger", lambda *a, **k: started.append(k) or a[2])
     result = solve_module.Result("FEASIBLE", solve_module.Roster(), objective=1.0)
     sc = make_interval_centre(10, seed=1)
-    solve_module._restagger(result, sc, SolveOptions(), time.perf_counter() - 1.0)
+    solve_module.restagger_result(result, sc, SolveOptions(), time.perf_counter() - 1.0)
     assert started == []
-    solve_module._restagger(result, sc, SolveOptions(), time.perf_counter() + 3600.0)
+    solve_module.restagger_result(result, sc, SolveOptions(), time.perf_counter() + 3600.0)
     assert len(started) == 1 and 0 < started[0]["seconds"] <= 3600.0
 
 

@@ -125,10 +125,10 @@ def test_auto_uses_groups_on_large_rosters_without_fair_shares_and_construction_
     fair = scenario_from_dict(centre(fairness={"nights": 2}), "centre.yaml")
     for sc, want in ((plain, True), (fair, False)):
         cal = Calendar(sc)
-        assert solve_module._by_groups(sc, cal, "auto", None) is want
-        assert solve_module._by_groups(sc, cal, "whole", None) is False
-        assert solve_module._by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
-        assert solve_module._by_groups(sc, cal, "groups", None) is True
+        assert solve_module.by_groups(sc, cal, "auto", None) is want
+        assert solve_module.by_groups(sc, cal, "whole", None) is False
+        assert solve_module.by_groups(sc, cal, "auto", 5.0) is False  # deterministic limit: one search
+        assert solve_module.by_groups(sc, cal, "groups", None) is True
     assert "group_solves" in solve(plain, SolveOptions(time_limit=5, workers=2, strategy="groups")).stats
     # large and weighing no fair shares: the group search; with fair shares: construction first
     plain_stats, fair_stats = (solve(sc, SolveOptions(time_limit=5, workers=2)).stats for sc in (plain, fair))
