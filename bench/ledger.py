@@ -66,8 +66,9 @@ def run(year: int, time_limit: float, workers: int, ledger: bool) -> list[dict]:
         t0 = time.perf_counter()
         result = solve(sc, SolveOptions(time_limit=time_limit, workers=workers, seed=0))
         report = validate(sc, result.roster)
-        # the year so far is kept in both runs; only the ledger run hands it to the next month
-        carry = _add(carry, carried_forward(sc.model_copy(update={"fairness_carry": ()}), result.roster))
+        # the year so far is kept in both runs (the month with the whole carry, hours and holidays
+        # by name included, adds this roster to it); only the ledger run hands it to the next month
+        carry = carried_forward(month(base, year, m, carry), result.roster)
         objective = None if result.objective is None else round(result.objective)
         out.append({"ledger": ledger, "month": f"{year}-{m:02d}", "status": result.status,
                     "objective": objective, "hard": len(report.hard),
@@ -76,13 +77,6 @@ def run(year: int, time_limit: float, workers: int, ledger: bool) -> list[dict]:
                     "seconds": round(time.perf_counter() - t0, 1)})
         print(out[-1], flush=True)
     return out
-
-
-def _add(before: list[dict], month_rows: list[dict]) -> list[dict]:
-    """Year-to-date rows: ``before`` plus one month's counts (the month's scenario had no carry)."""
-    old = {r["staff"]: r for r in before}
-    return [{k: (v + old[r["staff"]][k] if k != "staff" and r["staff"] in old else v) for k, v in r.items()}
-            for r in month_rows]
 
 
 def main() -> None:

@@ -108,6 +108,8 @@ class ColumnGeneration:
         self.sides: list[list[Side]] = self.person.sides
         """Each person's hard rules over the horizon priced with multipliers."""
         self.threads = max(1, int(threads))
+        self.kept_only = False
+        """Add only months that keep every rule (the dive: no months for the side rows)."""
 
     @property
     def columns(self) -> int:
@@ -235,6 +237,8 @@ class ColumnGeneration:
             values.append(m.team_value(p, value, m.team_dual(zs)))
             true_fair, mu = m.fair_prices(p, y, z), m.side_duals(p, z)
             # the cheapest month that keeps every rule, and the cheapest that breaks only side rows
+            if self.kept_only:
+                relaxed = []
             for plan, roles in [*months[:1], *relaxed[:1], *months[1:], *relaxed[1:]][:COLUMNS]:
                 reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p], m.team_dual(z), mu)
                 if reduced < -EPS:

@@ -1,9 +1,9 @@
 """A roster from column generation by diving: fix the month the relaxation leans on, price again.
 
 After column generation (``colgen.py``) the master's linear programme mixes several months per
-person. Each step of the dive fixes, among the people still free, everyone whose month is already
-whole (λ = 1) and the ``FIX_SHARE`` of the others (only months that keep every rule are fixed:
-the master also holds months that break a side row) (at least one; more when the pace so far would
+person. First the months that break a side row (``pool.Master``) leave the master, so the dive mixes and
+fixes only months that keep every rule. Each step of the dive fixes, among the people still free,
+everyone whose month is already whole (λ = 1) and the ``FIX_SHARE`` of the others (at least one; more when the pace so far would
 not finish by the deadline) whose largest λ is largest, to that month; then it prices the free
 people at the new duals for up to ``ROUNDS`` rounds, so their months answer the ones just fixed.
 Seats keep their shortfall and surplus columns, so the master stays feasible however the months
@@ -35,11 +35,6 @@ ROUNDS = 5
 FIX_SHARE = 0.05
 """Share of the free people (at least one) fixed in one step, besides those already whole."""
 WHOLE = 1 - 1e-6
-LEANS = 0.5
-KEPT_TRIES = 8
-"""Pricing tries for such a person's months that keep every rule."""
-"""A person whose largest λ among months that keep every rule is below this is fixed to the one of
-least reduced cost instead (after pricing them once more for such months)."""
 
 
 @dataclass
@@ -67,6 +62,11 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
         return None
     started = time.perf_counter()
     cg.person.tries = TRIES
+    # fixing months changes column bounds, which keeps the basis dual feasible: dual simplex
+    m.lp.setOptionValue("simplex_strategy", 1)
+    cg.kept_only = True  # months that break a side leave the master: the dive mixes whole months
+    for p in range(cg.P):
+        m.bar(p, [j for j, kept in enumerate(m.kept[p]) if not kept])
     free = set(range(cg.P))
     months: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     steps = rounds = rounded = 0
@@ -79,11 +79,11 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
             _value, sigma, y, z = m.solve()
             if not cg.grow(sorted(free), y, z, sigma, deadline):
                 break
-        value, sigma, y, z = m.solve()
+        value = m.solve()[0]
         if not math.isfinite(value):
             return None
         x = np.asarray(m.lp.getSolution().col_value)
-        best = {p: _largest(x[m.index[p]], m.kept[p]) for p in free}
+        best = {p: int(np.argmax(x[m.index[p]])) for p in free}
         weight = {p: float(x[m.index[p][best[p]]]) for p in free}
         order = sorted(free, key=lambda p: -weight[p])
         if late:
@@ -96,8 +96,6 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
             fix = [p for p in order if weight[p] >= WHOLE]
             fix += [p for p in order[:max(1, math.ceil(share))] if p not in fix]
         for p in fix:
-            if weight[p] < LEANS:  # the relaxation leans on months that break a side
-                best[p] = _cheapest_kept(cg, p, y, z, sigma)
             _fix(cg, p, best[p])
             months[p] = m.pool[p][best[p]]
             free.discard(p)
@@ -106,33 +104,6 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
     if not all(keeps(p, plan, np.where(plan >= 0, role, 0)) for p, (plan, role) in months.items()):
         return None
     return Dive(months, value, steps, rounds, time.perf_counter() - started, rounded)
-
-
-def _largest(x: np.ndarray, kept: list[bool]) -> int:
-    """The month with the largest λ among those that keep every rule (any month when none does:
-    the dive then finds no roster)."""
-    keeping = np.asarray(kept, dtype=bool)
-    if not keeping.any():
-        return int(np.argmax(x))
-    return int(np.argmax(np.where(keeping, x, -1.0)))
-
-
-def _cheapest_kept(cg: ColumnGeneration, p: int, y: np.ndarray, z: np.ndarray, sigma: np.ndarray) -> int:
-    """Person p's month, among those that keep every rule, of least reduced cost at the master's
-    duals, after pricing p once more for such months (added whatever their reduced cost)."""
-    m = cg.master
-    seat, fair, mu = m.seat_prices(y, z), m.fair_prices(p, y, z), m.side_duals(p, z)
-    tries, cg.person.tries = cg.person.tries, KEPT_TRIES
-    try:
-        for plan, roles in cg.price(p, seat, fair, mu)[0]:
-            m.add(p, plan, roles)
-    finally:
-        cg.person.tries = tries
-    kept = [j for j, ok in enumerate(m.kept[p]) if ok]
-    if not kept:
-        return 0
-    team = m.team_dual(z)
-    return min(kept, key=lambda j: m.reduced(p, *m.pool[p][j], seat, fair, sigma[p], team, mu))
 
 
 def _fix(cg: ColumnGeneration, p: int, j: int) -> None:

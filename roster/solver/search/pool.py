@@ -187,6 +187,14 @@ class Master:
         self.columns += 1
         return True
 
+    def bar(self, p: int, months: list[int]) -> None:
+        """These months of person p's pool leave the master (their λ is held at 0)."""
+        if not months:
+            return
+        cols = np.asarray([self.index[p][j] for j in months], dtype=np.int32)
+        zero = np.zeros(len(cols))
+        self.lp.changeColsBounds(len(cols), cols, zero, zero)
+
     def solve(self) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
         """The master's value, convexity duals, least-row duals (≥ 0) and most-row duals (≥ 0)."""
         self.lp.run()

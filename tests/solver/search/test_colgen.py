@@ -220,8 +220,8 @@ def capped(staff: int, days: int, caps: dict[str, int], wishes: dict[str, int]) 
 def test_side_rows_set_the_multipliers_and_the_bound_meets_the_optimum() -> None:
     """Two of the three mosts are sides; with their rows in the master the bound meets the optimum
     (a subgradient step alone stalled one below it, the master's value at 120), months that break
-    a side are columns of the master, and the dive fixes only months that keep every rule (so
-    its value is no lower than the optimum)."""
+    a side are columns of the master, and the dive bars them: it fixes only months that keep
+    every rule (so its value is no lower than the optimum)."""
     sc = capped(2, 7, {"E": 2, "L": 3, "N": 1}, {"E": 5, "L": 3, "N": 2})
     best = solve(sc, SolveOptions(time_limit=20, workers=1, strategy="whole"))
     cg = ColumnGeneration(sc)
@@ -231,4 +231,7 @@ def test_side_rows_set_the_multipliers_and_the_bound_meets_the_optimum() -> None
     assert all(not all(kept) for kept in cg.master.kept)  # months breaking a side are in the master
     found = dive(cg, time.perf_counter() + 10)
     assert found is not None and found.value >= best.objective
+    x = np.asarray(cg.master.lp.getSolution().col_value)
+    assert all(x[cg.master.index[p][j]] == 0 for p in range(2) for j, kept in enumerate(cg.master.kept[p])
+               if not kept)
     assert all(cg.search.keeps(p, plan, np.maximum(role, 0)) for p, (plan, role) in found.months.items())
