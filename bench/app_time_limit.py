@@ -95,14 +95,14 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--where", action="store_true", help="after the stop, print where the search is every 0.5 s")
     ap.add_argument("--phases", action="store_true",
-                    help="time the steps of the model path (complete_hint, the search, _tighten, restagger_result)")
+                    help="time the steps of the model path (complete_hint, the search, tighten, restagger_result)")
     args = ap.parse_args()
     if args.phases:
         import importlib
 
         solve_module = importlib.import_module("roster.solver.solve")  # the module (the package exports the function)
 
-        for name in ("complete_hint", "_construct", "_tighten", "restagger_result", "term_values"):
+        for name in ("complete_hint", "_construct", "tighten", "restagger_result", "term_values"):
             _timed(solve_module, name)
     print("path      status    wall s  over s  stop->end s  result s  check s  grid s  roster from")
     for _ in range(args.runs):

@@ -51,6 +51,30 @@ def solve_hint_fixed(model: cp_model.CpModel, seconds: float) -> cp_model.CpSolv
     return solver if solver.Solve(model) == cp_model.OPTIMAL else None
 
 
+def tighten(ctx: Context, solver: cp_model.CpSolver,
+            seconds: float = 30.0) -> cp_model.CpSolver | None:
+    """The exact cost of the roster a stopped search returned.
+
+    A soft rule's slack only bounds how far the rule is broken (``n + slack >= min``); in a roster
+    that is not optimal a slack may be larger than needed. With every assignment fixed, a second
+    search sets each slack to its least value, so the objective and the terms equal the
+    validator's cost. ``None`` when that search does not finish in ``seconds`` (the first answer
+    then stands).
+    """
+    fixed = ctx.model.clone()
+    fixed.clear_hints()
+    roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
+                   *ctx.cache.get("leave_days", {}).values()]  # everything extract() reads
+    for var in roster_vars:
+        fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
+    for var in ctx.cache.get("breaks", {}).values():  # the breaks extract() placed stay put
+        fixed.add_hint(fixed.get_int_var_from_proto_index(var.Index()), solver.Value(var))
+    second = solve_hint_fixed(fixed, seconds)
+    if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
+        return None
+    return second
+
+
 def extract(ctx: Context, solver: cp_model.CpSolver) -> Roster:
     v, cal, sc = ctx.vars, ctx.calendar, ctx.scenario
     seats = [Assignment(cal.days[d].date, v.staff[p], v.shifts[s], r)

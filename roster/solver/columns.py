@@ -319,5 +319,5 @@ def _fold_bound(result: Result, found: Columns, t0: float,
 
 
 __all__ = ["BOUND_SECONDS", "BOUND_SHARE", "COLUMNS_SHARE", "Columns", "bound_reserve", "column_bound",
-           "columns_first", "first_columns", "first_roster", "from_columns", "later", "pricing_threads", "proved_optimal",
-           "with_columns"]
+           "columns_first", "first_columns", "first_roster", "from_columns", "later", "pricing_threads",
+           "proved_optimal", "with_columns"]

@@ -18,7 +18,7 @@ from roster.model.scenario import Scenario
 
 from . import polish
 from .breaks import interval_terms, restagger
-from .build import add_hint, build, complete_hint, extract, solve_hint_fixed
+from .build import add_hint, build, complete_hint, extract, tighten
 from .columns import (
     bound_reserve,
     column_bound,
@@ -142,10 +142,9 @@ def route(scenario: Scenario, options: SolveOptions, *, hint: Roster | None = No
 
 
 COLUMN_PERSON_DAYS = 10_000
-"""Up to this many people × days ``auto`` takes the column route even where the group search
-would start: column generation's rounds fit in its share and the dive's roster beat the group
-search's at 60 s (Curtois 12, 13, 19 and 20: bench/README.md, *Side rows in the master*); on
-longer horizons (Curtois 21-24) the first round of pricing did not end in its share."""
+"""Up to this many people × days ``auto`` takes the columns even where the group search would
+start (Curtois 12, 19, 20 at 60 s: bench/README.md, *Side rows in the master*; on 21-24 the
+first round of pricing did not end in its share)."""
 
 
 MOVES_PATIENCE = 2.0
@@ -345,7 +344,8 @@ def _solve(scenario: Scenario, options: SolveOptions, time_limit: float, *, hint
             # the exact cost may take what the breaks or the bound would have had next
             bound = 0.0 if caller else bound_reserve(scenario, options)
             last = t0 + time_limit + _breaks_reserve(scenario, options) + bound
-            values = _tighten(ctx, solver, last) or solver
+            if last - time.perf_counter() >= MIN_STEP_SECONDS:
+                values = tighten(ctx, solver, _within(last, 30.0)) or solver
             result.objective = values.ObjectiveValue()
         result.gap = 0.0 if code == cp_model.OPTIMAL else gap(result.objective, result.bound)
         result.terms = term_values(ctx, values)
@@ -466,10 +466,8 @@ HUGE_GROUP_SHARE = 0.6
 
 
 def by_groups(scenario: Scenario, calendar: Calendar, strategy: str, deterministic_time: float | None) -> bool:
-    """Does a solve with this ``strategy`` (and repeatable limit) start with the group search?
-    ``groups`` where it applies; ``auto`` from ``GROUP_CELLS`` cells when nothing weighs fair
-    shares or interval coverage (the group models leave them out) and the limit is not
-    repeatable."""
+    """Does the solve start with the group search? ``groups`` where it applies; ``auto`` from
+    ``GROUP_CELLS`` cells without fair shares or intervals, unless repeatable."""
     if scenario.interval_lines:  # the group models leave interval coverage out: the whole model instead
         return False
     if strategy == "groups":
@@ -484,28 +482,3 @@ def by_groups(scenario: Scenario, calendar: Calendar, strategy: str, determinist
 def _within(deadline: float, seconds: float, least: float = 0.01) -> float:
     """``seconds``, cut to what is left before ``deadline`` (at least ``least``)."""
     return max(least, min(seconds, deadline - time.perf_counter()))
-
-
-def _tighten(ctx: Context, solver: cp_model.CpSolver, deadline: float | None = None) -> cp_model.CpSolver | None:
-    """The exact cost of the roster a stopped search returned.
-
-    A soft rule's slack only bounds how far the rule is broken (``n + slack >= min``); in a roster
-    that is not optimal a slack may be larger than needed. With every assignment fixed, a second
-    search sets each slack to its least value, so the objective and the terms equal the
-    validator's cost. ``None`` when that search does not finish by ``deadline`` (at most 30 s; the
-    first answer then stands).
-    """
-    if deadline is not None and deadline - time.perf_counter() < MIN_STEP_SECONDS:
-        return None
-    fixed = ctx.model.clone()
-    fixed.clear_hints()
-    roster_vars = [*ctx.vars.x.values(), *getattr(ctx.vars, "duty", {}).values(),
-                   *ctx.cache.get("leave_days", {}).values()]  # everything extract() reads
-    for var in roster_vars:
-        fixed.add_hint(fixed.get_bool_var_from_proto_index(var.Index()), solver.BooleanValue(var))
-    for var in ctx.cache.get("breaks", {}).values():  # the breaks extract() placed stay where they are
-        fixed.add_hint(fixed.get_int_var_from_proto_index(var.Index()), solver.Value(var))
-    second = solve_hint_fixed(fixed, 30.0 if deadline is None else _within(deadline, 30.0))
-    if second is None or second.ObjectiveValue() > solver.ObjectiveValue() + 1e-6:
-        return None
-    return second

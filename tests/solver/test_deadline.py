@@ -37,8 +37,8 @@ def steps(monkeypatch):
 
     monkeypatch.setattr(solve_module, "complete_hint",
                         timed("hint", solve_module.complete_hint, lambda a, k: a[1]))
-    monkeypatch.setattr(solve_module, "solve_hint_fixed",
-                        timed("tighten", solve_module.solve_hint_fixed, lambda a, k: a[1]))
+    monkeypatch.setattr(solve_module, "tighten",
+                        timed("tighten", solve_module.tighten, lambda a, k: a[2]))
     monkeypatch.setattr(solve_module, "restagger",
                         timed("breaks", solve_module.restagger, lambda a, k: k.get("seconds")))
     monkeypatch.setattr(solve_module, "tune",

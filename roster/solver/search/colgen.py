@@ -230,7 +230,7 @@ class ColumnGeneration:
                 answers = list(pool.map(priced_person, people))
         else:
             answers = map(priced_person, people)  # lazily: stops pricing at the deadline
-        for p, answer in zip(people, answers):
+        for p, answer in zip(people, answers, strict=False):  # the lazy map may stop early
             if answer is None:
                 break
             months, value, relaxed = answer

@@ -1,10 +1,11 @@
 """A roster from column generation by diving: fix the month the relaxation leans on, price again.
 
 After column generation (``colgen.py``) the master's linear programme mixes several months per
-person. First the months that break a side row (``pool.Master``) leave the master, so the dive mixes and
-fixes only months that keep every rule. Each step of the dive fixes, among the people still free,
-everyone whose month is already whole (λ = 1) and the ``FIX_SHARE`` of the others (at least one; more when the pace so far would
-not finish by the deadline) whose largest λ is largest, to that month; then it prices the free
+person. First the months that break a side row (``pool.Master``) leave the master, so the dive
+mixes and fixes only months that keep every rule. Each step of the dive fixes, among the people
+still free, everyone whose month is already whole (λ = 1) and the ``FIX_SHARE`` of the others
+(at least one; more when the pace so far would not finish by the deadline) whose largest λ is
+largest, to that month; then it prices the free
 people at the new duals for up to ``ROUNDS`` rounds, so their months answer the ones just fixed.
 Seats keep their shortfall and surplus columns, so the master stays feasible however the months
 are fixed. When everyone is fixed the months are a roster, and each keeps its person's rules

@@ -102,8 +102,9 @@ class Pricing(Person):
         """Per person with a small most of weekends: the days barred in each run of pricing."""
         self.sides = [self._sides(p) for p in range(P)]
         ids = [x.id for x in scenario.shifts]
-        self.side_keys = [{Broken(Rule.WEEKENDS) if side.rule in (Rule.WEEKENDS, Rule.WEEKENDS_MONTH)
-                           else Broken(side.rule, ids[side.shift] if side.shift is not None else None)
+        weekly = (Rule.WEEKENDS, Rule.WEEKENDS_MONTH)
+        self.side_keys = [{Broken(Rule.WEEKENDS) if side.rule in weekly
+                           else Broken(side.rule, None if side.shift is None else ids[side.shift])
                            for side in sides} for sides in self.sides]
         """What ``Person.breaks`` names for each of a person's sides: a month that breaks only
         these is a column of the master's side rows."""
@@ -175,7 +176,8 @@ class Pricing(Person):
 
     def cheapest(self, p: int, cell: np.ndarray, off: np.ndarray,
                  fallback: Callable[[int, np.ndarray, np.ndarray], np.ndarray | None],
-                 duals: np.ndarray | None = None) -> tuple[list[np.ndarray], float, list[np.ndarray]]:
+                 duals: np.ndarray | None = None
+                 ) -> tuple[list[np.ndarray], float, list[np.ndarray]]:
         """Person p's months that keep every rule at these cell and day-off prices, cheapest first
         as far as found, a lower bound on the least cost over all such months (``inf`` when the
         person has none), and the tries' months that break a side (for the master's side rows).
