@@ -170,8 +170,9 @@ class Master:
                 rows, values = np.append(rows, self.P + a), np.append(values, count)
             if count and b >= 0:
                 rows, values = np.append(rows, self.P + nc + b), np.append(values, count)
+        out_of_roster = self.team[p] and not len(days)  # a team member left out keeps every side
         for side, row in zip(self.sides[p], self.side_row[p], strict=True):
-            used = side.used(plan)
+            used = min(side.limit, 0.0) if out_of_roster else side.used(plan)
             if used:
                 rows, values = np.append(rows, self.P + nc + row), np.append(values, used)
         if self.team[p] and len(days):

@@ -235,3 +235,21 @@ def test_side_rows_set_the_multipliers_and_the_bound_meets_the_optimum() -> None
     assert all(x[cg.master.index[p][j]] == 0 for p in range(2) for j, kept in enumerate(cg.master.kept[p])
                if not kept)
     assert all(cg.search.keeps(p, plan, np.maximum(role, 0)) for p, (plan, role) in found.months.items())
+
+
+def test_a_team_member_left_out_keeps_the_side_rows() -> None:
+    """A least of hours in the horizon is a side row; a team member left out of the roster (the
+    phase-one master's month of days off) is bound by none of their rules. With nobody allowed to
+    work, the master is solved and every hard seat is empty (with the side row holding the month
+    of days off, the master had no solution and read 0)."""
+    start = dt.date(2026, 3, 2)
+    people = tuple(Staff(id=f"S{i}", roles=("agent",)) for i in range(4))
+    sc = Scenario(
+        horizon=Horizon(start=start, end=start + dt.timedelta(days=6)), roles=(Role(id="agent"),), shifts=SHIFTS,
+        staff=people, demand=(Demand(shift="E", role="agent", min=1),),
+        rules=Rules(max_consecutive_work_days=None, max_hours_per_week=None, min_consecutive_days_off=None,
+                    min_rest_hours=None, min_hours_total=16))
+    cg = ColumnGeneration(sc, hard_only=True, team=np.ones(4, dtype=bool), cap=0)
+    assert [side.rule.value for side in cg.sides[0]] == ["hours_min"]
+    bound = cg.run(5)
+    assert bound.value == bound.lp == 7
