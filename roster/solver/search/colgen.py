@@ -236,9 +236,9 @@ class ColumnGeneration:
             months, value, relaxed = answer
             values.append(m.team_value(p, value, m.team_dual(zs)))
             true_fair, mu = m.fair_prices(p, y, z), m.side_duals(p, z)
-            # the cheapest month that keeps every rule, and the cheapest that breaks only side rows
             if self.kept_only:
                 relaxed = []
+            # the cheapest month that keeps every rule, and the cheapest that breaks only side rows
             for plan, roles in [*months[:1], *relaxed[:1], *months[1:], *relaxed[1:]][:COLUMNS]:
                 reduced = m.reduced(p, plan, roles, true_seat, true_fair, sigma[p], m.team_dual(z), mu)
                 if reduced < -EPS:

@@ -97,7 +97,7 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
             fix = [p for p in order if weight[p] >= WHOLE]
             fix += [p for p in order[:max(1, math.ceil(share))] if p not in fix]
         for p in fix:
-            _fix(cg, p, best[p])
+            m.fix(p, best[p])
             months[p] = m.pool[p][best[p]]
             free.discard(p)
     value = m.solve()[0]
@@ -105,14 +105,6 @@ def dive(cg: ColumnGeneration, deadline: float, stop: threading.Event | None = N
     if not all(keeps(p, plan, np.where(plan >= 0, role, 0)) for p, (plan, role) in months.items()):
         return None
     return Dive(months, value, steps, rounds, time.perf_counter() - started, rounded)
-
-
-def _fix(cg: ColumnGeneration, p: int, j: int) -> None:
-    """Person p works the j-th month of their pool: the others' columns get an upper bound of 0."""
-    cols = np.asarray(cg.master.index[p], dtype=np.int32)
-    lower, upper = np.zeros(len(cols)), np.zeros(len(cols))
-    lower[j] = upper[j] = 1.0
-    cg.master.lp.changeColsBounds(len(cols), cols, lower, upper)
 
 
 __all__ = ["FIX_SHARE", "ROUNDS", "Dive", "dive"]

@@ -190,11 +190,19 @@ class Master:
 
     def bar(self, p: int, months: list[int]) -> None:
         """These months of person p's pool leave the master (their λ is held at 0)."""
+        self._bound(p, months, 0.0)
+
+    def fix(self, p: int, j: int) -> None:
+        """Person p works the j-th month of their pool: the others leave the master."""
+        self._bound(p, list(range(len(self.index[p]))), 0.0)
+        self._bound(p, [j], 1.0)
+
+    def _bound(self, p: int, months: list[int], value: float) -> None:
         if not months:
             return
         cols = np.asarray([self.index[p][j] for j in months], dtype=np.int32)
-        zero = np.zeros(len(cols))
-        self.lp.changeColsBounds(len(cols), cols, zero, zero)
+        held = np.full(len(cols), value)
+        self.lp.changeColsBounds(len(cols), cols, held, held)
 
     def solve(self) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
         """The master's value, convexity duals, least-row duals (≥ 0) and most-row duals (≥ 0)."""
